@@ -1,0 +1,62 @@
+import { and, eq, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { idempotencyKeys } from '../schema';
+
+export type TIdempotencyRecord = {
+  requestHash: string;
+  state: 'in_progress' | 'done';
+  responseStatus: number | null;
+  responseBody: unknown;
+};
+
+/**
+ * Claims (actor, key). A record older than `expiredBefore` is taken over, so keys live ≥24 h.
+ * Returns false when someone else holds a live record.
+ */
+export async function claimIdempotencyKey(
+  db: Db,
+  row: { actor: string; key: string; method: string; path: string; requestHash: string; createdAt: Date },
+  expiredBefore: Date,
+): Promise<boolean> {
+  const claimed = await db
+    .insert(idempotencyKeys)
+    .values({ ...row, state: 'in_progress' })
+    .onConflictDoUpdate({
+      target: [idempotencyKeys.actor, idempotencyKeys.key],
+      set: {
+        method: row.method, path: row.path, requestHash: row.requestHash, state: 'in_progress',
+        responseStatus: null, responseBody: null, createdAt: row.createdAt, completedAt: null,
+      },
+      setWhere: lt(idempotencyKeys.createdAt, expiredBefore),
+    })
+    .returning({ key: idempotencyKeys.key });
+  return claimed.length === 1;
+}
+
+export async function findIdempotencyKey(db: Db, actor: string, key: string): Promise<TIdempotencyRecord | null> {
+  const [r] = await db
+    .select({
+      requestHash: idempotencyKeys.requestHash, state: idempotencyKeys.state,
+      responseStatus: idempotencyKeys.responseStatus, responseBody: idempotencyKeys.responseBody,
+    })
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.actor, actor), eq(idempotencyKeys.key, key)));
+  return r ? { ...r, state: r.state as TIdempotencyRecord['state'] } : null;
+}
+
+export async function completeIdempotencyKey(db: Db, actor: string, key: string, status: number, body: unknown, at: Date): Promise<void> {
+  await db
+    .update(idempotencyKeys)
+    .set({ state: 'done', responseStatus: status, responseBody: sql`${JSON.stringify(body)}::jsonb`, completedAt: at })
+    .where(and(eq(idempotencyKeys.actor, actor), eq(idempotencyKeys.key, key)));
+}
+
+export async function releaseIdempotencyKey(db: Db, actor: string, key: string): Promise<void> {
+  await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.actor, actor), eq(idempotencyKeys.key, key), eq(idempotencyKeys.state, 'in_progress')));
+}
+
+/** Housekeeping: drop records past their retention. */
+export async function deleteExpiredIdempotencyKeys(db: Db, before: Date): Promise<number> {
+  const r = await db.delete(idempotencyKeys).where(or(lt(idempotencyKeys.createdAt, before))).returning({ key: idempotencyKeys.key });
+  return r.length;
+}

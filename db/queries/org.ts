@@ -1,0 +1,60 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../client';
+import { courtyards, households, townships, villages } from '../schema';
+
+export type TCourtyardPlace = {
+  courtyard: { id: string; name: string };
+  village: { id: string; name: string };
+  township: { id: string; name: string };
+};
+
+/** A courtyard with its village and township, or null. */
+export async function findCourtyardPlace(db: Db, courtyardId: string): Promise<TCourtyardPlace | null> {
+  const [r] = await db
+    .select({
+      courtyardId: courtyards.id, courtyardName: courtyards.name,
+      villageId: villages.id, villageName: villages.name,
+      townshipId: townships.id, townshipName: townships.name,
+    })
+    .from(courtyards)
+    .innerJoin(villages, eq(villages.id, courtyards.villageId))
+    .innerJoin(townships, eq(townships.id, villages.townshipId))
+    .where(eq(courtyards.id, courtyardId));
+  return r
+    ? {
+        courtyard: { id: r.courtyardId, name: r.courtyardName },
+        village: { id: r.villageId, name: r.villageName },
+        township: { id: r.townshipId, name: r.townshipName },
+      }
+    : null;
+}
+
+export async function findVillagePlace(db: Db, villageId: string) {
+  const [r] = await db
+    .select({ id: villages.id, name: villages.name, townshipId: villages.townshipId })
+    .from(villages)
+    .where(eq(villages.id, villageId));
+  return r ?? null;
+}
+
+/** Inserts the household unless (courtyard, label) exists; returns its id either way. */
+export async function upsertHousehold(db: Db, courtyardId: string, label: string): Promise<string> {
+  const [r] = await db
+    .insert(households)
+    .values({ courtyardId, label })
+    .onConflictDoUpdate({ target: [households.courtyardId, households.label], set: { label } })
+    .returning({ id: households.id });
+  return r.id;
+}
+
+export async function findHousehold(db: Db, householdId: string) {
+  const [r] = await db
+    .select({ id: households.id, label: households.label, courtyardId: households.courtyardId })
+    .from(households)
+    .where(eq(households.id, householdId));
+  return r ?? null;
+}
+
+export async function listVillages(db: Db) {
+  return db.select({ id: villages.id, name: villages.name, townshipId: villages.townshipId }).from(villages).orderBy(asc(villages.name));
+}

@@ -1,0 +1,70 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { courtyards, people, roleAssignments, townships, villages } from '../schema';
+import type { TRole, TScopeType } from '../../shared/contracts/common';
+
+export type TGrantRecord = {
+  role: TRole;
+  scopeType: TScopeType;
+  scopeId: string;
+  scopeName: string;
+  townshipId: string;
+  villageId: string | null;
+  courtyardId: string | null;
+};
+
+const scopeName = sql<string>`coalesce(${courtyards.name}, ${villages.name}, ${townships.name})`;
+
+/** The person's active role grants, with the name of each scope. */
+export async function listActiveGrants(db: Db, personId: string): Promise<TGrantRecord[]> {
+  const rows = await db
+    .select({
+      role: roleAssignments.role, scopeType: roleAssignments.scopeType,
+      townshipId: roleAssignments.townshipId, villageId: roleAssignments.villageId, courtyardId: roleAssignments.courtyardId,
+      scopeName,
+    })
+    .from(roleAssignments)
+    .innerJoin(townships, eq(townships.id, roleAssignments.townshipId))
+    .leftJoin(villages, eq(villages.id, roleAssignments.villageId))
+    .leftJoin(courtyards, eq(courtyards.id, roleAssignments.courtyardId))
+    .where(and(eq(roleAssignments.personId, personId), isNull(roleAssignments.endedAt)))
+    .orderBy(asc(roleAssignments.createdAt));
+  return rows.map((r) => ({
+    ...r,
+    role: r.role as TRole,
+    scopeType: r.scopeType as TScopeType,
+    scopeId: (r.courtyardId ?? r.villageId ?? r.townshipId) as string,
+  }));
+}
+
+export async function insertRoleAssignment(
+  db: Db,
+  v: { personId: string; role: TRole; scopeType: TScopeType; townshipId: string; villageId?: string | null; courtyardId?: string | null; grantedBy?: string | null; createdAt?: Date },
+): Promise<void> {
+  await db.insert(roleAssignments).values(v);
+}
+
+/** Ends the person's current villager role (moving to another courtyard). */
+export async function endVillagerRole(db: Db, personId: string, at: Date): Promise<void> {
+  await db
+    .update(roleAssignments)
+    .set({ endedAt: at })
+    .where(and(eq(roleAssignments.personId, personId), eq(roleAssignments.role, 'villager'), isNull(roleAssignments.endedAt)));
+}
+
+export type TDevPersonRecord = { id: string; name: string; role: TRole | null; scopeName: string | null };
+
+/** Demo people for the development sign-in: a few holders of each role, in a stable order. */
+export async function listPeopleByRole(db: Db, role: TRole, limit: number): Promise<TDevPersonRecord[]> {
+  const rows = await db
+    .select({ id: people.id, name: people.name, scopeName })
+    .from(roleAssignments)
+    .innerJoin(people, eq(people.id, roleAssignments.personId))
+    .innerJoin(townships, eq(townships.id, roleAssignments.townshipId))
+    .leftJoin(villages, eq(villages.id, roleAssignments.villageId))
+    .leftJoin(courtyards, eq(courtyards.id, roleAssignments.courtyardId))
+    .where(and(eq(roleAssignments.role, role), isNull(roleAssignments.endedAt)))
+    .orderBy(asc(villages.createdAt), asc(villages.id), asc(courtyards.id), asc(people.id))
+    .limit(limit);
+  return rows.map((r) => ({ ...r, role }));
+}

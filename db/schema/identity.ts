@@ -1,0 +1,72 @@
+import { sql } from 'drizzle-orm';
+import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { courtyards, people, townships, villages } from './org';
+
+/** A WeChat openid, unique per mini-program app id. The session_key is never stored. */
+export const wechatIdentities = pgTable(
+  'wechat_identities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    appId: text('app_id').notNull(),
+    openid: text('openid').notNull(),
+    unionid: text('unionid'),
+    personId: uuid('person_id').notNull().references(() => people.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('wechat_identities_app_openid_uq').on(t.appId, t.openid), index('wechat_identities_person_idx').on(t.personId)],
+);
+
+/**
+ * 角色授权: one role bound to one scope. The scope path (township, village, courtyard) is
+ * stored whole so a scope check is a comparison, not a walk up the tree.
+ */
+export const roleAssignments = pgTable(
+  'role_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id').notNull().references(() => people.id),
+    role: text('role').notNull(),
+    scopeType: text('scope_type').notNull(),
+    townshipId: uuid('township_id').notNull().references(() => townships.id),
+    villageId: uuid('village_id').references(() => villages.id),
+    courtyardId: uuid('courtyard_id').references(() => courtyards.id),
+    grantedBy: uuid('granted_by').references(() => people.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('role_assignments_role_ck', sql`${t.role} in ('villager', 'courtyard_head', 'cleaner', 'village_cadre', 'township_staff')`),
+    check(
+      'role_assignments_scope_ck',
+      sql`(${t.scopeType} = 'township' and ${t.villageId} is null and ${t.courtyardId} is null)
+        or (${t.scopeType} = 'village' and ${t.villageId} is not null and ${t.courtyardId} is null)
+        or (${t.scopeType} = 'courtyard' and ${t.villageId} is not null and ${t.courtyardId} is not null)`,
+    ),
+    index('role_assignments_person_idx').on(t.personId),
+    uniqueIndex('role_assignments_active_uq')
+      .on(t.personId, t.role, t.scopeType, sql`coalesce(${t.courtyardId}, ${t.villageId}, ${t.townshipId})`)
+      .where(sql`${t.endedAt} is null`),
+    // 一个人只能是一个院落的村民
+    uniqueIndex('role_assignments_one_home_uq').on(t.personId).where(sql`${t.role} = 'villager' and ${t.endedAt} is null`),
+  ],
+);
+
+/** Our own session: only the SHA-256 of the token is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id').notNull().references(() => people.id),
+    tokenHash: text('token_hash').notNull(),
+    method: text('method').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('sessions_token_hash_uq').on(t.tokenHash),
+    index('sessions_person_idx').on(t.personId),
+    check('sessions_method_ck', sql`${t.method} in ('wechat', 'dev')`),
+  ],
+);

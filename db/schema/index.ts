@@ -1,0 +1,4 @@
+export * from './org';
+export * from './identity';
+export * from './join';
+export * from './system';

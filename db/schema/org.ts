@@ -1,0 +1,92 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, doublePrecision, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** 镇/街道 */
+export const townships = pgTable('townships', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
+
+/** 村/社区 */
+export const villages = pgTable(
+  'villages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    townshipId: uuid('township_id').notNull().references(() => townships.id),
+    name: text('name').notNull(),
+    /** 村部 (depot) coordinates: where a cleaner's route starts when the device has no location. */
+    depotLat: doublePrecision('depot_lat'),
+    depotLng: doublePrecision('depot_lng'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('villages_township_idx').on(t.townshipId)],
+);
+
+/** 院落: 10–30 households that live together. */
+export const courtyards = pgTable(
+  'courtyards',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    villageId: uuid('village_id').notNull().references(() => villages.id),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('courtyards_village_idx').on(t.villageId), uniqueIndex('courtyards_village_name_uq').on(t.villageId, t.name)],
+);
+
+/** 户 */
+export const households = pgTable(
+  'households',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    courtyardId: uuid('courtyard_id').notNull().references(() => courtyards.id),
+    /** 门牌号或户名, unique within the courtyard */
+    label: text('label').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('households_courtyard_label_uq').on(t.courtyardId, t.label)],
+);
+
+/** 人员. A person may exist without a WeChat identity (family members) or without a household (newcomers). */
+export const people = pgTable(
+  'people',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    phone: text('phone'),
+    householdId: uuid('household_id').references(() => households.id),
+    /** 与户主关系 */
+    relation: text('relation'),
+    livesAlone: boolean('lives_alone').notNull().default(false),
+    elderly: boolean('elderly').notNull().default(false),
+    needsCare: boolean('needs_care').notNull().default(false),
+    isPartyMember: boolean('is_party_member').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index('people_household_idx').on(t.householdId)],
+);
+
+/** 垃圾桶: seeded now with coordinates; issue 爱环境 builds on it. */
+export const bins = pgTable(
+  'bins',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    villageId: uuid('village_id').notNull().references(() => villages.id),
+    courtyardId: uuid('courtyard_id').references(() => courtyards.id),
+    label: text('label').notNull(),
+    code: text('code').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    lng: doublePrecision('lng').notNull(),
+    state: text('state').notNull().default('active'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('bins_code_uq').on(t.code),
+    uniqueIndex('bins_village_label_uq').on(t.villageId, t.label),
+    check('bins_state_ck', sql`${t.state} in ('active', 'disabled')`),
+    check('bins_lat_ck', sql`${t.lat} between -90 and 90 and ${t.lng} between -180 and 180`),
+  ],
+);

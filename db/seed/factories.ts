@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../client';
+import { courtyardInvitations, courtyards, households, joinRequests, people, roleAssignments, townships, villages } from '../schema';
+import type { TRole } from '../../shared/contracts/common';
+import { ROLE_INFO } from '../../shared/domain/roles';
+
+export type TOrgTree = {
+  townshipId: string;
+  villages: { id: string; courtyards: { id: string; householdId: string }[] }[];
+};
+
+/**
+ * A fresh township with `villages` villages of `courtyards` courtyards (one household each),
+ * named uniquely so tests on a shared server database never collide.
+ */
+export async function createOrgTree(db: Db, shape: { villages?: number; courtyards?: number } = {}): Promise<TOrgTree> {
+  const tag = randomUUID().slice(0, 8);
+  const [t] = await db.insert(townships).values({ name: `测试镇${tag}` }).returning({ id: townships.id });
+  const tree: TOrgTree = { townshipId: t.id, villages: [] };
+  for (let v = 0; v < (shape.villages ?? 2); v++) {
+    const [vr] = await db.insert(villages).values({ townshipId: t.id, name: `测试村${v + 1}` }).returning({ id: villages.id });
+    const cs: TOrgTree['villages'][number]['courtyards'] = [];
+    for (let c = 0; c < (shape.courtyards ?? 2); c++) {
+      const [cr] = await db.insert(courtyards).values({ villageId: vr.id, name: `院落${v + 1}-${c + 1}` }).returning({ id: courtyards.id });
+      const [hr] = await db.insert(households).values({ courtyardId: cr.id, label: '1号' }).returning({ id: households.id });
+      cs.push({ id: cr.id, householdId: hr.id });
+    }
+    tree.villages.push({ id: vr.id, courtyards: cs });
+  }
+  return tree;
+}
+
+/** A person holding `role` at the given scope of `tree` (courtyard roles need a courtyard index). */
+export async function createPersonWithRole(
+  db: Db,
+  tree: TOrgTree,
+  role: TRole | null,
+  at: { village?: number; courtyard?: number } = {},
+  name = '测试人员',
+): Promise<{ personId: string }> {
+  const v = tree.villages[at.village ?? 0];
+  const c = v.courtyards[at.courtyard ?? 0];
+  const scope = role ? ROLE_INFO[role].scope : null;
+  const [p] = await db
+    .insert(people)
+    .values({ name, phone: '13800000000', householdId: role === 'villager' ? c.householdId : null })
+    .returning({ id: people.id });
+  if (role) {
+    await db.insert(roleAssignments).values({
+      personId: p.id, role, scopeType: scope!, townshipId: tree.townshipId,
+      villageId: scope === 'township' ? null : v.id, courtyardId: scope === 'courtyard' ? c.id : null,
+    });
+  }
+  return { personId: p.id };
+}
+
+/** A pending 入院申请 by a new person to `courtyardId` (with the invite it used). */
+export async function createPendingJoinRequest(db: Db, courtyardId: string, createdBy: string): Promise<{ id: string; personId: string }> {
+  const [applicant] = await db.insert(people).values({ name: '申请人' }).returning({ id: people.id });
+  const [invite] = await db
+    .insert(courtyardInvitations)
+    .values({ courtyardId, code: randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase(), createdBy, expiresAt: new Date(Date.now() + 86400e3) })
+    .returning({ id: courtyardInvitations.id });
+  const [r] = await db
+    .insert(joinRequests)
+    .values({ personId: applicant.id, courtyardId, invitationId: invite.id, name: '申请人', phone: '13700000000', householdLabel: '9号' })
+    .returning({ id: joinRequests.id });
+  return { id: r.id, personId: applicant.id };
+}

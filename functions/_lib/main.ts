@@ -1,0 +1,25 @@
+import { getDb } from './db';
+import { env } from './env';
+import { createHost } from './host';
+import { log } from './log';
+
+/** Single-server entry: parse env (refuses bad config), open + migrate the database, listen. */
+async function main(): Promise<void> {
+  const e = env();
+  const { kind } = await getDb();
+  const server = createHost({ staticDir: e.STATIC_DIR });
+  server.listen(e.PORT, () => {
+    const addr = server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : e.PORT;
+    log('info', 'listening', { port, database: kind, devLogin: e.ALLOW_DEV_LOGIN });
+    process.stdout.write(`\n  小院家 is running: http://localhost:${port}/   (API: http://localhost:${port}/api/health)\n\n`);
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import type { TRole } from '../../shared/contracts/common';
+import type { TContract } from '../../shared/contracts/define';
+import { canAct } from '../../shared/domain/access';
+import { AppError } from '../../shared/errors';
+import type { TActor, TServiceContext } from '../services/context';
+import { resolveSession } from '../services/auth/resolve-session';
+import { resolveScope, type TScopeRef } from '../services/access/resolve-scope';
+import { getDb } from './db';
+import { env } from './env';
+import { runIdempotent } from './idempotency';
+import { log } from './log';
+import { errorBody, sendJson } from './respond';
+import { toAppError } from './to-app-error';
+
+type TInput<C extends TContract> = { params: z.output<C['params']>; query: z.output<C['query']>; body: z.output<C['body']> };
+
+/** Who may call: anyone, any signed-in person, or holders of some roles (optionally in the object's scope). */
+export type TAuth<C extends TContract> =
+  | 'public'
+  | 'signed-in'
+  | { roles: readonly TRole[]; scope?: (input: TInput<C>) => TScopeRef };
+
+type TRouteSpec<C extends TContract> = {
+  auth: TAuth<C>;
+  /** Writes honour Idempotency-Key unless a route says why not (session-issuing routes). */
+  idempotent?: boolean;
+  handle: (ctx: TServiceContext, input: TInput<C>) => Promise<z.input<C['response']>>;
+};
+
+/** The request as both Vercel and our node:http host give it. */
+export type TRequest = IncomingMessage & { query?: Record<string, string | string[] | undefined>; body?: unknown };
+export type THandler = ((req: TRequest, res: ServerResponse) => Promise<void>) & { contract: TContract; auth: TAuth<TContract> };
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const ZRequestId = z.string().regex(/^[\w.-]{8,64}$/);
+
+/**
+ * The route adapter, in order: method → auth → zod parse → scope → use case (idempotent for
+ * writes) → response parse → error mapping; a request id on every response and log line.
+ */
+export function defineRoute<C extends TContract>(contract: C, spec: TRouteSpec<C>): THandler {
+  const handler = async (req: TRequest, res: ServerResponse): Promise<void> => {
+    const started = Date.now();
+    const header = req.headers['x-request-id'];
+    const requestId = ZRequestId.safeParse(header).success ? String(header) : randomUUID();
+    let actor: TActor | null = null;
+    let status = 500;
+    let code: string | undefined;
+    try {
+      const out = await run();
+      status = out.status;
+      sendJson(res, out.status, out.body, { 'x-request-id': requestId, ...out.headers });
+    } catch (e) {
+      const err = toAppError(e);
+      status = err.status;
+      code = err.code;
+      if (err.code === 'INTERNAL' || err.code === 'SERVICE_UNAVAILABLE') {
+        log('error', 'request failed', { requestId, err: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+      }
+      const headers: Record<string, string> = { 'x-request-id': requestId };
+      if (err.code === 'METHOD_NOT_ALLOWED') headers.allow = contract.method;
+      sendJson(res, err.status, errorBody(err, requestId), headers);
+    } finally {
+      log('info', 'request', {
+        requestId, method: req.method, path: contract.path, status, code, personId: (actor as TActor | null)?.personId, ms: Date.now() - started,
+      });
+    }
+
+    async function run(): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
+      if (req.method !== contract.method) throw new AppError('METHOD_NOT_ALLOWED');
+      const { db, kind } = await getDb();
+      const ctx: TServiceContext = { db, dbKind: kind, now: () => new Date(), actor: null, requestId, env: env() };
+
+      if (spec.auth !== 'public') {
+        actor = await resolveSession(ctx, bearerToken(req));
+        ctx.actor = actor;
+        if (typeof spec.auth === 'object' && !canAct(actor.grants, spec.auth.roles)) throw new AppError('FORBIDDEN');
+      }
+
+      const rawBody = WRITE_METHODS.has(contract.method) ? parseBody(req.body) : {};
+      const input = parseInput(contract, req.query ?? {}, rawBody) as TInput<C>;
+
+      if (typeof spec.auth === 'object' && spec.auth.scope && actor) {
+        const path = await resolveScope(ctx, spec.auth.scope(input));
+        if (!path) throw new AppError('NOT_FOUND');
+        if (!canAct(actor.grants, spec.auth.roles, path)) throw new AppError('FORBIDDEN');
+      }
+
+      const invoke = async () => {
+        const result = await spec.handle(ctx, input);
+        const parsed = contract.response.safeParse(result);
+        if (!parsed.success) throw new Error(`response of ${contract.method} ${contract.path} broke its contract: ${parsed.error.message}`);
+        return { status: contract.status ?? 200, body: parsed.data as unknown };
+      };
+
+      const key = req.headers['idempotency-key'];
+      if (WRITE_METHODS.has(contract.method) && spec.idempotent !== false && key !== undefined) {
+        return runIdempotent(ctx, { key: String(key), method: contract.method, path: req.url ?? contract.path, body: rawBody }, invoke);
+      }
+      return invoke();
+    }
+  };
+  return Object.assign(handler, { contract: contract as TContract, auth: spec.auth as TAuth<TContract> });
+}
+
+function bearerToken(req: IncomingMessage): string | null {
+  const h = req.headers.authorization;
+  if (!h) return null;
+  const m = /^Bearer\s+(\S+)$/i.exec(h);
+  return m ? m[1] : null;
+}
+
+/** Our host hands the raw text; Vercel hands a parsed object (or a string for non-JSON types). */
+function parseBody(body: unknown): unknown {
+  if (body === undefined || body === null || body === '') return {};
+  if (typeof body === 'string' || Buffer.isBuffer(body)) {
+    try {
+      return JSON.parse(body.toString());
+    } catch {
+      throw new AppError('MALFORMED_JSON');
+    }
+  }
+  return body;
+}
+
+function parseInput(contract: TContract, query: Record<string, unknown>, body: unknown) {
+  const paramKeys = new Set(Object.keys(shapeOf(contract.params)));
+  const params: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(query)) (paramKeys.has(k) ? params : rest)[k] = Array.isArray(v) ? v[0] : v;
+  const issues: { path: string; message: string }[] = [];
+  const take = <T>(where: string, schema: z.ZodType<T>, value: unknown): T | undefined => {
+    const r = schema.safeParse(value);
+    if (r.success) return r.data;
+    for (const i of r.error.issues) issues.push({ path: [where, ...i.path.map(String)].join('.'), message: i.message });
+    return undefined;
+  };
+  const out = { params: take('params', contract.params, params), query: take('query', contract.query, rest), body: take('body', contract.body, body) };
+  if (issues.length) {
+    // an unknown path parameter is a missing object, not a form error
+    if (issues.every((i) => i.path.startsWith('params.'))) throw new AppError('NOT_FOUND');
+    throw new AppError('VALIDATION_FAILED', { issues });
+  }
+  return out;
+}
+
+function shapeOf(schema: z.ZodType): Record<string, unknown> {
+  return schema instanceof z.ZodObject ? (schema.shape as Record<string, unknown>) : {};
+}

@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { THandler } from './route';
+
+export const API_DIR = path.resolve(__dirname, '../api');
+
+export type TRouteEntry = {
+  /** functions/api-relative file, e.g. courtyards/[courtyardId]/invites.ts */
+  file: string;
+  /** URL pattern, e.g. /api/courtyards/[courtyardId]/invites */
+  url: string;
+  regex: RegExp;
+  paramNames: string[];
+};
+
+/** Every route file under functions/api, static segments ranked before [param] ones. */
+export function listRouteFiles(dir = API_DIR): TRouteEntry[] {
+  const out: TRouteEntry[] = [];
+  const walk = (rel: string) => {
+    for (const ent of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${ent.name}` : ent.name;
+      if (ent.isDirectory()) walk(r);
+      else if (/\.ts$/.test(ent.name) && !ent.name.endsWith('.d.ts')) out.push(toEntry(r));
+    }
+  };
+  walk('');
+  return out.sort((a, b) => rank(a.url).localeCompare(rank(b.url)));
+}
+
+function toEntry(file: string): TRouteEntry {
+  const url = '/api/' + file.replace(/\.ts$/, '').replace(/(^|\/)index$/, '');
+  const paramNames: string[] = [];
+  const pattern = url
+    .replace(/\/$/, '')
+    .split('/')
+    .map((seg) => {
+      const m = /^\[(\w+)\]$/.exec(seg);
+      if (m) {
+        paramNames.push(m[1]);
+        return '([^/]+)';
+      }
+      return seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('/');
+  return { file, url: url.replace(/\/$/, ''), regex: new RegExp(`^${pattern}$`), paramNames };
+}
+
+// '[' sorts after letters, so static segments match first
+const rank = (url: string) => url.replace(/\[/g, '~');
+
+export type TRouteTable = { match: (pathname: string) => { handler: THandler; params: Record<string, string> } | null };
+
+/** Loads every route module once. */
+export function loadRoutes(dir = API_DIR): TRouteTable {
+  const entries = listRouteFiles(dir).map((e) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(path.join(dir, e.file)) as { default: THandler };
+    if (typeof mod.default !== 'function' || !mod.default.contract) throw new Error(`${e.file} must export default defineRoute(...)`);
+    return { ...e, handler: mod.default };
+  });
+  return {
+    match(pathname) {
+      for (const e of entries) {
+        const m = e.regex.exec(pathname);
+        if (!m) continue;
+        const params: Record<string, string> = {};
+        e.paramNames.forEach((n, i) => {
+          try {
+            params[n] = decodeURIComponent(m[i + 1]);
+          } catch {
+            params[n] = m[i + 1];
+          }
+        });
+        return { handler: e.handler, params };
+      }
+      return null;
+    },
+  };
+}

@@ -1,0 +1,9 @@
+import { createInvite as contract } from '../../../../shared/contracts/join';
+import { defineRoute } from '../../../_lib/route';
+import { signedIn } from '../../../_lib/signed-in';
+import { createInvite } from '../../../services/join/create-invite';
+
+export default defineRoute(contract, {
+  auth: { roles: ['courtyard_head', 'village_cadre'], scope: ({ params }) => ({ kind: 'courtyard', id: params.courtyardId }) },
+  handle: (ctx, { params, body }) => createInvite(signedIn(ctx), params.courtyardId, body.days),
+});

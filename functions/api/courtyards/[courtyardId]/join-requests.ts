@@ -1,0 +1,9 @@
+import { listCourtyardJoinRequests as contract } from '../../../../shared/contracts/join';
+import { defineRoute } from '../../../_lib/route';
+import { signedIn } from '../../../_lib/signed-in';
+import { listCourtyardJoinRequests } from '../../../services/join/list-courtyard-join-requests';
+
+export default defineRoute(contract, {
+  auth: { roles: ['courtyard_head', 'village_cadre'], scope: ({ params }) => ({ kind: 'courtyard', id: params.courtyardId }) },
+  handle: (ctx, { params, query }) => listCourtyardJoinRequests(signedIn(ctx), params.courtyardId, query.state),
+});

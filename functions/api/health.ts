@@ -1,0 +1,5 @@
+import { health } from '../../shared/contracts/health';
+import { defineRoute } from '../_lib/route';
+import { getHealth } from '../services/system/get-health';
+
+export default defineRoute(health, { auth: 'public', handle: (ctx) => getHealth(ctx) });

@@ -1,0 +1,6 @@
+import { getInvite as contract } from '../../../shared/contracts/join';
+import { defineRoute } from '../../_lib/route';
+import { signedIn } from '../../_lib/signed-in';
+import { getInvite } from '../../services/join/get-invite';
+
+export default defineRoute(contract, { auth: 'signed-in', handle: (ctx, { params }) => getInvite(signedIn(ctx), params.code) });

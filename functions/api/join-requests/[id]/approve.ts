@@ -1,0 +1,9 @@
+import { approveJoinRequest as contract } from '../../../../shared/contracts/join';
+import { defineRoute } from '../../../_lib/route';
+import { signedIn } from '../../../_lib/signed-in';
+import { approveJoinRequest } from '../../../services/join/approve-join-request';
+
+export default defineRoute(contract, {
+  auth: { roles: ['courtyard_head', 'village_cadre'], scope: ({ params }) => ({ kind: 'joinRequest', id: params.id }) },
+  handle: (ctx, { params }) => approveJoinRequest(signedIn(ctx), params.id),
+});

@@ -1,0 +1,9 @@
+import { rejectJoinRequest as contract } from '../../../../shared/contracts/join';
+import { defineRoute } from '../../../_lib/route';
+import { signedIn } from '../../../_lib/signed-in';
+import { rejectJoinRequest } from '../../../services/join/reject-join-request';
+
+export default defineRoute(contract, {
+  auth: { roles: ['courtyard_head', 'village_cadre'], scope: ({ params }) => ({ kind: 'joinRequest', id: params.id }) },
+  handle: (ctx, { params, body }) => rejectJoinRequest(signedIn(ctx), params.id, body.reason),
+});

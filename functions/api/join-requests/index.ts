@@ -1,0 +1,6 @@
+import { submitJoinRequest as contract } from '../../../shared/contracts/join';
+import { defineRoute } from '../../_lib/route';
+import { signedIn } from '../../_lib/signed-in';
+import { submitJoinRequest } from '../../services/join/submit-join-request';
+
+export default defineRoute(contract, { auth: 'signed-in', handle: (ctx, { body }) => submitJoinRequest(signedIn(ctx), body) });

@@ -1,0 +1,6 @@
+import { listMyJoinRequests as contract } from '../../../shared/contracts/join';
+import { defineRoute } from '../../_lib/route';
+import { signedIn } from '../../_lib/signed-in';
+import { listMyJoinRequests } from '../../services/join/list-my-join-requests';
+
+export default defineRoute(contract, { auth: 'signed-in', handle: (ctx) => listMyJoinRequests(signedIn(ctx)) });

@@ -1,0 +1,5 @@
+import { openapi } from '../../shared/contracts/health';
+import { defineRoute } from '../_lib/route';
+import { getOpenApiDocument } from '../services/system/openapi';
+
+export default defineRoute(openapi, { auth: 'public', handle: async () => getOpenApiDocument() });

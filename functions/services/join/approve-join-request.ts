@@ -1,0 +1,38 @@
+import { decideJoinRequest, findJoinRequest } from '../../../db/queries/join-requests';
+import { upsertHousehold } from '../../../db/queries/org';
+import { insertHouseholdMembers, listHouseholdMemberNames, updatePerson } from '../../../db/queries/people';
+import { endVillagerRole, insertRoleAssignment } from '../../../db/queries/roles';
+import { courtyardScopePath } from '../../../db/queries/scope';
+import type { TJoinRequest } from '../../../shared/contracts/join';
+import { AppError } from '../../../shared/errors';
+import type { TSignedInContext } from '../context';
+import { lockPendingJoinRequest } from './lock-pending-join-request';
+import { toJoinRequest } from './to-join-request';
+
+/**
+ * 同意入院: the person becomes a villager of the courtyard, in the household of the label
+ * they gave (created if new); family members are added once; a previous home is left.
+ */
+export async function approveJoinRequest(ctx: TSignedInContext, id: string): Promise<TJoinRequest> {
+  return ctx.db.transaction(async (tx) => {
+    const now = ctx.now();
+    const r = await lockPendingJoinRequest(tx, id, now);
+    const path = await courtyardScopePath(tx, r.courtyardId);
+    if (!path) throw new AppError('NOT_FOUND');
+    const householdId = await upsertHousehold(tx, r.courtyardId, r.householdLabel);
+    const present = new Set(await listHouseholdMemberNames(tx, householdId));
+    present.add(r.name);
+    await insertHouseholdMembers(tx, householdId, r.members.filter((m) => !present.has(m.name)));
+    await updatePerson(tx, r.personId, {
+      name: r.name, phone: r.phone, householdId, livesAlone: r.livesAlone, elderly: r.elderly, needsCare: r.needsCare,
+    });
+    await endVillagerRole(tx, r.personId, now);
+    await insertRoleAssignment(tx, {
+      personId: r.personId, role: 'villager', scopeType: 'courtyard', townshipId: path.townshipId,
+      villageId: path.villageId, courtyardId: r.courtyardId, grantedBy: ctx.actor.personId, createdAt: now,
+    });
+    await decideJoinRequest(tx, id, { state: 'approved', decidedBy: ctx.actor.personId, decidedAt: now, householdId });
+    return toJoinRequest((await findJoinRequest(tx, id))!, now);
+  });
+}
+

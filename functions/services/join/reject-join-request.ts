@@ -1,0 +1,16 @@
+import { decideJoinRequest, findJoinRequest } from '../../../db/queries/join-requests';
+import type { TJoinRequest } from '../../../shared/contracts/join';
+import type { TSignedInContext } from '../context';
+import { lockPendingJoinRequest } from './lock-pending-join-request';
+import { toJoinRequest } from './to-join-request';
+
+/** 拒绝入院 with a reason the applicant sees. */
+export async function rejectJoinRequest(ctx: TSignedInContext, id: string, reason: string): Promise<TJoinRequest> {
+  return ctx.db.transaction(async (tx) => {
+    const now = ctx.now();
+    await lockPendingJoinRequest(tx, id, now);
+    await decideJoinRequest(tx, id, { state: 'rejected', decidedBy: ctx.actor.personId, decidedAt: now, reason });
+    return toJoinRequest((await findJoinRequest(tx, id))!, now);
+  });
+}
+

@@ -1,0 +1,18 @@
+import { decideJoinRequest, findJoinRequest, lockJoinRequest } from '../../../db/queries/join-requests';
+import type { TJoinRequest } from '../../../shared/contracts/join';
+import { effectiveJoinState } from '../../../shared/domain/join-policy';
+import { AppError } from '../../../shared/errors';
+import type { TSignedInContext } from '../context';
+import { toJoinRequest } from './to-join-request';
+
+/** 撤回: only the applicant, only while pending; someone else's request reads as not found. */
+export async function withdrawJoinRequest(ctx: TSignedInContext, id: string): Promise<TJoinRequest> {
+  return ctx.db.transaction(async (tx) => {
+    const now = ctx.now();
+    const r = await lockJoinRequest(tx, id);
+    if (!r || r.personId !== ctx.actor.personId) throw new AppError('NOT_FOUND');
+    if (effectiveJoinState(r.state, r.createdAt, now) !== 'pending') throw new AppError('JOIN_REQUEST_NOT_PENDING');
+    await decideJoinRequest(tx, id, { state: 'withdrawn', decidedBy: ctx.actor.personId, decidedAt: now });
+    return toJoinRequest((await findJoinRequest(tx, id))!, now);
+  });
+}

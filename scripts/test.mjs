@@ -1,0 +1,49 @@
+// npm test: typecheck, unit + db tests on PGlite, the db tests again on the server when
+// DATABASE_URL is set, the weapp and H5 builds, then end-to-end in headless Chromium.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xyj-test-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const nodeOptions = [process.env.NODE_OPTIONS, '--experimental-vm-modules', '--no-warnings=ExperimentalWarning'].filter(Boolean).join(' ');
+
+function step(title, cmd, args, env = {}) {
+  process.stdout.write(`\n▶ ${title}\n`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: nodeOptions, ...env } });
+  if (r.status !== 0) finish(`✖ ${title} failed`);
+}
+
+function jest(title, projects, env = {}) {
+  const out = path.join(tmp, `${title.replace(/\W+/g, '-')}.json`);
+  const args = ['jest', '--ci', '--json', `--outputFile=${out}`, ...projects.flatMap((p) => ['--selectProjects', p])];
+  process.stdout.write(`\n▶ ${title}\n`);
+  const r = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: nodeOptions, ...env } });
+  if (fs.existsSync(out)) {
+    const j = JSON.parse(fs.readFileSync(out, 'utf8'));
+    totals.passed += j.numPassedTests;
+    totals.failed += j.numFailedTests;
+    totals.skipped += j.numPendingTests + j.numTodoTests;
+  }
+  if (r.status !== 0) finish(`✖ ${title} failed`);
+}
+
+function finish(message) {
+  process.stdout.write(`\n${message ?? '✔ all checks passed'}\njest: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+  process.exit(message ? 1 : 0);
+}
+
+const server = Boolean(process.env.DATABASE_URL);
+step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+jest('unit, miniapp and db tests on PGlite', ['unit', 'miniapp', 'db'], { TEST_DB: 'pglite', DATABASE_URL: '' });
+if (server) jest('db tests on the PostgreSQL server', ['db'], { TEST_DB: 'server' });
+else process.stdout.write('\n⚠ DATABASE_URL not set: skipping the run on the PostgreSQL server (CI sets it)\n');
+if (process.env.SKIP_BUILDS !== '1') {
+  step('weapp build', 'npm', ['run', 'build:weapp']);
+  step('H5 build', 'npm', ['run', 'build:h5']);
+  jest('build checks and end-to-end in Chromium (PGlite)', ['e2e'], { TEST_DB: 'pglite', DATABASE_URL: '' });
+  if (server) jest('end-to-end in Chromium (PostgreSQL server)', ['e2e'], { TEST_DB: 'server' });
+}
+finish();

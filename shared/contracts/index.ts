@@ -1,0 +1,14 @@
+import type { TContract } from './define';
+import * as health from './health';
+import * as auth from './auth';
+import * as me from './me';
+import * as join from './join';
+
+export * from './define';
+
+/** Every endpoint, for the OpenAPI document and the route coverage test. */
+export const allContracts: TContract[] = [health, auth, me, join].flatMap((m) =>
+  Object.values(m).filter(
+    (v): v is TContract => typeof v === 'object' && v !== null && 'method' in v && 'response' in v,
+  ),
+);

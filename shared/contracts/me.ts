@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { defineContract } from './define';
+import { ZNamed, ZPersonFlags, ZRole, ZScopeType } from './common';
+
+export const ZRoleGrant = z.object({
+  role: ZRole,
+  roleLabel: z.string(),
+  scopeType: ZScopeType,
+  scopeId: z.string(),
+  scopeName: z.string(),
+});
+export type TRoleGrant = z.infer<typeof ZRoleGrant>;
+
+export const ZMe = z.object({
+  person: z.object({ id: z.string(), name: z.string(), phone: z.string().nullable(), flags: ZPersonFlags }),
+  household: z.object({ id: z.string(), label: z.string() }).nullable(),
+  courtyard: ZNamed.nullable(),
+  village: ZNamed.nullable(),
+  township: ZNamed.nullable(),
+  roles: z.array(ZRoleGrant),
+});
+export type TMe = z.infer<typeof ZMe>;
+
+export const getMe = defineContract({
+  method: 'GET',
+  path: '/api/me',
+  summary: '当前用户：人员、户、院落、村、角色与范围',
+  tag: 'auth',
+  response: ZMe,
+});

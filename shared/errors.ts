@@ -1,0 +1,90 @@
+/**
+ * The one error table: every code the API can answer with, its HTTP status and the Chinese
+ * message shown to people. Services throw only `AppError(code)`; the route adapter maps it.
+ */
+export const ERRORS = {
+  /** Body, params or query failed the contract. */
+  VALIDATION_FAILED: [400, '填写的内容有误，请检查后重试'],
+  /** Request body is not valid JSON. */
+  MALFORMED_JSON: [400, '请求格式错误'],
+  /** No session token, or it is expired/revoked. */
+  UNAUTHENTICATED: [401, '请先登录'],
+  /** Signed in, but the role or scope does not allow this. */
+  FORBIDDEN: [403, '没有权限进行此操作'],
+  /** The object does not exist (or is outside the caller's sight). */
+  NOT_FOUND: [404, '找不到该内容'],
+  /** Route exists but not for this HTTP method. */
+  METHOD_NOT_ALLOWED: [405, '不支持该请求方式'],
+  /** Body over the 1 MB limit. */
+  PAYLOAD_TOO_LARGE: [413, '提交的内容太大'],
+  /** Same Idempotency-Key is still being processed by another request. */
+  IDEMPOTENCY_IN_PROGRESS: [409, '上一次提交仍在处理中，请稍候'],
+  /** Same Idempotency-Key was used with a different body. */
+  IDEMPOTENCY_KEY_REUSED: [422, '重复的提交编号，请刷新后重试'],
+  /** WeChat rejected the login code (40029 / 40163 / expired). */
+  WECHAT_CODE_INVALID: [400, '微信登录凭证无效，请重新登录'],
+  /** WeChat rate-limited code2Session (45011). */
+  WECHAT_RATE_LIMITED: [429, '登录太频繁，请稍后再试'],
+  /** WeChat flagged the user as high risk (40226). */
+  WECHAT_USER_BLOCKED: [403, '该微信账号暂时无法登录，请联系村委会'],
+  /** WeChat busy (-1), timed out, or answered garbage. */
+  WECHAT_UNAVAILABLE: [503, '微信服务繁忙，请稍后再试'],
+  /** Dev sign-in asked for while ALLOW_DEV_LOGIN is off. */
+  DEV_LOGIN_DISABLED: [404, '演示登录未开启'],
+  /** Invite code unknown or revoked. */
+  INVITE_NOT_FOUND: [404, '邀请码不存在，请向院长确认'],
+  /** Invite code past its expiry. */
+  INVITE_EXPIRED: [410, '邀请码已过期，请向院长索取新的邀请码'],
+  /** The person already belongs to that courtyard. */
+  ALREADY_MEMBER: [409, '您已经是该院落的村民'],
+  /** The person already has a pending join request. */
+  JOIN_REQUEST_PENDING: [409, '您已有一份待审核的入院申请'],
+  /** Approve/reject/withdraw on a request that is no longer pending. */
+  JOIN_REQUEST_NOT_PENDING: [409, '该申请已处理'],
+  /** Anything unexpected; details only in the log. */
+  INTERNAL: [500, '系统繁忙，请稍后再试'],
+  /** Database or another dependency is down. */
+  SERVICE_UNAVAILABLE: [503, '服务暂时不可用，请稍后再试'],
+} as const satisfies Record<string, readonly [number, string]>;
+
+export type TErrorCode = keyof typeof ERRORS;
+
+export type TFieldIssue = { path: string; message: string };
+
+export type TErrorBody = {
+  error: { code: TErrorCode; message: string; requestId?: string; issues?: TFieldIssue[] };
+};
+
+export class AppError extends Error {
+  readonly code: TErrorCode;
+  readonly status: number;
+  readonly issues?: TFieldIssue[];
+  constructor(code: TErrorCode, opts: { message?: string; issues?: TFieldIssue[]; cause?: unknown } = {}) {
+    super(opts.message ?? ERRORS[code][1], { cause: opts.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERRORS[code][0];
+    this.issues = opts.issues;
+  }
+}
+
+export function statusOf(code: TErrorCode): number {
+  return ERRORS[code][0];
+}
+
+export function messageOf(code: TErrorCode): string {
+  return ERRORS[code][1];
+}
+
+export function isErrorCode(code: unknown): code is TErrorCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERRORS, code);
+}
+
+/** Turns an error response body (as the client receives it) back into an AppError. */
+export function parseErrorBody(status: number, body: unknown): AppError {
+  const e = (body as TErrorBody | undefined)?.error;
+  if (e && isErrorCode(e.code)) {
+    return new AppError(e.code, { message: e.message, issues: e.issues });
+  }
+  return new AppError(status === 401 ? 'UNAUTHENTICATED' : status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED');
+}
