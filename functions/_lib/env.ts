@@ -31,6 +31,9 @@ const ZEnv = z
 
 export type TEnv = z.infer<typeof ZEnv>;
 
+/** Every key the server reads (.env.example documents each). */
+export const ENV_KEYS = Object.keys(ZEnv.shape);
+
 /** Parses an environment; throws with every problem listed (the server then refuses to start). */
 export function parseEnv(source: Record<string, string | undefined>): TEnv {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
