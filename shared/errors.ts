@@ -41,6 +41,8 @@ export const ERRORS = {
   JOIN_REQUEST_PENDING: [409, '您已有一份待审核的入院申请'],
   /** Approve/reject/withdraw on a request that is no longer pending. */
   JOIN_REQUEST_NOT_PENDING: [409, '该申请已处理'],
+  /** Retry asked for a notification that has not failed. */
+  NOTIFICATION_NOT_FAILED: [409, '该通知未失败，无需重发'],
   /** Anything unexpected; details only in the log. */
   INTERNAL: [500, '系统繁忙，请稍后再试'],
   /** Database or another dependency is down. */

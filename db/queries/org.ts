@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { courtyards, households, townships, villages } from '../schema';
 
@@ -57,4 +57,15 @@ export async function findHousehold(db: Db, householdId: string) {
 
 export async function listVillages(db: Db) {
   return db.select({ id: villages.id, name: villages.name, townshipId: villages.townshipId }).from(villages).orderBy(asc(villages.name));
+}
+
+/** The village a person belongs to: their household's, else that of their first scoped role. */
+export async function homeVillageOf(db: Db, personId: string): Promise<string | null> {
+  const r = await db.execute(sql`
+    select coalesce(
+      (select c.village_id from people p join households h on h.id = p.household_id join courtyards c on c.id = h.courtyard_id where p.id = ${personId}),
+      (select ra.village_id from role_assignments ra where ra.person_id = ${personId} and ra.ended_at is null and ra.village_id is not null order by ra.created_at limit 1)
+    ) as village_id`);
+  const rows = (r as unknown as { rows: { village_id: string | null }[] }).rows;
+  return rows[0]?.village_id ?? null;
 }

@@ -68,3 +68,12 @@ export async function listPeopleByRole(db: Db, role: TRole, limit: number): Prom
     .limit(limit);
   return rows.map((r) => ({ ...r, role }));
 }
+
+/** Who currently holds `role` for the courtyard (e.g. its heads). */
+export async function listCourtyardRoleHolders(db: Db, role: TRole, courtyardId: string): Promise<string[]> {
+  const rows = await db
+    .select({ personId: roleAssignments.personId })
+    .from(roleAssignments)
+    .where(and(eq(roleAssignments.role, role), eq(roleAssignments.courtyardId, courtyardId), isNull(roleAssignments.endedAt)));
+  return rows.map((r) => r.personId);
+}

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
-import { courtyards, joinRequests, villages } from '../schema';
+import { courtyards, joinRequests, notifications, villages } from '../schema';
 import type { TScopePath } from '../../shared/domain/access';
 
 /** Where a courtyard sits in the organisation, or null when it does not exist. */
@@ -26,4 +26,13 @@ export async function joinRequestScopePath(db: Db, id: string): Promise<TScopePa
     .innerJoin(villages, eq(villages.id, courtyards.villageId))
     .where(eq(joinRequests.id, id));
   return r ?? null;
+}
+
+export async function notificationScopePath(db: Db, id: string): Promise<TScopePath | null> {
+  const [r] = await db
+    .select({ townshipId: villages.townshipId, villageId: villages.id })
+    .from(notifications)
+    .innerJoin(villages, eq(villages.id, notifications.villageId))
+    .where(eq(notifications.id, id));
+  return r ? { ...r, courtyardId: null } : null;
 }

@@ -2,3 +2,4 @@ export * from './org';
 export * from './identity';
 export * from './join';
 export * from './system';
+export * from './notifications';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../client';
-import { courtyardInvitations, courtyards, households, joinRequests, people, roleAssignments, townships, villages } from '../schema';
+import { courtyardInvitations, courtyards, households, joinRequests, people, roleAssignments, townships, villages, wechatIdentities } from '../schema';
 import type { TRole } from '../../shared/contracts/common';
 import { ROLE_INFO } from '../../shared/domain/roles';
 
@@ -66,4 +66,9 @@ export async function createPendingJoinRequest(db: Db, courtyardId: string, crea
     .values({ personId: applicant.id, courtyardId, invitationId: invite.id, name: '申请人', phone: '13700000000', householdLabel: '9号' })
     .returning({ id: joinRequests.id });
   return { id: r.id, personId: applicant.id };
+}
+
+/** Links a person to a WeChat openid (as their first sign-in would). */
+export async function createWechatIdentity(db: Db, personId: string, appId: string, openid: string): Promise<void> {
+  await db.insert(wechatIdentities).values({ personId, appId, openid });
 }

@@ -3,6 +3,23 @@ import { z } from 'zod';
 
 const flag = z.enum(['0', '1']).default('0').transform((v) => v === '1');
 
+const ZTemplateConfig = z.record(
+  z.string(),
+  z.object({ id: z.string().min(1), page: z.string().optional(), fields: z.record(z.string().regex(/^[a-z_]+\d+$/), z.string()) }),
+);
+export type TTemplateConfig = z.infer<typeof ZTemplateConfig>;
+
+/** Placeholder ids for development and tests; production sets the account's real ones. */
+const DEFAULT_TEMPLATES = JSON.stringify({
+  join_request_new: { id: 'TPL_JOIN_NEW', page: 'pkg-courtyard/requests/index', fields: { thing1: 'applicantName', thing2: 'courtyardName', time3: 'submittedAt' } },
+  join_request_decided: { id: 'TPL_JOIN_DECIDED', page: 'pages/me/index', fields: { phrase1: 'result', thing2: 'courtyardName', thing3: 'reason' } },
+  bin_task: { id: 'TPL_BIN_TASK', page: 'pages/index/index', fields: { thing1: 'binLabel', thing2: 'place', time3: 'reportedAt' } },
+  request_new: { id: 'TPL_REQUEST_NEW', page: 'pages/index/index', fields: { name1: 'requesterName', thing2: 'summary', time3: 'submittedAt' } },
+  request_update: { id: 'TPL_REQUEST_UPDATE', page: 'pages/index/index', fields: { thing1: 'summary', phrase2: 'status', time3: 'updatedAt' } },
+  redemption_ready: { id: 'TPL_REDEMPTION', page: 'pages/points/index', fields: { thing1: 'rewardName', character_string2: 'pickupCode' } },
+  sos: { id: 'TPL_SOS', page: 'pages/index/index', fields: { name1: 'callerName', thing2: 'address', phone_number3: 'phone' } },
+});
+
 const ZEnv = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -19,11 +36,32 @@ const ZEnv = z
     SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     /** H5 build served at / by the single-server host */
     STATIC_DIR: z.string().default('dist/h5'),
+    /** Bearer secret for /api/cron/* (Vercel Cron sends it as Authorization) */
+    CRON_SECRET: z.string().min(16).default('dev-cron-secret-change-me'),
+    /** How often the single-server host drains the outbox and timers; 0 = only cron and kicks */
+    DISPATCH_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
+    /** 1 = kick the dispatcher right after a commit that enqueued notifications */
+    DISPATCH_KICK: z.enum(['0', '1']).default('1').transform((v) => v === '1'),
+    /** logical template → WeChat subscribe template id, page and {wechatFieldKey: payloadKey} */
+    WECHAT_SUBSCRIBE_TEMPLATES: z
+      .string()
+      .default(DEFAULT_TEMPLATES)
+      .transform((s, ctx) => {
+        try {
+          return ZTemplateConfig.parse(JSON.parse(s));
+        } catch (e) {
+          ctx.addIssue({ code: 'custom', message: `not a valid template map: ${e instanceof Error ? e.message : e}` });
+          return z.NEVER;
+        }
+      }),
+    /** developer | trial | formal — which build a subscribe message opens */
+    WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((e, ctx) => {
     if (e.NODE_ENV !== 'production') return;
     if (e.ALLOW_DEV_LOGIN) ctx.addIssue({ code: 'custom', path: ['ALLOW_DEV_LOGIN'], message: 'dev login must be off in production' });
+    if (e.CRON_SECRET === 'dev-cron-secret-change-me') ctx.addIssue({ code: 'custom', path: ['CRON_SECRET'], message: 'set a real cron secret in production' });
     if (!e.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production runs on the PostgreSQL server' });
     if (e.WECHAT_APP_ID === 'wx-dev-app' || e.WECHAT_APP_SECRET === 'dev-secret')
       ctx.addIssue({ code: 'custom', path: ['WECHAT_APP_ID'], message: 'set the real WeChat app id and secret in production' });

@@ -2,6 +2,7 @@ import { getDb } from './db';
 import { env } from './env';
 import { createHost } from './host';
 import { log } from './log';
+import { startWorkerInterval } from './worker';
 
 /** Single-server entry: parse env (refuses bad config), open + migrate the database, listen. */
 async function main(): Promise<void> {
@@ -14,7 +15,11 @@ async function main(): Promise<void> {
     log('info', 'listening', { port, database: kind, devLogin: e.ALLOW_DEV_LOGIN });
     process.stdout.write(`\n  小院家 is running: http://localhost:${port}/   (API: http://localhost:${port}/api/health)\n\n`);
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stopWorker = startWorkerInterval(e.DISPATCH_INTERVAL_MS);
+  const stop = () => {
+    stopWorker();
+    server.close(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

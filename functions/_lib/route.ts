@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual, createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { TRole } from '../../shared/contracts/common';
@@ -11,6 +11,7 @@ import { resolveScope, type TScopeRef } from '../services/access/resolve-scope';
 import { getDb } from './db';
 import { env } from './env';
 import { runIdempotent } from './idempotency';
+import { kickWorker } from './worker';
 import { log } from './log';
 import { errorBody, sendJson } from './respond';
 import { toAppError } from './to-app-error';
@@ -20,6 +21,8 @@ type TInput<C extends TContract> = { params: z.output<C['params']>; query: z.out
 /** Who may call: anyone, any signed-in person, or holders of some roles (optionally in the object's scope). */
 export type TAuth<C extends TContract> =
   | 'public'
+  /** scheduled invocations: Authorization: Bearer CRON_SECRET */
+  | 'cron'
   | 'signed-in'
   | { roles: readonly TRole[]; scope?: (input: TInput<C>) => TScopeRef };
 
@@ -74,7 +77,9 @@ export function defineRoute<C extends TContract>(contract: C, spec: TRouteSpec<C
       const { db, kind } = await getDb();
       const ctx: TServiceContext = { db, dbKind: kind, now: () => new Date(), actor: null, requestId, env: env() };
 
-      if (spec.auth !== 'public') {
+      if (spec.auth === 'cron') {
+        if (!cronSecretMatches(bearerToken(req), ctx.env.CRON_SECRET)) throw new AppError('UNAUTHENTICATED');
+      } else if (spec.auth !== 'public') {
         actor = await resolveSession(ctx, bearerToken(req));
         ctx.actor = actor;
         if (typeof spec.auth === 'object' && !canAct(actor.grants, spec.auth.roles)) throw new AppError('FORBIDDEN');
@@ -91,6 +96,8 @@ export function defineRoute<C extends TContract>(contract: C, spec: TRouteSpec<C
 
       const invoke = async () => {
         const result = await spec.handle(ctx, input);
+        // the use case committed: tell the dispatcher now rather than at the next tick
+        if (ctx.effects?.notified && ctx.env.DISPATCH_KICK) void kickWorker();
         const parsed = contract.response.safeParse(result);
         if (!parsed.success) throw new Error(`response of ${contract.method} ${contract.path} broke its contract: ${parsed.error.message}`);
         return { status: contract.status ?? 200, body: parsed.data as unknown };
@@ -104,6 +111,13 @@ export function defineRoute<C extends TContract>(contract: C, spec: TRouteSpec<C
     }
   };
   return Object.assign(handler, { contract: contract as TContract, auth: spec.auth as TAuth<TContract> });
+}
+
+function cronSecretMatches(given: string | null, secret: string): boolean {
+  if (!given) return false;
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(secret).digest();
+  return timingSafeEqual(a, b);
 }
 
 function bearerToken(req: IncomingMessage): string | null {

@@ -19,6 +19,7 @@ export function buildVercelConfig() {
       { src: 'functions/api/**/*.ts', use: '@vercel/node' },
       { src: 'package.json', use: '@vercel/static-build', config: { distDir: 'dist/h5' } },
     ],
+    crons: [{ path: '/api/cron/dispatch', schedule: '* * * * *' }],
     routes: [...routes, { src: '^/api/.*$', status: 404 }, { handle: 'filesystem' }, { src: '/(.*)', dest: '/index.html' }],
   };
 }

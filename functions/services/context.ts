@@ -13,6 +13,20 @@ export type TServiceContext = {
   actor: TActor | null;
   requestId: string;
   env: TEnv;
+  /** Set by use cases; the adapter acts on them after the transaction committed. */
+  effects?: { notified?: boolean };
 };
+
+/** What background work (dispatcher, timers) runs with: no caller, the same clock and config. */
+export type TWorkContext = {
+  db: Db;
+  now: () => Date;
+  env: TEnv;
+  /** fault injection for tests: called at each delivery stage; may throw to simulate a crash */
+  fault?: (stage: TDeliveryStage) => void;
+  random?: () => number;
+};
+
+export type TDeliveryStage = 'after-claim' | 'after-inbox' | 'before-send' | 'after-send' | 'before-done';
 
 export type TSignedInContext = TServiceContext & { actor: TActor };

@@ -8,7 +8,7 @@ import { pgliteDumpPath, testDbKind } from './test-db-config';
 export function testEnv(overrides: Record<string, string> = {}): TEnv {
   return parseEnv({
     NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ALLOW_DEV_LOGIN: '1',
-    WECHAT_APP_ID: 'wx-test-app', WECHAT_APP_SECRET: 'test-secret', WECHAT_API_BASE: 'http://127.0.0.1:9', WECHAT_TIMEOUT_MS: '1500',
+    WECHAT_APP_ID: 'wx-test-app', WECHAT_APP_SECRET: 'test-secret', WECHAT_API_BASE: 'http://127.0.0.1:9', WECHAT_TIMEOUT_MS: '1500', DISPATCH_KICK: '0',
     ...overrides,
   });
 }

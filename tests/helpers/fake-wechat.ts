@@ -3,6 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** How the next call to an endpoint should fail, as WeChat does. */
+export type TEndpoint = 'jscode2session' | 'stable_token' | 'subscribe_send';
+
 export type TFault =
   | { errcode: number; errmsg?: string } // a documented error answer (HTTP 200 with errcode)
   | { httpStatus: number } // gateway failure
@@ -13,8 +15,13 @@ export type TFakeWechat = {
   url: string;
   appId: string;
   appSecret: string;
-  /** Queue a fault for the next call of `endpoint` ('jscode2session'). */
-  failNext: (endpoint: 'jscode2session', fault: TFault) => void;
+  /** Queue a fault for the next call of `endpoint`. */
+  failNext: (endpoint: TEndpoint, fault: TFault) => void;
+  /** Make the current access token expired (sends then get 42001). */
+  expireToken: () => void;
+  /** Subscribe messages WeChat accepted, in order. */
+  sent: { touser: string; template_id: string; page?: string; data: Record<string, { value: string }> }[];
+  tokens: { issued: number; forced: number };
   /** A fresh login code for the fake user `user` (the same user → the same openid). */
   codeFor: (user: string) => string;
   openidFor: (user: string) => string;
@@ -31,26 +38,73 @@ export type TFakeWechat = {
 export async function startFakeWechat(opts: { appId?: string; appSecret?: string; port?: number } = {}): Promise<TFakeWechat> {
   const appId = opts.appId ?? 'wx-test-app';
   const appSecret = opts.appSecret ?? 'test-secret';
-  const faults: Record<string, TFault[]> = { jscode2session: [] };
+  const faults: Record<TEndpoint, TFault[]> = { jscode2session: [], stable_token: [], subscribe_send: [] };
+  const sent: TFakeWechat['sent'] = [];
+  const tokens = { issued: 0, forced: 0 };
+  let current: { token: string; expired: boolean } | null = null;
+  const retired = new Set<string>();
   const issued = new Map<string, string>(); // code → user
   const used = new Set<string>();
   const calls: TFakeWechat['calls'] = [];
   const openidFor = (user: string) => 'o' + createHash('sha256').update(`${appId}:${user}`).digest('base64url').slice(0, 27);
 
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
     const query = Object.fromEntries(url.searchParams);
     const send = (body: unknown, status = 200) => {
       res.writeHead(status, { 'content-type': 'text/plain' }); // WeChat answers JSON as text/plain
       res.end(typeof body === 'string' ? body : JSON.stringify(body));
     };
-    if (url.pathname !== '/sns/jscode2session') return send({ errcode: 40066, errmsg: 'invalid url' });
-    calls.push({ endpoint: 'jscode2session', query });
-    const fault = faults.jscode2session.shift();
+    const endpoint: TEndpoint | null =
+      url.pathname === '/sns/jscode2session' ? 'jscode2session'
+        : url.pathname === '/cgi-bin/stable_token' && req.method === 'POST' ? 'stable_token'
+          : url.pathname === '/cgi-bin/message/subscribe/send' && req.method === 'POST' ? 'subscribe_send'
+            : null;
+    if (!endpoint) return send({ errcode: 40066, errmsg: 'invalid url' });
+    calls.push({ endpoint, query });
+    const fault = faults[endpoint].shift();
     if (fault && 'delayMs' in fault) return void setTimeout(() => send({ errcode: -1, errmsg: 'system error' }), fault.delayMs);
     if (fault && 'httpStatus' in fault) return send('<html>bad gateway</html>', fault.httpStatus);
     if (fault && 'garbage' in fault) return send('<html>oops</html>');
     if (fault) return send({ errcode: fault.errcode, errmsg: fault.errmsg ?? 'fake fault' });
+    let body: Record<string, unknown> = {};
+    if (endpoint !== 'jscode2session') {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        return send({ errcode: 47001, errmsg: 'data format error' });
+      }
+    }
+    if (endpoint === 'stable_token') {
+      if (body.grant_type !== 'client_credential') return send({ errcode: 40002, errmsg: 'invalid grant_type' });
+      if (body.appid !== appId) return send({ errcode: 40013, errmsg: 'invalid appid' });
+      if (body.secret !== appSecret) return send({ errcode: 40125, errmsg: 'invalid appsecret' });
+      // normal mode hands out the current token while valid; force_refresh always makes a new one
+      if (!current || current.expired || body.force_refresh === true) {
+        if (body.force_refresh === true) tokens.forced++;
+        if (current) retired.add(current.token);
+        current = { token: 'AT_' + randomBytes(16).toString('hex'), expired: false };
+        tokens.issued++;
+      }
+      return send({ access_token: current.token, expires_in: 7200 });
+    }
+    if (endpoint === 'subscribe_send') {
+      const token = query.access_token ?? '';
+      if (current && token === current.token && current.expired) return send({ errcode: 42001, errmsg: 'access_token expired' });
+      if (retired.has(token)) return send({ errcode: 42001, errmsg: 'access_token expired' });
+      if (!current || token !== current.token) return send({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+      const msg = body as TFakeWechat['sent'][number];
+      if (typeof msg.touser !== 'string' || !/^o[\w-]{27}$/.test(msg.touser)) return send({ errcode: 40003, errmsg: 'invalid openid' });
+      if (typeof msg.template_id !== 'string' || !msg.template_id) return send({ errcode: 40037, errmsg: 'invalid template_id' });
+      if (msg.page !== undefined && !/^[\w-]+(\/[\w-]+)*(\?.*)?$/.test(msg.page)) return send({ errcode: 41030, errmsg: 'invalid page' });
+      const bad = invalidField(msg.data);
+      if (bad) return send({ errcode: 47003, errmsg: `argument invalid! data.${bad}` });
+      sent.push(msg);
+      return send({ errcode: 0, errmsg: 'ok', msgid: sent.length });
+    }
     if (query.appid !== appId) return send({ errcode: 40013, errmsg: 'invalid appid' });
     if (query.secret !== appSecret) return send({ errcode: 40125, errmsg: 'invalid appsecret' });
     if (query.grant_type !== 'authorization_code') return send({ errcode: 40002, errmsg: 'invalid grant_type' });
@@ -68,8 +122,13 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
     appId,
     appSecret,
     calls,
+    sent,
+    tokens,
     openidFor,
     failNext: (endpoint, fault) => faults[endpoint].push(fault),
+    expireToken: () => {
+      if (current) current.expired = true;
+    },
     codeFor: (user) => {
       const code = randomBytes(12).toString('hex');
       issued.set(code, user);
@@ -77,4 +136,30 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
     },
     stop: () => new Promise((r) => server.close(() => r())),
   };
+}
+
+/** WeChat's documented value limits per field type; returns the offending "key.value" or null. */
+export function invalidField(data: unknown): string | null {
+  if (!data || typeof data !== 'object') return 'data';
+  for (const [key, v] of Object.entries(data as Record<string, { value?: unknown }>)) {
+    const value = v?.value;
+    if (typeof value !== 'string' || value.length === 0) return `${key}.value`;
+    const len = [...value].length;
+    const kind = key.replace(/\d+$/, '');
+    const ok =
+      kind === 'thing' ? len <= 20
+        : kind === 'phrase' ? len <= 5 && /^\p{Script=Han}+$/u.test(value)
+          : kind === 'name' ? len <= 10
+            : kind === 'character_string' ? len <= 32 && /^[\x21-\x7e]+$/.test(value)
+              : kind === 'number' ? len <= 32 && /^[\d.]+$/.test(value)
+                : kind === 'letter' ? len <= 32 && /^[A-Za-z]+$/.test(value)
+                  : kind === 'time' ? /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(value)
+                    : kind === 'date' ? /^\d{4}-\d{2}-\d{2}$/.test(value)
+                      : kind === 'phone_number' ? len <= 17 && /^[\d+-]+$/.test(value)
+                        : kind === 'amount' ? /^-?\d+(\.\d{1,2})?元?$/.test(value)
+                          : kind === 'car_number' ? len <= 8
+                            : false;
+    if (!ok) return `${key}.value`;
+  }
+  return null;
 }

@@ -6,6 +6,9 @@ import { courtyardScopePath } from '../../../db/queries/scope';
 import type { TJoinRequest } from '../../../shared/contracts/join';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
+import { cancelJob } from '../jobs/schedule-job';
+import { notify } from '../notifications/notify';
+import { joinExpiryKey } from './join-expiry-key';
 import { lockPendingJoinRequest } from './lock-pending-join-request';
 import { toJoinRequest } from './to-join-request';
 
@@ -32,6 +35,10 @@ export async function approveJoinRequest(ctx: TSignedInContext, id: string): Pro
       villageId: path.villageId, courtyardId: r.courtyardId, grantedBy: ctx.actor.personId, createdAt: now,
     });
     await decideJoinRequest(tx, id, { state: 'approved', decidedBy: ctx.actor.personId, decidedAt: now, householdId });
+    await cancelJob(tx, joinExpiryKey(id), now);
+    await notify(ctx, tx, [
+      { recipientId: r.personId, template: 'join_request_decided', payload: { result: '已通过', courtyardName: r.courtyardName, reason: null }, dedupeKey: `join-request:${id}:decided` },
+    ]);
     return toJoinRequest((await findJoinRequest(tx, id))!, now);
   });
 }

@@ -5,6 +5,10 @@ import { canAct } from '../../../shared/domain/access';
 import { JOIN_REQUEST_STALE_DAYS } from '../../../shared/domain/join-policy';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
+import { listCourtyardRoleHolders } from '../../../db/queries/roles';
+import { scheduleJob } from '../jobs/schedule-job';
+import { notify } from '../notifications/notify';
+import { joinExpiryKey } from './join-expiry-key';
 import { getUsableInvite } from './get-invite';
 import { toJoinRequest } from './to-join-request';
 
@@ -26,8 +30,20 @@ export async function submitJoinRequest(ctx: TSignedInContext, form: TJoinForm):
       const pending = await findPendingJoinRequestOf(tx, ctx.actor.personId);
       throw new AppError('JOIN_REQUEST_PENDING', pending ? { message: `您已向「${pending.courtyardName}」提交申请，请等待审核或先撤回` } : {});
     }
-    const created = await findJoinRequest(tx, id);
-    return toJoinRequest(created!, now);
+    const created = (await findJoinRequest(tx, id))!;
+    const heads = await listCourtyardRoleHolders(tx, 'courtyard_head', created.courtyardId);
+    await notify(
+      ctx,
+      tx,
+      heads.map((headId) => ({
+        recipientId: headId,
+        template: 'join_request_new' as const,
+        payload: { applicantName: created.name, courtyardName: created.courtyardName, submittedAt: now.toISOString(), requestId: id },
+        dedupeKey: `join-request:${id}:new:${headId}`,
+      })),
+    );
+    await scheduleJob(tx, { name: 'join_request_expire', key: joinExpiryKey(id), runAt: new Date(now.getTime() + JOIN_REQUEST_STALE_DAYS * 86400e3), payload: { requestId: id } }, now);
+    return toJoinRequest(created, now);
   });
 }
 

@@ -3,6 +3,8 @@ import type { TJoinRequest } from '../../../shared/contracts/join';
 import { effectiveJoinState } from '../../../shared/domain/join-policy';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
+import { cancelJob } from '../jobs/schedule-job';
+import { joinExpiryKey } from './join-expiry-key';
 import { toJoinRequest } from './to-join-request';
 
 /** 撤回: only the applicant, only while pending; someone else's request reads as not found. */
@@ -13,6 +15,7 @@ export async function withdrawJoinRequest(ctx: TSignedInContext, id: string): Pr
     if (!r || r.personId !== ctx.actor.personId) throw new AppError('NOT_FOUND');
     if (effectiveJoinState(r.state, r.createdAt, now) !== 'pending') throw new AppError('JOIN_REQUEST_NOT_PENDING');
     await decideJoinRequest(tx, id, { state: 'withdrawn', decidedBy: ctx.actor.personId, decidedAt: now });
+    await cancelJob(tx, joinExpiryKey(id), now);
     return toJoinRequest((await findJoinRequest(tx, id))!, now);
   });
 }

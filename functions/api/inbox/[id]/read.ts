@@ -1,0 +1,6 @@
+import { markInboxRead as contract } from '../../../../shared/contracts/notifications';
+import { defineRoute } from '../../../_lib/route';
+import { signedIn } from '../../../_lib/signed-in';
+import { markRead } from '../../../services/inbox/mark-read';
+
+export default defineRoute(contract, { auth: 'signed-in', handle: (ctx, { params }) => markRead(signedIn(ctx), params.id) });

@@ -1,0 +1,6 @@
+import { markAllInboxRead as contract } from '../../../shared/contracts/notifications';
+import { defineRoute } from '../../_lib/route';
+import { signedIn } from '../../_lib/signed-in';
+import { markAllRead } from '../../services/inbox/mark-all-read';
+
+export default defineRoute(contract, { auth: 'signed-in', handle: (ctx) => markAllRead(signedIn(ctx)) });

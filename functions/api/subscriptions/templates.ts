@@ -1,0 +1,6 @@
+import { subscriptionTemplates as contract } from '../../../shared/contracts/notifications';
+import { defineRoute } from '../../_lib/route';
+import { signedIn } from '../../_lib/signed-in';
+import { getSubscriptionTemplates } from '../../services/notifications/subscription-templates';
+
+export default defineRoute(contract, { auth: 'signed-in', handle: (ctx) => getSubscriptionTemplates(signedIn(ctx)) });

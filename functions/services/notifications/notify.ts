@@ -1,0 +1,36 @@
+import type { Db } from '../../../db/client';
+import { insertNotifications } from '../../../db/queries/notifications';
+import { homeVillageOf } from '../../../db/queries/org';
+import { TEMPLATES, type TTemplate } from '../../../shared/domain/notification-templates';
+import type { TServiceContext } from '../context';
+
+export type TNotice = {
+  recipientId: string;
+  template: TTemplate;
+  payload: Record<string, string | number | null>;
+  /** makes the enqueue idempotent: the same event key is enqueued once */
+  dedupeKey?: string;
+  runAt?: Date;
+};
+
+/**
+ * 发通知: writes outbox rows in the caller's transaction `tx`, so a rolled-back event
+ * notifies nobody. Delivery happens after commit (dispatcher; the adapter kicks it at once).
+ */
+export async function notify(ctx: TServiceContext, tx: Db, notices: TNotice[]): Promise<void> {
+  const now = ctx.now();
+  const rows = [];
+  for (const n of notices) {
+    rows.push({
+      recipientId: n.recipientId,
+      villageId: await homeVillageOf(tx, n.recipientId),
+      template: n.template,
+      payload: n.payload,
+      priority: TEMPLATES[n.template].priority,
+      dedupeKey: n.dedupeKey ?? null,
+      runAt: n.runAt ?? now,
+      createdAt: now,
+    });
+  }
+  if ((await insertNotifications(tx, rows)) > 0) ctx.effects = { ...ctx.effects, notified: true };
+}

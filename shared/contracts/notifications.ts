@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { defineContract } from './define';
+
+export const ZInboxItem = z.object({
+  id: z.string(),
+  template: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  priority: z.number(),
+  createdAt: z.string(),
+  read: z.boolean(),
+});
+export type TInboxItem = z.infer<typeof ZInboxItem>;
+
+export const listInbox = defineContract({
+  method: 'GET',
+  path: '/api/inbox',
+  summary: '消息：我的站内消息（新的在前）',
+  tag: 'notifications',
+  query: z.object({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) }),
+  response: z.object({ items: z.array(ZInboxItem), unread: z.number().int(), nextCursor: z.string().nullable() }),
+});
+
+export const unreadCount = defineContract({
+  method: 'GET',
+  path: '/api/inbox/unread-count',
+  summary: '未读消息数（角标）',
+  tag: 'notifications',
+  response: z.object({ unread: z.number().int() }),
+});
+
+export const markInboxRead = defineContract({
+  method: 'POST',
+  path: '/api/inbox/{id}/read',
+  summary: '标记一条消息已读',
+  tag: 'notifications',
+  params: z.object({ id: z.uuid() }),
+  response: z.object({ unread: z.number().int() }),
+});
+
+export const markAllInboxRead = defineContract({
+  method: 'POST',
+  path: '/api/inbox/read-all',
+  summary: '全部标记已读',
+  tag: 'notifications',
+  response: z.object({ unread: z.number().int() }),
+});
+
+export const subscriptionTemplates = defineContract({
+  method: 'GET',
+  path: '/api/subscriptions/templates',
+  summary: '订阅消息模板：逻辑模板 → 微信模板 ID（客户端请求订阅时使用）',
+  tag: 'notifications',
+  response: z.object({ templates: z.record(z.string(), z.string()), credits: z.record(z.string(), z.number().int()) }),
+});
+
+export const reportSubscriptions = defineContract({
+  method: 'POST',
+  path: '/api/subscriptions',
+  summary: '上报用户同意的订阅消息（每次同意一次计一次）',
+  tag: 'notifications',
+  body: z.object({ accepted: z.array(z.string().min(1).max(128)).max(3) }),
+  response: z.object({ credits: z.record(z.string(), z.number().int()) }),
+});
+
+export const ZNotificationState = z.enum(['pending', 'processing', 'done', 'failed']);
+
+export const ZNotificationSummary = z.object({
+  id: z.string(),
+  recipient: z.object({ id: z.string(), name: z.string() }),
+  template: z.string(),
+  state: ZNotificationState,
+  pushState: z.string().nullable(),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  deliveredAt: z.string().nullable(),
+});
+export type TNotificationSummary = z.infer<typeof ZNotificationSummary>;
+
+export const listVillageNotifications = defineContract({
+  method: 'GET',
+  path: '/api/villages/{villageId}/notifications',
+  summary: '村里的通知投递情况（默认只看失败的）',
+  tag: 'notifications',
+  params: z.object({ villageId: z.uuid() }),
+  query: z.object({ state: ZNotificationState.default('failed') }),
+  response: z.object({ items: z.array(ZNotificationSummary) }),
+});
+
+export const retryNotification = defineContract({
+  method: 'POST',
+  path: '/api/notifications/{id}/retry',
+  summary: '重新投递一条失败的通知（村干部）',
+  tag: 'notifications',
+  params: z.object({ id: z.uuid() }),
+  response: ZNotificationSummary,
+});
+
+export const cronDispatch = defineContract({
+  method: 'GET',
+  path: '/api/cron/dispatch',
+  summary: '定时触发：投递到期通知、执行到期定时任务（需 CRON_SECRET）',
+  tag: 'system',
+  response: z.object({
+    jobs: z.number().int(), jobsFailed: z.number().int(), delivered: z.number().int(),
+    retry: z.number().int(), failed: z.number().int(), passes: z.number().int(),
+  }),
+});

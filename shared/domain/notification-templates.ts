@@ -1,0 +1,36 @@
+/**
+ * 通知模板 (logical): what each kind of notification says in the in-app inbox. The WeChat
+ * subscribe-message template id and field keys for each are configuration (env
+ * WECHAT_SUBSCRIBE_TEMPLATES), since they belong to the mini-program account.
+ */
+export const TEMPLATES = {
+  join_request_new: { priority: 10, title: () => '新的入院申请', body: (p: P) => `${p.applicantName ?? '有人'}申请加入${p.courtyardName ?? '院落'}，请审核`, link: () => '/pkg-courtyard/requests/index' },
+  join_request_decided: {
+    priority: 0,
+    title: (p: P) => (p.result === '已通过' ? '入院申请已通过' : '入院申请未通过'),
+    body: (p: P) => (p.result === '已通过' ? `欢迎加入${p.courtyardName ?? '院落'}` : `原因：${p.reason ?? '未说明'}`),
+    link: () => '/pages/me/index',
+  },
+  bin_task: { priority: 50, title: () => '新的清运任务', body: (p: P) => `${p.binLabel ?? '垃圾桶'}已满，请前往清运`, link: () => '/pages/index/index' },
+  request_new: { priority: 30, title: () => '新的找院长事项', body: (p: P) => `${p.requesterName ?? '村民'}：${p.summary ?? ''}`, link: () => '/pages/index/index' },
+  request_update: { priority: 0, title: () => '事项有新进展', body: (p: P) => `${p.summary ?? ''}：${p.status ?? ''}`, link: () => '/pages/index/index' },
+  redemption_ready: { priority: 0, title: () => '兑换商品可以领取了', body: (p: P) => `${p.rewardName ?? '商品'}，取货码 ${p.pickupCode ?? ''}`, link: () => '/pages/points/index' },
+  sos: { priority: 100, title: () => '一键呼叫：有人需要帮助', body: (p: P) => `${p.callerName ?? '村民'}（${p.address ?? ''}）请求帮助`, link: () => '/pages/index/index' },
+} satisfies Record<string, TTemplateSpec>;
+
+type TTemplateSpec = { priority: number; title: (p: P) => string; body: (p: P) => string; link: (p: P) => string };
+
+type P = Record<string, string | number | null | undefined>;
+
+export type TTemplate = keyof typeof TEMPLATES;
+export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TTemplate[];
+
+export function isTemplate(name: string): name is TTemplate {
+  return Object.prototype.hasOwnProperty.call(TEMPLATES, name);
+}
+
+/** The inbox message for a notification. */
+export function renderInbox(template: TTemplate, payload: P): { title: string; body: string; link: string } {
+  const t: TTemplateSpec = TEMPLATES[template];
+  return { title: t.title(payload), body: t.body(payload), link: t.link(payload) };
+}
