@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import { defineContract } from './define';
 import { ZNamed, ZPersonFlags, ZPersonName, ZPhone } from './common';
-import { ZInviteCode } from '../domain/invite-code';
+import { INVITE_CODE_LENGTH, isInviteCode, parseInviteInput } from '../domain/invite-code';
+
+/** 邀请码 as typed or scanned, normalised, then checked. */
+export const ZInviteCode = z
+  .string()
+  .transform((s) => parseInviteInput(s))
+  .pipe(
+    z
+      .string()
+      .length(INVITE_CODE_LENGTH, { message: '邀请码为10位', abort: true })
+      .refine(isInviteCode, '邀请码含有无效字符'),
+  );
 
 export const ZJoinState = z.enum(['pending', 'approved', 'rejected', 'withdrawn', 'expired']);
 export type TJoinState = z.infer<typeof ZJoinState>;

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { createOrgTree, createPendingJoinRequest, createPersonWithRole, type TOrgTree } from '../../db/seed/factories';
 import type { TRole } from '../../shared/contracts/common';
 import { useTestDb } from '../helpers/db';
@@ -26,24 +27,44 @@ const REACH: Record<TRole, TTarget[]> = {
 };
 
 type TCall = { method: string; path: string; body?: unknown };
-const ROUTES: { name: string; roles: TRole[]; call: (courtyardId: string, requestId: string) => TCall; okStatus: number }[] = [
-  { name: 'create invite', roles: ['courtyard_head', 'village_cadre'], okStatus: 201, call: (c) => ({ method: 'POST', path: `/api/courtyards/${c}/invites`, body: {} }) },
-  { name: 'list join requests', roles: ['courtyard_head', 'village_cadre'], okStatus: 200, call: (c) => ({ method: 'GET', path: `/api/courtyards/${c}/join-requests` }) },
-  { name: 'approve join request', roles: ['courtyard_head', 'village_cadre'], okStatus: 200, call: (_, r) => ({ method: 'POST', path: `/api/join-requests/${r}/approve`, body: {} }) },
-  { name: 'reject join request', roles: ['courtyard_head', 'village_cadre'], okStatus: 200, call: (_, r) => ({ method: 'POST', path: `/api/join-requests/${r}/reject`, body: { reason: '测试' } }) },
-  { name: 'withdraw join request', roles: [], okStatus: 200, call: (_, r) => ({ method: 'POST', path: `/api/join-requests/${r}/withdraw`, body: {} }) },
+/** The objects of one target: its courtyard and village, a pending join request, a failed notification, an inbox message. */
+type TObjects = { courtyardId: string; villageId: string; requestId: string; notificationId: string; inboxId: string };
+const ROUTES: { name: string; roles: TRole[]; call: (o: TObjects) => TCall; okStatus: number }[] = [
+  { name: 'create invite', roles: ['courtyard_head', 'village_cadre'], okStatus: 201, call: (o) => ({ method: 'POST', path: `/api/courtyards/${o.courtyardId}/invites`, body: {} }) },
+  { name: 'list join requests', roles: ['courtyard_head', 'village_cadre'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/courtyards/${o.courtyardId}/join-requests` }) },
+  { name: 'approve join request', roles: ['courtyard_head', 'village_cadre'], okStatus: 200, call: (o) => ({ method: 'POST', path: `/api/join-requests/${o.requestId}/approve`, body: {} }) },
+  { name: 'reject join request', roles: ['courtyard_head', 'village_cadre'], okStatus: 200, call: (o) => ({ method: 'POST', path: `/api/join-requests/${o.requestId}/reject`, body: { reason: '测试' } }) },
+  { name: 'withdraw join request', roles: [], okStatus: 200, call: (o) => ({ method: 'POST', path: `/api/join-requests/${o.requestId}/withdraw`, body: {} }) },
+  { name: 'list village notifications', roles: ['village_cadre', 'township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/notifications` }) },
+  { name: 'retry notification', roles: ['village_cadre', 'township_staff'], okStatus: 200, call: (o) => ({ method: 'POST', path: `/api/notifications/${o.notificationId}/retry`, body: {} }) },
+  { name: 'mark inbox message read', roles: [], okStatus: 200, call: (o) => ({ method: 'POST', path: `/api/inbox/${o.inboxId}/read`, body: {} }) },
 ];
 
 let a: TOrgTree;
 let b: TOrgTree;
 const tokens = {} as Record<TRole, string>;
-const courtyardOf = (t: TTarget) =>
+const placeOf = (t: TTarget) =>
   ({
-    'own courtyard': a.villages[0].courtyards[0].id,
-    'other courtyard': a.villages[0].courtyards[1].id,
-    'other village': a.villages[1].courtyards[0].id,
-    'other township': b.villages[0].courtyards[0].id,
+    'own courtyard': { villageId: a.villages[0].id, courtyardId: a.villages[0].courtyards[0].id },
+    'other courtyard': { villageId: a.villages[0].id, courtyardId: a.villages[0].courtyards[1].id },
+    'other village': { villageId: a.villages[1].id, courtyardId: a.villages[1].courtyards[0].id },
+    'other township': { villageId: b.villages[0].id, courtyardId: b.villages[0].courtyards[0].id },
   })[t];
+const courtyardOf = (t: TTarget) => placeOf(t).courtyardId;
+
+/** Fresh objects at the target, owned by someone else living there. */
+async function objectsAt(t: TTarget): Promise<TObjects> {
+  const d = db.handle().db;
+  const place = placeOf(t);
+  const other = (await createPersonWithRole(d, a, null)).personId;
+  const request = await createPendingJoinRequest(d, place.courtyardId, other);
+  const n = await d.execute(sql`insert into notifications (recipient_id, village_id, template, payload, state, attempts, last_error)
+    values (${other}, ${place.villageId}, 'bin_task', '{}'::jsonb, 'failed', 8, 'x') returning id`);
+  const notificationId = (n as unknown as { rows: { id: string }[] }).rows[0].id;
+  const m = await d.execute(sql`insert into inbox_messages (notification_id, person_id, template, title, body, created_at)
+    values (${notificationId}, ${other}, 'bin_task', 't', 'b', now()) returning id`);
+  return { ...place, requestId: request.id, notificationId, inboxId: (m as unknown as { rows: { id: string }[] }).rows[0].id };
+}
 
 beforeAll(async () => {
   const d = db.handle().db;
@@ -57,9 +78,7 @@ const cases = ROUTES.flatMap((route) => ROLES.flatMap((role) => TARGETS.map((tar
 describe('access matrix', () => {
   it.each(cases)('%s as %s on %s', async (routeName, role, target) => {
     const route = ROUTES.find((r) => r.name === routeName)!;
-    const courtyardId = courtyardOf(target);
-    const request = await createPendingJoinRequest(db.handle().db, courtyardId, (await createPersonWithRole(db.handle().db, a, null)).personId);
-    const c = route.call(courtyardId, request.id);
+    const c = route.call(await objectsAt(target));
     const r = await api.call(c.method, c.path, { token: tokens[role], body: c.body });
     const allowed = route.roles.includes(role) && REACH[role].includes(target);
     if (allowed) expect(r.status).toBe(route.okStatus);

@@ -42,7 +42,7 @@ async function cleaner(credits: number) {
   return { ...p, openid };
 }
 
-async function enqueueBinTask(personId: string, binLabel = '07号桶 桂花院门口', key = randomUUID()) {
+async function enqueueBinTask(personId: string, binLabel = '07号桶 桂花院门口', key: string = randomUUID()) {
   await d().transaction((tx) =>
     notify(sctx(), tx, [{ recipientId: personId, template: 'bin_task', payload: { binLabel, place: '桂花院', reportedAt: clock.now().toISOString() }, dedupeKey: `t:${key}` }]),
   );

@@ -1,5 +1,6 @@
 import { canAct, grantCovers, type TGrant } from '../../shared/domain/access';
-import { INVITE_CODE_LENGTH, inviteExpiry, makeInviteCode, parseInviteInput, ZInviteCode } from '../../shared/domain/invite-code';
+import { INVITE_CODE_LENGTH, inviteExpiry, makeInviteCode, parseInviteInput } from '../../shared/domain/invite-code';
+import { ZInviteCode } from '../../shared/contracts/join';
 import { effectiveJoinState, inviteUsable, isJoinRequestStale } from '../../shared/domain/join-policy';
 import { isSceneSafe, makeSceneCode, SCENE_ALPHABET } from '../../shared/domain/scene-code';
 import { seededRandom } from '../../db/seed/random';
@@ -39,6 +40,10 @@ describe('invite codes (邀请码)', () => {
     expect(parseInviteInput(' abcde-fghjk ')).toBe('ABCDEFGHJK');
     expect(parseInviteInput('j=ABCDEFGHJK')).toBe('ABCDEFGHJK');
     expect(ZInviteCode.parse('abcd efgh jk')).toBe('ABCDEFGHJK');
+    expect(parseInviteInput('J=abcdefghjk')).toBe('ABCDEFGHJK');
+    expect(parseInviteInput('pkg-courtyard/join/index?scene=j%3DABCDEFGHJK')).toBe('ABCDEFGHJK');
+    expect(parseInviteInput('https://x.example/join?code=abcde-fghjk')).toBe('ABCDEFGHJK');
+    expect(parseInviteInput(undefined)).toBe('');
   });
 
   it('rejects wrong length and look-alike characters with a Chinese message', () => {

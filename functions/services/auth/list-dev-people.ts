@@ -10,7 +10,9 @@ export async function listDevPeople(ctx: TServiceContext): Promise<{ people: TDe
   const perRole = { township_staff: 1, village_cadre: 2, courtyard_head: 4, cleaner: 2, villager: 6 } as const;
   const people: TDevPerson[] = [];
   for (const role of ['courtyard_head', 'village_cadre', 'cleaner', 'township_staff', 'villager'] as const) {
-    for (const p of await listPeopleByRole(ctx.db, role, perRole[role])) {
+    for (const p of await listPeopleByRole(ctx.db, role, perRole[role] + 4)) {
+      // a person is listed once, under their most senior role
+      if (people.some((q) => q.id === p.id) || people.filter((q) => q.role === role).length >= perRole[role]) continue;
       people.push({ id: p.id, name: p.name, role, roleLabel: roleLabel(role), scopeName: p.scopeName ?? '' });
     }
   }

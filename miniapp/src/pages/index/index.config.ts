@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '小院家',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,103 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
+import { headedCourtyards, isVillager, type TMe } from '../../api/me'
+import { listForCourtyard, listMine, type TJoinRequest } from '../../api/join-requests'
+import { EntryCard } from '../../components/card'
+import { ErrorNotice } from '../../components/error-notice'
+import { openPage } from '../../lib/navigation'
+import { ROUTES } from '../../lib/routes'
+import { useMe } from '../../lib/use-me'
+
+function greeting(now = new Date()): string {
+  const h = now.getHours()
+  if (h < 11) return '早上好'
+  if (h < 14) return '中午好'
+  if (h < 18) return '下午好'
+  return '晚上好'
+}
+
+export default function HomePage() {
+  const [pending, setPending] = useState<number | null>(null)
+  const [myRequest, setMyRequest] = useState<TJoinRequest | null>(null)
+
+  const onLoaded = (me: TMe) => {
+    void loadPending(me)
+    if (!isVillager(me)) void loadMine()
+  }
+
+  // Someone who has applied sees that it is waiting, not another "join" invitation.
+  const loadMine = async () => {
+    try {
+      const { items } = await listMine()
+      setMyRequest(items.find((r) => r.state === 'pending') ?? null)
+    } catch {
+      setMyRequest(null)
+    }
+  }
+
+  const loadPending = async (me: TMe) => {
+    const courtyards = headedCourtyards(me)
+    if (!courtyards.length) return setPending(null)
+    try {
+      const lists = await Promise.all(courtyards.map((c) => listForCourtyard(c.id, 'pending')))
+      setPending(lists.reduce((n, l) => n + l.items.length, 0))
+    } catch {
+      setPending(null) // the count is a hint; the list page shows the real error
+    }
+  }
+
+  const { me, error, reload } = useMe(onLoaded)
+
+  usePullDownRefresh(async () => {
+    await reload()
+    Taro.stopPullDownRefresh()
+  })
+
+  const heads = me ? headedCourtyards(me) : []
+  const place = me?.courtyard ? `${me.village?.name ?? ''} · ${me.courtyard.name}` : null
+
+  return (
+    <View className='page home'>
+      <View className='home__greeting' data-testid='home-greeting'>
+        <Text className='page-title'>{me ? `${greeting()}，${me.person.name}` : '小院家'}</Text>
+        <Text className='page-subtitle' data-testid='home-courtyard'>
+          {me ? (place ?? '您还没有加入院落') : '正在加载…'}
+        </Text>
+      </View>
+
+      <ErrorNotice error={error} testId='home-error' />
+
+      {me && !isVillager(me) ? (
+        <EntryCard
+          title='加入院落'
+          desc={
+            myRequest
+              ? `您申请加入${myRequest.courtyard.name}，正在等待院长审核`
+              : '扫院落二维码或输入邀请码，填写家庭信息'
+          }
+          testId='home-join'
+          onClick={() => openPage(ROUTES.join)}
+        />
+      ) : null}
+
+      {heads.length ? (
+        <EntryCard
+          title='入院申请'
+          badge={pending ?? undefined}
+          desc={
+            <Text data-testid='home-requests-count'>
+              {pending === null ? '查看并审核村民的入院申请' : pending > 0 ? `有 ${pending} 份申请等您审核` : '暂无待审核的申请'}
+            </Text>
+          }
+          testId='home-requests'
+          onClick={() => openPage(ROUTES.requests)}
+        />
+      ) : null}
+
+      <EntryCard title='扫码报满' disabled testId='home-bin-report' />
+      <EntryCard title='找院长' disabled testId='home-ask-head' />
+      <EntryCard title='帮我卖' disabled testId='home-market' />
+    </View>
+  )
+}

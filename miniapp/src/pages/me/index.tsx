@@ -1,0 +1,146 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { logout } from '../../api/auth'
+import { createInvite, type TInvite } from '../../api/invites'
+import { headedCourtyards, inviteCourtyards, isVillager } from '../../api/me'
+import { Section } from '../../components/card'
+import { ErrorNotice } from '../../components/error-notice'
+import { Button, Cell, CellGroup } from '../../components/nut'
+import { flagLabels, formatDate, formatPhone, roleText } from '../../lib/format'
+import { openPage } from '../../lib/navigation'
+import { ROUTES } from '../../lib/routes'
+import { useAction } from '../../lib/use-action'
+import { useMe } from '../../lib/use-me'
+import './index.scss'
+
+export default function MePage() {
+  const { me, error } = useMe()
+  const [invite, setInvite] = useState<(TInvite & { courtyardName: string }) | null>(null)
+  const [pickedId, setPickedId] = useState<string | null>(null)
+
+  const invitable = me ? inviteCourtyards(me) : []
+  const target = invitable.find((c) => c.id === pickedId) ?? invitable[0]
+
+  const inviteAction = useAction('create-invite', (courtyardId: string, key: string) => createInvite(courtyardId, key))
+  const logoutAction = useAction('logout', (_: void, key: string) => logout(key))
+
+  const onInvite = async () => {
+    if (!target) return
+    const res = await inviteAction.run(target.id)
+    if (res.ok) setInvite({ ...res.value, courtyardName: target.name })
+  }
+
+  const onLogout = async () => {
+    // The local token is cleared whatever the server says; leaving must always work.
+    await logoutAction.run(undefined)
+    Taro.reLaunch({ url: ROUTES.login })
+  }
+
+  const copyInvite = () => {
+    if (invite) Taro.setClipboardData({ data: invite.code })
+  }
+
+  const flags = me ? flagLabels(me.person.flags) : []
+
+  return (
+    <View className='page me'>
+      <ErrorNotice error={error} testId='me-error' />
+
+      {me ? (
+        <>
+          <View className='me__header' data-testid='me-person'>
+            <Text className='me__name'>{me.person.name}</Text>
+            <Text className='me__phone'>{me.person.phone ? formatPhone(me.person.phone) : '未填写手机号'}</Text>
+            {flags.length ? <Text className='me__flags'>{flags.join('、')}</Text> : null}
+          </View>
+
+          <CellGroup title='我的院落'>
+            <Cell title='户' extra={me.household?.label ?? '未登记'} data-testid='me-household' />
+            <Cell title='院落' extra={me.courtyard?.name ?? '未加入'} data-testid='me-courtyard' />
+            <Cell title='村' extra={me.village?.name ?? '—'} data-testid='me-village' />
+          </CellGroup>
+
+          <Section title='我的身份' testId='me-roles'>
+            {me.roles.length ? (
+              <View className='chips'>
+                {me.roles.map((r) => (
+                  <Text key={`${r.role}:${r.scopeId}`} className='chip' data-testid='me-role' data-role={r.role}>
+                    {roleText(r)}
+                  </Text>
+                ))}
+              </View>
+            ) : (
+              <Text className='muted'>还没有身份，加入院落后由院长审核。</Text>
+            )}
+          </Section>
+
+          {!isVillager(me) ? (
+            <Button className='btn' type='primary' size='xlarge' block data-testid='me-join' onClick={() => openPage(ROUTES.join)}>
+              加入院落
+            </Button>
+          ) : null}
+
+          {headedCourtyards(me).length ? (
+            <Button className='btn' size='xlarge' block data-testid='me-requests' onClick={() => openPage(ROUTES.requests)}>
+              入院申请
+            </Button>
+          ) : null}
+
+          {invitable.length ? (
+            <Section title='邀请村民加入' testId='invite'>
+              {invitable.length > 1 ? (
+                <View className='chips'>
+                  {invitable.map((c) => (
+                    <Text
+                      key={c.id}
+                      className={`chip ${target?.id === c.id ? 'chip--on' : ''}`}
+                      data-testid={`invite-courtyard-${c.id}`}
+                      onClick={() => {
+                        setPickedId(c.id)
+                        setInvite(null)
+                      }}
+                    >
+                      {c.name}
+                    </Text>
+                  ))}
+                </View>
+              ) : null}
+              <Button
+                className='btn'
+                size='xlarge'
+                block
+                loading={inviteAction.busy}
+                data-testid='invite-create'
+                onClick={onInvite}
+              >
+                {invitable.length > 1 && target ? `生成邀请码（${target.name}）` : '生成邀请码'}
+              </Button>
+              <ErrorNotice error={inviteAction.error} testId='invite-error' />
+              {invite ? (
+                <View className='me__invite' data-testid='invite-result'>
+                  <Text className='muted'>{`${invite.courtyardName}的邀请码`}</Text>
+                  <Text className='me__invite-code' userSelect selectable data-testid='invite-code'>
+                    {invite.code}
+                  </Text>
+                  <Text className='muted'>{`有效期至 ${formatDate(invite.expiresAt)}。请村民在「加入院落」里输入这个邀请码。`}</Text>
+                  <Button className='btn btn-small' size='large' block data-testid='invite-copy' onClick={copyInvite}>
+                    复制邀请码
+                  </Button>
+                </View>
+              ) : null}
+            </Section>
+          ) : null}
+        </>
+      ) : !error ? (
+        <Text className='muted'>正在加载…</Text>
+      ) : null}
+
+      <View className='me__logout'>
+        <Button className='btn' size='xlarge' block loading={logoutAction.busy} data-testid='logout' onClick={onLogout}>
+          退出登录
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '入院申请',
+  enablePullDownRefresh: true,
+})
