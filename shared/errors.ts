@@ -43,6 +43,20 @@ export const ERRORS = {
   JOIN_REQUEST_NOT_PENDING: [409, '该申请已处理'],
   /** Retry asked for a notification that has not failed. */
   NOTIFICATION_NOT_FAILED: [409, '该通知未失败，无需重发'],
+  /** A deduction or redemption larger than the balance. */
+  INSUFFICIENT_POINTS: [409, '积分不足'],
+  /** The person belongs to no village, so points cannot be posted. */
+  NOT_IN_VILLAGE: [409, '该人员尚未加入任何村，无法记积分'],
+  /** The reward has no stock left. */
+  OUT_OF_STOCK: [409, '该商品已兑完'],
+  /** The reward is inactive or outside its window. */
+  REWARD_CLOSED: [409, '该商品当前不可兑换'],
+  /** The per-person limit for this reward is reached. */
+  REDEEM_LIMIT_REACHED: [409, '已达到该商品的每人兑换上限'],
+  /** Cancel or hand over a redemption that is no longer waiting for pickup. */
+  REDEMPTION_NOT_OPEN: [409, '该兑换已领取、已取消或已过期'],
+  /** Pickup code unknown in this village. */
+  PICKUP_CODE_NOT_FOUND: [404, '取货码不存在，请核对'],
   /** Anything unexpected; details only in the log. */
   INTERNAL: [500, '系统繁忙，请稍后再试'],
   /** Database or another dependency is down. */

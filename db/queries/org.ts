@@ -69,3 +69,19 @@ export async function homeVillageOf(db: Db, personId: string): Promise<string | 
   const rows = (r as unknown as { rows: { village_id: string | null }[] }).rows;
   return rows[0]?.village_id ?? null;
 }
+
+export type TPersonPlace = { householdId: string | null; courtyardId: string | null; villageId: string; townshipId: string };
+
+/** Where a person's points count: their household's courtyard, else the village of their first scoped role. */
+export async function findPersonPlace(db: Db, personId: string): Promise<TPersonPlace | null> {
+  const r = await db.execute(sql`
+    select h.id as household_id, c.id as courtyard_id, v.id as village_id, v.township_id
+      from people p join households h on h.id = p.household_id join courtyards c on c.id = h.courtyard_id join villages v on v.id = c.village_id
+     where p.id = ${personId}
+    union all
+    (select null, null, ra.village_id, ra.township_id from role_assignments ra
+      where ra.person_id = ${personId} and ra.ended_at is null and ra.village_id is not null order by ra.created_at limit 1)
+    limit 1`);
+  const row = (r as unknown as { rows: Record<string, string | null>[] }).rows[0];
+  return row ? { householdId: row.household_id, courtyardId: row.courtyard_id, villageId: row.village_id!, townshipId: row.township_id! } : null;
+}

@@ -36,7 +36,7 @@ export const roleAssignments = pgTable(
     endedAt: timestamp('ended_at', { withTimezone: true }),
   },
   (t) => [
-    check('role_assignments_role_ck', sql`${t.role} in ('villager', 'courtyard_head', 'cleaner', 'village_cadre', 'township_staff')`),
+    check('role_assignments_role_ck', sql`${t.role} in ('villager', 'courtyard_head', 'cleaner', 'village_cadre', 'township_staff', 'shopkeeper')`),
     check(
       'role_assignments_scope_ck',
       sql`(${t.scopeType} = 'township' and ${t.villageId} is null and ${t.courtyardId} is null)

@@ -3,3 +3,4 @@ export * from './identity';
 export * from './join';
 export * from './system';
 export * from './notifications';
+export * from './points';

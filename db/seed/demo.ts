@@ -74,7 +74,7 @@ export async function seedDemo(db: Db): Promise<TDemoSummary | 'already-seeded'>
         grant(headId!, 'courtyard_head', { villageId, courtyardId });
       }
       // village staff live in the village but hold village-wide roles
-      for (const [role, n] of [['village_cadre', 2], ['cleaner', vi === 0 ? 2 : 1]] as const) {
+      for (const [role, n] of [['village_cadre', 2], ['cleaner', vi === 0 ? 2 : 1], ['shopkeeper', 1]] as const) {
         for (let k = 0; k < n; k++) {
           const personId = seedUuid(NS.person, ++counter.person);
           await tx.insert(people).values({ id: personId, name: personName(rand), phone: phoneNumber(rand) });

@@ -24,7 +24,12 @@ export type TAuth<C extends TContract> =
   /** scheduled invocations: Authorization: Bearer CRON_SECRET */
   | 'cron'
   | 'signed-in'
-  | { roles: readonly TRole[]; scope?: (input: TInput<C>) => TScopeRef };
+  | {
+      roles: readonly TRole[];
+      scope?: (input: TInput<C>) => TScopeRef;
+      /** 'covers' (default): the grant's scope contains the object; 'within': the caller belongs there (e.g. a villager and their village's shop) */
+      reach?: 'covers' | 'within';
+    };
 
 type TRouteSpec<C extends TContract> = {
   auth: TAuth<C>;
@@ -35,7 +40,7 @@ type TRouteSpec<C extends TContract> = {
 
 /** The request as both Vercel and our node:http host give it. */
 export type TRequest = IncomingMessage & { query?: Record<string, string | string[] | undefined>; body?: unknown };
-export type THandler = ((req: TRequest, res: ServerResponse) => Promise<void>) & { contract: TContract; auth: TAuth<TContract> };
+export type THandler = ((req: TRequest, res: ServerResponse) => Promise<void>) & { contracts: TContract[] };
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const ZRequestId = z.string().regex(/^[\w.-]{8,64}$/);
@@ -91,7 +96,7 @@ export function defineRoute<C extends TContract>(contract: C, spec: TRouteSpec<C
       if (typeof spec.auth === 'object' && spec.auth.scope && actor) {
         const path = await resolveScope(ctx, spec.auth.scope(input));
         if (!path) throw new AppError('NOT_FOUND');
-        if (!canAct(actor.grants, spec.auth.roles, path)) throw new AppError('FORBIDDEN');
+        if (!canAct(actor.grants, spec.auth.roles, path, spec.auth.reach)) throw new AppError('FORBIDDEN');
       }
 
       const invoke = async () => {
@@ -110,7 +115,20 @@ export function defineRoute<C extends TContract>(contract: C, spec: TRouteSpec<C
       return invoke();
     }
   };
-  return Object.assign(handler, { contract: contract as TContract, auth: spec.auth as TAuth<TContract> });
+  return Object.assign(handler, { contracts: [contract as TContract] });
+}
+
+/** One URL served by several methods (e.g. GET list + POST create): dispatch on the method. */
+export function defineRoutes(...handlers: THandler[]): THandler {
+  const byMethod = new Map(handlers.map((h) => [h.contracts[0].method, h]));
+  const combined = async (req: TRequest, res: ServerResponse): Promise<void> => {
+    const h = byMethod.get((req.method ?? '') as TContract['method']);
+    if (h) return h(req, res);
+    const requestId = randomUUID();
+    const err = new AppError('METHOD_NOT_ALLOWED');
+    sendJson(res, err.status, errorBody(err, requestId), { 'x-request-id': requestId, allow: [...byMethod.keys()].join(', ') });
+  };
+  return Object.assign(combined, { contracts: handlers.flatMap((h) => h.contracts) });
 }
 
 function cronSecretMatches(given: string | null, secret: string): boolean {

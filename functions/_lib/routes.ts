@@ -55,7 +55,7 @@ export function loadRoutes(dir = API_DIR): TRouteTable {
   const entries = listRouteFiles(dir).map((e) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(path.join(dir, e.file)) as { default: THandler };
-    if (typeof mod.default !== 'function' || !mod.default.contract) throw new Error(`${e.file} must export default defineRoute(...)`);
+    if (typeof mod.default !== 'function' || !mod.default.contracts?.length) throw new Error(`${e.file} must export default defineRoute(...)`);
     return { ...e, handler: mod.default };
   });
   return {

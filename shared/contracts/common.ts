@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const ZRole = z.enum(['villager', 'courtyard_head', 'cleaner', 'village_cadre', 'township_staff']);
+export const ZRole = z.enum(['villager', 'courtyard_head', 'cleaner', 'village_cadre', 'township_staff', 'shopkeeper']);
 export type TRole = z.infer<typeof ZRole>;
 
 export const ZScopeType = z.enum(['courtyard', 'village', 'township']);

@@ -15,6 +15,13 @@ export const TEMPLATES = {
   request_new: { priority: 30, title: () => '新的找院长事项', body: (p: P) => `${p.requesterName ?? '村民'}：${p.summary ?? ''}`, link: () => '/pages/index/index' },
   request_update: { priority: 0, title: () => '事项有新进展', body: (p: P) => `${p.summary ?? ''}：${p.status ?? ''}`, link: () => '/pages/index/index' },
   redemption_ready: { priority: 0, title: () => '兑换商品可以领取了', body: (p: P) => `${p.rewardName ?? '商品'}，取货码 ${p.pickupCode ?? ''}`, link: () => '/pages/points/index' },
+  redemption_expiring: { priority: 0, title: () => '兑换商品即将过期', body: (p: P) => `${p.rewardName ?? '商品'}请在${p.expiresOn ?? '到期前'}领取，取货码 ${p.pickupCode ?? ''}`, link: () => '/pages/points/index' },
+  redemption_closed: {
+    priority: 0,
+    title: (p: P) => (p.state === 'expired' ? '兑换已过期' : '兑换已取消'),
+    body: (p: P) => `${p.rewardName ?? '商品'}的${p.points ?? ''}积分已退回`,
+    link: () => '/pages/points/index',
+  },
   sos: { priority: 100, title: () => '一键呼叫：有人需要帮助', body: (p: P) => `${p.callerName ?? '村民'}（${p.address ?? ''}）请求帮助`, link: () => '/pages/index/index' },
 } satisfies Record<string, TTemplateSpec>;
 

@@ -7,8 +7,12 @@ export const ROLE_INFO: Record<TRole, { label: string; scope: TScopeType }> = {
   cleaner: { label: '保洁员', scope: 'village' },
   village_cadre: { label: '村干部', scope: 'village' },
   township_staff: { label: '镇街管理员', scope: 'township' },
+  shopkeeper: { label: '积分超市店员', scope: 'village' },
 };
 
 export function roleLabel(role: TRole): string {
   return ROLE_INFO[role].label;
 }
+
+/** Every role: for routes any member of a place may call (with reach 'within'). */
+export const ALL_ROLES = Object.keys(ROLE_INFO) as TRole[];

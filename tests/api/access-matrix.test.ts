@@ -15,7 +15,7 @@ const api = useApi();
 
 type TTarget = 'own courtyard' | 'other courtyard' | 'other village' | 'other township';
 const TARGETS: TTarget[] = ['own courtyard', 'other courtyard', 'other village', 'other township'];
-const ROLES: TRole[] = ['villager', 'courtyard_head', 'cleaner', 'village_cadre', 'township_staff'];
+const ROLES: TRole[] = ['villager', 'courtyard_head', 'cleaner', 'village_cadre', 'township_staff', 'shopkeeper'];
 
 /** Which targets a role's scope reaches (the caller sits in village 0, courtyard 0 of tree A). */
 const REACH: Record<TRole, TTarget[]> = {
@@ -24,6 +24,7 @@ const REACH: Record<TRole, TTarget[]> = {
   cleaner: ['own courtyard', 'other courtyard'],
   village_cadre: ['own courtyard', 'other courtyard'],
   township_staff: ['own courtyard', 'other courtyard', 'other village'],
+  shopkeeper: ['own courtyard', 'other courtyard'],
 };
 
 type TCall = { method: string; path: string; body?: unknown };

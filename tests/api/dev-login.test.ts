@@ -10,7 +10,7 @@ describe('development sign-in', () => {
     const r = await api.call('GET', '/api/auth/dev-people');
     expect(r.status).toBe(200);
     const roles = new Set(r.body.people.map((p: { role: string }) => p.role));
-    expect([...roles].sort()).toEqual(['cleaner', 'courtyard_head', 'township_staff', 'village_cadre', 'villager']);
+    expect([...roles].sort()).toEqual(['cleaner', 'courtyard_head', 'shopkeeper', 'township_staff', 'village_cadre', 'villager']);
     const head = r.body.people.find((p: { role: string }) => p.role === 'courtyard_head');
     const s = await api.call('POST', '/api/auth/dev-login', { body: { personId: head.id } });
     const me = await api.call('GET', '/api/me', { token: s.body.token });

@@ -26,16 +26,21 @@ describe('system endpoints and deployment config', () => {
     const table = loadRoutes();
     for (const f of listRouteFiles()) {
       const handler = table.match(f.url.replace(/\[(\w+)\]/g, 'x'))!.handler;
-      const op = r.body.paths[toOpenApiPath(f.url)]?.[handler.contract.method.toLowerCase()];
-      expect({ file: f.file, op: Boolean(op) }).toEqual({ file: f.file, op: true });
+      for (const c of handler.contracts) {
+        const op = r.body.paths[toOpenApiPath(f.url)]?.[c.method.toLowerCase()];
+        expect({ file: f.file, method: c.method, op: Boolean(op) }).toEqual({ file: f.file, method: c.method, op: true });
+      }
     }
   });
 
   it('serves each contract from exactly the route file that mirrors its URL', () => {
     const table = loadRoutes();
     const files = listRouteFiles();
-    expect(files.map((f) => toOpenApiPath(f.url)).sort()).toEqual(allContracts.map((c) => c.path).sort());
-    for (const f of files) expect(toOpenApiPath(f.url)).toBe(table.match(f.url.replace(/\[(\w+)\]/g, 'x'))!.handler.contract.path);
+    const served = files.flatMap((f) => table.match(f.url.replace(/\[(\w+)\]/g, 'x'))!.handler.contracts.map((c) => `${c.method} ${c.path}`));
+    expect(served.sort()).toEqual(allContracts.map((c) => `${c.method} ${c.path}`).sort());
+    for (const f of files) {
+      for (const c of table.match(f.url.replace(/\[(\w+)\]/g, 'x'))!.handler.contracts) expect(toOpenApiPath(f.url)).toBe(c.path);
+    }
   });
 
   it('has a vercel.json that is current and routes every route file', () => {

@@ -1,9 +1,12 @@
-import { courtyardScopePath, joinRequestScopePath, notificationScopePath, villageScopePath } from '../../../db/queries/scope';
+import {
+  courtyardScopePath, householdScopePath, joinRequestScopePath, notificationScopePath, personScopePath, redemptionScopePath,
+  rewardScopePath, townshipScopePath, villageScopePath,
+} from '../../../db/queries/scope';
 import type { TScopePath } from '../../../shared/domain/access';
 import type { TServiceContext } from '../context';
 
 /** The kinds of object a route can name as the scope to check. */
-export type TScopeRef = { kind: 'courtyard' | 'village' | 'joinRequest' | 'notification'; id: string };
+export type TScopeRef = { kind: 'township' | 'village' | 'courtyard' | 'household' | 'person' | 'joinRequest' | 'notification' | 'reward' | 'redemption'; id: string };
 
 /** Where the named object sits in the organisation; null when it does not exist. */
 export async function resolveScope(ctx: TServiceContext, ref: TScopeRef): Promise<TScopePath | null> {
@@ -16,5 +19,15 @@ export async function resolveScope(ctx: TServiceContext, ref: TScopeRef): Promis
       return joinRequestScopePath(ctx.db, ref.id);
     case 'notification':
       return notificationScopePath(ctx.db, ref.id);
+    case 'township':
+      return townshipScopePath(ctx.db, ref.id);
+    case 'household':
+      return householdScopePath(ctx.db, ref.id);
+    case 'person':
+      return personScopePath(ctx.db, ref.id);
+    case 'reward':
+      return rewardScopePath(ctx.db, ref.id);
+    case 'redemption':
+      return redemptionScopePath(ctx.db, ref.id);
   }
 }

@@ -13,6 +13,6 @@ export async function resolveSession(ctx: TServiceContext, token: string | null)
   return {
     personId: session.personId,
     sessionId: session.id,
-    grants: grants.map((g) => ({ role: g.role, scopeType: g.scopeType, scopeId: g.scopeId })),
+    grants: grants.map((g) => ({ role: g.role, scopeType: g.scopeType, scopeId: g.scopeId, villageId: g.villageId, townshipId: g.townshipId })),
   };
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/client';
 import type { TServiceContext } from '../context';
 import { expireJoinRequest } from '../join/expire-join-request';
+import { expireRedemption, remindRedemption } from '../points/expire-redemption';
 
 /**
  * Every named job and its handler. A handler runs inside the transaction that marks the job
@@ -9,6 +10,8 @@ import { expireJoinRequest } from '../join/expire-join-request';
  */
 export const JOB_HANDLERS = {
   join_request_expire: expireJoinRequest,
+  redemption_expire: expireRedemption,
+  redemption_remind: remindRedemption,
 } satisfies Record<string, (ctx: TServiceContext, tx: Db, payload: Record<string, unknown>) => Promise<void>>;
 
 export type TJobName = keyof typeof JOB_HANDLERS;

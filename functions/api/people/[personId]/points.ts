@@ -1,0 +1,9 @@
+import { adjustPoints as contract } from '../../../../shared/contracts/points';
+import { defineRoute } from '../../../_lib/route';
+import { signedIn } from '../../../_lib/signed-in';
+import { adjustPoints } from '../../../services/points/adjust-points';
+
+export default defineRoute(contract, {
+  auth: { roles: ['courtyard_head', 'village_cadre'], scope: ({ params }) => ({ kind: 'person', id: params.personId }) },
+  handle: (ctx, { params, body }) => adjustPoints(signedIn(ctx), params.personId, body.amount, body.reason),
+});

@@ -1,0 +1,9 @@
+import { getMyPoints as contract } from '../../../shared/contracts/points';
+import { defineRoute } from '../../_lib/route';
+import { signedIn } from '../../_lib/signed-in';
+import { getMyPoints } from '../../services/points/get-my-points';
+
+export default defineRoute(contract, {
+  auth: 'signed-in',
+  handle: (ctx, { query }) => getMyPoints(signedIn(ctx), query),
+});

@@ -1,0 +1,9 @@
+import { listMyRedemptions as contract } from '../../../shared/contracts/points';
+import { defineRoute } from '../../_lib/route';
+import { signedIn } from '../../_lib/signed-in';
+import { listMyRedemptions } from '../../services/points/list-my-redemptions';
+
+export default defineRoute(contract, {
+  auth: 'signed-in',
+  handle: (ctx) => listMyRedemptions(signedIn(ctx)),
+});

@@ -1,0 +1,9 @@
+import { updateReward as contract } from '../../../../shared/contracts/points';
+import { defineRoute } from '../../../_lib/route';
+import { signedIn } from '../../../_lib/signed-in';
+import { updateReward } from '../../../services/points/update-reward';
+
+export default defineRoute(contract, {
+  auth: { roles: ['village_cadre'], scope: ({ params }) => ({ kind: 'reward', id: params.id }) },
+  handle: (ctx, { params, body }) => updateReward(signedIn(ctx), params.id, body),
+});
