@@ -38,7 +38,10 @@ function finish(message) {
 const server = Boolean(process.env.DATABASE_URL);
 step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 jest('unit, miniapp and db tests on PGlite', ['unit', 'miniapp', 'db'], { TEST_DB: 'pglite', DATABASE_URL: '' });
-if (server) jest('db tests on the PostgreSQL server', ['db'], { TEST_DB: 'server' });
+if (server) {
+  jest('db tests on the PostgreSQL server', ['db'], { TEST_DB: 'server' });
+  step('points:reconcile on the server database after the tests (must report no differences)', 'npm', ['run', '-s', 'points:reconcile']);
+}
 else process.stdout.write('\n⚠ DATABASE_URL not set: skipping the run on the PostgreSQL server (CI sets it)\n');
 if (process.env.SKIP_BUILDS !== '1') {
   step('weapp build', 'npm', ['run', 'build:weapp']);
