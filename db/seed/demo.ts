@@ -2,10 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { bins, courtyards, households, people, roleAssignments, townships, villages } from '../schema';
 import { makeSceneCode } from '../../shared/domain/scene-code';
+import { seedPoints } from './points';
 import { personName, phoneNumber, seedUuid, seededRandom } from './random';
 
 /** What the demo seed made, for tests and the start banner. */
-export type TDemoSummary = { townships: number; villages: number; courtyards: number; households: number; people: number; bins: number };
+export type TDemoSummary = { townships: number; villages: number; courtyards: number; households: number; people: number; bins: number; pointsEntries: number };
 
 const NS = { township: 1, village: 2, courtyard: 3, household: 4, person: 5, role: 6, bin: 7 } as const;
 
@@ -13,7 +14,7 @@ const NS = { township: 1, village: 2, courtyard: 3, household: 4, person: 5, rol
  * 演示数据: one township, two villages (石坝村 is the pilot with 66 bins), 12 courtyards of
  * 10–30 households, people holding every role. Deterministic; does nothing if already seeded.
  */
-export async function seedDemo(db: Db): Promise<TDemoSummary | 'already-seeded'> {
+export async function seedDemo(db: Db, now = new Date()): Promise<TDemoSummary | 'already-seeded'> {
   const townshipId = seedUuid(NS.township, 1);
   const existing = await db.select({ id: townships.id }).from(townships).where(sql`${townships.id} = ${townshipId}`);
   if (existing.length) return 'already-seeded';
@@ -27,7 +28,7 @@ export async function seedDemo(db: Db): Promise<TDemoSummary | 'already-seeded'>
 
   return db.transaction(async (tx) => {
     await tx.insert(townships).values({ id: townshipId, name: '龙兴镇' });
-    const summary: TDemoSummary = { townships: 1, villages: 0, courtyards: 0, households: 0, people: 0, bins: 0 };
+    const summary: TDemoSummary = { townships: 1, villages: 0, courtyards: 0, households: 0, people: 0, bins: 0, pointsEntries: 0 };
     const roleRows: (typeof roleAssignments.$inferInsert)[] = [];
     const grant = (personId: string, role: string, scope: { villageId?: string; courtyardId?: string }) =>
       roleRows.push({
@@ -89,6 +90,8 @@ export async function seedDemo(db: Db): Promise<TDemoSummary | 'already-seeded'>
     summary.people++;
     grant(staffId, 'township_staff', {});
     await tx.insert(roleAssignments).values(roleRows);
+    const villageRows = plan.map((_, vi) => ({ id: seedUuid(NS.village, vi + 1), townshipId }));
+    summary.pointsEntries = await seedPoints(tx, rand, villageRows, now);
     return summary;
   });
 }
