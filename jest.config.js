@@ -22,9 +22,12 @@ module.exports = {
       displayName: 'miniapp',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/miniapp/**/*.test.tsx'],
+      setupFilesAfterEnv: ['<rootDir>/tests/miniapp/setup.ts'],
       moduleNameMapper: {
         '^@tarojs/components$': '<rootDir>/tests/miniapp/mocks/taro-components.tsx',
         '^@tarojs/taro$': '<rootDir>/tests/miniapp/mocks/taro.ts',
+        // NutUI renders through Taro internals; the app's few components become plain DOM
+        '^@nutui/nutui-react-taro$': '<rootDir>/tests/miniapp/mocks/nutui.tsx',
         '\\.(css|scss)$': '<rootDir>/tests/miniapp/mocks/style.ts',
       },
     },

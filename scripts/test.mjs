@@ -18,7 +18,7 @@ function step(title, cmd, args, env = {}) {
 
 function jest(title, projects, env = {}) {
   const out = path.join(tmp, `${title.replace(/\W+/g, '-')}.json`);
-  const args = ['jest', '--ci', '--json', `--outputFile=${out}`, ...projects.flatMap((p) => ['--selectProjects', p])];
+  const args = ['jest', '--ci', '--forceExit', '--json', `--outputFile=${out}`, ...projects.flatMap((p) => ['--selectProjects', p])];
   process.stdout.write(`\n▶ ${title}\n`);
   const r = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: nodeOptions, ...env } });
   if (fs.existsSync(out)) {

@@ -7,9 +7,20 @@ export default defineAppConfig({
       root: 'pkg-courtyard',
       pages: ['join/index', 'requests/index'],
     },
+    {
+      // 消息: opened from the badges on 首页 and 我的, so it is preloaded from both.
+      root: 'pkg-inbox',
+      pages: ['inbox/index'],
+    },
+    {
+      // 后台 for village cadres (also read on a desktop through the H5 build): not preloaded.
+      root: 'pkg-admin',
+      pages: ['notifications/index'],
+    },
   ],
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['pkg-courtyard'] },
+    'pages/index/index': { network: 'all', packages: ['pkg-courtyard', 'pkg-inbox'] },
+    'pages/me/index': { network: 'all', packages: ['pkg-inbox'] },
   },
   window: {
     backgroundTextStyle: 'light',

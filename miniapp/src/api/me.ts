@@ -33,3 +33,22 @@ export function inviteCourtyards(me: TMe): { id: string; name: string }[] {
   if (isCadre(me) && me.courtyard && !list.some((c) => c.id === me.courtyard!.id)) list.push(me.courtyard)
   return list
 }
+
+/** 保洁员: gets pushed 清运任务 (bin_task). */
+export function isCleaner(me: TMe): boolean {
+  return me.roles.some((r) => r.role === 'cleaner')
+}
+
+/**
+ * Villages whose 通知投递 this person may look after: village cadres (and any staff grant
+ * bound to one village). Township staff hold a township scope and there is no "villages of
+ * my township" endpoint yet, so they are not offered the page.
+ */
+export function adminVillages(me: TMe): { id: string; name: string }[] {
+  const list: { id: string; name: string }[] = []
+  for (const r of me.roles) {
+    const staff = r.role === 'village_cadre' || r.role === 'township_staff'
+    if (staff && r.scopeType === 'village' && !list.some((v) => v.id === r.scopeId)) list.push({ id: r.scopeId, name: r.scopeName })
+  }
+  return list
+}

@@ -45,3 +45,8 @@ export function formatPhone(phone: string | null | undefined): string {
   if (!phone) return ''
   return /^\d{11}$/.test(phone) ? `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}` : phone
 }
+
+/** A badge number: "99+" keeps it round. */
+export function badgeText(n: number): string {
+  return n > 99 ? '99+' : String(n)
+}

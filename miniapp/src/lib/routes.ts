@@ -6,6 +6,16 @@ export const ROUTES = {
   login: '/pages/login/index',
   join: '/pkg-courtyard/join/index',
   requests: '/pkg-courtyard/requests/index',
+  inbox: '/pkg-inbox/inbox/index',
+  adminNotifications: '/pkg-admin/notifications/index',
 } as const
 
 export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.points, ROUTES.me]
+
+/**
+ * A link from a message (e.g. '/pkg-courtyard/requests/index', '/pages/me/index'): only a
+ * page path of this app is followed, never a web address.
+ */
+export function isAppPage(link: string | null | undefined): link is string {
+  return typeof link === 'string' && /^\/(pages|pkg-[a-z-]+)\/[\w/-]+(\?.*)?$/.test(link)
+}

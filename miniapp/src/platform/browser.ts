@@ -22,6 +22,9 @@ export const browserPlatform: Platform = {
   get canScan() {
     return typeof override()?.scanCode === 'function'
   },
+  get canSubscribe() {
+    return typeof override()?.requestSubscribeMessage === 'function'
+  },
   async login() {
     const o = override()
     if (!o?.login) throw new PlatformUnavailable('login')

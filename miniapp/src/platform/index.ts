@@ -21,6 +21,9 @@ export const platform: Platform = {
   get canScan() {
     return current.canScan
   },
+  get canSubscribe() {
+    return current.canSubscribe
+  },
   login: () => current.login(),
   scanCode: () => current.scanCode(),
   requestSubscribeMessage: (ids) => current.requestSubscribeMessage(ids),

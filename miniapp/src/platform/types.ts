@@ -4,6 +4,8 @@ export interface Platform {
   readonly canWechatLogin: boolean
   /** Can `scanCode()` open a camera scanner here? */
   readonly canScan: boolean
+  /** Can `requestSubscribeMessage()` really ask? (On a plain browser it answers 'reject'.) */
+  readonly canSubscribe: boolean
   /** wx.login: a one-time code the server exchanges for the openid. */
   login(): Promise<{ code: string }>
   /**
@@ -12,7 +14,11 @@ export interface Platform {
    * the person closes the scanner.
    */
   scanCode(): Promise<{ result: string; path?: string }>
-  /** wx.requestSubscribeMessage: template id → 'accept' | 'reject' | 'ban' | ... */
+  /**
+   * wx.requestSubscribeMessage: template id → 'accept' | 'reject' | 'ban' | 'filter'. WeChat
+   * shows the sheet only when this runs inside a tap, so call it first in the tap handler.
+   * Rejects (with WeChat's errCode) when the sheet could not be shown.
+   */
   requestSubscribeMessage(templateIds: string[]): Promise<Record<string, string>>
 }
 

@@ -10,6 +10,7 @@ function isCancel(err: unknown): boolean {
 export const wechatPlatform: Platform = {
   canWechatLogin: true,
   canScan: true,
+  canSubscribe: true,
   async login() {
     const res = await Taro.login()
     if (!res.code) throw new Error(res.errMsg || 'wx.login returned no code')

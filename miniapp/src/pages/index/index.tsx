@@ -7,6 +7,7 @@ import { EntryCard } from '../../components/card'
 import { ErrorNotice } from '../../components/error-notice'
 import { openPage } from '../../lib/navigation'
 import { ROUTES } from '../../lib/routes'
+import { refreshUnread, useUnread } from '../../lib/unread'
 import { useMe } from '../../lib/use-me'
 
 function greeting(now = new Date()): string {
@@ -48,9 +49,10 @@ export default function HomePage() {
   }
 
   const { me, error, reload } = useMe(onLoaded)
+  const unread = useUnread()
 
   usePullDownRefresh(async () => {
-    await reload()
+    await Promise.all([reload(), refreshUnread()])
     Taro.stopPullDownRefresh()
   })
 
@@ -67,6 +69,20 @@ export default function HomePage() {
       </View>
 
       <ErrorNotice error={error} testId='home-error' />
+
+      {me ? (
+        <EntryCard
+          title='消息'
+          badge={unread ?? undefined}
+          desc={
+            <Text data-testid='home-inbox-text'>
+              {unread ? `有 ${unread} 条未读消息` : unread === 0 ? '没有未读消息' : '院长和村里发给您的消息'}
+            </Text>
+          }
+          testId='home-inbox'
+          onClick={() => openPage(ROUTES.inbox)}
+        />
+      ) : null}
 
       {me && !isVillager(me) ? (
         <EntryCard

@@ -3,19 +3,22 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { logout } from '../../api/auth'
 import { createInvite, type TInvite } from '../../api/invites'
-import { headedCourtyards, inviteCourtyards, isVillager } from '../../api/me'
-import { Section } from '../../components/card'
+import { adminVillages, headedCourtyards, inviteCourtyards, isCleaner, isVillager } from '../../api/me'
+import { LinkRow, Section } from '../../components/card'
 import { ErrorNotice } from '../../components/error-notice'
 import { Button, Cell, CellGroup } from '../../components/nut'
+import { SubscribeAsk } from '../../components/subscribe-ask'
 import { flagLabels, formatDate, formatPhone, roleText } from '../../lib/format'
 import { openPage } from '../../lib/navigation'
 import { ROUTES } from '../../lib/routes'
+import { useUnread } from '../../lib/unread'
 import { useAction } from '../../lib/use-action'
 import { useMe } from '../../lib/use-me'
 import './index.scss'
 
 export default function MePage() {
   const { me, error } = useMe()
+  const unread = useUnread()
   const [invite, setInvite] = useState<(TInvite & { courtyardName: string }) | null>(null)
   const [pickedId, setPickedId] = useState<string | null>(null)
 
@@ -55,6 +58,14 @@ export default function MePage() {
             {flags.length ? <Text className='me__flags'>{flags.join('、')}</Text> : null}
           </View>
 
+          <LinkRow
+            title='消息'
+            badge={unread}
+            extra={unread === 0 ? '没有未读' : undefined}
+            testId='me-inbox'
+            onClick={() => openPage(ROUTES.inbox)}
+          />
+
           <CellGroup title='我的院落'>
             <Cell title='户' extra={me.household?.label ?? '未登记'} data-testid='me-household' />
             <Cell title='院落' extra={me.courtyard?.name ?? '未加入'} data-testid='me-courtyard' />
@@ -85,6 +96,31 @@ export default function MePage() {
             <Button className='btn' size='xlarge' block data-testid='me-requests' onClick={() => openPage(ROUTES.requests)}>
               入院申请
             </Button>
+          ) : null}
+
+          {isCleaner(me) ? (
+            <Section title='保洁员' testId='me-cleaner'>
+              <SubscribeAsk
+                template='bin_task'
+                label='接收新任务'
+                primary
+                showCredits
+                hint='有垃圾桶满了，微信会提醒您。每点一次多收一次提醒。'
+                doneText='好的，有新任务时会通过微信提醒您'
+                testId='me-bin-task'
+              />
+            </Section>
+          ) : null}
+
+          {adminVillages(me).length ? (
+            <Section title='村务管理' testId='me-admin'>
+              <LinkRow
+                title='通知发送情况'
+                extra='失败的可以重发'
+                testId='me-admin-notifications'
+                onClick={() => openPage(ROUTES.adminNotifications)}
+              />
+            </Section>
           ) : null}
 
           {invitable.length ? (

@@ -10,6 +10,7 @@ import { Section } from '../../components/card'
 import { ErrorNotice } from '../../components/error-notice'
 import { Field } from '../../components/field'
 import { Button, Tag } from '../../components/nut'
+import { SubscribeAsk } from '../../components/subscribe-ask'
 import { Toggle } from '../../components/toggle'
 import { FLAG_KEYS, FLAG_LABELS, formatTime } from '../../lib/format'
 import { parseInviteInput as extractInviteCode } from '../../../../shared/domain/invite-code'
@@ -175,7 +176,14 @@ export default function JoinPage() {
           <Text className='join__done-title'>已提交，等待院长审核</Text>
           <Text className='muted'>{`${submitted.courtyard.name}的院长审核通过后，您就是院落的一员了。`}</Text>
           <View className='gap' />
-          <Button className='btn' type='primary' size='xlarge' block data-testid='join-back-home' onClick={() => openPage(ROUTES.home)}>
+          <SubscribeAsk
+            template='join_request_decided'
+            label='通知我审核结果'
+            primary
+            doneText='好的，院长审核后会通过微信通知您'
+            testId='join-subscribe'
+          />
+          <Button className='btn' size='xlarge' block data-testid='join-back-home' onClick={() => openPage(ROUTES.home)}>
             回到首页
           </Button>
         </View>
@@ -184,6 +192,13 @@ export default function JoinPage() {
           <Text className='join__done-title'>您的申请正在等待院长审核</Text>
           <Text className='muted'>{`您申请加入${pendingMine.courtyard.name}，院长审核后会通知您。填错了可以撤回后重新申请。`}</Text>
           <View className='gap' />
+          <SubscribeAsk
+            template='join_request_decided'
+            label='通知我审核结果'
+            primary
+            doneText='好的，院长审核后会通过微信通知您'
+            testId='join-subscribe'
+          />
           <Button
             className='btn'
             size='xlarge'

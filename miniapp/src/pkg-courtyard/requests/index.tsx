@@ -9,6 +9,7 @@ import { Section } from '../../components/card'
 import { ErrorNotice } from '../../components/error-notice'
 import { Field } from '../../components/field'
 import { Button, Tag } from '../../components/nut'
+import { SubscribeAsk } from '../../components/subscribe-ask'
 import { flagLabels, formatPhone, formatTime } from '../../lib/format'
 import { useAction } from '../../lib/use-action'
 import { useMe } from '../../lib/use-me'
@@ -85,6 +86,16 @@ export default function RequestsPage() {
       ) : null}
 
       <ErrorNotice error={listError} testId='requests-error' />
+
+      {heads.length ? (
+        <SubscribeAsk
+          template='join_request_new'
+          label='有新申请时通知我'
+          showCredits
+          doneText='好的，有新的入院申请时会通过微信通知您'
+          testId='requests-subscribe'
+        />
+      ) : null}
 
       {items && !items.length ? (
         <View className='requests__empty' data-testid='requests-empty'>

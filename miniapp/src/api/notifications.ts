@@ -1,0 +1,23 @@
+import type { TResponseOf } from '../../../shared/contracts/define'
+import type {
+  listVillageNotifications,
+  retryNotification as retryContract,
+  TNotificationSummary,
+} from '../../../shared/contracts/notifications'
+import { request } from './request'
+
+export type { TNotificationSummary }
+export type TNotificationState = TNotificationSummary['state']
+
+/** 通知投递情况 of one village (村干部); the server defaults to the failed ones. */
+export function listForVillage(
+  villageId: string,
+  state: TNotificationState = 'failed',
+): Promise<TResponseOf<typeof listVillageNotifications>> {
+  return request(`/api/villages/${encodeURIComponent(villageId)}/notifications`, { query: { state } })
+}
+
+/** 重发: 409 NOTIFICATION_NOT_FAILED when someone already resent it or it went through. */
+export function retryNotification(id: string, idempotencyKey: string): Promise<TResponseOf<typeof retryContract>> {
+  return request(`/api/notifications/${encodeURIComponent(id)}/retry`, { method: 'POST', body: {}, idempotencyKey })
+}

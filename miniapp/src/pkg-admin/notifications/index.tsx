@@ -1,0 +1,181 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import type { AppError } from '../../../../shared/errors'
+import { adminVillages, type TMe } from '../../api/me'
+import { listForVillage, retryNotification, type TNotificationSummary } from '../../api/notifications'
+import { toAppError } from '../../api/request'
+import { ErrorNotice } from '../../components/error-notice'
+import { Button, Tag } from '../../components/nut'
+import { formatTime } from '../../lib/format'
+import { failureSummary, pushStateLabel, templateLabel } from '../../lib/templates'
+import { useAction } from '../../lib/use-action'
+import { useMe } from '../../lib/use-me'
+import './index.scss'
+
+/**
+ * 后台 · 通知发送情况: the notifications of a cadre's village that could not be delivered,
+ * each with 重发. Also used on a desktop through the H5 build (wide screens get two columns).
+ */
+export default function NotificationsAdminPage() {
+  const { params } = useRouter()
+  const [villageId, setVillageId] = useState<string | null>(params.villageId ?? null)
+  const [items, setItems] = useState<TNotificationSummary[] | null>(null)
+  const [listError, setListError] = useState<AppError | null>(null)
+  const [loading, setLoading] = useState(false)
+
+  const load = async (id: string | null) => {
+    if (!id) return
+    setLoading(true)
+    try {
+      setItems((await listForVillage(id, 'failed')).items)
+      setListError(null)
+    } catch (err) {
+      setListError(toAppError(err))
+    } finally {
+      setLoading(false)
+    }
+  }
+
+  const pick = (me: TMe) => {
+    const villages = adminVillages(me)
+    const id = villages.some((v) => v.id === villageId) ? villageId : (villages[0]?.id ?? null)
+    setVillageId(id)
+    void load(id)
+  }
+
+  const { me, error: meError, reload } = useMe(pick)
+
+  usePullDownRefresh(async () => {
+    await reload()
+    Taro.stopPullDownRefresh()
+  })
+
+  const villages = me ? adminVillages(me) : []
+  const village = villages.find((v) => v.id === villageId)
+
+  return (
+    <View className='page admin'>
+      <ErrorNotice error={meError} testId='notifications-me-error' />
+
+      {me && !villages.length ? (
+        <Text className='muted' data-testid='notifications-not-staff'>
+          只有村干部可以查看本村的通知发送情况。
+        </Text>
+      ) : null}
+
+      {village ? (
+        <View className='admin__head'>
+          <View className='admin__heading'>
+            <Text className='page-title'>{`${village.name} · 发送失败的通知`}</Text>
+            <Text className='admin__intro'>
+              这些通知没有送到。站内「消息」通常已经收到，失败的多是微信提醒。点「重发」会再发一次。
+            </Text>
+          </View>
+          <Button
+            className='btn-small admin__refresh'
+            size='large'
+            loading={loading}
+            data-testid='notifications-refresh'
+            onClick={() => void load(villageId)}
+          >
+            刷新
+          </Button>
+        </View>
+      ) : null}
+
+      {villages.length > 1 ? (
+        <View className='chips'>
+          {villages.map((v) => (
+            <Text
+              key={v.id}
+              className={`chip ${v.id === villageId ? 'chip--on' : ''}`}
+              data-testid={`notifications-village-${v.id}`}
+              onClick={() => {
+                setVillageId(v.id)
+                setItems(null)
+                void load(v.id)
+              }}
+            >
+              {v.name}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+
+      <ErrorNotice error={listError} testId='notifications-error' />
+
+      {items && !items.length ? (
+        <View className='admin__empty' data-testid='notifications-empty'>
+          <Text className='admin__empty-text'>没有发送失败的通知</Text>
+        </View>
+      ) : null}
+      {!items && loading ? <Text className='muted'>正在加载…</Text> : null}
+
+      <View className='admin__list'>
+        {items?.map((n) => (
+          <NotificationItem key={n.id} item={n} onStale={() => load(villageId)} />
+        ))}
+      </View>
+    </View>
+  )
+}
+
+function NotificationItem({ item, onStale }: { item: TNotificationSummary; onStale: () => void }) {
+  const [current, setCurrent] = useState(item)
+  useEffect(() => setCurrent(item), [item])
+  const retry = useAction('retry-notification', (id: string, key: string) => retryNotification(id, key))
+  const resent = current.state !== 'failed'
+
+  const onRetry = async () => {
+    const res = await retry.run(current.id)
+    if (res.ok) {
+      setCurrent(res.value)
+      Taro.showToast({ title: '已重新发送', icon: 'success', duration: 1500 })
+    } else if ('error' in res && (res.error.code === 'NOTIFICATION_NOT_FAILED' || res.error.code === 'NOT_FOUND')) {
+      // someone else resent it, or it went through meanwhile: show why, then refresh the list
+      setTimeout(onStale, 1500)
+    }
+  }
+
+  return (
+    <View className='admin-item' data-testid='notification-item' data-id={current.id} data-state={current.state}>
+      <View className='admin-item__head'>
+        <Text className='admin-item__name'>{current.recipient.name}</Text>
+        <Tag type='primary' className='admin-item__tag'>
+          {templateLabel(current.template)}
+        </Tag>
+      </View>
+      <Text className='admin-item__line'>{`创建于 ${formatTime(current.createdAt)} · 已尝试 ${current.attempts} 次`}</Text>
+      <Text className='admin-item__line'>{`微信提醒：${pushStateLabel(current.pushState)}`}</Text>
+      {current.lastError ? (
+        <View className='admin-item__error' data-testid='notification-last-error'>
+          <Text>{`失败原因：${failureSummary(current.lastError)}`}</Text>
+          <Text className='admin-item__detail' userSelect>
+            {current.lastError}
+          </Text>
+        </View>
+      ) : null}
+
+      <ErrorNotice error={retry.error} testId='notification-error' />
+
+      {resent ? (
+        <Text className='admin-item__resent' data-testid='notification-resent'>
+          已重新发送，稍后刷新可看结果
+        </Text>
+      ) : (
+        <Button
+          className='btn-small admin-item__retry'
+          type='primary'
+          size='large'
+          block
+          loading={retry.busy}
+          data-testid='notification-retry'
+          onClick={onRetry}
+        >
+          重发
+        </Button>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import type { BrowserContext, Page } from 'playwright-core';
+import { openTestDb } from '../helpers/db';
+import { setDb } from '../../functions/_lib/db';
+import { setEnv } from '../../functions/_lib/env';
+import { createHost } from '../../functions/_lib/host';
+import type { DbHandle } from '../../db/client';
+import { startFakeWechat, type TFakeWechat } from '../helpers/fake-wechat';
+import { testEnv } from '../helpers/db';
+import { launchBrowser } from '../helpers/browser';
+
+/**
+ * 消息 in headless Chromium on the H5 build: a newcomer applies to join (and asks to be told
+ * the result), the dispatcher puts 「新的入院申请」 in the head's inbox right after the commit,
+ * and the head follows the 消息 badge to the message and from it to 入院申请.
+ */
+const H5 = path.resolve(__dirname, '../../dist/h5');
+let handle: DbHandle;
+let server: http.Server;
+let wx: TFakeWechat;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let base = '';
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(H5, 'index.html'))) throw new Error('dist/h5 missing: run npm run build:h5 first');
+  wx = await startFakeWechat();
+  handle = await openTestDb();
+  setDb(handle);
+  setEnv(testEnv({ WECHAT_API_BASE: wx.url, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, STATIC_DIR: H5, DISPATCH_KICK: '1' }));
+  server = createHost({ staticDir: H5 });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((r) => server.close(() => r()));
+  await handle.close();
+  await wx.stop();
+});
+
+const byId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`);
+
+/** WeChat sign-in through the fake, and a subscribe sheet on which the person taps 允许. */
+async function installFakeWechatHost(context: BrowserContext, user: string) {
+  await context.exposeFunction('__xyjFakeCode', () => wx.codeFor(user));
+  await context.addInitScript(() => {
+    const w = window as unknown as { __XYJ_PLATFORM__: unknown; __xyjFakeCode: () => Promise<string> };
+    w.__XYJ_PLATFORM__ = {
+      login: async () => ({ code: await w.__xyjFakeCode() }),
+      requestSubscribeMessage: async (ids: string[]) => Object.fromEntries(ids.map((id) => [id, 'accept'])),
+    };
+  });
+}
+
+async function api<T>(method: string, url: string, token?: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${base}${url}`, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(method === 'GET' ? {} : { 'idempotency-key': randomUUID() }),
+    },
+    body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
+  });
+  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function signOut(page: Page) {
+  await page.goto(`${base}/#/pages/me/index`);
+  await byId(page, 'logout').click();
+  await page.waitForURL(/pages\/login/);
+  await page.reload();
+  await byId(page, 'login-wechat').waitFor();
+}
+
+test('the head follows the 消息 badge to a new join request and from the message to 入院申请', async () => {
+  const { context } = browser;
+  await installFakeWechatHost(context, `e2e-inbox-${randomUUID()}`);
+  const page = await context.newPage();
+
+  // the second demo head, so this file and the join-flow test never share an inbox
+  const { people } = await api<{ people: { id: string; role: string; scopeName: string }[] }>('GET', '/api/auth/dev-people');
+  const head = people.filter((p) => p.role === 'courtyard_head')[1];
+  const { token: headToken } = await api<{ token: string }>('POST', '/api/auth/dev-login', undefined, { personId: head.id });
+  const me = await api<{ roles: { role: string; scopeId: string }[] }>('GET', '/api/me', headToken);
+  const courtyardId = me.roles.find((r) => r.role === 'courtyard_head')!.scopeId;
+  const { code } = await api<{ code: string }>('POST', `/api/courtyards/${courtyardId}/invites`, headToken);
+  const unreadBefore = (await api<{ unread: number }>('GET', '/api/inbox/unread-count', headToken)).unread;
+
+  // a newcomer signs in with WeChat, applies, and asks to be told the result
+  await page.goto(`${base}/#/pages/login/index`);
+  await byId(page, 'login-wechat').click();
+  await page.waitForURL(/pages\/index\/index/);
+  await byId(page, 'home-join').click();
+  await byId(page, 'join-code-input').locator('input').fill(code);
+  await byId(page, 'join-code-submit').click();
+  await expect(byId(page, 'join-courtyard').innerText()).resolves.toContain(head.scopeName);
+  await byId(page, 'join-name').locator('input').fill('钱新来');
+  await byId(page, 'join-phone').locator('input').fill('13912345678');
+  await byId(page, 'join-household').locator('input').fill('7号');
+  await byId(page, 'join-submit').click();
+  await byId(page, 'join-done').waitFor();
+  await byId(page, 'join-subscribe').click();
+  await expect(byId(page, 'join-subscribe-result').getAttribute('data-outcome')).resolves.toBe('subscribed');
+  await signOut(page);
+
+  // the head signs in and sees the badge on 首页
+  await page.goto(`${base}/#/pages/login/index`);
+  await byId(page, `dev-person-${head.id}`).click();
+  await page.waitForURL(/pages\/index\/index/);
+  const badge = byId(page, 'home-inbox-badge');
+  await badge.waitFor();
+  expect(Number(await badge.innerText())).toBe(unreadBefore + 1);
+
+  // 消息: the new request stands out as unread
+  await byId(page, 'home-inbox').click();
+  await page.waitForURL(/pkg-inbox\/inbox\/index/);
+  const message = byId(page, 'inbox-item').filter({ hasText: '新的入院申请' }).filter({ hasText: '钱新来' });
+  await message.waitFor();
+  await expect(message.getAttribute('data-read')).resolves.toBe('false');
+
+  // tapping it marks it read and opens 入院申请, where the request waits
+  await message.click();
+  await page.waitForURL(/pkg-courtyard\/requests\/index/);
+  await byId(page, 'request-item').filter({ hasText: '钱新来' }).waitFor();
+  await expect(api<{ unread: number }>('GET', '/api/inbox/unread-count', headToken)).resolves.toEqual({ unread: unreadBefore });
+}, 120_000);

@@ -1,0 +1,2 @@
+// Style sheets (.css / .scss) are nothing in jsdom.
+export default {};
