@@ -55,8 +55,8 @@ export async function findHousehold(db: Db, householdId: string) {
   return r ?? null;
 }
 
-export async function listVillages(db: Db) {
-  return db.select({ id: villages.id, name: villages.name, townshipId: villages.townshipId }).from(villages).orderBy(asc(villages.name));
+export async function listVillagesOfTownship(db: Db, townshipId: string) {
+  return db.select({ id: villages.id, name: villages.name }).from(villages).where(eq(villages.townshipId, townshipId)).orderBy(asc(villages.createdAt), asc(villages.id));
 }
 
 /** The village a person belongs to: their household's, else that of their first scoped role. */

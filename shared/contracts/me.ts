@@ -28,3 +28,12 @@ export const getMe = defineContract({
   tag: 'auth',
   response: ZMe,
 });
+
+export const listTownshipVillages = defineContract({
+  method: 'GET',
+  path: '/api/townships/{townshipId}/villages',
+  summary: '镇街下的村（镇街管理员选择村时使用）',
+  tag: 'auth',
+  params: z.object({ townshipId: z.uuid() }),
+  response: z.object({ items: z.array(ZNamed) }),
+});

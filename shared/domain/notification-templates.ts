@@ -4,7 +4,7 @@
  * WECHAT_SUBSCRIBE_TEMPLATES), since they belong to the mini-program account.
  */
 export const TEMPLATES = {
-  join_request_new: { priority: 10, title: () => '新的入院申请', body: (p: P) => `${p.applicantName ?? '有人'}申请加入${p.courtyardName ?? '院落'}，请审核`, link: () => '/pkg-courtyard/requests/index' },
+  join_request_new: { priority: 10, title: () => '新的入院申请', body: (p: P) => `${p.applicantName ?? '有人'}申请加入${p.courtyardName ?? '院落'}，请审核`, link: (p: P) => (p.courtyardId ? `/pkg-courtyard/requests/index?courtyardId=${p.courtyardId}` : '/pkg-courtyard/requests/index') },
   join_request_decided: {
     priority: 0,
     title: (p: P) => (p.result === '已通过' ? '入院申请已通过' : '入院申请未通过'),

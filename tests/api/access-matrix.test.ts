@@ -62,6 +62,7 @@ const ROUTES: { name: string; roles: TRole[]; call: (o: TObjects) => TCall; okSt
   { name: 'hand over by pickup code', roles: ['shopkeeper', 'village_cadre'], okStatus: 200, call: (o) => ({ method: 'POST', path: `/api/villages/${o.villageId}/handover`, body: { pickupCode: o.pickupCode } }) },
   { name: 'list village redemptions', roles: ['shopkeeper', 'village_cadre'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/redemptions` }) },
   { name: 'village leaderboard', roles: ALL_ROLES, reach: 'within', okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/leaderboard?board=household` }) },
+  { name: 'list township villages', roles: ['township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/townships/${o.townshipId}/villages` }) },
   { name: 'township leaderboard', roles: ['township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/townships/${o.townshipId}/leaderboard` }) },
 ];
 

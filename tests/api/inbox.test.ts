@@ -37,7 +37,7 @@ describe('the in-app inbox', () => {
     const count = await api.call('GET', '/api/inbox/unread-count', { token: headToken });
     expect(count.body.unread).toBeGreaterThanOrEqual(1);
     const list = await api.call('GET', '/api/inbox?limit=1', { token: headToken });
-    expect(list.body.items[0]).toMatchObject({ title: '新的入院申请', read: false, link: '/pkg-courtyard/requests/index' });
+    expect(list.body.items[0]).toMatchObject({ title: '新的入院申请', read: false, link: `/pkg-courtyard/requests/index?courtyardId=${tree.villages[0].courtyards[0].id}` });
     const read = await api.call('POST', `/api/inbox/${list.body.items[0].id}/read`, { token: headToken, body: {} });
     expect(read.body.unread).toBe(count.body.unread - 1);
     const all = await api.call('POST', '/api/inbox/read-all', { token: headToken, body: {} });

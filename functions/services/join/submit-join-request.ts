@@ -38,7 +38,7 @@ export async function submitJoinRequest(ctx: TSignedInContext, form: TJoinForm):
       heads.map((headId) => ({
         recipientId: headId,
         template: 'join_request_new' as const,
-        payload: { applicantName: created.name, courtyardName: created.courtyardName, submittedAt: now.toISOString(), requestId: id },
+        payload: { applicantName: created.name, courtyardName: created.courtyardName, courtyardId: created.courtyardId, submittedAt: now.toISOString(), requestId: id },
         dedupeKey: `join-request:${id}:new:${headId}`,
       })),
     );
