@@ -111,3 +111,15 @@ export async function householdMemberBalances(db: Db, householdId: string): Prom
      order by p.created_at, p.id`);
   return (r as unknown as { rows: { id: string; name: string; balance: number }[] }).rows.map((x) => ({ ...x, balance: Number(x.balance) }));
 }
+
+/** Everyone living in a courtyard's households, with balances, by household then name. */
+export async function courtyardPeopleBalances(db: Db, courtyardId: string) {
+  const r = await db.execute(sql`
+    select p.id, p.name, h.id as household_id, h.label, coalesce(b.balance, 0)::int as balance
+      from households h join people p on p.household_id = h.id left join points_balances b on b.person_id = p.id
+     where h.courtyard_id = ${courtyardId}
+     order by h.label, p.created_at, p.id`);
+  return (r as unknown as { rows: { id: string; name: string; household_id: string; label: string; balance: number }[] }).rows.map((x) => ({
+    id: x.id, name: x.name, household: { id: x.household_id, label: x.label }, balance: Number(x.balance),
+  }));
+}

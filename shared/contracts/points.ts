@@ -47,6 +47,14 @@ export const adjustPoints = defineContract({
   response: z.object({ balance: z.number().int(), entry: ZLedgerItem }),
 });
 
+export const listCourtyardPeople = defineContract({
+  method: 'GET', path: '/api/courtyards/{courtyardId}/people', summary: '院落的村民与积分余额（院长/村干部，人工加减分时选人）', tag: 'points',
+  params: z.object({ courtyardId: z.uuid() }),
+  response: z.object({
+    items: z.array(z.object({ id: z.string(), name: z.string(), household: z.object({ id: z.string(), label: z.string() }), balance: z.number().int() })),
+  }),
+});
+
 export const ZPointsRule = z.object({ eventKind: z.enum(POINTS_EVENT_KINDS), label: z.string(), points: z.number().int(), dailyCap: z.number().int().nullable() });
 export type TPointsRule = z.infer<typeof ZPointsRule>;
 

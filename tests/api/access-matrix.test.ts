@@ -49,6 +49,7 @@ const ROUTES: { name: string; roles: TRole[]; call: (o: TObjects) => TCall; okSt
   { name: 'list village notifications', roles: ['village_cadre', 'township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/notifications` }) },
   { name: 'retry notification', roles: ['village_cadre', 'township_staff'], okStatus: 200, call: (o) => ({ method: 'POST', path: `/api/notifications/${o.notificationId}/retry`, body: {} }) },
   { name: 'mark inbox message read', roles: [], okStatus: 200, call: (o) => ({ method: 'POST', path: `/api/inbox/${o.inboxId}/read`, body: {} }) },
+  { name: 'list courtyard people', roles: ['courtyard_head', 'village_cadre'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/courtyards/${o.courtyardId}/people` }) },
   { name: 'adjust points', roles: ['courtyard_head', 'village_cadre'], okStatus: 201, call: (o) => ({ method: 'POST', path: `/api/people/${o.personId}/points`, body: { amount: 5, reason: '测试' } }) },
   { name: 'read household points', roles: ['courtyard_head', 'village_cadre', 'township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/households/${o.householdId}/points` }) },
   { name: 'read points rules', roles: ALL_ROLES, reach: 'within', okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/points-rules` }) },

@@ -1,0 +1,9 @@
+import { listCourtyardPeople as contract } from '../../../../shared/contracts/points';
+import { defineRoute } from '../../../_lib/route';
+import { signedIn } from '../../../_lib/signed-in';
+import { listCourtyardPeople } from '../../../services/points/list-courtyard-people';
+
+export default defineRoute(contract, {
+  auth: { roles: ['courtyard_head', 'village_cadre'], scope: ({ params }) => ({ kind: 'courtyard', id: params.courtyardId }) },
+  handle: (ctx, { params }) => listCourtyardPeople(signedIn(ctx), params.courtyardId),
+});
