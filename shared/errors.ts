@@ -57,6 +57,16 @@ export const ERRORS = {
   REDEMPTION_NOT_OPEN: [409, '该兑换已领取、已取消或已过期'],
   /** Pickup code unknown in this village. */
   PICKUP_CODE_NOT_FOUND: [404, '取货码不存在，请核对'],
+  /** Bin code unknown, malformed or the bin is disabled (no detail given). */
+  BIN_NOT_FOUND: [404, '没有找到这个垃圾桶，请确认二维码是否完好'],
+  /** The same person scanned the same bin again too soon. */
+  REPORT_TOO_SOON: [429, '您刚刚报告过这个垃圾桶，保洁员已收到，请稍后再试'],
+  /** Too many scans by one person today. */
+  REPORT_DAILY_LIMIT: [429, '今天的报告次数已达上限，谢谢您的热心'],
+  /** Clean/false confirmed by scanning a different bin's code (proof of presence failed). */
+  WRONG_BIN: [409, '扫描的不是这个垃圾桶，请到现场扫描桶上的二维码'],
+  /** The report was already cleaned or marked false. */
+  REPORT_NOT_OPEN: [409, '该报告已处理'],
   /** Anything unexpected; details only in the log. */
   INTERNAL: [500, '系统繁忙，请稍后再试'],
   /** Database or another dependency is down. */

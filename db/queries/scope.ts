@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
-import { courtyards, households, joinRequests, notifications, redemptions, rewards, townships, villages } from '../schema';
+import { binReports, courtyards, households, joinRequests, notifications, redemptions, rewards, townships, villages } from '../schema';
 import { findPersonPlace } from './org';
 import type { TScopePath } from '../../shared/domain/access';
 
@@ -66,5 +66,10 @@ export async function rewardScopePath(db: Db, rewardId: string): Promise<TScopeP
 
 export async function redemptionScopePath(db: Db, redemptionId: string): Promise<TScopePath | null> {
   const [r] = await db.select({ villageId: redemptions.villageId }).from(redemptions).where(eq(redemptions.id, redemptionId));
+  return r ? villageScopePath(db, r.villageId) : null;
+}
+
+export async function binReportScopePath(db: Db, id: string): Promise<TScopePath | null> {
+  const [r] = await db.select({ villageId: binReports.villageId }).from(binReports).where(eq(binReports.id, id));
   return r ? villageScopePath(db, r.villageId) : null;
 }

@@ -4,3 +4,4 @@ export * from './join';
 export * from './system';
 export * from './notifications';
 export * from './points';
+export * from './bins';

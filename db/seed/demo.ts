@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { bins, courtyards, households, people, roleAssignments, townships, villages } from '../schema';
+import { binCleaners, bins, courtyards, households, people, roleAssignments, townships, villages } from '../schema';
 import { makeSceneCode } from '../../shared/domain/scene-code';
 import { seedPoints } from './points';
 import { personName, phoneNumber, seedUuid, seededRandom } from './random';
@@ -75,15 +75,17 @@ export async function seedDemo(db: Db, now = new Date()): Promise<TDemoSummary |
         grant(headId!, 'courtyard_head', { villageId, courtyardId });
       }
       // village staff live in the village but hold village-wide roles
+      const cleanerIds: string[] = [];
       for (const [role, n] of [['village_cadre', 2], ['cleaner', vi === 0 ? 2 : 1], ['shopkeeper', 1]] as const) {
         for (let k = 0; k < n; k++) {
           const personId = seedUuid(NS.person, ++counter.person);
           await tx.insert(people).values({ id: personId, name: personName(rand), phone: phoneNumber(rand) });
           summary.people++;
           grant(personId, role, { villageId });
+          if (role === 'cleaner') cleanerIds.push(personId);
         }
       }
-      if (vi === 0) summary.bins = await seedBins(tx, rand, villageId, courtyardIds, v.lat, v.lng);
+      if (vi === 0) summary.bins = await seedBins(tx, rand, villageId, courtyardIds, cleanerIds, v.lat, v.lng);
     }
     const staffId = seedUuid(NS.person, ++counter.person);
     await tx.insert(people).values({ id: staffId, name: personName(rand), phone: phoneNumber(rand) });
@@ -97,7 +99,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<TDemoSummary |
 }
 
 /** 66 bins around the pilot village's depot, spread over ~1.5 km, each with its scene code. */
-async function seedBins(tx: Db, rand: () => number, villageId: string, courtyardIds: string[], lat: number, lng: number): Promise<number> {
+async function seedBins(tx: Db, rand: () => number, villageId: string, courtyardIds: string[], cleanerIds: string[], lat: number, lng: number): Promise<number> {
   const bytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(rand() * 256));
   const rows = Array.from({ length: 66 }, (_, i) => ({
     id: seedUuid(NS.bin, i + 1),
@@ -109,5 +111,8 @@ async function seedBins(tx: Db, rand: () => number, villageId: string, courtyard
     lng: Number((lng + (rand() - 0.5) * 0.016).toFixed(6)),
   }));
   await tx.insert(bins).values(rows);
+  // the first cleaner covers the west half of the village, the second the east half
+  const byLng = [...rows].sort((a, b) => a.lng - b.lng);
+  await tx.insert(binCleaners).values(byLng.map((b, i) => ({ binId: b.id, personId: cleanerIds[Math.min(cleanerIds.length - 1, Math.floor((i * cleanerIds.length) / byLng.length))] })));
   return rows.length;
 }

@@ -36,6 +36,8 @@ type TRouteSpec<C extends TContract> = {
   /** Writes honour Idempotency-Key unless a route says why not (session-issuing routes). */
   idempotent?: boolean;
   handle: (ctx: TServiceContext, input: TInput<C>) => Promise<z.input<C['response']>>;
+  /** when the status depends on the outcome (201 created vs 200 joined) */
+  statusOf?: (result: z.output<C['response']>) => number;
 };
 
 /** The request as both Vercel and our node:http host give it. */
@@ -105,7 +107,7 @@ export function defineRoute<C extends TContract>(contract: C, spec: TRouteSpec<C
         if (ctx.effects?.notified && ctx.env.DISPATCH_KICK) void kickWorker();
         const parsed = contract.response.safeParse(result);
         if (!parsed.success) throw new Error(`response of ${contract.method} ${contract.path} broke its contract: ${parsed.error.message}`);
-        return { status: contract.status ?? 200, body: parsed.data as unknown };
+        return { status: spec.statusOf ? spec.statusOf(parsed.data as z.output<C['response']>) : (contract.status ?? 200), body: parsed.data as unknown };
       };
 
       const key = req.headers['idempotency-key'];

@@ -5,11 +5,12 @@ import * as me from './me';
 import * as join from './join';
 import * as notifications from './notifications';
 import * as points from './points';
+import * as bins from './bins';
 
 export * from './define';
 
 /** Every endpoint, for the OpenAPI document and the route coverage test. */
-export const allContracts: TContract[] = [health, auth, me, join, notifications, points].flatMap((m) =>
+export const allContracts: TContract[] = [health, auth, me, join, notifications, points, bins].flatMap((m) =>
   Object.values(m).filter(
     (v): v is TContract => typeof v === 'object' && v !== null && 'method' in v && 'response' in v,
   ),

@@ -1,12 +1,12 @@
 import {
   courtyardScopePath, householdScopePath, joinRequestScopePath, notificationScopePath, personScopePath, redemptionScopePath,
-  rewardScopePath, townshipScopePath, villageScopePath,
+  rewardScopePath, townshipScopePath, villageScopePath, binReportScopePath,
 } from '../../../db/queries/scope';
 import type { TScopePath } from '../../../shared/domain/access';
 import type { TServiceContext } from '../context';
 
 /** The kinds of object a route can name as the scope to check. */
-export type TScopeRef = { kind: 'township' | 'village' | 'courtyard' | 'household' | 'person' | 'joinRequest' | 'notification' | 'reward' | 'redemption'; id: string };
+export type TScopeRef = { kind: 'township' | 'village' | 'courtyard' | 'household' | 'person' | 'joinRequest' | 'notification' | 'reward' | 'redemption' | 'binReport'; id: string };
 
 /** Where the named object sits in the organisation; null when it does not exist. */
 export async function resolveScope(ctx: TServiceContext, ref: TScopeRef): Promise<TScopePath | null> {
@@ -29,5 +29,7 @@ export async function resolveScope(ctx: TServiceContext, ref: TScopeRef): Promis
       return rewardScopePath(ctx.db, ref.id);
     case 'redemption':
       return redemptionScopePath(ctx.db, ref.id);
+    case 'binReport':
+      return binReportScopePath(ctx.db, ref.id);
   }
 }

@@ -1,0 +1,165 @@
+import { and, asc, count, eq, gte, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { binCleaners, binReportReporters, binReports, bins, courtyards, roleAssignments, villages } from '../schema';
+
+export type TBinRecord = {
+  id: string; code: string; label: string; state: string; lat: number; lng: number;
+  villageId: string; villageName: string; townshipId: string; courtyardId: string | null; courtyardName: string | null;
+};
+
+const binCols = {
+  id: bins.id, code: bins.code, label: bins.label, state: bins.state, lat: bins.lat, lng: bins.lng,
+  villageId: villages.id, villageName: villages.name, townshipId: villages.townshipId, courtyardId: courtyards.id, courtyardName: courtyards.name,
+};
+
+export async function findBinByCode(db: Db, code: string): Promise<TBinRecord | null> {
+  const [r] = await db
+    .select(binCols)
+    .from(bins)
+    .innerJoin(villages, eq(villages.id, bins.villageId))
+    .leftJoin(courtyards, eq(courtyards.id, bins.courtyardId))
+    .where(eq(bins.code, code));
+  return r ?? null;
+}
+
+export type TBinReportRecord = {
+  id: string; binId: string; binLabel: string; binCode: string; villageId: string; state: 'open' | 'cleaned' | 'false';
+  kind: 'full' | 'overflow' | 'damaged' | 'smell'; reporters: number; openedAt: Date; closedAt: Date | null;
+};
+
+const reportCols = {
+  id: binReports.id, binId: binReports.binId, binLabel: bins.label, binCode: bins.code, villageId: binReports.villageId, state: binReports.state,
+  kind: binReports.kind, reporters: binReports.reporters, openedAt: binReports.openedAt, closedAt: binReports.closedAt,
+};
+const mapReport = (r: Record<string, unknown>) => r as unknown as TBinReportRecord;
+
+/** The bin's open report, locked for the scan that joins or closes it. */
+export async function lockOpenReport(db: Db, binId: string): Promise<TBinReportRecord | null> {
+  const [r] = await db
+    .select(reportCols)
+    .from(binReports)
+    .innerJoin(bins, eq(bins.id, binReports.binId))
+    .where(and(eq(binReports.binId, binId), eq(binReports.state, 'open')))
+    .for('update', { of: binReports });
+  return r ? mapReport(r) : null;
+}
+
+export async function findOpenReport(db: Db, binId: string): Promise<TBinReportRecord | null> {
+  const [r] = await db.select(reportCols).from(binReports).innerJoin(bins, eq(bins.id, binReports.binId)).where(and(eq(binReports.binId, binId), eq(binReports.state, 'open')));
+  return r ? mapReport(r) : null;
+}
+
+export async function lockReport(db: Db, id: string): Promise<TBinReportRecord | null> {
+  const [r] = await db.select(reportCols).from(binReports).innerJoin(bins, eq(bins.id, binReports.binId)).where(eq(binReports.id, id)).for('update', { of: binReports });
+  return r ? mapReport(r) : null;
+}
+
+/** Opens a report; null when another scan opened one first (the partial unique index). */
+export async function insertOpenReport(db: Db, v: { binId: string; villageId: string; kind: string; openedAt: Date }): Promise<string | null> {
+  const [r] = await db
+    .insert(binReports)
+    .values({ ...v, state: 'open', reporters: 0 })
+    .onConflictDoNothing({ target: binReports.binId, where: sql`state = 'open'` })
+    .returning({ id: binReports.id });
+  return r?.id ?? null;
+}
+
+/** Adds a reporter to a locked report, once per person; returns their position or null if already there. */
+export async function addReporter(db: Db, report: { id: string; binId: string; reporters: number }, personId: string, kind: string, at: Date): Promise<number | null> {
+  const position = report.reporters + 1;
+  const [r] = await db
+    .insert(binReportReporters)
+    .values({ reportId: report.id, personId, binId: report.binId, position, kind, createdAt: at })
+    .onConflictDoNothing()
+    .returning({ position: binReportReporters.position });
+  if (!r) return null;
+  await db.update(binReports).set({ reporters: position }).where(eq(binReports.id, report.id));
+  return position;
+}
+
+export async function isReporter(db: Db, reportId: string, personId: string): Promise<boolean> {
+  const [r] = await db.select({ n: count() }).from(binReportReporters).where(and(eq(binReportReporters.reportId, reportId), eq(binReportReporters.personId, personId)));
+  return Number(r.n) > 0;
+}
+
+export async function lastScanOfBin(db: Db, personId: string, binId: string): Promise<Date | null> {
+  const [r] = await db
+    .select({ at: sql<string | null>`max(${binReportReporters.createdAt})` })
+    .from(binReportReporters)
+    .where(and(eq(binReportReporters.personId, personId), eq(binReportReporters.binId, binId)));
+  return r?.at ? new Date(r.at) : null;
+}
+
+export async function countScansSince(db: Db, personId: string, since: Date): Promise<number> {
+  const [r] = await db.select({ n: count() }).from(binReportReporters).where(and(eq(binReportReporters.personId, personId), gte(binReportReporters.createdAt, since)));
+  return Number(r.n);
+}
+
+export async function listBinCleaners(db: Db, binId: string): Promise<string[]> {
+  return (await db.select({ id: binCleaners.personId }).from(binCleaners).where(eq(binCleaners.binId, binId))).map((r) => r.id);
+}
+
+export async function isBinCleaner(db: Db, binId: string, personId: string): Promise<boolean> {
+  const [r] = await db.select({ n: count() }).from(binCleaners).where(and(eq(binCleaners.binId, binId), eq(binCleaners.personId, personId)));
+  return Number(r.n) > 0;
+}
+
+/** Open reports of the bins a cleaner is assigned to. */
+export async function listOpenReportsOfCleaner(db: Db, personId: string) {
+  return db
+    .select({
+      reportId: binReports.id, binId: bins.id, label: bins.label, lat: bins.lat, lng: bins.lng, courtyard: courtyards.name,
+      kind: binReports.kind, reporters: binReports.reporters, openedAt: binReports.openedAt, villageId: bins.villageId,
+    })
+    .from(binCleaners)
+    .innerJoin(bins, eq(bins.id, binCleaners.binId))
+    .innerJoin(binReports, and(eq(binReports.binId, bins.id), eq(binReports.state, 'open')))
+    .leftJoin(courtyards, eq(courtyards.id, bins.courtyardId))
+    .where(eq(binCleaners.personId, personId))
+    .orderBy(asc(binReports.openedAt));
+}
+
+export async function findVillageDepot(db: Db, personId: string): Promise<{ lat: number; lng: number } | null> {
+  const [r] = await db
+    .select({ lat: villages.depotLat, lng: villages.depotLng })
+    .from(roleAssignments)
+    .innerJoin(villages, eq(villages.id, roleAssignments.villageId))
+    .where(and(eq(roleAssignments.personId, personId), eq(roleAssignments.role, 'cleaner'), isNull(roleAssignments.endedAt)))
+    .limit(1);
+  return r && r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null;
+}
+
+export async function closeReport(db: Db, id: string, state: 'cleaned' | 'false', by: string, at: Date): Promise<boolean> {
+  const r = await db
+    .update(binReports)
+    .set({ state, closedAt: at, closedBy: by })
+    .where(and(eq(binReports.id, id), eq(binReports.state, 'open')))
+    .returning({ id: binReports.id });
+  return r.length === 1;
+}
+
+export async function listReporters(db: Db, reportId: string): Promise<{ personId: string; position: number }[]> {
+  return db
+    .select({ personId: binReportReporters.personId, position: binReportReporters.position })
+    .from(binReportReporters)
+    .where(eq(binReportReporters.reportId, reportId))
+    .orderBy(asc(binReportReporters.position));
+}
+
+/** False reports this person opened (as first reporter) since `since`. */
+export async function countFalseReportsOpenedBy(db: Db, personId: string, since: Date): Promise<number> {
+  const [r] = await db
+    .select({ n: count() })
+    .from(binReportReporters)
+    .innerJoin(binReports, eq(binReports.id, binReportReporters.reportId))
+    .where(and(eq(binReportReporters.personId, personId), eq(binReportReporters.position, 1), eq(binReports.state, 'false'), gte(binReports.closedAt, since)));
+  return Number(r.n);
+}
+
+export async function listVillageRoleHolders(db: Db, role: string, villageId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: roleAssignments.personId })
+    .from(roleAssignments)
+    .where(and(eq(roleAssignments.role, role), eq(roleAssignments.villageId, villageId), eq(roleAssignments.scopeType, 'village'), isNull(roleAssignments.endedAt)));
+  return rows.map((r) => r.id);
+}

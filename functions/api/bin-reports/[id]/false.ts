@@ -1,0 +1,9 @@
+import { markBinReportFalse as contract } from '../../../../shared/contracts/bins';
+import { defineRoute } from '../../../_lib/route';
+import { signedIn } from '../../../_lib/signed-in';
+import { closeBinReport } from '../../../services/bins/close-bin-report';
+
+export default defineRoute(contract, {
+  auth: { roles: ['cleaner'], scope: ({ params }) => ({ kind: 'binReport', id: params.id }) },
+  handle: (ctx, { params, body }) => closeBinReport(signedIn(ctx), params.id, body.code, 'false'),
+});

@@ -1,0 +1,55 @@
+import { closeReport, countFalseReportsOpenedBy, isBinCleaner, listReporters, listVillageRoleHolders, lockReport } from '../../../db/queries/bins';
+import { findPerson } from '../../../db/queries/people';
+import { FALSE_REPORT_FLAG_COUNT, FALSE_REPORT_FLAG_WINDOW_MS, parseBinInput } from '../../../shared/domain/bin-report';
+import { chinaMonth } from '../../../shared/domain/points';
+import { AppError } from '../../../shared/errors';
+import type { TSignedInContext } from '../context';
+import { cancelJob } from '../jobs/schedule-job';
+import { notify } from '../notifications/notify';
+import { awardPoints } from '../points/award-points';
+import { binOverdueKey } from './report-bin';
+import { toBinReport } from './to-bin-report';
+
+/**
+ * 现场确认: the cleaner scans the bin's own QR (proof of presence). Cleaned → reporters earn
+ * points through the ledger (first reporter by rule bin_report_first, later ones
+ * bin_report_join), exactly once, and are told. False → nothing is awarded; a person who
+ * opened several false reports lately is flagged to the village cadres.
+ */
+export async function closeBinReport(ctx: TSignedInContext, id: string, scanned: string, to: 'cleaned' | 'false') {
+  return ctx.db.transaction(async (tx) => {
+    const now = ctx.now();
+    const r = await lockReport(tx, id);
+    if (!r || !(await isBinCleaner(tx, r.binId, ctx.actor.personId))) throw new AppError('NOT_FOUND'); // a cleaner sees only their bins
+    if (parseBinInput(scanned) !== r.binCode) throw new AppError('WRONG_BIN');
+    if (!(await closeReport(tx, id, to, ctx.actor.personId, now))) throw new AppError('REPORT_NOT_OPEN');
+    await cancelJob(tx, binOverdueKey(id), now);
+    const reporters = await listReporters(tx, id);
+    if (to === 'cleaned') {
+      for (const rep of reporters) {
+        const { awarded } = await awardPoints(tx, {
+          personId: rep.personId, eventKind: rep.position === 1 ? 'bin_report_first' : 'bin_report_join', source: { kind: 'bin_report', id }, at: now,
+        });
+        await notify(ctx, tx, [
+          { recipientId: rep.personId, template: 'bin_cleaned', payload: { binLabel: r.binLabel, points: awarded || null }, dedupeKey: `bin-report:${id}:cleaned:${rep.personId}` },
+        ]);
+      }
+    } else if (reporters[0]) {
+      const first = reporters[0].personId;
+      const n = await countFalseReportsOpenedBy(tx, first, new Date(now.getTime() - FALSE_REPORT_FLAG_WINDOW_MS));
+      if (n >= FALSE_REPORT_FLAG_COUNT) {
+        const person = await findPerson(tx, first);
+        const cadres = await listVillageRoleHolders(tx, 'village_cadre', r.villageId);
+        await notify(
+          ctx,
+          tx,
+          cadres.map((c) => ({
+            recipientId: c, template: 'false_reports' as const, payload: { personName: person?.name ?? '', count: n, personId: first },
+            dedupeKey: `false-reports:${first}:${chinaMonth(now)}:${c}`,
+          })),
+        );
+      }
+    }
+    return toBinReport((await lockReport(tx, id))!);
+  });
+}

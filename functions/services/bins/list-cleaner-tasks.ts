@@ -1,0 +1,31 @@
+import { findVillageDepot, listOpenReportsOfCleaner } from '../../../db/queries/bins';
+import { distanceM, planRoute } from '../../../shared/domain/route';
+import type { TSignedInContext } from '../context';
+
+/** 清运任务: the cleaner's open bins in route order from where they are (device, else the village depot). */
+export async function listCleanerTasks(ctx: TSignedInContext, at: { lat?: number; lng?: number }) {
+  const open = await listOpenReportsOfCleaner(ctx.db, ctx.actor.personId);
+  const depot = await findVillageDepot(ctx.db, ctx.actor.personId);
+  const start =
+    at.lat !== undefined && at.lng !== undefined
+      ? { lat: at.lat, lng: at.lng, from: 'device' as const }
+      : depot
+        ? { ...depot, from: 'depot' as const }
+        : open[0]
+          ? { lat: open[0].lat, lng: open[0].lng, from: 'first-bin' as const }
+          : { lat: 0, lng: 0, from: 'depot' as const };
+  const order = planRoute(start, open.map((o) => ({ lat: o.lat, lng: o.lng })));
+  let prev = { lat: start.lat, lng: start.lng };
+  let total = 0;
+  const stops = order.map((i, n) => {
+    const o = open[i];
+    const leg = distanceM(prev, o);
+    total += leg;
+    prev = o;
+    return {
+      order: n + 1, reportId: o.reportId, bin: { id: o.binId, label: o.label, lat: o.lat, lng: o.lng, courtyard: o.courtyard },
+      kind: o.kind as 'full', reporters: o.reporters, openedAt: o.openedAt.toISOString(), legMeters: Math.round(leg),
+    };
+  });
+  return { start, stops, totalMeters: Math.round(total) };
+}

@@ -1,0 +1,16 @@
+import type { Db } from '../../../db/client';
+import { listVillageRoleHolders, lockReport } from '../../../db/queries/bins';
+import type { TServiceContext } from '../context';
+import { notify } from '../notifications/notify';
+
+/** Timer: a report still open after 4 hours is flagged to the village cadres. */
+export async function flagOverdueBinReport(ctx: TServiceContext, tx: Db, payload: Record<string, unknown>): Promise<void> {
+  const r = await lockReport(tx, String(payload.reportId));
+  if (!r || r.state !== 'open') return;
+  const cadres = await listVillageRoleHolders(tx, 'village_cadre', r.villageId);
+  await notify(
+    ctx,
+    tx,
+    cadres.map((c) => ({ recipientId: c, template: 'bin_overdue' as const, payload: { binLabel: r.binLabel, place: '' }, dedupeKey: `bin-report:${r.id}:overdue:${c}` })),
+  );
+}

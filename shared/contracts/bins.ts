@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { defineContract } from './define';
+import { ZNamed } from './common';
+
+const ZBinKind = z.enum(['full', 'overflow', 'damaged', 'smell']);
+/** Bin codes are checked by the use case (unknown and malformed read the same: BIN_NOT_FOUND). */
+const ZCodeParam = z.object({ code: z.string().min(1).max(64) });
+
+export const ZBinReport = z.object({
+  id: z.string(),
+  bin: z.object({ id: z.string(), label: z.string() }),
+  state: z.enum(['open', 'cleaned', 'false']),
+  kind: ZBinKind,
+  reporters: z.number().int(),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+});
+export type TBinReport = z.infer<typeof ZBinReport>;
+
+export const getBin = defineContract({
+  method: 'GET', path: '/api/bins/{code}', summary: '扫码后：垃圾桶与是否已有人报满', tag: 'bins',
+  params: ZCodeParam,
+  response: z.object({
+    bin: z.object({ id: z.string(), label: z.string(), village: ZNamed, courtyard: ZNamed.nullable() }),
+    openReport: z.object({ id: z.string(), reporters: z.number().int(), openedAt: z.string(), kind: ZBinKind }).nullable(),
+    reportedByMe: z.boolean(),
+  }),
+});
+
+export const reportBin = defineContract({
+  method: 'POST', path: '/api/bins/{code}/report', summary: '一键报满：新报告 201，并入已有报告 200', tag: 'bins', status: 201,
+  params: ZCodeParam,
+  body: z.object({ kind: ZBinKind.default('full') }),
+  response: z.object({ report: ZBinReport, joined: z.boolean() }),
+});
+
+export const ZTaskStop = z.object({
+  order: z.number().int(),
+  reportId: z.string(),
+  bin: z.object({ id: z.string(), label: z.string(), lat: z.number(), lng: z.number(), courtyard: z.string().nullable() }),
+  kind: ZBinKind,
+  reporters: z.number().int(),
+  openedAt: z.string(),
+  legMeters: z.number(),
+});
+
+export const cleanerTasks = defineContract({
+  method: 'GET', path: '/api/cleaner/tasks', summary: '保洁员：待清运的桶，按路线排序', tag: 'bins',
+  query: z.object({ lat: z.coerce.number().min(-90).max(90).optional(), lng: z.coerce.number().min(-180).max(180).optional() }),
+  response: z.object({
+    start: z.object({ lat: z.number(), lng: z.number(), from: z.enum(['device', 'depot', 'first-bin']) }),
+    stops: z.array(ZTaskStop),
+    totalMeters: z.number(),
+  }),
+});
+
+const ZConfirm = z.object({ code: z.string().trim().min(1).max(64) });
+
+export const cleanBinReport = defineContract({
+  method: 'POST', path: '/api/bin-reports/{id}/clean', summary: '现场扫码确认已清运（报告人得积分）', tag: 'bins',
+  params: z.object({ id: z.uuid() }),
+  body: ZConfirm,
+  response: ZBinReport,
+});
+
+export const markBinReportFalse = defineContract({
+  method: 'POST', path: '/api/bin-reports/{id}/false', summary: '现场扫码标记误报（不得积分）', tag: 'bins',
+  params: z.object({ id: z.uuid() }),
+  body: ZConfirm,
+  response: ZBinReport,
+});

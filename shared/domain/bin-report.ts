@@ -1,0 +1,44 @@
+/**
+ * 爱环境 报满 rules. One open report per bin; later scans join it. Limits keep one person
+ * from flooding the cleaner: the same bin again within the window, or too many scans a day.
+ */
+export const BIN_CODE_LENGTH = 12;
+export const BIN_SCENE_PREFIX = 'b=';
+/** Same person, same bin: another scan within this window is refused (429). */
+export const REPORT_REPEAT_WINDOW_MS = 30 * 60_000;
+/** Scans one person may make in a China day. */
+export const REPORT_DAILY_CAP = 20;
+/** An open report older than this is flagged to the village cadre. */
+export const REPORT_OVERDUE_MS = 4 * 3600e3;
+/** False reports (as first reporter) within 30 days that flag a person to the cadre. */
+export const FALSE_REPORT_FLAG_COUNT = 3;
+export const FALSE_REPORT_FLAG_WINDOW_MS = 30 * 86400e3;
+
+export const BIN_KINDS = { full: '满了', overflow: '溢出', damaged: '损坏', smell: '异味' } as const;
+export type TBinKind = keyof typeof BIN_KINDS;
+
+/** Why a scan may not be counted now, or null when it may. */
+export function scanRefusal(
+  lastScanOfThisBin: Date | null,
+  scansToday: number,
+  now: Date,
+): 'REPORT_TOO_SOON' | 'REPORT_DAILY_LIMIT' | null {
+  if (lastScanOfThisBin && now.getTime() - lastScanOfThisBin.getTime() < REPORT_REPEAT_WINDOW_MS) return 'REPORT_TOO_SOON';
+  if (scansToday >= REPORT_DAILY_CAP) return 'REPORT_DAILY_LIMIT';
+  return null;
+}
+
+/** Reads a bin code from a scan: a bare code, the scene `b=CODE`, or a page path with scene. */
+export function parseBinInput(raw: string | null | undefined): string {
+  if (!raw) return '';
+  let s = raw.trim();
+  const m = /[?&]scene=([^&]+)/.exec(s);
+  if (m) s = m[1];
+  try {
+    s = decodeURIComponent(s);
+  } catch {
+    /* keep as typed */
+  }
+  if (/^b=/i.test(s)) s = s.slice(BIN_SCENE_PREFIX.length);
+  return s.toUpperCase().replace(/[\s-]/g, '');
+}
