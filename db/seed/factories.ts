@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../client';
-import { courtyardInvitations, courtyards, households, joinRequests, people, roleAssignments, townships, villages, wechatIdentities } from '../schema';
+import { binCleaners, bins, courtyardInvitations, courtyards, households, joinRequests, people, roleAssignments, townships, villages, wechatIdentities } from '../schema';
 import type { TRole } from '../../shared/contracts/common';
 import { ROLE_INFO } from '../../shared/domain/roles';
 
@@ -71,4 +71,18 @@ export async function createPendingJoinRequest(db: Db, courtyardId: string, crea
 /** Links a person to a WeChat openid (as their first sign-in would). */
 export async function createWechatIdentity(db: Db, personId: string, appId: string, openid: string): Promise<void> {
   await db.insert(wechatIdentities).values({ personId, appId, openid });
+}
+
+/** A bin in the tree's first village (courtyard 0), with an unguessable code, cleaned by `cleanerIds`. */
+export async function createBin(db: Db, tree: TOrgTree, cleanerIds: string[], at = { lat: 29.56, lng: 106.46 }, village = 0): Promise<{ id: string; code: string }> {
+  const { makeSceneCode } = await import('../../shared/domain/scene-code');
+  const { randomBytes } = await import('node:crypto');
+  const v = tree.villages[village];
+  const code = makeSceneCode(12, (n) => randomBytes(n));
+  const [b] = await db
+    .insert(bins)
+    .values({ villageId: v.id, courtyardId: v.courtyards[0].id, label: `测试桶${code.slice(0, 4)}`, code, lat: at.lat, lng: at.lng })
+    .returning({ id: bins.id });
+  if (cleanerIds.length) await db.insert(binCleaners).values(cleanerIds.map((personId) => ({ binId: b.id, personId })));
+  return { id: b.id, code };
 }
