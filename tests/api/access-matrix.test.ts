@@ -6,7 +6,8 @@ import { redeemReward } from '../../functions/services/points/redeem-reward';
 import { ALL_ROLES } from '../../shared/domain/roles';
 import { grantPoints } from '../helpers/points';
 import { testEnv } from '../helpers/db';
-import { createOrgTree, createPendingJoinRequest, createPersonWithRole, type TOrgTree } from '../../db/seed/factories';
+import { reportBin } from '../../functions/services/bins/report-bin';
+import { createBin, createOrgTree, createPendingJoinRequest, createPersonWithRole, type TOrgTree } from '../../db/seed/factories';
 import type { TRole } from '../../shared/contracts/common';
 import { useTestDb } from '../helpers/db';
 import { tokenFor, useApi } from '../helpers/api';
@@ -39,6 +40,7 @@ type TCall = { method: string; path: string; body?: unknown };
 type TObjects = {
   courtyardId: string; villageId: string; townshipId: string; requestId: string; notificationId: string; inboxId: string;
   personId: string; householdId: string; rewardId: string; redemptionId: string; pickupCode: string;
+  binReportId: string; binCode: string;
 };
 const ROUTES: { name: string; roles: TRole[]; call: (o: TObjects) => TCall; okStatus: number | number[]; reach?: 'within' }[] = [
   { name: 'create invite', roles: ['courtyard_head', 'village_cadre'], okStatus: 201, call: (o) => ({ method: 'POST', path: `/api/courtyards/${o.courtyardId}/invites`, body: {} }) },
@@ -63,6 +65,8 @@ const ROUTES: { name: string; roles: TRole[]; call: (o: TObjects) => TCall; okSt
   { name: 'hand over by pickup code', roles: ['shopkeeper', 'village_cadre'], okStatus: 200, call: (o) => ({ method: 'POST', path: `/api/villages/${o.villageId}/handover`, body: { pickupCode: o.pickupCode } }) },
   { name: 'list village redemptions', roles: ['shopkeeper', 'village_cadre'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/redemptions` }) },
   { name: 'village leaderboard', roles: ALL_ROLES, reach: 'within', okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/leaderboard?board=household` }) },
+  { name: 'confirm a bin cleaned', roles: ['cleaner'], okStatus: 200, call: (o) => ({ method: 'POST', path: `/api/bin-reports/${o.binReportId}/clean`, body: { code: o.binCode } }) },
+  { name: 'mark a bin report false', roles: ['cleaner'], okStatus: 200, call: (o) => ({ method: 'POST', path: `/api/bin-reports/${o.binReportId}/false`, body: { code: o.binCode } }) },
   { name: 'list township villages', roles: ['township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/townships/${o.townshipId}/villages` }) },
   { name: 'township leaderboard', roles: ['township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/townships/${o.townshipId}/leaderboard` }) },
 ];
@@ -78,6 +82,7 @@ const WITHIN: Record<TRole, TTarget[]> = {
 };
 
 let a: TOrgTree;
+let cleanerId: string;
 let b: TOrgTree;
 const tokens = {} as Record<TRole, string>;
 const placeOf = (t: TTarget) =>
@@ -111,8 +116,15 @@ async function objectsAt(t: TTarget): Promise<TObjects> {
     { db: d, dbKind: 'pglite', now: () => new Date(), requestId: randomUUID(), env: testEnv(), actor: { personId: resident.id, sessionId: 's', grants: [] } },
     reward.id,
   );
+  // a bin assigned to the matrix's cleaner, with an open report by the resident
+  const bin = await createBin(d, { townshipId: place.townshipId, villages: [{ id: place.villageId, courtyards: [{ id: place.courtyardId, householdId: hh.id }] }] }, [cleanerId]);
+  const report = await reportBin(
+    { db: d, dbKind: 'pglite', now: () => new Date(), requestId: randomUUID(), env: testEnv(), actor: { personId: resident.id, sessionId: 's', grants: [] } },
+    bin.code,
+    'full',
+  );
   return {
-    ...place, requestId: request.id, notificationId, inboxId: (m as unknown as { rows: { id: string }[] }).rows[0].id,
+    ...place, binReportId: report.report.id, binCode: bin.code, requestId: request.id, notificationId, inboxId: (m as unknown as { rows: { id: string }[] }).rows[0].id,
     personId: resident.id, householdId: hh.id, rewardId: reward.id, redemptionId: redemption.id, pickupCode: redemption.pickupCode,
   };
 }
@@ -121,7 +133,11 @@ beforeAll(async () => {
   const d = db.handle().db;
   a = await createOrgTree(d);
   b = await createOrgTree(d);
-  for (const role of ROLES) tokens[role] = await tokenFor(d, (await createPersonWithRole(d, a, role)).personId);
+  for (const role of ROLES) {
+    const p = (await createPersonWithRole(d, a, role)).personId;
+    tokens[role] = await tokenFor(d, p);
+    if (role === 'cleaner') cleanerId = p;
+  }
 });
 
 const cases = ROUTES.flatMap((route) => ROLES.flatMap((role) => TARGETS.map((target) => [route.name, role, target] as const)));
