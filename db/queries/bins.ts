@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gte, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { binCleaners, binReportReporters, binReports, bins, courtyards, roleAssignments, villages } from '../schema';
+import { binCleaners, binCodeImages, binReportReporters, binReports, bins, courtyards, people, roleAssignments, villages } from '../schema';
 
 export type TBinRecord = {
   id: string; code: string; label: string; state: string; lat: number; lng: number;
@@ -162,4 +162,45 @@ export async function listVillageRoleHolders(db: Db, role: string, villageId: st
     .from(roleAssignments)
     .where(and(eq(roleAssignments.role, role), eq(roleAssignments.villageId, villageId), eq(roleAssignments.scopeType, 'village'), isNull(roleAssignments.endedAt)));
   return rows.map((r) => r.id);
+}
+
+export async function findBinById(db: Db, id: string): Promise<TBinRecord | null> {
+  const [r] = await db
+    .select(binCols)
+    .from(bins)
+    .innerJoin(villages, eq(villages.id, bins.villageId))
+    .leftJoin(courtyards, eq(courtyards.id, bins.courtyardId))
+    .where(eq(bins.id, id));
+  return r ?? null;
+}
+
+export async function findBinImage(db: Db, binId: string): Promise<{ contentType: string; bytes: Buffer } | null> {
+  const [r] = await db.select({ contentType: binCodeImages.contentType, bytes: binCodeImages.bytes }).from(binCodeImages).where(eq(binCodeImages.binId, binId));
+  // drivers hand bytea back as Buffer (pg) or Uint8Array (PGlite)
+  return r ? { contentType: r.contentType, bytes: Buffer.from(r.bytes) } : null;
+}
+
+export async function saveBinImage(db: Db, binId: string, contentType: string, bytes: Buffer, at: Date): Promise<void> {
+  await db.insert(binCodeImages).values({ binId, contentType, bytes, createdAt: at }).onConflictDoNothing();
+}
+
+/** Bins of a village with their cleaners, by label. */
+export async function listBinsOfVillage(db: Db, villageId: string) {
+  const rows = await db
+    .select({ ...binCols, cleanerId: binCleaners.personId, cleanerName: people.name })
+    .from(bins)
+    .innerJoin(villages, eq(villages.id, bins.villageId))
+    .leftJoin(courtyards, eq(courtyards.id, bins.courtyardId))
+    .leftJoin(binCleaners, eq(binCleaners.binId, bins.id))
+    .leftJoin(people, eq(people.id, binCleaners.personId))
+    .where(eq(bins.villageId, villageId))
+    .orderBy(asc(bins.label));
+  const out = new Map<string, TBinRecord & { cleaners: { id: string; name: string }[] }>();
+  for (const r of rows) {
+    const { cleanerId, cleanerName, ...bin } = r;
+    const b = out.get(bin.id) ?? { ...bin, cleaners: [] };
+    if (cleanerId) b.cleaners.push({ id: cleanerId, name: cleanerName ?? '' });
+    out.set(bin.id, b);
+  }
+  return [...out.values()];
 }

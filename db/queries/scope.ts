@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
-import { binReports, courtyards, households, joinRequests, notifications, redemptions, rewards, townships, villages } from '../schema';
+import { binReports, bins, courtyards, households, joinRequests, notifications, redemptions, rewards, townships, villages } from '../schema';
 import { findPersonPlace } from './org';
 import type { TScopePath } from '../../shared/domain/access';
 
@@ -71,5 +71,10 @@ export async function redemptionScopePath(db: Db, redemptionId: string): Promise
 
 export async function binReportScopePath(db: Db, id: string): Promise<TScopePath | null> {
   const [r] = await db.select({ villageId: binReports.villageId }).from(binReports).where(eq(binReports.id, id));
+  return r ? villageScopePath(db, r.villageId) : null;
+}
+
+export async function binCodeScopePath(db: Db, code: string): Promise<TScopePath | null> {
+  const [r] = await db.select({ villageId: bins.villageId }).from(bins).where(eq(bins.code, code));
   return r ? villageScopePath(db, r.villageId) : null;
 }

@@ -56,6 +56,8 @@ const ZEnv = z
       }),
     /** developer | trial | formal — which build a subscribe message opens */
     WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
+    /** Public address of the H5 app, printed in bin QR codes for browsers */
+    PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((e, ctx) => {

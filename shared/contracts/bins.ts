@@ -69,3 +69,21 @@ export const markBinReportFalse = defineContract({
   body: ZConfirm,
   response: ZBinReport,
 });
+
+export const ZVillageBin = z.object({
+  id: z.string(), label: z.string(), code: z.string(), state: z.enum(['active', 'disabled']), lat: z.number(), lng: z.number(),
+  courtyard: ZNamed.nullable(), cleaners: z.array(ZNamed), scene: z.string(), h5Url: z.string(),
+});
+export type TVillageBin = z.infer<typeof ZVillageBin>;
+
+export const listVillageBins = defineContract({
+  method: 'GET', path: '/api/villages/{villageId}/bins', summary: '村里的垃圾桶与二维码内容（村干部；贴纸打印）', tag: 'bins',
+  params: z.object({ villageId: z.uuid() }),
+  response: z.object({ village: ZNamed, items: z.array(ZVillageBin) }),
+});
+
+export const getBinWxaCode = defineContract({
+  method: 'GET', path: '/api/bins/{code}/wxacode', summary: '垃圾桶的小程序码（getwxacodeunlimit，生成一次后缓存）', tag: 'bins',
+  params: ZCodeParam,
+  response: z.object({ contentType: z.string(), base64: z.string() }),
+});

@@ -42,3 +42,16 @@ export function parseBinInput(raw: string | null | undefined): string {
   if (/^b=/i.test(s)) s = s.slice(BIN_SCENE_PREFIX.length);
   return s.toUpperCase().replace(/[\s-]/g, '');
 }
+
+/** The scan page a bin's QR opens (a small subpackage, so it opens fast). */
+export const BIN_SCAN_PAGE = 'pkg-scan/bin/index';
+
+/** WeChat scene for a bin: `b=<code>`, 14 characters (WeChat allows 32). */
+export function binScene(code: string): string {
+  return `${BIN_SCENE_PREFIX}${code}`;
+}
+
+/** The https URL a plain QR sticker carries, opening the H5 scan page. */
+export function binH5Url(baseUrl: string, code: string): string {
+  return `${baseUrl.replace(/\/$/, '')}/#/${BIN_SCAN_PAGE}?scene=${encodeURIComponent(binScene(code))}`;
+}

@@ -67,6 +67,7 @@ const ROUTES: { name: string; roles: TRole[]; call: (o: TObjects) => TCall; okSt
   { name: 'village leaderboard', roles: ALL_ROLES, reach: 'within', okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/leaderboard?board=household` }) },
   { name: 'confirm a bin cleaned', roles: ['cleaner'], okStatus: 200, call: (o) => ({ method: 'POST', path: `/api/bin-reports/${o.binReportId}/clean`, body: { code: o.binCode } }) },
   { name: 'mark a bin report false', roles: ['cleaner'], okStatus: 200, call: (o) => ({ method: 'POST', path: `/api/bin-reports/${o.binReportId}/false`, body: { code: o.binCode } }) },
+  { name: 'list village bins', roles: ['village_cadre', 'township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/bins` }) },
   { name: 'list township villages', roles: ['township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/townships/${o.townshipId}/villages` }) },
   { name: 'township leaderboard', roles: ['township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/townships/${o.townshipId}/leaderboard` }) },
 ];

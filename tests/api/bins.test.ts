@@ -149,3 +149,15 @@ describe('cleaning (保洁员)', () => {
     expect((await listInbox(d(), cadreId, 5)).map((m) => m.template)).toContain('bin_overdue');
   });
 });
+
+describe('QR codes for stickers', () => {
+  it('lists a village\'s bins with the scene and H5 URL their stickers carry', async () => {
+    const cadre = await tokenFor(d(), (await createPersonWithRole(d(), tree, 'village_cadre')).personId);
+    const bin = await createBin(d(), tree, [cleanerA]);
+    const r = await api.call('GET', `/api/villages/${tree.villages[0].id}/bins`, { token: cadre });
+    const item = r.body.items.find((b: { id: string }) => b.id === bin.id);
+    expect(item).toMatchObject({ code: bin.code, scene: `b=${bin.code}`, cleaners: [{ id: cleanerA }] });
+    expect(item.h5Url).toBe(`http://localhost:3000/#/pkg-scan/bin/index?scene=b%3D${bin.code}`);
+    expect(item.scene.length).toBeLessThanOrEqual(32);
+  });
+});

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** How the next call to an endpoint should fail, as WeChat does. */
-export type TEndpoint = 'jscode2session' | 'stable_token' | 'subscribe_send';
+export type TEndpoint = 'jscode2session' | 'stable_token' | 'subscribe_send' | 'wxacode';
 
 export type TFault =
   | { errcode: number; errmsg?: string } // a documented error answer (HTTP 200 with errcode)
@@ -22,6 +22,8 @@ export type TFakeWechat = {
   /** Subscribe messages WeChat accepted, in order. */
   sent: { touser: string; template_id: string; page?: string; data: Record<string, { value: string }> }[];
   tokens: { issued: number; forced: number };
+  /** getwxacodeunlimit calls that produced an image */
+  wxacodes: { scene: string; page: string }[];
   /** A fresh login code for the fake user `user` (the same user → the same openid). */
   codeFor: (user: string) => string;
   openidFor: (user: string) => string;
@@ -33,13 +35,17 @@ export type TFakeWechat = {
  * A loopback stand-in for api.weixin.qq.com that answers code2Session exactly as WeChat
  * documents it: `{openid, session_key, unionid?}` on success, `{errcode, errmsg}` on failure
  * (40029 invalid code, 40163 code been used, 45011 rate limit, 40226 high-risk user, -1 busy,
- * 40013 invalid appid, 40125 invalid secret). Codes are single-use.
+ * 40013 invalid appid, 40125 invalid secret). Codes are single-use. Also stable_token,
+ * subscribeMessage.send (validating field limits: 47003) and getwxacodeunlimit (image bytes on
+ * success, JSON errors: 40169 bad scene, 41030 bad page, 40001/42001 token), each able to fail
+ * on demand through failNext.
  */
 export async function startFakeWechat(opts: { appId?: string; appSecret?: string; port?: number } = {}): Promise<TFakeWechat> {
   const appId = opts.appId ?? 'wx-test-app';
   const appSecret = opts.appSecret ?? 'test-secret';
-  const faults: Record<TEndpoint, TFault[]> = { jscode2session: [], stable_token: [], subscribe_send: [] };
+  const faults: Record<TEndpoint, TFault[]> = { jscode2session: [], stable_token: [], subscribe_send: [], wxacode: [] };
   const sent: TFakeWechat['sent'] = [];
+  const wxacodes: TFakeWechat['wxacodes'] = [];
   const tokens = { issued: 0, forced: 0 };
   let current: { token: string; expired: boolean } | null = null;
   const retired = new Set<string>();
@@ -62,7 +68,8 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
       url.pathname === '/sns/jscode2session' ? 'jscode2session'
         : url.pathname === '/cgi-bin/stable_token' && req.method === 'POST' ? 'stable_token'
           : url.pathname === '/cgi-bin/message/subscribe/send' && req.method === 'POST' ? 'subscribe_send'
-            : null;
+            : url.pathname === '/wxa/getwxacodeunlimit' && req.method === 'POST' ? 'wxacode'
+              : null;
     if (!endpoint) return send({ errcode: 40066, errmsg: 'invalid url' });
     calls.push({ endpoint, query });
     const fault = faults[endpoint].shift();
@@ -90,6 +97,18 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
         tokens.issued++;
       }
       return send({ access_token: current.token, expires_in: 7200 });
+    }
+    if (endpoint === 'wxacode') {
+      const token = query.access_token ?? '';
+      if (retired.has(token) || (current && token === current.token && current.expired)) return send({ errcode: 42001, errmsg: 'access_token expired' });
+      if (!current || token !== current.token) return send({ errcode: 40001, errmsg: 'invalid credential' });
+      const scene = String(body.scene ?? '');
+      if (!scene || scene.length > 32 || !/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/.test(scene)) return send({ errcode: 40169, errmsg: 'invalid length for scene, or the data is not json string' });
+      if (typeof body.page !== 'string' || body.page.startsWith('/') || !/^[\w-]+(\/[\w-]+)*$/.test(body.page)) return send({ errcode: 41030, errmsg: 'invalid page' });
+      wxacodes.push({ scene, page: body.page });
+      // a real (tiny) JPEG header followed by the scene, so tests can tell images apart
+      res.writeHead(200, { 'content-type': 'image/jpeg' });
+      return res.end(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(scene), Buffer.from([0xff, 0xd9])]));
     }
     if (endpoint === 'subscribe_send') {
       const token = query.access_token ?? '';
@@ -124,6 +143,7 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
     calls,
     sent,
     tokens,
+    wxacodes,
     openidFor,
     failNext: (endpoint, fault) => faults[endpoint].push(fault),
     expireToken: () => {

@@ -1,12 +1,13 @@
 import {
   courtyardScopePath, householdScopePath, joinRequestScopePath, notificationScopePath, personScopePath, redemptionScopePath,
-  rewardScopePath, townshipScopePath, villageScopePath, binReportScopePath,
+  rewardScopePath, townshipScopePath, villageScopePath, binReportScopePath, binCodeScopePath,
 } from '../../../db/queries/scope';
+import { parseBinInput } from '../../../shared/domain/bin-report';
 import type { TScopePath } from '../../../shared/domain/access';
 import type { TServiceContext } from '../context';
 
 /** The kinds of object a route can name as the scope to check. */
-export type TScopeRef = { kind: 'township' | 'village' | 'courtyard' | 'household' | 'person' | 'joinRequest' | 'notification' | 'reward' | 'redemption' | 'binReport'; id: string };
+export type TScopeRef = { kind: 'township' | 'village' | 'courtyard' | 'household' | 'person' | 'joinRequest' | 'notification' | 'reward' | 'redemption' | 'binReport' | 'binCode'; id: string };
 
 /** Where the named object sits in the organisation; null when it does not exist. */
 export async function resolveScope(ctx: TServiceContext, ref: TScopeRef): Promise<TScopePath | null> {
@@ -31,5 +32,7 @@ export async function resolveScope(ctx: TServiceContext, ref: TScopeRef): Promis
       return redemptionScopePath(ctx.db, ref.id);
     case 'binReport':
       return binReportScopePath(ctx.db, ref.id);
+    case 'binCode':
+      return binCodeScopePath(ctx.db, parseBinInput(ref.id));
   }
 }

@@ -1,0 +1,9 @@
+import { getBinWxaCode as contract } from '../../../../shared/contracts/bins';
+import { defineRoute } from '../../../_lib/route';
+import { signedIn } from '../../../_lib/signed-in';
+import { getBinWxaCode } from '../../../services/bins/get-bin-wxacode';
+
+export default defineRoute(contract, {
+  auth: { roles: ['village_cadre', 'township_staff'], scope: ({ params }) => ({ kind: 'binCode', id: params.code }) },
+  handle: (ctx, { params }) => getBinWxaCode(signedIn(ctx), params.code),
+});
