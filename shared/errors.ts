@@ -67,6 +67,10 @@ export const ERRORS = {
   WRONG_BIN: [409, '扫描的不是这个垃圾桶，请到现场扫描桶上的二维码'],
   /** The report was already cleaned or marked false. */
   REPORT_NOT_OPEN: [409, '该报告已处理'],
+  /** A bin label already used in the village. */
+  BIN_LABEL_TAKEN: [409, '该编号已被使用'],
+  /** A cleaner id or courtyard that does not belong to the bin's village. */
+  NOT_IN_THIS_VILLAGE: [400, '所选的保洁员或院落不属于本村'],
   /** Anything unexpected; details only in the log. */
   INTERNAL: [500, '系统繁忙，请稍后再试'],
   /** Database or another dependency is down. */

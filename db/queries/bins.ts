@@ -204,3 +204,45 @@ export async function listBinsOfVillage(db: Db, villageId: string) {
   }
   return [...out.values()];
 }
+
+/** Inserts a bin; null when the label is taken in the village or the code collided. */
+export async function insertBin(
+  db: Db,
+  v: { villageId: string; courtyardId: string | null; label: string; code: string; lat: number; lng: number },
+): Promise<string | null> {
+  const [r] = await db.insert(bins).values(v).onConflictDoNothing().returning({ id: bins.id });
+  return r?.id ?? null;
+}
+
+export async function updateBinRow(db: Db, id: string, set: Partial<{ label: string; lat: number; lng: number; courtyardId: string | null; state: string }>): Promise<boolean> {
+  if (Object.keys(set).length === 0) return true;
+  const r = await db.update(bins).set(set).where(eq(bins.id, id)).returning({ id: bins.id });
+  return r.length === 1;
+}
+
+export async function setBinCleaners(db: Db, binId: string, personIds: string[]): Promise<void> {
+  await db.delete(binCleaners).where(eq(binCleaners.binId, binId));
+  if (personIds.length) await db.insert(binCleaners).values(personIds.map((personId) => ({ binId, personId })));
+}
+
+/** Cleaners of a village: id, name, phone (for assignment and CSV import). */
+export async function listVillageCleaners(db: Db, villageId: string): Promise<{ id: string; name: string; phone: string | null }[]> {
+  return db
+    .select({ id: people.id, name: people.name, phone: people.phone })
+    .from(roleAssignments)
+    .innerJoin(people, eq(people.id, roleAssignments.personId))
+    .where(and(eq(roleAssignments.role, 'cleaner'), eq(roleAssignments.villageId, villageId), isNull(roleAssignments.endedAt)));
+}
+
+export async function courtyardInVillage(db: Db, courtyardId: string, villageId: string): Promise<boolean> {
+  const [r] = await db.select({ n: count() }).from(courtyards).where(and(eq(courtyards.id, courtyardId), eq(courtyards.villageId, villageId)));
+  return Number(r.n) > 0;
+}
+
+export async function labelTaken(db: Db, villageId: string, label: string, exceptBinId?: string): Promise<boolean> {
+  const [r] = await db
+    .select({ n: count() })
+    .from(bins)
+    .where(and(eq(bins.villageId, villageId), eq(bins.label, label), exceptBinId ? sql`${bins.id} <> ${exceptBinId}` : undefined));
+  return Number(r.n) > 0;
+}

@@ -87,3 +87,33 @@ export const getBinWxaCode = defineContract({
   params: ZCodeParam,
   response: z.object({ contentType: z.string(), base64: z.string() }),
 });
+
+const ZLat = z.number().min(-90).max(90);
+const ZLng = z.number().min(-180).max(180);
+
+export const createBin = defineContract({
+  method: 'POST', path: '/api/villages/{villageId}/bins', summary: '新增垃圾桶（村干部）', tag: 'bins', status: 201,
+  params: z.object({ villageId: z.uuid() }),
+  body: z.object({
+    label: z.string().trim().min(1, '请填写编号').max(20), lat: ZLat, lng: ZLng,
+    courtyardId: z.uuid().nullable().optional(), cleanerIds: z.array(z.uuid()).max(5).default([]),
+  }),
+  response: ZVillageBin,
+});
+
+export const updateBin = defineContract({
+  method: 'PATCH', path: '/api/bins/{code}', summary: '移动、停用、改派垃圾桶（村干部）', tag: 'bins',
+  params: ZCodeParam,
+  body: z.object({
+    label: z.string().trim().min(1).max(20).optional(), lat: ZLat.optional(), lng: ZLng.optional(),
+    courtyardId: z.uuid().nullable().optional(), state: z.enum(['active', 'disabled']).optional(), cleanerIds: z.array(z.uuid()).max(5).optional(),
+  }),
+  response: ZVillageBin,
+});
+
+export const importBins = defineContract({
+  method: 'POST', path: '/api/villages/{villageId}/bins/import', summary: 'CSV 批量导入垃圾桶（编号,纬度,经度,保洁员姓名或手机号），全部成功或全部不导入', tag: 'bins', status: 201,
+  params: z.object({ villageId: z.uuid() }),
+  body: z.object({ csv: z.string().min(1).max(200_000) }),
+  response: z.object({ created: z.number().int() }),
+});

@@ -161,3 +161,40 @@ describe('QR codes for stickers', () => {
     expect(item.scene.length).toBeLessThanOrEqual(32);
   });
 });
+
+describe('managing bins (村干部)', () => {
+  it('creates, moves, reassigns and disables a bin; a disabled bin cannot be reported', async () => {
+    const cadre = await tokenFor(d(), (await createPersonWithRole(d(), tree, 'village_cadre')).personId);
+    const villageId = tree.villages[0].id;
+    const made = await api.call('POST', `/api/villages/${villageId}/bins`, { token: cadre, body: { label: '新1号', lat: 29.561, lng: 106.462, cleanerIds: [cleanerA] } });
+    expect(made.status).toBe(201);
+    expect(made.body.code).toMatch(/^[2-9A-HJKMNP-Z]{12}$/);
+    expect((await api.call('POST', `/api/villages/${villageId}/bins`, { token: cadre, body: { label: '新1号', lat: 29.5, lng: 106.4 } })).body.error.code).toBe('BIN_LABEL_TAKEN');
+    const moved = await api.call('PATCH', `/api/bins/${made.body.code}`, { token: cadre, body: { lat: 29.57, cleanerIds: [cleanerB] } });
+    expect(moved.body).toMatchObject({ lat: 29.57, cleaners: [{ id: cleanerB }] });
+    const foreign = await createOrgTree(d(), { villages: 1, courtyards: 1 });
+    const stranger = (await createPersonWithRole(d(), foreign, 'cleaner')).personId;
+    expect((await api.call('PATCH', `/api/bins/${made.body.code}`, { token: cadre, body: { cleanerIds: [stranger] } })).body.error.code).toBe('NOT_IN_THIS_VILLAGE');
+    await api.call('PATCH', `/api/bins/${made.body.code}`, { token: cadre, body: { state: 'disabled' } });
+    const scan = await api.call('POST', `/api/bins/${made.body.code}/report`, { token: (await villager()).token, body: {} });
+    expect(scan.body.error.code).toBe('BIN_NOT_FOUND');
+  });
+
+  it('imports bins from CSV all or nothing, naming each bad line', async () => {
+    const cadre = await tokenFor(d(), (await createPersonWithRole(d(), tree, 'village_cadre')).personId);
+    const villageId = tree.villages[0].id;
+    const cleanerName = (await d().execute(sql`select name from people where id = ${cleanerA}`)) as unknown as { rows: { name: string }[] };
+    const bad = await api.call('POST', `/api/villages/${villageId}/bins/import`, {
+      token: cadre, body: { csv: `编号,纬度,经度,保洁员\nCSV1,29.56,106.46,${cleanerName.rows[0].name}\nCSV2,abc,106.46,\nCSV3,29.56,106.46,查无此人\n` },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues.map((i: { message: string }) => i.message)).toEqual(['第3行：纬度无效', '第4行：本村没有保洁员「查无此人」']);
+    const list = async () => (await api.call('GET', `/api/villages/${villageId}/bins`, { token: cadre })).body.items.map((b: { label: string }) => b.label);
+    expect(await list()).not.toContain('CSV1');
+    const ok = await api.call('POST', `/api/villages/${villageId}/bins/import`, {
+      token: cadre, body: { csv: `CSV1,29.56,106.46,${cleanerName.rows[0].name}\n"CSV,2",29.57,106.47,\n` },
+    });
+    expect(ok.body).toEqual({ created: 2 });
+    expect(await list()).toEqual(expect.arrayContaining(['CSV1', 'CSV,2']));
+  });
+});

@@ -1,0 +1,12 @@
+import type { Db } from '../../../db/client';
+import { courtyardInVillage, listVillageCleaners } from '../../../db/queries/bins';
+import { AppError } from '../../../shared/errors';
+
+/** Cleaners and courtyard given for a bin must belong to its village. */
+export async function checkBinLinks(db: Db, villageId: string, links: { courtyardId?: string | null; cleanerIds?: string[] }): Promise<void> {
+  if (links.courtyardId && !(await courtyardInVillage(db, links.courtyardId, villageId))) throw new AppError('NOT_IN_THIS_VILLAGE');
+  if (links.cleanerIds?.length) {
+    const ok = new Set((await listVillageCleaners(db, villageId)).map((c) => c.id));
+    if (links.cleanerIds.some((id) => !ok.has(id))) throw new AppError('NOT_IN_THIS_VILLAGE');
+  }
+}

@@ -1,0 +1,16 @@
+import type { Db } from '../../../db/client';
+import { findBinById } from '../../../db/queries/bins';
+import { listBinsOfVillage } from '../../../db/queries/bins';
+import type { TVillageBin } from '../../../shared/contracts/bins';
+import { binH5Url, binScene } from '../../../shared/domain/bin-report';
+
+/** One bin as the cadre's list shows it. */
+export async function loadVillageBin(db: Db, binId: string, baseUrl: string): Promise<TVillageBin> {
+  const bin = (await findBinById(db, binId))!;
+  const b = (await listBinsOfVillage(db, bin.villageId)).find((x) => x.id === binId)!;
+  return {
+    id: b.id, label: b.label, code: b.code, state: b.state as 'active' | 'disabled', lat: b.lat, lng: b.lng,
+    courtyard: b.courtyardId ? { id: b.courtyardId, name: b.courtyardName ?? '' } : null, cleaners: b.cleaners,
+    scene: binScene(b.code), h5Url: binH5Url(baseUrl, b.code),
+  };
+}
