@@ -117,3 +117,15 @@ export const importBins = defineContract({
   body: z.object({ csv: z.string().min(1).max(200_000) }),
   response: z.object({ created: z.number().int() }),
 });
+
+export const binStats = defineContract({
+  method: 'GET', path: '/api/villages/{villageId}/bin-stats', summary: '爱环境统计：报满、清运用时、误报率、最常满的桶、节省里程估算', tag: 'bins',
+  params: z.object({ villageId: z.uuid() }),
+  query: z.object({ days: z.coerce.number().int().min(1).max(365).default(30) }),
+  response: z.object({
+    days: z.number().int(),
+    village: z.object({ reports: z.number().int(), cleaned: z.number().int(), falseReports: z.number().int(), falseRate: z.number(), medianMinutesToClean: z.number().nullable() }),
+    bins: z.array(z.object({ id: z.string(), label: z.string(), reports: z.number().int(), cleaned: z.number().int(), falseReports: z.number().int(), medianMinutesToClean: z.number().nullable() })),
+    distance: z.object({ days: z.number().int(), visitAllMeters: z.number(), routedMeters: z.number(), savedPercent: z.number() }),
+  }),
+});

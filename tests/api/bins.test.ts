@@ -198,3 +198,28 @@ describe('managing bins (村干部)', () => {
     expect(await list()).toEqual(expect.arrayContaining(['CSV1', 'CSV,2']));
   });
 });
+
+describe('figures for cadres', () => {
+  it('counts reports, false reports and time to clean, and estimates the distance saved', async () => {
+    const t = await createOrgTree(d(), { villages: 1, courtyards: 1 });
+    const cleaner = (await createPersonWithRole(d(), t, 'cleaner')).personId;
+    const cleanerToken = await tokenFor(d(), cleaner);
+    const cadre = await tokenFor(d(), (await createPersonWithRole(d(), t, 'village_cadre')).personId);
+    const bins = [];
+    for (let i = 0; i < 10; i++) bins.push(await createBin(d(), t, [cleaner], { lat: 29.56 + i * 0.002, lng: 106.46 + (i % 3) * 0.002 }));
+    const scanAs = async () => tokenFor(d(), (await createPersonWithRole(d(), t, 'villager')).personId);
+    const r1 = await api.call('POST', `/api/bins/${bins[0].code}/report`, { token: await scanAs(), body: {} });
+    const r2 = await api.call('POST', `/api/bins/${bins[5].code}/report`, { token: await scanAs(), body: {} });
+    await api.call('POST', `/api/bins/${bins[9].code}/report`, { token: await scanAs(), body: {} });
+    await api.call('POST', `/api/bin-reports/${r1.body.report.id}/clean`, { token: cleanerToken, body: { code: bins[0].code } });
+    await api.call('POST', `/api/bin-reports/${r2.body.report.id}/false`, { token: cleanerToken, body: { code: bins[5].code } });
+    const s = await api.call('GET', `/api/villages/${t.villages[0].id}/bin-stats?days=7`, { token: cadre });
+    expect(s.status).toBe(200);
+    expect(s.body.village).toMatchObject({ reports: 3, cleaned: 1, falseReports: 1, falseRate: 0.333 });
+    expect(s.body.village.medianMinutesToClean).toBeGreaterThanOrEqual(0);
+    expect(s.body.bins[0].reports).toBe(1);
+    expect(s.body.distance.days).toBe(1);
+    expect(s.body.distance.routedMeters).toBeLessThan(s.body.distance.visitAllMeters);
+    expect(s.body.distance.savedPercent).toBeGreaterThan(0);
+  });
+});

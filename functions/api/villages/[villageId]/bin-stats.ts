@@ -1,0 +1,9 @@
+import { binStats as contract } from '../../../../shared/contracts/bins';
+import { defineRoute } from '../../../_lib/route';
+import { signedIn } from '../../../_lib/signed-in';
+import { getBinStats } from '../../../services/bins/get-bin-stats';
+
+export default defineRoute(contract, {
+  auth: { roles: ['village_cadre', 'township_staff'], scope: ({ params }) => ({ kind: 'village', id: params.villageId }) },
+  handle: (ctx, { params, query }) => getBinStats(signedIn(ctx), params.villageId, query.days),
+});
