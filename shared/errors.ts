@@ -71,6 +71,10 @@ export const ERRORS = {
   BIN_LABEL_TAKEN: [409, '该编号已被使用'],
   /** A cleaner id or courtyard that does not belong to the bin's village. */
   NOT_IN_THIS_VILLAGE: [400, '所选的保洁员或院落不属于本村'],
+  /** Not a JPEG/PNG/WebP image (read from the bytes), or not the caller's upload. */
+  MEDIA_INVALID: [400, '只能上传 JPG、PNG 或 WebP 照片'],
+  /** Photo over the size cap even after compression. */
+  MEDIA_TOO_LARGE: [413, '照片太大，请重新拍摄或选择较小的照片'],
   /** Anything unexpected; details only in the log. */
   INTERNAL: [500, '系统繁忙，请稍后再试'],
   /** Database or another dependency is down. */

@@ -65,11 +65,18 @@ export async function insertOpenReport(db: Db, v: { binId: string; villageId: st
 }
 
 /** Adds a reporter to a locked report, once per person; returns their position or null if already there. */
-export async function addReporter(db: Db, report: { id: string; binId: string; reporters: number }, personId: string, kind: string, at: Date): Promise<number | null> {
+export async function addReporter(
+  db: Db,
+  report: { id: string; binId: string; reporters: number },
+  personId: string,
+  kind: string,
+  at: Date,
+  photoId: string | null = null,
+): Promise<number | null> {
   const position = report.reporters + 1;
   const [r] = await db
     .insert(binReportReporters)
-    .values({ reportId: report.id, personId, binId: report.binId, position, kind, createdAt: at })
+    .values({ reportId: report.id, personId, binId: report.binId, position, kind, photoId, createdAt: at })
     .onConflictDoNothing()
     .returning({ position: binReportReporters.position });
   if (!r) return null;
@@ -129,10 +136,10 @@ export async function findVillageDepot(db: Db, personId: string): Promise<{ lat:
   return r && r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null;
 }
 
-export async function closeReport(db: Db, id: string, state: 'cleaned' | 'false', by: string, at: Date): Promise<boolean> {
+export async function closeReport(db: Db, id: string, state: 'cleaned' | 'false', by: string, at: Date, photoId: string | null = null): Promise<boolean> {
   const r = await db
     .update(binReports)
-    .set({ state, closedAt: at, closedBy: by })
+    .set({ state, closedAt: at, closedBy: by, closePhotoId: photoId })
     .where(and(eq(binReports.id, id), eq(binReports.state, 'open')))
     .returning({ id: binReports.id });
   return r.length === 1;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, customType, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { media } from './media';
 import { bins, people, villages } from './org';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
@@ -31,6 +32,8 @@ export const binReports = pgTable(
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     closedBy: uuid('closed_by').references(() => people.id),
+    /** the cleaner's optional photo on confirmation */
+    closePhotoId: uuid('close_photo_id').references(() => media.id),
   },
   (t) => [
     check('bin_reports_state_ck', sql`${t.state} in ('open', 'cleaned', 'false')`),
@@ -49,6 +52,7 @@ export const binReportReporters = pgTable(
     binId: uuid('bin_id').notNull().references(() => bins.id),
     position: integer('position').notNull(),
     kind: text('kind').notNull(),
+    photoId: uuid('photo_id').references(() => media.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [

@@ -5,3 +5,4 @@ export * from './system';
 export * from './notifications';
 export * from './points';
 export * from './bins';
+export * from './media';

@@ -30,7 +30,7 @@ export const getBin = defineContract({
 export const reportBin = defineContract({
   method: 'POST', path: '/api/bins/{code}/report', summary: '一键报满：新报告 201，并入已有报告 200', tag: 'bins', status: 201,
   params: ZCodeParam,
-  body: z.object({ kind: ZBinKind.default('full') }),
+  body: z.object({ kind: ZBinKind.default('full'), photoId: z.uuid().optional() }),
   response: z.object({ report: ZBinReport, joined: z.boolean() }),
 });
 
@@ -54,7 +54,7 @@ export const cleanerTasks = defineContract({
   }),
 });
 
-const ZConfirm = z.object({ code: z.string().trim().min(1).max(64) });
+const ZConfirm = z.object({ code: z.string().trim().min(1).max(64), photoId: z.uuid().optional() });
 
 export const cleanBinReport = defineContract({
   method: 'POST', path: '/api/bin-reports/{id}/clean', summary: '现场扫码确认已清运（报告人得积分）', tag: 'bins',

@@ -6,11 +6,12 @@ import * as join from './join';
 import * as notifications from './notifications';
 import * as points from './points';
 import * as bins from './bins';
+import * as media from './media';
 
 export * from './define';
 
 /** Every endpoint, for the OpenAPI document and the route coverage test. */
-export const allContracts: TContract[] = [health, auth, me, join, notifications, points, bins].flatMap((m) =>
+export const allContracts: TContract[] = [health, auth, me, join, notifications, points, bins, media].flatMap((m) =>
   Object.values(m).filter(
     (v): v is TContract => typeof v === 'object' && v !== null && 'method' in v && 'response' in v,
   ),

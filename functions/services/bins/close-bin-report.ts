@@ -7,6 +7,7 @@ import type { TSignedInContext } from '../context';
 import { cancelJob } from '../jobs/schedule-job';
 import { notify } from '../notifications/notify';
 import { awardPoints } from '../points/award-points';
+import { assertOwnMedia } from '../media/get-media';
 import { binOverdueKey } from './report-bin';
 import { toBinReport } from './to-bin-report';
 
@@ -16,13 +17,14 @@ import { toBinReport } from './to-bin-report';
  * bin_report_join), exactly once, and are told. False → nothing is awarded; a person who
  * opened several false reports lately is flagged to the village cadres.
  */
-export async function closeBinReport(ctx: TSignedInContext, id: string, scanned: string, to: 'cleaned' | 'false') {
+export async function closeBinReport(ctx: TSignedInContext, id: string, scanned: string, to: 'cleaned' | 'false', photoId?: string) {
+  await assertOwnMedia(ctx, photoId);
   return ctx.db.transaction(async (tx) => {
     const now = ctx.now();
     const r = await lockReport(tx, id);
     if (!r || !(await isBinCleaner(tx, r.binId, ctx.actor.personId))) throw new AppError('NOT_FOUND'); // a cleaner sees only their bins
     if (parseBinInput(scanned) !== r.binCode) throw new AppError('WRONG_BIN');
-    if (!(await closeReport(tx, id, to, ctx.actor.personId, now))) throw new AppError('REPORT_NOT_OPEN');
+    if (!(await closeReport(tx, id, to, ctx.actor.personId, now, photoId ?? null))) throw new AppError('REPORT_NOT_OPEN');
     await cancelJob(tx, binOverdueKey(id), now);
     const reporters = await listReporters(tx, id);
     if (to === 'cleaned') {

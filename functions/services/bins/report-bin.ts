@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { scheduleJob } from '../jobs/schedule-job';
 import { notify } from '../notifications/notify';
+import { assertOwnMedia } from '../media/get-media';
 import { findUsableBin } from './find-usable-bin';
 import { toBinReport } from './to-bin-report';
 
@@ -15,8 +16,9 @@ export const binOverdueKey = (reportId: string) => `bin-report-overdue:${reportI
  * report or join the open one (reporter counted once). Only a new report tells the bin's
  * cleaners and starts the overdue timer, so a cleaner is told once per report, not per scan.
  */
-export async function reportBin(ctx: TSignedInContext, code: string, kind: TBinKind) {
+export async function reportBin(ctx: TSignedInContext, code: string, kind: TBinKind, photoId?: string) {
   const personId = ctx.actor.personId;
+  await assertOwnMedia(ctx, photoId);
   return ctx.db.transaction(async (tx) => {
     const now = ctx.now();
     const bin = await findUsableBin(tx, code);
@@ -30,7 +32,7 @@ export async function reportBin(ctx: TSignedInContext, code: string, kind: TBinK
       joined = id === null;
     }
     if (!report) throw new Error(`bin ${bin.id}: no open report after insert`);
-    await addReporter(tx, report, personId, kind, now);
+    await addReporter(tx, report, personId, kind, now, photoId ?? null);
     if (!joined) {
       const cleaners = await listBinCleaners(tx, bin.id);
       await notify(

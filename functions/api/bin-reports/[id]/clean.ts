@@ -5,5 +5,5 @@ import { closeBinReport } from '../../../services/bins/close-bin-report';
 
 export default defineRoute(contract, {
   auth: { roles: ['cleaner'], scope: ({ params }) => ({ kind: 'binReport', id: params.id }) },
-  handle: (ctx, { params, body }) => closeBinReport(signedIn(ctx), params.id, body.code, 'cleaned'),
+  handle: (ctx, { params, body }) => closeBinReport(signedIn(ctx), params.id, body.code, 'cleaned', body.photoId),
 });

@@ -5,5 +5,5 @@ import { closeBinReport } from '../../../services/bins/close-bin-report';
 
 export default defineRoute(contract, {
   auth: { roles: ['cleaner'], scope: ({ params }) => ({ kind: 'binReport', id: params.id }) },
-  handle: (ctx, { params, body }) => closeBinReport(signedIn(ctx), params.id, body.code, 'false'),
+  handle: (ctx, { params, body }) => closeBinReport(signedIn(ctx), params.id, body.code, 'false', body.photoId),
 });

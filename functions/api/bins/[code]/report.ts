@@ -5,6 +5,6 @@ import { reportBin } from '../../../services/bins/report-bin';
 
 export default defineRoute(contract, {
   auth: 'signed-in',
-  handle: (ctx, { params, body }) => reportBin(signedIn(ctx), params.code, body.kind),
+  handle: (ctx, { params, body }) => reportBin(signedIn(ctx), params.code, body.kind, body.photoId),
   statusOf: (r) => (r.joined ? 200 : 201),
 });

@@ -1,0 +1,6 @@
+import { getMedia as contract } from '../../../shared/contracts/media';
+import { defineRoute } from '../../_lib/route';
+import { signedIn } from '../../_lib/signed-in';
+import { getMedia } from '../../services/media/get-media';
+
+export default defineRoute(contract, { auth: 'signed-in', handle: (ctx, { params }) => getMedia(signedIn(ctx), params.id) });

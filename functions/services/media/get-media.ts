@@ -1,0 +1,27 @@
+import { villageScopePath, courtyardScopePath } from '../../../db/queries/scope';
+import { canAct } from '../../../shared/domain/access';
+import { AppError } from '../../../shared/errors';
+import type { TSignedInContext } from '../context';
+import { mediaStore } from './media-store';
+
+/**
+ * 查看照片: the uploader, and staff whose scope covers where the uploader lives (their
+ * courtyard head, the village's cadres and cleaners, township staff). Others get 404.
+ */
+export async function getMedia(ctx: TSignedInContext, id: string) {
+  const m = await mediaStore.meta(ctx.db, id);
+  if (!m) throw new AppError('NOT_FOUND');
+  if (m.ownerId !== ctx.actor.personId) {
+    const path = m.courtyardId ? await courtyardScopePath(ctx.db, m.courtyardId) : m.villageId ? await villageScopePath(ctx.db, m.villageId) : null;
+    if (!path || !canAct(ctx.actor.grants, ['courtyard_head', 'village_cadre', 'cleaner', 'township_staff'], path)) throw new AppError('NOT_FOUND');
+  }
+  const bytes = await mediaStore.read(ctx.db, id);
+  return { id: m.id, contentType: m.contentType, base64: bytes!.toString('base64') };
+}
+
+/** A photo id given with a report must be the caller's own upload. */
+export async function assertOwnMedia(ctx: TSignedInContext, id: string | undefined | null): Promise<void> {
+  if (!id) return;
+  const m = await mediaStore.meta(ctx.db, id);
+  if (!m || m.ownerId !== ctx.actor.personId) throw new AppError('MEDIA_INVALID', { message: '照片无效，请重新上传' });
+}

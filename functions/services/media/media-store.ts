@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../../../db/client';
+import { findMediaMeta, findOwnMediaByHash, insertMedia, readMediaBytes, type TMediaMeta } from '../../../db/queries/media';
+
+/**
+ * Where photo bytes live. Postgres today (size-capped rows); an object store can implement
+ * the same three calls later without touching the use cases.
+ */
+export type TMediaStore = {
+  put: (db: Db, m: { ownerId: string; villageId: string | null; courtyardId: string | null; contentType: string; bytes: Buffer; at: Date }) => Promise<TMediaMeta>;
+  meta: (db: Db, id: string) => Promise<TMediaMeta | null>;
+  read: (db: Db, id: string) => Promise<Buffer | null>;
+};
+
+export const postgresMediaStore: TMediaStore = {
+  async put(db, m) {
+    const sha256 = createHash('sha256').update(m.bytes).digest('hex');
+    const existing = await findOwnMediaByHash(db, m.ownerId, sha256);
+    if (existing) return existing;
+    return insertMedia(db, { ownerId: m.ownerId, villageId: m.villageId, courtyardId: m.courtyardId, contentType: m.contentType, size: m.bytes.length, sha256, bytes: m.bytes, createdAt: m.at });
+  },
+  meta: findMediaMeta,
+  read: readMediaBytes,
+};
+
+export const mediaStore: TMediaStore = postgresMediaStore;
