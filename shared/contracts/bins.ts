@@ -129,3 +129,9 @@ export const binStats = defineContract({
     distance: z.object({ days: z.number().int(), visitAllMeters: z.number(), routedMeters: z.number(), savedPercent: z.number() }),
   }),
 });
+
+export const listVillageCleaners = defineContract({
+  method: 'GET', path: '/api/villages/{villageId}/cleaners', summary: '村里的保洁员（分配垃圾桶时选择）', tag: 'bins',
+  params: z.object({ villageId: z.uuid() }),
+  response: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), phone: z.string().nullable() })) }),
+});
