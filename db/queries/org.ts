@@ -85,3 +85,7 @@ export async function findPersonPlace(db: Db, personId: string): Promise<TPerson
   const row = (r as unknown as { rows: Record<string, string | null>[] }).rows[0];
   return row ? { householdId: row.household_id, courtyardId: row.courtyard_id, villageId: row.village_id!, townshipId: row.township_id! } : null;
 }
+
+export async function listCourtyardsOfVillage(db: Db, villageId: string) {
+  return db.select({ id: courtyards.id, name: courtyards.name }).from(courtyards).where(eq(courtyards.villageId, villageId)).orderBy(asc(courtyards.createdAt), asc(courtyards.id));
+}

@@ -118,7 +118,7 @@ export async function courtyardPeopleBalances(db: Db, courtyardId: string) {
     select p.id, p.name, h.id as household_id, h.label, coalesce(b.balance, 0)::int as balance
       from households h join people p on p.household_id = h.id left join points_balances b on b.person_id = p.id
      where h.courtyard_id = ${courtyardId}
-     order by h.label, p.created_at, p.id`);
+     order by regexp_replace(h.label, '[0-9]+', '', 'g'), nullif(substring(h.label from '[0-9]+'), '')::int nulls first, h.label, p.created_at, p.id`); // 2号 before 10号
   return (r as unknown as { rows: { id: string; name: string; household_id: string; label: string; balance: number }[] }).rows.map((x) => ({
     id: x.id, name: x.name, household: { id: x.household_id, label: x.label }, balance: Number(x.balance),
   }));

@@ -13,14 +13,34 @@ export default defineAppConfig({
       pages: ['inbox/index'],
     },
     {
-      // 后台 for village cadres (also read on a desktop through the H5 build): not preloaded.
+      // 扫码报满: every bin's QR opens this page directly, so it is a package of its own and tiny.
+      root: 'pkg-scan',
+      pages: ['bin/index'],
+    },
+    {
+      // 清运任务 for 保洁员: the route, the map, on-site confirmation by scan.
+      root: 'pkg-clean',
+      pages: ['tasks/index'],
+    },
+    {
+      // 积分超市, 我的兑换 (pickup codes as QR), 户积分, 排行榜 and the 挂榜 screen: preloaded from
+      // the 积分 tab, which itself stays a light page in the main package.
+      root: 'pkg-points',
+      pages: ['shop/index', 'redemptions/index', 'household/index', 'leaderboard/index', 'board/index'],
+    },
+    {
+      // 后台 for village staff (also read on a desktop through the H5 build): not preloaded.
+      // 通知发送情况; 凭码发放 (店员, 村干部); 积分规则 and 商品 (村干部); 人工加减分 (院长, 村干部).
       root: 'pkg-admin',
-      pages: ['notifications/index'],
+      pages: ['notifications/index', 'handover/index', 'points-rules/index', 'rewards/index', 'points-adjust/index',
+        // 垃圾桶 (村干部): list, 新增/修改, 批量导入, 统计, 二维码贴纸
+        'bins/index', 'bins-edit/index', 'bins-import/index', 'bins-stats/index', 'bins-stickers/index'],
     },
   ],
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['pkg-courtyard', 'pkg-inbox'] },
+    'pages/index/index': { network: 'all', packages: ['pkg-courtyard', 'pkg-inbox', 'pkg-scan'] },
     'pages/me/index': { network: 'all', packages: ['pkg-inbox'] },
+    'pages/points/index': { network: 'all', packages: ['pkg-points'] },
   },
   window: {
     backgroundTextStyle: 'light',
@@ -56,4 +76,7 @@ export default defineAppConfig({
     ],
   },
   lazyCodeLoading: 'requiredComponents',
+  // 清运任务 starts the cleaner's route where they stand (wx.getLocation must be declared).
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '用于从您所在的位置规划清运路线、记录垃圾桶的位置' } },
 })

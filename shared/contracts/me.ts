@@ -37,3 +37,12 @@ export const listTownshipVillages = defineContract({
   params: z.object({ townshipId: z.uuid() }),
   response: z.object({ items: z.array(ZNamed) }),
 });
+
+export const listVillageCourtyards = defineContract({
+  method: 'GET',
+  path: '/api/villages/{villageId}/courtyards',
+  summary: '村里的院落（村干部、镇街管理员选择院落时使用）',
+  tag: 'auth',
+  params: z.object({ villageId: z.uuid() }),
+  response: z.object({ items: z.array(ZNamed) }),
+});

@@ -71,6 +71,7 @@ const ROUTES: { name: string; roles: TRole[]; call: (o: TObjects) => TCall; okSt
   { name: 'create a bin', roles: ['village_cadre'], okStatus: 201, call: (o) => ({ method: 'POST', path: `/api/villages/${o.villageId}/bins`, body: { label: `桶${randomUUID().slice(0, 6)}`, lat: 29.5, lng: 106.4 } }) },
   { name: 'move a bin', roles: ['village_cadre'], okStatus: 200, call: (o) => ({ method: 'PATCH', path: `/api/bins/${o.binCode}`, body: { lat: 29.51 } }) },
   { name: 'import bins', roles: ['village_cadre'], okStatus: 201, call: (o) => ({ method: 'POST', path: `/api/villages/${o.villageId}/bins/import`, body: { csv: `导入${randomUUID().slice(0, 6)},29.5,106.4,` } }) },
+  { name: 'list village courtyards', roles: ['village_cadre', 'township_staff', 'shopkeeper'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/courtyards` }) },
   { name: 'list village cleaners', roles: ['village_cadre', 'township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/cleaners` }) },
   { name: 'bin figures', roles: ['village_cadre', 'township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/bin-stats` }) },
   { name: 'list township villages', roles: ['township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/townships/${o.townshipId}/villages` }) },

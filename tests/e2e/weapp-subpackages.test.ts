@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * 消息 and the back office are subpackages: their code must stay out of the main package
+ * 消息, 积分 and the back office are subpackages: their code must stay out of the main package
  * (which every scan of a bin or invite QR downloads first) and be preloaded only where useful.
  */
 const out = path.resolve(__dirname, '../../dist/weapp');
@@ -20,28 +20,36 @@ function filesUnder(dir: string, skip: (p: string) => boolean): string[] {
 }
 
 describe('the weapp subpackages', () => {
-  it('lists 消息 and the back office as their own subpackages', () => {
-    expect(app.subPackages).toEqual(
-      expect.arrayContaining([
-        { root: 'pkg-inbox', pages: ['inbox/index'] },
-        { root: 'pkg-admin', pages: ['notifications/index'] },
-      ]),
+  const pagesOf = (root: string) => app.subPackages.find((s) => s.root === root)?.pages;
+
+  it('lists 消息, 积分 and the back office as their own subpackages', () => {
+    expect(pagesOf('pkg-inbox')).toEqual(['inbox/index']);
+    expect(pagesOf('pkg-points')).toEqual(['shop/index', 'redemptions/index', 'household/index', 'leaderboard/index', 'board/index']);
+    expect(pagesOf('pkg-admin')).toEqual(
+      expect.arrayContaining(['notifications/index', 'handover/index', 'points-rules/index', 'rewards/index', 'points-adjust/index']),
     );
   });
 
-  it('preloads 消息 from 首页 and 我的 but never the back office', () => {
+  it('preloads 消息 from 首页 and 我的 and 积分 from its tab, but never the back office', () => {
     expect(app.preloadRule['pages/index/index'].packages).toContain('pkg-inbox');
     expect(app.preloadRule['pages/me/index'].packages).toContain('pkg-inbox');
+    expect(app.preloadRule['pages/points/index'].packages).toEqual(['pkg-points']);
     for (const rule of Object.values(app.preloadRule)) expect(rule.packages).not.toContain('pkg-admin');
   });
 
-  it('keeps the inbox and back-office pages out of the main package', () => {
+  it('keeps the inbox, points and back-office pages (and the QR generator) out of the main package', () => {
     const roots = app.subPackages.map((s) => path.join(out, s.root));
     const mainJs = filesUnder(out, (p) => roots.includes(p)).filter((f) => f.endsWith('.js'));
     const main = mainJs.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
     expect(main).not.toContain('inbox-read-all');
     expect(main).not.toContain('notification-retry');
-    // the badges that open them do live there
+    expect(main).not.toContain('reward-redeem');
+    expect(main).not.toContain('handover-submit');
+    expect(main).not.toContain('getModuleCount'); // qrcode-generator
+    // the badges and the 积分 tab that open them do live there
     expect(main).toContain('home-inbox');
+    expect(main).toContain('points-balance');
+    const points = filesUnder(path.join(out, 'pkg-points'), () => false).filter((f) => f.endsWith('.js'));
+    expect(points.map((f) => fs.readFileSync(f, 'utf8')).join('\n')).toContain('getModuleCount');
   });
 });

@@ -26,6 +26,7 @@ export const grants = {
   villager: { role: 'villager', roleLabel: '村民', scopeType: 'courtyard', scopeId: IDS.courtyard, scopeName: '桂花院' },
   cleaner: { role: 'cleaner', roleLabel: '保洁员', scopeType: 'village', scopeId: IDS.village, scopeName: '石坝村' },
   cadre: { role: 'village_cadre', roleLabel: '村干部', scopeType: 'village', scopeId: IDS.village, scopeName: '石坝村' },
+  shopkeeper: { role: 'shopkeeper', roleLabel: '积分超市店员', scopeType: 'village', scopeId: IDS.village, scopeName: '石坝村' },
 } satisfies Record<string, TRoleGrant>;
 
 let n = 0;

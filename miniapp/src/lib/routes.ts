@@ -8,6 +8,15 @@ export const ROUTES = {
   requests: '/pkg-courtyard/requests/index',
   inbox: '/pkg-inbox/inbox/index',
   adminNotifications: '/pkg-admin/notifications/index',
+  shop: '/pkg-points/shop/index',
+  redemptions: '/pkg-points/redemptions/index',
+  householdPoints: '/pkg-points/household/index',
+  leaderboard: '/pkg-points/leaderboard/index',
+  board: '/pkg-points/board/index',
+  handover: '/pkg-admin/handover/index',
+  pointsRules: '/pkg-admin/points-rules/index',
+  rewardsAdmin: '/pkg-admin/rewards/index',
+  pointsAdjust: '/pkg-admin/points-adjust/index',
 } as const
 
 export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.points, ROUTES.me]

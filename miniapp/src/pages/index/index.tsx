@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
-import { headedCourtyards, isVillager, type TMe } from '../../api/me'
+import { headedCourtyards, isCleaner, isVillager, type TMe } from '../../api/me'
 import { listForCourtyard, listMine, type TJoinRequest } from '../../api/join-requests'
+import { BinReportCard, CleanerTasksCard } from '../../components/bin-cards'
 import { EntryCard } from '../../components/card'
 import { ErrorNotice } from '../../components/error-notice'
 import { openPage } from '../../lib/navigation'
@@ -84,6 +85,8 @@ export default function HomePage() {
         />
       ) : null}
 
+      {me && isCleaner(me) ? <CleanerTasksCard /> : null}
+
       {me && !isVillager(me) ? (
         <EntryCard
           title='加入院落'
@@ -111,7 +114,7 @@ export default function HomePage() {
         />
       ) : null}
 
-      <EntryCard title='扫码报满' disabled testId='home-bin-report' />
+      <BinReportCard />
       <EntryCard title='找院长' disabled testId='home-ask-head' />
       <EntryCard title='帮我卖' disabled testId='home-market' />
     </View>

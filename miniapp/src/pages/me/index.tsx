@@ -3,12 +3,23 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { logout } from '../../api/auth'
 import { createInvite, type TInvite } from '../../api/invites'
-import { adminVillages, headedCourtyards, inviteCourtyards, isCleaner, isVillager } from '../../api/me'
+import {
+  adminVillages,
+  cadreVillages,
+  canAdjustPoints,
+  handoverVillages,
+  headedCourtyards,
+  inviteCourtyards,
+  isCleaner,
+  isVillager,
+  staffTownships,
+} from '../../api/me'
 import { LinkRow, Section } from '../../components/card'
 import { ErrorNotice } from '../../components/error-notice'
 import { Button, Cell, CellGroup } from '../../components/nut'
 import { SubscribeAsk } from '../../components/subscribe-ask'
 import { flagLabels, formatDate, formatPhone, roleText } from '../../lib/format'
+import { BIN_ROUTES } from '../../lib/bin-routes'
 import { openPage } from '../../lib/navigation'
 import { ROUTES } from '../../lib/routes'
 import { useUnread } from '../../lib/unread'
@@ -112,7 +123,7 @@ export default function MePage() {
             </Section>
           ) : null}
 
-          {adminVillages(me).length ? (
+          {adminVillages(me).length || staffTownships(me).length ? (
             <Section title='村务管理' testId='me-admin'>
               <LinkRow
                 title='通知发送情况'
@@ -120,6 +131,24 @@ export default function MePage() {
                 testId='me-admin-notifications'
                 onClick={() => openPage(ROUTES.adminNotifications)}
               />
+              <LinkRow title='垃圾桶管理' extra='二维码贴纸、统计' testId='me-admin-bins' onClick={() => openPage(BIN_ROUTES.admin)} />
+            </Section>
+          ) : null}
+
+          {me && (handoverVillages(me).length || canAdjustPoints(me)) ? (
+            <Section title='积分管理' testId='me-points-admin'>
+              {handoverVillages(me).length ? (
+                <LinkRow title='凭码发放' extra='扫村民的取货码' testId='me-handover' onClick={() => openPage(ROUTES.handover)} />
+              ) : null}
+              {canAdjustPoints(me) ? (
+                <LinkRow title='人工加减分' extra='要写明原因' testId='me-points-adjust' onClick={() => openPage(ROUTES.pointsAdjust)} />
+              ) : null}
+              {cadreVillages(me).length ? (
+                <>
+                  <LinkRow title='积分超市商品' extra='上架、库存、价格' testId='me-rewards-admin' onClick={() => openPage(ROUTES.rewardsAdmin)} />
+                  <LinkRow title='积分规则' extra='每件事加几分' testId='me-points-rules' onClick={() => openPage(ROUTES.pointsRules)} />
+                </>
+              ) : null}
             </Section>
           ) : null}
 

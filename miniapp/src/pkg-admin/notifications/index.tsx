@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
 import type { AppError } from '../../../../shared/errors'
-import { adminVillages, type TMe } from '../../api/me'
+import { adminVillages } from '../../api/me'
 import { listForVillage, retryNotification, type TNotificationSummary } from '../../api/notifications'
 import { toAppError } from '../../api/request'
 import { ErrorNotice } from '../../components/error-notice'
@@ -11,6 +11,7 @@ import { formatTime } from '../../lib/format'
 import { failureSummary, pushStateLabel, templateLabel } from '../../lib/templates'
 import { useAction } from '../../lib/use-action'
 import { useMe } from '../../lib/use-me'
+import { useVillageChoice } from '../../lib/use-village-choice'
 import './index.scss'
 
 /**
@@ -19,10 +20,15 @@ import './index.scss'
  */
 export default function NotificationsAdminPage() {
   const { params } = useRouter()
-  const [villageId, setVillageId] = useState<string | null>(params.villageId ?? null)
+  const { me, error: meError, reload } = useMe()
+  // 村干部 (their village) and 镇街管理员 (any village of their township)
+  const choice = useVillageChoice(me, adminVillages, { initialId: params.villageId, township: true })
+  const villageId = choice.villageId
   const [items, setItems] = useState<TNotificationSummary[] | null>(null)
   const [listError, setListError] = useState<AppError | null>(null)
   const [loading, setLoading] = useState(false)
+  const villageRef = useRef<string | null>(villageId)
+  villageRef.current = villageId
 
   const load = async (id: string | null) => {
     if (!id) return
@@ -37,28 +43,31 @@ export default function NotificationsAdminPage() {
     }
   }
 
-  const pick = (me: TMe) => {
-    const villages = adminVillages(me)
-    const id = villages.some((v) => v.id === villageId) ? villageId : (villages[0]?.id ?? null)
-    setVillageId(id)
-    void load(id)
-  }
-
-  const { me, error: meError, reload } = useMe(pick)
+  useEffect(() => {
+    setItems(null)
+    void load(villageId)
+  }, [villageId])
+  // every later show (back from elsewhere) reloads; the first is the mount, covered above
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void load(villageRef.current)
+    shown.current = true
+  })
 
   usePullDownRefresh(async () => {
     await reload()
+    await load(villageRef.current)
     Taro.stopPullDownRefresh()
   })
 
-  const villages = me ? adminVillages(me) : []
-  const village = villages.find((v) => v.id === villageId)
+  const villages = choice.villages
+  const village = choice.village
 
   return (
     <View className='page admin'>
-      <ErrorNotice error={meError} testId='notifications-me-error' />
+      <ErrorNotice error={meError ?? choice.error} testId='notifications-me-error' />
 
-      {me && !villages.length ? (
+      {me && !choice.pending && !villages.length ? (
         <Text className='muted' data-testid='notifications-not-staff'>
           只有村干部可以查看本村的通知发送情况。
         </Text>
@@ -91,11 +100,7 @@ export default function NotificationsAdminPage() {
               key={v.id}
               className={`chip ${v.id === villageId ? 'chip--on' : ''}`}
               data-testid={`notifications-village-${v.id}`}
-              onClick={() => {
-                setVillageId(v.id)
-                setItems(null)
-                void load(v.id)
-              }}
+              onClick={() => choice.choose(v.id)}
             >
               {v.name}
             </Text>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { AppError } from '../../../../shared/errors'
 import { approve, listForCourtyard, reject, type TJoinRequest } from '../../api/join-requests'
 import { headedCourtyards, type TMe } from '../../api/me'
@@ -20,7 +20,11 @@ const QUICK_REASONS = ['不是本院落的住户', '信息填写不完整', '已
 /** 院长 reviews 入院申请 for one of the courtyards they head. */
 export default function RequestsPage() {
   const { params } = useRouter()
+  // ?courtyardId= (the 「新的入院申请」 message names its courtyard) opens that courtyard; the
+  // ref keeps the current choice for reloads (useMe calls back the first render's `pick`).
   const [courtyardId, setCourtyardId] = useState<string | null>(params.courtyardId ?? null)
+  const chosen = useRef<string | null>(courtyardId)
+  chosen.current = courtyardId
   const [items, setItems] = useState<TJoinRequest[] | null>(null)
   const [listError, setListError] = useState<AppError | null>(null)
   const [loading, setLoading] = useState(false)
@@ -40,7 +44,7 @@ export default function RequestsPage() {
 
   const pick = (me: TMe) => {
     const heads = headedCourtyards(me)
-    const id = heads.some((c) => c.id === courtyardId) ? courtyardId : (heads[0]?.id ?? null)
+    const id = heads.some((c) => c.id === chosen.current) ? chosen.current : (heads[0]?.id ?? null)
     setCourtyardId(id)
     void load(id)
   }

@@ -1,0 +1,84 @@
+import type { TBodyOf, TResponseOf } from '../../../shared/contracts/define'
+import type {
+  binStats as statsContract,
+  cleanBinReport as cleanContract,
+  cleanerTasks as tasksContract,
+  createBin as createContract,
+  getBin as getBinContract,
+  getBinWxaCode as wxaCodeContract,
+  importBins as importContract,
+  listVillageBins as listContract,
+  markBinReportFalse as falseContract,
+  reportBin as reportContract,
+  updateBin as updateContract,
+  TBinReport,
+  TVillageBin,
+} from '../../../shared/contracts/bins'
+import { request } from './request'
+
+export type { TBinReport, TVillageBin }
+export type TBinView = TResponseOf<typeof getBinContract>
+export type TReportAnswer = TResponseOf<typeof reportContract>
+export type TReportBody = TBodyOf<typeof reportContract>
+export type TCleanerTasks = TResponseOf<typeof tasksContract>
+export type TTaskStop = TCleanerTasks['stops'][number]
+export type TVillageBins = TResponseOf<typeof listContract>
+export type TBinInput = TBodyOf<typeof createContract>
+export type TBinPatch = TBodyOf<typeof updateContract>
+export type TBinStats = TResponseOf<typeof statsContract>
+export type TWxaCode = TResponseOf<typeof wxaCodeContract>
+
+const c = (code: string) => encodeURIComponent(code)
+
+/** 扫码后: the bin, and whether it already has an open report (and whether I am in it). */
+export function getBin(code: string): Promise<TBinView> {
+  return request(`/api/bins/${c(code)}`)
+}
+
+/** Path of 一键报满 for a bin: the outbox (lib/outbox.ts) sends and, on a weak network, re-sends it. */
+export function reportPath(code: string): string {
+  return `/api/bins/${c(code)}/report`
+}
+
+/** 保洁员: open bins in route order; without a position the server starts at the village depot. */
+export function listCleanerTasks(at?: { lat: number; lng: number } | null): Promise<TCleanerTasks> {
+  return request('/api/cleaner/tasks', { query: at ? { lat: at.lat, lng: at.lng } : undefined })
+}
+
+/** 扫码确认清运: `code` is what the cleaner scanned on site (409 WRONG_BIN for another bin). */
+export function cleanReport(reportId: string, code: string, idempotencyKey: string): Promise<TResponseOf<typeof cleanContract>> {
+  return request(`/api/bin-reports/${c(reportId)}/clean`, { method: 'POST', body: { code }, idempotencyKey })
+}
+
+/** 误报: also scanned on site; nobody earns points. */
+export function markReportFalse(reportId: string, code: string, idempotencyKey: string): Promise<TResponseOf<typeof falseContract>> {
+  return request(`/api/bin-reports/${c(reportId)}/false`, { method: 'POST', body: { code }, idempotencyKey })
+}
+
+/** 村干部 / 镇街管理员: a village's bins with what their stickers carry. */
+export function listVillageBins(villageId: string): Promise<TVillageBins> {
+  return request(`/api/villages/${c(villageId)}/bins`)
+}
+
+export function createBin(villageId: string, body: TBinInput, idempotencyKey: string): Promise<TVillageBin> {
+  return request(`/api/villages/${c(villageId)}/bins`, { method: 'POST', body, idempotencyKey })
+}
+
+/** Move, rename, disable / enable, reassign cleaners. */
+export function updateBin(code: string, body: TBinPatch, idempotencyKey: string): Promise<TVillageBin> {
+  return request(`/api/bins/${c(code)}`, { method: 'PATCH', body, idempotencyKey })
+}
+
+/** CSV 导入, all or nothing: a 400 carries one issue per bad line (「第3行：纬度无效」). */
+export function importBins(villageId: string, csv: string, idempotencyKey: string): Promise<TResponseOf<typeof importContract>> {
+  return request(`/api/villages/${c(villageId)}/bins/import`, { method: 'POST', body: { csv }, idempotencyKey })
+}
+
+export function getBinStats(villageId: string, days: number): Promise<TBinStats> {
+  return request(`/api/villages/${c(villageId)}/bin-stats`, { query: { days } })
+}
+
+/** 小程序码 of a bin (image bytes as base64), for the sticker sheet. */
+export function getBinWxaCode(code: string): Promise<TWxaCode> {
+  return request(`/api/bins/${c(code)}/wxacode`)
+}

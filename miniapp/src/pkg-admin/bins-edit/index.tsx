@@ -1,0 +1,187 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import { AppError } from '../../../../shared/errors'
+import { createBin, updateBin, type TBinInput, type TBinPatch, type TVillageBin } from '../../api/bins'
+import { Section } from '../../components/card'
+import { ErrorNotice } from '../../components/error-notice'
+import { Field } from '../../components/field'
+import { Button } from '../../components/nut'
+import { Toggle } from '../../components/toggle'
+import { useAction } from '../../lib/use-action'
+import { choicesFrom, useVillageBins } from '../bins-shared/use-village-bins'
+import '../bins-shared/bins.scss'
+
+type TForm = { label: string; lat: string; lng: string; courtyardId: string | null; cleanerIds: string[] }
+
+const empty: TForm = { label: '', lat: '', lng: '', courtyardId: null, cleanerIds: [] }
+
+function formOf(b: TVillageBin): TForm {
+  return { label: b.label, lat: String(b.lat), lng: String(b.lng), courtyardId: b.courtyard?.id ?? null, cleanerIds: b.cleaners.map((c) => c.id) }
+}
+
+/** The form checked before sending (the server checks again); an AppError listing what is wrong. */
+function checked(f: TForm): { label: string; lat: number; lng: number } | AppError {
+  const lat = Number(f.lat.trim())
+  const lng = Number(f.lng.trim())
+  const problems = [
+    !f.label.trim() && '请填写编号',
+    f.label.trim().length > 20 && '编号不超过20字',
+    (!f.lat.trim() || !Number.isFinite(lat) || lat < -90 || lat > 90) && '纬度应是 -90 到 90 之间的数，例如 29.5612',
+    (!f.lng.trim() || !Number.isFinite(lng) || lng < -180 || lng > 180) && '经度应是 -180 到 180 之间的数，例如 106.4621',
+  ].filter(Boolean) as string[]
+  if (problems.length) return new AppError('VALIDATION_FAILED', { message: '还有内容需要修改', issues: problems.map((message) => ({ path: '', message })) })
+  return { label: f.label.trim(), lat, lng }
+}
+
+/**
+ * 新增 / 修改垃圾桶 (村干部): 编号, 位置 (typed, or 「用我现在的位置」 standing next to it),
+ * 院落, 保洁员 (at most 5), and 停用 / 启用. `?code=` edits that bin, without it a new one.
+ */
+export default function BinEditPage() {
+  const v = useVillageBins()
+  const code = v.params.code ?? null
+  const bin = code ? (v.data?.items.find((b) => b.code === code) ?? null) : null
+  const { courtyards, cleaners } = choicesFrom(v.data)
+  const [form, setForm] = useState<TForm>(empty)
+  const [formError, setFormError] = useState<AppError | null>(null)
+  const [locating, setLocating] = useState(false)
+  const filled = useRef(false)
+
+  useEffect(() => {
+    if (bin && !filled.current) {
+      filled.current = true
+      setForm(formOf(bin))
+    }
+  }, [bin])
+
+  const save = useAction('save-bin', (input: { villageId: string; body: TBinInput | TBinPatch }, key: string) =>
+    code ? updateBin(code, input.body as TBinPatch, key) : createBin(input.villageId, input.body as TBinInput, key),
+  )
+  const toggle = useAction('bin-state', (state: 'active' | 'disabled', key: string) => updateBin(code!, { state }, key))
+
+  const set = (patch: Partial<TForm>) => setForm((f) => ({ ...f, ...patch }))
+
+  const fillHere = async () => {
+    setLocating(true)
+    setFormError(null)
+    try {
+      const r = await Taro.getLocation({ type: 'wgs84' })
+      set({ lat: r.latitude.toFixed(6), lng: r.longitude.toFixed(6) })
+    } catch (err) {
+      setFormError(new AppError('VALIDATION_FAILED', { message: '没有取到位置，请打开定位后再试，或直接填写经纬度', cause: err }))
+    } finally {
+      setLocating(false)
+    }
+  }
+
+  const onSave = async () => {
+    if (!v.villageId) return
+    const ok = checked(form)
+    if (ok instanceof AppError) return setFormError(ok)
+    setFormError(null)
+    const res = await save.run({ villageId: v.villageId, body: { ...ok, courtyardId: form.courtyardId, cleanerIds: form.cleanerIds } })
+    if (res.ok) {
+      Taro.showToast({ title: code ? '已保存' : '已新增', icon: 'success', duration: 1200 })
+      setTimeout(() => Taro.navigateBack(), 800)
+    }
+  }
+
+  const onToggle = async () => {
+    if (!bin) return
+    const next = bin.state === 'active' ? 'disabled' : 'active'
+    if (next === 'disabled') {
+      const answer = await Taro.showModal({ title: '停用垃圾桶', content: `停用后扫「${bin.label}」的二维码不能再报满。确定停用吗？`, confirmText: '停用', cancelText: '不停用' })
+      if (!answer.confirm) return
+    }
+    const res = await toggle.run(next)
+    if (res.ok) {
+      Taro.showToast({ title: next === 'active' ? '已启用' : '已停用', icon: 'none', duration: 1200 })
+      void v.load()
+    }
+  }
+
+  const toggleCleaner = (id: string, on: boolean) =>
+    set({ cleanerIds: on ? [...form.cleanerIds.filter((x) => x !== id), id] : form.cleanerIds.filter((x) => x !== id) })
+
+  if (v.me && v.villageId && !v.canEdit) {
+    return (
+      <View className='page bins-page'>
+        <Text className='muted' data-testid='bin-edit-not-cadre'>
+          只有本村的村干部可以新增或修改垃圾桶。
+        </Text>
+      </View>
+    )
+  }
+
+  return (
+    <View className='page bins-page'>
+      <ErrorNotice error={v.meError ?? v.error} testId='bin-edit-load-error' />
+      <Text className='page-title'>{code ? `修改 ${bin?.label ?? ''}` : '新增垃圾桶'}</Text>
+      {code && v.data && !bin ? (
+        <Text className='muted' data-testid='bin-edit-missing'>
+          没有找到这个垃圾桶，可能已被删除。
+        </Text>
+      ) : null}
+
+      <View className='bins-form'>
+        <Field label='编号' value={form.label} onChange={(x) => set({ label: x })} placeholder='例如 67号桶' maxlength={20} testId='bin-edit-label' />
+        <View className='bins-form__pair'>
+          <Field label='纬度' value={form.lat} onChange={(x) => set({ lat: x })} placeholder='29.5612' type='digit' testId='bin-edit-lat' />
+          <Field label='经度' value={form.lng} onChange={(x) => set({ lng: x })} placeholder='106.4621' type='digit' testId='bin-edit-lng' />
+        </View>
+        <Button className='btn btn-small' size='large' block loading={locating} data-testid='bin-edit-here' onClick={fillHere}>
+          用我现在的位置（站在桶旁边）
+        </Button>
+
+        <Section title='院落'>
+          <View className='chips'>
+            <Text className={`chip ${form.courtyardId === null ? 'chip--on' : ''}`} data-testid='bin-edit-courtyard-none' onClick={() => set({ courtyardId: null })}>
+              不属于院落
+            </Text>
+            {courtyards.map((c) => (
+              <Text
+                key={c.id}
+                className={`chip ${form.courtyardId === c.id ? 'chip--on' : ''}`}
+                data-testid={`bin-edit-courtyard-${c.id}`}
+                onClick={() => set({ courtyardId: c.id })}
+              >
+                {c.name}
+              </Text>
+            ))}
+          </View>
+        </Section>
+
+        <Section title='保洁员（可多选，最多 5 位）'>
+          {cleaners.length ? (
+            cleaners.map((c) => (
+              <Toggle
+                key={c.id}
+                label={c.name}
+                checked={form.cleanerIds.includes(c.id)}
+                onChange={(on) => toggleCleaner(c.id, on)}
+                testId={`bin-edit-cleaner-${c.id}`}
+              />
+            ))
+          ) : (
+            <Text className='muted'>本村的垃圾桶还没有指派过保洁员。可以先用「批量导入」按姓名或手机号指派。</Text>
+          )}
+        </Section>
+
+        <ErrorNotice error={formError ?? save.error} testId='bin-edit-error' />
+        <Button className='btn' type='primary' size='xlarge' block loading={save.busy} data-testid='bin-edit-save' onClick={onSave}>
+          {code ? '保存' : '新增'}
+        </Button>
+
+        {bin ? (
+          <>
+            <ErrorNotice error={toggle.error} testId='bin-edit-state-error' />
+            <Button className='btn' size='xlarge' block loading={toggle.busy} data-testid='bin-edit-toggle' data-state={bin.state} onClick={onToggle}>
+              {bin.state === 'active' ? '停用这个桶' : '重新启用'}
+            </Button>
+          </>
+        ) : null}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '批量导入垃圾桶',
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '垃圾桶管理',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '凭码发放',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '清运任务',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的兑换',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,238 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import type { Page } from 'playwright-core';
+import { openTestDb } from '../helpers/db';
+import { setDb } from '../../functions/_lib/db';
+import { setEnv } from '../../functions/_lib/env';
+import { createHost } from '../../functions/_lib/host';
+import type { DbHandle } from '../../db/client';
+import { startFakeWechat, type TFakeWechat } from '../helpers/fake-wechat';
+import { testEnv } from '../helpers/db';
+import { launchBrowser } from '../helpers/browser';
+
+/**
+ * 积分 in headless Chromium on the H5 build, against the real host and the seeded demo
+ * village: a villager redeems a 毛巾 in 积分超市 and sees the pickup code and the lower balance;
+ * the shop's 店员 scans the code (an injected scanner) and hands it over. What the pages show
+ * is checked against the API. Then the 挂榜 screen at big-screen width.
+ */
+const H5 = path.resolve(__dirname, '../../dist/h5');
+let handle: DbHandle;
+let server: http.Server;
+let wx: TFakeWechat;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let base = '';
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(H5, 'index.html'))) throw new Error('dist/h5 missing: run npm run build:h5 first');
+  wx = await startFakeWechat();
+  handle = await openTestDb();
+  setDb(handle);
+  setEnv(testEnv({ WECHAT_API_BASE: wx.url, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, STATIC_DIR: H5, DISPATCH_KICK: '1' }));
+  server = createHost({ staticDir: H5 });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((r) => server.close(() => r()));
+  await handle.close();
+  await wx.stop();
+});
+
+const byId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`);
+
+async function api<T>(method: string, url: string, token?: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${base}${url}`, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(method === 'GET' ? {} : { 'idempotency-key': randomUUID() }),
+    },
+    body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
+  });
+  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+type TDevPerson = { id: string; name: string; role: string; scopeName: string };
+type TMeLite = { person: { id: string; name: string }; village: { id: string; name: string } | null; roles: { role: string; scopeId: string; scopeType: string }[] };
+type TRewardLite = { id: string; name: string; price: number; stock: number };
+
+const devToken = async (personId: string) => (await api<{ token: string }>('POST', '/api/auth/dev-login', undefined, { personId })).token;
+const balanceOf = async (token: string) => (await api<{ balance: number }>('GET', '/api/points/me?limit=1', token)).balance;
+const towelOf = async (villageId: string, token: string) =>
+  (await api<{ items: TRewardLite[] }>('GET', `/api/villages/${villageId}/rewards`, token)).items.find((r) => r.name === '毛巾')!;
+
+async function signInAsDemo(page: Page, personId: string) {
+  await page.goto(`${base}/#/pages/login/index`);
+  await byId(page, `dev-person-${personId}`).click();
+  await page.waitForURL(/pages\/index\/index/);
+}
+
+async function signOut(page: Page) {
+  await page.goto(`${base}/#/pages/me/index`);
+  await byId(page, 'logout').click();
+  await page.waitForURL(/pages\/login/);
+  await page.reload();
+  await byId(page, 'dev-login').waitFor();
+}
+
+/** Waits until `read()` gives `expected` (the page catches up with the server after a refetch). */
+async function until<T>(read: () => Promise<T>, expected: T, timeout = 10_000): Promise<void> {
+  const end = Date.now() + timeout;
+  let last: T | undefined;
+  while (Date.now() < end) {
+    last = await read();
+    if (last === expected) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`still ${JSON.stringify(last)}, expected ${JSON.stringify(expected)}`);
+}
+
+/** The demo shop's 店员 and a villager of the same village with at least `need` points. */
+async function shopkeeperAndVillager(need: number) {
+  const { people } = await api<{ people: TDevPerson[] }>('GET', '/api/auth/dev-people');
+  const shopkeeper = people.find((p) => p.role === 'shopkeeper')!;
+  const shopToken = await devToken(shopkeeper.id);
+  const villageId = (await api<TMeLite>('GET', '/api/me', shopToken)).roles.find((r) => r.role === 'shopkeeper')!.scopeId;
+
+  const candidates: { person: TDevPerson; token: string; balance: number }[] = [];
+  for (const p of people.filter((x) => x.role === 'villager')) {
+    const token = await devToken(p.id);
+    const me = await api<TMeLite>('GET', '/api/me', token);
+    if (me.village?.id === villageId) candidates.push({ person: p, token, balance: await balanceOf(token) });
+  }
+  if (!candidates.length) throw new Error('no demo villager in the shopkeeper’s village');
+  const villager = candidates.sort((a, b) => b.balance - a.balance)[0];
+  if (villager.balance < need) {
+    // a cadre of the village tops the villager up, as 人工加分 with a reason
+    const cadre = people.find((p) => p.role === 'village_cadre' && p.scopeName === shopkeeper.scopeName)!;
+    await api('POST', `/api/people/${villager.person.id}/points`, await devToken(cadre.id), { amount: need, reason: '浏览器测试：志愿服务' });
+    villager.balance = await balanceOf(villager.token);
+  }
+  return { shopkeeper, shopToken, villageId, villager };
+}
+
+test('a villager redeems a 毛巾 and the 店员 hands it over against the scanned pickup code', async () => {
+  const { context } = browser;
+  // the shopkeeper's phone scans whatever the test puts in window.__xyjNextScan
+  await context.addInitScript(() => {
+    const w = window as unknown as { __XYJ_PLATFORM__: unknown; __xyjNextScan?: string };
+    w.__XYJ_PLATFORM__ = {
+      scanCode: () => new Promise((resolve) => setTimeout(() => resolve({ result: w.__xyjNextScan ?? '' }), 50)),
+    };
+  });
+  const page = await context.newPage();
+  const { shopkeeper, shopToken, villageId, villager } = await shopkeeperAndVillager(60);
+  const before = { balance: villager.balance, towel: await towelOf(villageId, villager.token) };
+  expect(before.towel.price).toBe(20);
+
+  // 积分 tab: the balance as the API has it
+  await signInAsDemo(page, villager.person.id);
+  await page.locator('.weui-tabbar__item', { hasText: '积分' }).click();
+  await until(() => byId(page, 'points-balance').innerText(), String(before.balance));
+
+  // 积分超市 → 毛巾 → 兑换 → confirm
+  await byId(page, 'points-shop').click();
+  await page.waitForURL(/pkg-points\/shop\/index/);
+  const towel = byId(page, 'reward-item').filter({ hasText: '毛巾' });
+  await until(() => towel.getAttribute('data-stock'), String(before.towel.stock));
+  await towel.locator('[data-testid="reward-redeem"]').click();
+  await page.locator('.taro-model__confirm:visible').click();
+
+  // the pickup code, large and as a QR code
+  const result = byId(page, 'redeem-result');
+  await result.waitFor();
+  const code = (await byId(page, 'redeem-pickup-code').getAttribute('data-code'))!;
+  expect(code).toMatch(/^[23456789A-HJKMNP-Z]{8}$/);
+  expect((await byId(page, 'redeem-pickup-code').innerText()).replace(/\s/g, '')).toBe(code);
+  await expect(byId(page, 'redeem-pickup-qr').getAttribute('data-text')).resolves.toBe(code);
+  const qrBox = (await byId(page, 'redeem-pickup-qr').boundingBox())!;
+  expect(qrBox.width).toBeGreaterThan(150);
+  const mine = await api<{ items: { pickupCode: string; state: string; id: string }[] }>('GET', '/api/redemptions/mine', villager.token);
+  const redemption = mine.items.find((r) => r.pickupCode === code)!;
+  expect(redemption.state).toBe('reserved');
+
+  // balance and stock on the page are the server's, 20 points and one towel less
+  const afterRedeem = { balance: await balanceOf(villager.token), towel: await towelOf(villageId, villager.token) };
+  expect(afterRedeem.balance).toBe(before.balance - 20);
+  expect(afterRedeem.towel.stock).toBe(before.towel.stock - 1);
+  await until(() => byId(page, 'shop-balance').getAttribute('data-balance'), String(afterRedeem.balance));
+  await byId(page, 'redeem-close').click();
+  await until(() => towel.getAttribute('data-stock'), String(afterRedeem.towel.stock));
+
+  // back on the 积分 tab the lower balance shows, and the 兑换 waits for pickup
+  await page.goBack();
+  await page.waitForURL(/pages\/points\/index/);
+  await until(() => byId(page, 'points-balance').innerText(), String(afterRedeem.balance));
+  await until(async () => (await byId(page, 'points-waiting').innerText()).includes('待领取'), true);
+  const spent = byId(page, 'ledger-item').first();
+  await expect(spent.getAttribute('data-amount')).resolves.toBe('-20');
+  await signOut(page);
+
+  // the 店员 signs in, opens 凭码发放 from 我的 and scans the villager's code
+  await signInAsDemo(page, shopkeeper.id);
+  await page.goto(`${base}/#/pages/me/index`);
+  await byId(page, 'me-handover').click();
+  await page.waitForURL(/pkg-admin\/handover\/index/);
+  await byId(page, 'handover-waiting-item').and(page.locator(`[data-id="${redemption.id}"]`)).waitFor();
+  await page.evaluate((c) => ((window as unknown as { __xyjNextScan: string }).__xyjNextScan = c), code);
+  await byId(page, 'handover-scan').click();
+
+  const handed = byId(page, 'handover-result');
+  await handed.waitFor();
+  await expect(byId(page, 'handover-reward').innerText()).resolves.toBe('毛巾');
+  await expect(byId(page, 'handover-person').innerText()).resolves.toContain(villager.person.name);
+  await until(() => page.locator(`[data-testid="handover-waiting-item"][data-id="${redemption.id}"]`).count(), 0);
+
+  // the same code typed again is refused with the Chinese message for REDEMPTION_NOT_OPEN
+  await byId(page, 'handover-code').locator('input').fill(code.toLowerCase());
+  await byId(page, 'handover-submit').click();
+  const refused = byId(page, 'handover-error');
+  await refused.waitFor();
+  await expect(refused.getAttribute('data-code')).resolves.toBe('REDEMPTION_NOT_OPEN');
+  await expect(refused.innerText()).resolves.toContain('该兑换已领取、已取消或已过期');
+
+  // the server agrees: handed over, no refund, stock stays one less
+  const after = await api<{ items: { id: string; state: string }[] }>('GET', '/api/redemptions/mine', villager.token);
+  expect(after.items.find((r) => r.id === redemption.id)!.state).toBe('handed_over');
+  expect(await balanceOf(villager.token)).toBe(before.balance - 20);
+  expect((await towelOf(villageId, shopToken)).stock).toBe(before.towel.stock - 1);
+  await page.close();
+}, 180_000);
+
+test('the 挂榜 screen shows the top 10 of the three boards side by side on a big screen', async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1366, height: 900 });
+  const { people } = await api<{ people: TDevPerson[] }>('GET', '/api/auth/dev-people');
+  const cadre = people.find((p) => p.role === 'village_cadre')!;
+  const token = await devToken(cadre.id);
+  const villageId = (await api<TMeLite>('GET', '/api/me', token)).roles.find((r) => r.role === 'village_cadre')!.scopeId;
+  const top = await api<{ items: { name: string; total: number }[] }>('GET', `/api/villages/${villageId}/leaderboard?board=person&period=all&limit=10`, token);
+
+  await page.goto(`${base}/#/pages/login/index`);
+  await byId(page, `dev-person-${cadre.id}`).click();
+  await page.waitForURL(/pages\/index\/index/);
+  await page.goto(`${base}/#/pkg-points/board/index?villageId=${villageId}&period=all`);
+
+  const boards = ['person', 'household', 'courtyard'].map((b) => byId(page, `screen-board-${b}`));
+  await boards[0].locator('[data-testid="screen-item"]').first().waitFor();
+  const boxes = await Promise.all(boards.map(async (b) => (await b.boundingBox())!));
+  expect(boxes[0].x).toBeLessThan(boxes[1].x);
+  expect(boxes[1].x).toBeLessThan(boxes[2].x);
+  expect(Math.abs(boxes[0].y - boxes[2].y)).toBeLessThan(2);
+  const rows = boards[0].locator('[data-testid="screen-item"]');
+  expect(await rows.count()).toBe(Math.min(10, top.items.length));
+  await expect(rows.first().innerText()).resolves.toContain(top.items[0].name);
+  const nameSize = await rows.first().locator('.screen__name').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(nameSize).toBeGreaterThanOrEqual(28);
+  await expect(byId(page, 'screen-updated').innerText()).resolves.toContain('每分钟自动刷新');
+  await page.close();
+}, 120_000);
