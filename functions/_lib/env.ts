@@ -13,7 +13,7 @@ export type TTemplateConfig = z.infer<typeof ZTemplateConfig>;
 const DEFAULT_TEMPLATES = JSON.stringify({
   join_request_new: { id: 'TPL_JOIN_NEW', page: 'pkg-courtyard/requests/index', fields: { thing1: 'applicantName', thing2: 'courtyardName', time3: 'submittedAt' } },
   join_request_decided: { id: 'TPL_JOIN_DECIDED', page: 'pages/me/index', fields: { phrase1: 'result', thing2: 'courtyardName', thing3: 'reason' } },
-  bin_task: { id: 'TPL_BIN_TASK', page: 'pages/index/index', fields: { thing1: 'binLabel', thing2: 'place', time3: 'reportedAt' } },
+  bin_task: { id: 'TPL_BIN_TASK', page: 'pkg-clean/tasks/index', fields: { thing1: 'binLabel', thing2: 'place', time3: 'reportedAt' } },
   request_new: { id: 'TPL_REQUEST_NEW', page: 'pages/index/index', fields: { name1: 'requesterName', thing2: 'summary', time3: 'submittedAt' } },
   request_update: { id: 'TPL_REQUEST_UPDATE', page: 'pages/index/index', fields: { thing1: 'summary', phrase2: 'status', time3: 'updatedAt' } },
   redemption_ready: { id: 'TPL_REDEMPTION', page: 'pages/points/index', fields: { thing1: 'rewardName', character_string2: 'pickupCode' } },

@@ -11,7 +11,7 @@ export const TEMPLATES = {
     body: (p: P) => (p.result === '已通过' ? `欢迎加入${p.courtyardName ?? '院落'}` : `原因：${p.reason ?? '未说明'}`),
     link: () => '/pages/me/index',
   },
-  bin_task: { priority: 50, title: () => '新的清运任务', body: (p: P) => `${p.binLabel ?? '垃圾桶'}已满，请前往清运`, link: () => '/pages/index/index' },
+  bin_task: { priority: 50, title: () => '新的清运任务', body: (p: P) => `${p.binLabel ?? '垃圾桶'}已满，请前往清运`, link: () => '/pkg-clean/tasks/index' },
   bin_cleaned: { priority: 0, title: () => '您报告的垃圾桶已清运', body: (p: P) => `${p.binLabel ?? '垃圾桶'}已清运${p.points ? `，获得${p.points}积分` : ''}，谢谢！`, link: () => '/pages/points/index' },
   bin_overdue: { priority: 30, title: () => '垃圾桶报满超时未清运', body: (p: P) => `${p.binLabel ?? '垃圾桶'}（${p.place ?? ''}）已报满超过4小时`, link: () => '/pages/index/index' },
   false_reports: { priority: 0, title: () => '多次误报提醒', body: (p: P) => `${p.personName ?? '有村民'}近30天有${p.count ?? ''}次误报`, link: () => '/pages/index/index' },

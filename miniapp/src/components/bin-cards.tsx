@@ -1,6 +1,6 @@
 import { Text } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { BIN_CODE_LENGTH, parseBinInput } from '../../../shared/domain/bin-report'
 import { isSceneSafe } from '../../../shared/domain/scene-code'
 import { listCleanerTasks } from '../api/bins'
@@ -17,12 +17,23 @@ export function binCodeFromScan(raw: string): string | null {
 }
 
 /**
+ * Runs `load` when the card mounts and whenever its page shows again. Cards appear after the
+ * page has shown (once /api/me is in), and Taro calls useDidShow only for later shows.
+ */
+function useOnShow(load: () => void) {
+  const ref = useRef(load)
+  ref.current = load
+  useEffect(() => ref.current(), [])
+  useDidShow(() => ref.current())
+}
+
+/**
  * 首页 · 扫码报满: scans a bin's QR and opens its report page (where there is no scanner, the
  * page itself, which takes a typed code). Also says when reports wait on the phone for a network.
  */
 export function BinReportCard() {
   const [kept, setKept] = useState(0)
-  useDidShow(() => setKept(pendingEntries().length))
+  useOnShow(() => setKept(pendingEntries().length))
 
   const onClick = async () => {
     if (!platform.canScan) return openPage(BIN_ROUTES.scan)
@@ -53,10 +64,16 @@ export function BinReportCard() {
 /** 首页 · 清运任务 for 保洁员: how many bins wait, opening the route. */
 export function CleanerTasksCard() {
   const [open, setOpen] = useState<number | null>(null)
-  useDidShow(() => {
+  const busy = useRef(false)
+  useOnShow(() => {
+    if (busy.current) return // mount and first show together: one request
+    busy.current = true
     listCleanerTasks()
       .then((t) => setOpen(t.stops.length))
       .catch(() => setOpen(null)) // a hint only; the tasks page shows the real error
+      .finally(() => {
+        busy.current = false
+      })
   })
   return (
     <EntryCard

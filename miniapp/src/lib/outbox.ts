@@ -62,9 +62,13 @@ function write(list: TOutboxEntry[]): void {
   }
 }
 
+/** Adds a new entry at the end, or updates one in place (the list stays oldest first). */
 function upsert(entry: TOutboxEntry): void {
-  const list = read().filter((e) => e.key !== entry.key)
-  write([...list, entry])
+  const list = read()
+  const i = list.findIndex((e) => e.key === entry.key)
+  if (i >= 0) list[i] = entry
+  else list.push(entry)
+  write(list)
 }
 
 function remove(key: string): void {
@@ -116,7 +120,7 @@ function schedule(): void {
     failures = 0
     return
   }
-  const wait = BACKOFF_MS[Math.min(failures, BACKOFF_MS.length - 1)]
+  const wait = BACKOFF_MS[Math.min(Math.max(failures - 1, 0), BACKOFF_MS.length - 1)]
   timer = setTimeout(() => {
     timer = null
     void flushOutbox()
@@ -152,33 +156,34 @@ export async function sendThroughOutbox<T>(path: string, body: unknown, label: s
 /** Sends every kept write once (oldest first); stops at the first that still gets no answer. */
 export function flushOutbox(): Promise<void> {
   if (flushing) return flushing
-  flushing = (async () => {
-    try {
-      if (!getToken()) return // after sign-in the next show sends them
-      for (const entry of read()) {
-        if (inFlight.has(entry.key)) continue
-        entry.attempts++
-        upsert(entry)
-        const res = await attempt(entry)
-        if (res.ok) {
-          remove(entry.key)
-          failures = 0
-          emit({ type: 'sent', entry, value: res.value })
-        } else if (!res.keep) {
-          remove(entry.key)
-          emit({ type: 'refused', entry, error: res.error })
-        } else {
-          failures++
-          emit({ type: 'kept', entry, error: res.error })
-          break // still offline: the rest would fail the same way
-        }
-      }
-    } finally {
-      flushing = null
-      schedule()
+  const run: Promise<void> = drain().finally(() => {
+    if (flushing === run) flushing = null
+    schedule()
+  })
+  flushing = run
+  return run
+}
+
+async function drain(): Promise<void> {
+  if (!getToken()) return // after sign-in the next show sends them
+  for (const entry of read()) {
+    if (inFlight.has(entry.key)) continue
+    entry.attempts++
+    upsert(entry)
+    const res = await attempt(entry)
+    if (res.ok) {
+      remove(entry.key)
+      failures = 0
+      emit({ type: 'sent', entry, value: res.value })
+    } else if (!res.keep) {
+      remove(entry.key)
+      emit({ type: 'refused', entry, error: res.error })
+    } else {
+      failures++
+      emit({ type: 'kept', entry, error: res.error })
+      break // still offline: the rest would fail the same way
     }
-  })()
-  return flushing
+  }
 }
 
 /**
@@ -207,6 +212,7 @@ export function stopOutbox(): void {
   timer = null
   failures = 0
   started = false
+  flushing = null
   listeners.clear()
   inFlight.clear()
 }

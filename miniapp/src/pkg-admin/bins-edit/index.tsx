@@ -34,6 +34,18 @@ function checked(f: TForm): { label: string; lat: number; lng: number } | AppErr
   return { label: f.label.trim(), lat, lng }
 }
 
+/** PATCH sends only what changed (moving a bin does not rewrite its cleaners). */
+function changesOf(bin: TVillageBin, next: Required<Pick<TBinPatch, 'label' | 'lat' | 'lng' | 'cleanerIds'>> & { courtyardId: string | null }): TBinPatch {
+  const patch: TBinPatch = {}
+  if (next.label !== bin.label) patch.label = next.label
+  if (next.lat !== bin.lat) patch.lat = next.lat
+  if (next.lng !== bin.lng) patch.lng = next.lng
+  if (next.courtyardId !== (bin.courtyard?.id ?? null)) patch.courtyardId = next.courtyardId
+  const before = bin.cleaners.map((c) => c.id).sort().join(',')
+  if ([...next.cleanerIds].sort().join(',') !== before) patch.cleanerIds = next.cleanerIds
+  return patch
+}
+
 /**
  * 新增 / 修改垃圾桶 (村干部): 编号, 位置 (typed, or 「用我现在的位置」 standing next to it),
  * 院落, 保洁员 (at most 5), and 停用 / 启用. `?code=` edits that bin, without it a new one.
@@ -80,7 +92,10 @@ export default function BinEditPage() {
     const ok = checked(form)
     if (ok instanceof AppError) return setFormError(ok)
     setFormError(null)
-    const res = await save.run({ villageId: v.villageId, body: { ...ok, courtyardId: form.courtyardId, cleanerIds: form.cleanerIds } })
+    const full = { ...ok, courtyardId: form.courtyardId, cleanerIds: form.cleanerIds }
+    const body = bin ? changesOf(bin, full) : full
+    if (bin && !Object.keys(body).length) return void Taro.navigateBack() // nothing changed
+    const res = await save.run({ villageId: v.villageId, body })
     if (res.ok) {
       Taro.showToast({ title: code ? '已保存' : '已新增', icon: 'success', duration: 1200 })
       setTimeout(() => Taro.navigateBack(), 800)

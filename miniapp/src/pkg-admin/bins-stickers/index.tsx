@@ -55,10 +55,12 @@ export default function BinStickersPage() {
   const asked = useRef(new Set<string>())
 
   const { courtyards } = choicesFrom(v.data)
-  const bins = useMemo(
-    () => (v.data?.items ?? []).filter((b) => b.state === 'active' && (!courtyard || b.courtyard?.id === courtyard)),
-    [v.data, courtyard],
-  )
+  // the mini-program only previews a few: sheets are printed from a computer
+  const bins = useMemo(() => {
+    const list = (v.data?.items ?? []).filter((b) => b.state === 'active' && (!courtyard || b.courtyard?.id === courtyard))
+    return IS_H5 ? list : list.slice(0, 6)
+  }, [v.data, courtyard])
+  const total = (v.data?.items ?? []).filter((b) => b.state === 'active' && (!courtyard || b.courtyard?.id === courtyard)).length
 
   // fetch the mini-program codes a few at a time; failed ones are asked again on 「重试」
   useEffect(() => {
@@ -125,7 +127,7 @@ export default function BinStickersPage() {
         ) : null}
         <Text className='muted' data-testid='stickers-status' data-loading={String(loading)} data-failed={String(failed.length)}>
           {v.data
-            ? `${bins.length} 个贴纸，约 ${Math.ceil(bins.length / PER_PAGE)} 页。${loading ? `正在获取小程序码（还剩 ${loading} 个）…` : failed.length ? `${failed.length} 个小程序码没有取到，可以重试，或先只用普通二维码。` : '小程序码已全部取到。'}`
+            ? `${total} 个贴纸，约 ${Math.ceil(total / PER_PAGE)} 页。${loading ? `正在获取小程序码（还剩 ${loading} 个）…` : failed.length ? `${failed.length} 个小程序码没有取到，可以重试，或先只用普通二维码。` : '小程序码已全部取到。'}`
             : '正在加载…'}
         </Text>
         <View className='row stickers-buttons'>
@@ -144,7 +146,7 @@ export default function BinStickersPage() {
 
       <View className='sticker-scroll'>
         <View className={`sticker-sheet ${IS_H5 ? 'sticker-sheet--a4' : ''}`} data-testid='sticker-sheet' data-count={String(bins.length)}>
-          {pagesOf(IS_H5 ? bins : bins.slice(0, 6)).map((page, i) => (
+          {pagesOf(bins).map((page, i) => (
             <View key={i} className='sticker-page' data-testid='sticker-page'>
               {page.map((b) => (
                 <Sticker key={b.id} bin={b} village={v.data?.village.name ?? ''} wxa={wxa[b.code]} onImageError={() => imageFailed(b.code)} />
@@ -167,7 +169,7 @@ function Sticker({ bin, village, wxa, onImageError }: { bin: TVillageBin; villag
       <View className='sticker__codes'>
         <View className='sticker__code'>
           {wxa?.state === 'ok' ? (
-            <Image className='sticker__img' src={wxa.uri} mode='aspectFit' data-testid='sticker-wxacode' onError={onImageError} />
+            <Image className='sticker__img' src={wxa.uri} mode='scaleToFill' data-testid='sticker-wxacode' onError={onImageError} />
           ) : (
             <View className='sticker__img sticker__img--missing'>
               <Text>{wxa?.state === 'failed' ? '小程序码未取到' : '…'}</Text>
@@ -176,7 +178,7 @@ function Sticker({ bin, village, wxa, onImageError }: { bin: TVillageBin; villag
           <Text className='sticker__caption'>微信扫一扫</Text>
         </View>
         <View className='sticker__code'>
-          <Image className='sticker__img' src={plain} mode='aspectFit' data-testid='sticker-qr' data-text={bin.h5Url} />
+          <Image className='sticker__img' src={plain} mode='scaleToFill' data-testid='sticker-qr' data-text={bin.h5Url} />
           <Text className='sticker__caption'>手机相机扫</Text>
         </View>
       </View>

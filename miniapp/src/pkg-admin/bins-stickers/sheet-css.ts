@@ -54,7 +54,7 @@ export const SHEET_CSS = `
   body *:not(:has(.sticker-sheet)):not(.sticker-sheet):not(.sticker-sheet *) { display: none !important; }
   *:has(> .sticker-sheet), *:has(.sticker-sheet) {
     display: block !important; position: static !important; margin: 0 !important; padding: 0 !important;
-    width: auto !important; height: auto !important; min-height: 0 !important; max-width: none !important;
+    width: auto !important; height: auto !important; min-height: 0 !important; max-height: none !important; max-width: none !important;
     overflow: visible !important; transform: none !important; background: #fff !important; box-shadow: none !important;
   }
   .sticker-sheet--a4 { margin: 0; }

@@ -107,7 +107,7 @@ export default function CleanerTasksPage() {
 
       {mapUri ? (
         <View className='clean__map' data-testid='route-map' data-stops={String(stops.length)}>
-          <Image className='clean__map-img' src={mapUri} mode='aspectFit' />
+          <Image className='clean__map-img' src={mapUri} mode='scaleToFill' />
           <Text className='clean__map-legend'>{'■ 出发点 · ● 按顺序前往，红色是第一站'}</Text>
         </View>
       ) : null}

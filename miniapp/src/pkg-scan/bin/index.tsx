@@ -11,7 +11,6 @@ import { Field } from '../../components/field'
 import { Button } from '../../components/nut'
 import { BIN_ROUTES, scanPageFor } from '../../lib/bin-routes'
 import { formatTime } from '../../lib/format'
-import { openPage } from '../../lib/navigation'
 import { flushOutbox, onOutbox, pendingEntries, pendingFor, sendThroughOutbox } from '../../lib/outbox'
 import { ROUTES } from '../../lib/routes'
 import { platform, PlatformCancelled } from '../../platform'
@@ -254,7 +253,8 @@ export default function BinScanPage() {
           扫另一个桶
         </Button>
       ) : null}
-      <Button className='btn' size='xlarge' block data-testid='bin-home' onClick={() => openPage(ROUTES.home)}>
+      {/* the scan page is often the app's first page (opened by a QR): start 首页 afresh */}
+      <Button className='btn' size='xlarge' block data-testid='bin-home' onClick={() => Taro.reLaunch({ url: ROUTES.home })}>
         回到首页
       </Button>
     </View>

@@ -1,0 +1,342 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import type { Page } from 'playwright-core';
+import qrcode from 'qrcode-generator';
+import { openTestDb } from '../helpers/db';
+import { setDb } from '../../functions/_lib/db';
+import { setEnv } from '../../functions/_lib/env';
+import { createHost } from '../../functions/_lib/host';
+import type { DbHandle } from '../../db/client';
+import { startFakeWechat, type TFakeWechat } from '../helpers/fake-wechat';
+import { testEnv } from '../helpers/db';
+import { launchBrowser } from '../helpers/browser';
+
+/**
+ * 爱环境 in headless Chromium on the H5 build, against the real host and the seeded demo
+ * village 石坝村 (66 bins, two 保洁员): a villager scans a bin from 首页 (an injected scanner)
+ * and reports it full; the bin's cleaner finds it first on the route and confirms it by
+ * scanning it; the villager's 积分 rise by the rule and 消息 says the bin was cleaned. Then a
+ * cadre opens the printable sticker sheet at desktop size (screenshot and PDF in /tmp).
+ */
+const H5 = path.resolve(__dirname, '../../dist/h5');
+let handle: DbHandle;
+let server: http.Server;
+let wx: TFakeWechat;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let base = '';
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(H5, 'index.html'))) throw new Error('dist/h5 missing: run npm run build:h5 first');
+  wx = await startFakeWechat();
+  handle = await openTestDb();
+  setDb(handle);
+  setEnv(testEnv({ WECHAT_API_BASE: wx.url, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, STATIC_DIR: H5, DISPATCH_KICK: '1' }));
+  server = createHost({ staticDir: H5 });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((r) => server.close(() => r()));
+  await handle.close();
+  await wx.stop();
+});
+
+const byId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`);
+
+async function api<T>(method: string, url: string, token?: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${base}${url}`, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(method === 'GET' ? {} : { 'idempotency-key': randomUUID() }),
+    },
+    body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
+  });
+  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+type TDevPerson = { id: string; name: string; role: string; scopeName: string };
+type TMeLite = { person: { id: string; name: string }; village: { id: string; name: string } | null; roles: { role: string; scopeId: string; scopeType: string }[] };
+type TBin = { id: string; label: string; code: string; state: string; cleaners: { id: string; name: string }[]; courtyard: { id: string; name: string } | null; scene: string; h5Url: string };
+type TTasks = { stops: { order: number; reportId: string; bin: { id: string; label: string } }[] };
+
+const devToken = async (personId: string) => (await api<{ token: string }>('POST', '/api/auth/dev-login', undefined, { personId })).token;
+const balanceOf = async (token: string) => (await api<{ balance: number }>('GET', '/api/points/me?limit=1', token)).balance;
+
+async function signInAsDemo(page: Page, personId: string) {
+  await page.goto(`${base}/#/pages/login/index`);
+  await byId(page, `dev-person-${personId}`).click();
+  await page.waitForURL(/pages\/index\/index/);
+}
+
+async function signOut(page: Page) {
+  await page.goto(`${base}/#/pages/me/index`);
+  await byId(page, 'logout').click();
+  await page.waitForURL(/pages\/login/);
+  await page.reload();
+  await byId(page, 'dev-login').waitFor();
+}
+
+/** Waits until `read()` gives `expected` (the page catches up with the server after a refetch). */
+async function until<T>(read: () => Promise<T>, expected: T, timeout = 10_000): Promise<void> {
+  const end = Date.now() + timeout;
+  let last: T | undefined;
+  while (Date.now() < end) {
+    last = await read();
+    if (last === expected) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`still ${JSON.stringify(last)}, expected ${JSON.stringify(expected)}`);
+}
+
+/** The demo people of 石坝村 this test needs, the village's bins, and a bin of the first cleaner. */
+async function cast() {
+  const { people } = await api<{ people: TDevPerson[] }>('GET', '/api/auth/dev-people');
+  const cadre = people.find((p) => p.role === 'village_cadre' && p.scopeName === '石坝村')!;
+  const cleaner = people.find((p) => p.role === 'cleaner' && p.scopeName === '石坝村')!;
+  const cadreToken = await devToken(cadre.id);
+  const villageId = (await api<TMeLite>('GET', '/api/me', cadreToken)).roles.find((r) => r.role === 'village_cadre')!.scopeId;
+  const { items: bins } = await api<{ items: TBin[] }>('GET', `/api/villages/${villageId}/bins`, cadreToken);
+  const bin = bins.find((b) => b.state === 'active' && b.cleaners.some((c) => c.id === cleaner.id))!;
+  let villager: { person: TDevPerson; token: string } | null = null;
+  for (const p of people.filter((x) => x.role === 'villager')) {
+    const token = await devToken(p.id);
+    if ((await api<TMeLite>('GET', '/api/me', token)).village?.id === villageId) {
+      villager = { person: p, token };
+      break;
+    }
+  }
+  if (!cadre || !cleaner || !bin || !villager) throw new Error('the demo seed lacks a cadre, cleaner, bin or villager of 石坝村');
+  return { cadre, cadreToken, cleaner, cleanerToken: await devToken(cleaner.id), villageId, bins, bin, villager };
+}
+
+test('a villager reports a full bin, its cleaner confirms it on site and the villager earns points', async () => {
+  const { context } = browser;
+  // the phone's scanner reads whatever the test puts in window.__xyjNextScan, a moment later
+  await context.addInitScript(() => {
+    const w = window as unknown as { __XYJ_PLATFORM__: unknown; __xyjNextScan?: string };
+    w.__XYJ_PLATFORM__ = {
+      scanCode: () => new Promise((resolve) => setTimeout(() => resolve({ result: w.__xyjNextScan ?? '' }), 50)),
+    };
+  });
+  const page = await context.newPage();
+  const nextScan = (text: string) => page.evaluate((t) => ((window as unknown as { __xyjNextScan: string }).__xyjNextScan = t), text);
+  const { cleaner, cleanerToken, bins, bin, villager } = await cast();
+  expect(bins).toHaveLength(66);
+
+  // the cleaner's route must hold only this test's report: clear what the seed left open
+  const codeOf = new Map(bins.map((b) => [b.id, b.code]));
+  for (const s of (await api<TTasks>('GET', '/api/cleaner/tasks', cleanerToken)).stops) {
+    await api('POST', `/api/bin-reports/${s.reportId}/clean`, cleanerToken, { code: codeOf.get(s.bin.id) });
+  }
+  expect((await api<TTasks>('GET', '/api/cleaner/tasks', cleanerToken)).stops).toEqual([]);
+  const before = await balanceOf(villager.token);
+
+  // the sticker's plain QR, opened by a phone that is not signed in: 登录, then back to the bin
+  const h5Path = bin.h5Url.slice(new URL(bin.h5Url).origin.length);
+  expect(h5Path).toBe(`/#/pkg-scan/bin/index?scene=${encodeURIComponent(bin.scene)}`);
+  await page.goto(`${base}${h5Path}`);
+  await page.waitForURL(/pages\/login/);
+  await byId(page, `dev-person-${villager.person.id}`).click();
+  await page.waitForURL(/pkg-scan\/bin\/index/);
+  await until(() => byId(page, 'bin-label').innerText(), bin.label);
+  await byId(page, 'bin-home').click();
+  await page.waitForURL(/pages\/index\/index/);
+
+  // the villager scans the bin's mini-program code from 首页 and reports it full
+  await nextScan(bin.scene);
+  await byId(page, 'home-bin-report').click();
+  await page.waitForURL(/pkg-scan\/bin\/index/);
+  await until(() => byId(page, 'bin-label').innerText(), bin.label);
+  await expect(byId(page, 'bin-place').innerText()).resolves.toContain('石坝村');
+  await byId(page, 'bin-kind-overflow').click();
+
+  // a weak network: the report reaches the server but the answer is lost on the way back
+  const keys: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().endsWith(`/api/bins/${bin.code}/report`)) keys.push(r.headers()['idempotency-key']);
+  });
+  await page.route(
+    `**/api/bins/${bin.code}/report`,
+    async (route) => {
+      const req = route.request();
+      const h = await req.allHeaders();
+      await fetch(req.url(), { method: 'POST', headers: { authorization: h.authorization, 'content-type': 'application/json', 'idempotency-key': h['idempotency-key'] }, body: req.postData() });
+      await route.abort('connectionreset');
+    },
+    { times: 1 },
+  );
+  await byId(page, 'bin-report').click();
+  const result = byId(page, 'bin-report-result');
+  await until(() => result.getAttribute('data-outcome'), 'queued');
+  await expect(result.innerText()).resolves.toContain('已保存，联网后自动上报');
+  const kept = JSON.parse((await page.evaluate(() => localStorage.getItem('xyj.outbox')))!) as { data: { key: string; body: unknown }[] };
+  expect(kept.data).toEqual([expect.objectContaining({ key: keys[0], body: { kind: 'overflow' } })]);
+
+  // sent again with the same key: the server answers as the first time (201, a new report), once
+  await byId(page, 'bin-report-retry').click();
+  await until(() => result.getAttribute('data-outcome'), 'new');
+  await expect(result.innerText()).resolves.toContain('已通知保洁员');
+  expect(keys).toHaveLength(2);
+  expect(keys[1]).toBe(keys[0]);
+  await expect(page.evaluate(() => localStorage.getItem('xyj.outbox'))).resolves.toBeNull();
+  const seen = await api<{ openReport: { reporters: number } | null; reportedByMe: boolean }>('GET', `/api/bins/${bin.code}`, villager.token);
+  expect(seen).toMatchObject({ openReport: { reporters: 1 }, reportedByMe: true });
+  await until(() => byId(page, 'bin-open').getAttribute('data-mine'), 'true');
+  await signOut(page);
+
+  // the cleaner: 首页 counts one task; the route starts with this bin
+  await signInAsDemo(page, cleaner.id);
+  await until(() => byId(page, 'home-cleaner-tasks-text').innerText(), '有 1 个垃圾桶等待清运');
+  await byId(page, 'home-cleaner-tasks').click();
+  await page.waitForURL(/pkg-clean\/tasks\/index/);
+  const first = byId(page, 'task-stop').first();
+  await until(() => first.getAttribute('data-label'), bin.label);
+  await expect(first.getAttribute('data-order')).resolves.toBe('1');
+  await expect(first.innerText()).resolves.toContain('溢出');
+  await expect(byId(page, 'route-map').getAttribute('data-stops')).resolves.toBe('1');
+
+  // scanning another bin's sticker is refused; this bin's own code confirms the cleaning
+  const other = bins.find((b) => b.id !== bin.id && b.state === 'active')!;
+  await nextScan(other.h5Url);
+  await first.locator('[data-testid="task-clean"]').click();
+  const wrong = byId(page, 'task-error');
+  await wrong.waitFor();
+  await expect(wrong.getAttribute('data-code')).resolves.toBe('WRONG_BIN');
+  await nextScan(bin.h5Url);
+  await first.locator('[data-testid="task-clean"]').click();
+  await byId(page, 'tasks-empty').waitFor();
+  await signOut(page);
+
+  // the villager: 5 more points (bin_report_first in the demo rules), and the message
+  const after = await balanceOf(villager.token);
+  expect(after).toBe(before + 5);
+  await signInAsDemo(page, villager.person.id);
+  await page.locator('.weui-tabbar__item', { hasText: '积分' }).click();
+  await until(() => byId(page, 'points-balance').getAttribute('data-balance'), String(after));
+  await page.locator('.weui-tabbar__item', { hasText: '首页' }).click();
+  await byId(page, 'home-inbox').click();
+  await page.waitForURL(/pkg-inbox\/inbox\/index/);
+  const message = byId(page, 'inbox-item').filter({ hasText: '您报告的垃圾桶已清运' });
+  await message.waitFor();
+  await expect(message.innerText()).resolves.toContain(`${bin.label}已清运，获得5积分`);
+  await signOut(page);
+  await page.close();
+}, 180_000);
+
+test('a cadre prints the A4 sheet of bin stickers with both QR forms', async () => {
+  const { context } = browser;
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  const { cadre, bins } = await cast();
+  const active = bins.filter((b) => b.state === 'active');
+
+  // WeChat's answer through our API is checked as is; the fake's bytes are only a marker
+  // (JPEG header + scene), so for the picture the test draws a real code of the same scene
+  const served: { contentType: string; scene: string }[] = [];
+  await page.route('**/api/bins/*/wxacode', async (route) => {
+    const req = route.request();
+    const res = await fetch(req.url(), { headers: { authorization: (await req.allHeaders()).authorization ?? '' } });
+    const body = (await res.json()) as { contentType: string; base64: string };
+    if (!res.ok) return route.fulfill({ status: res.status, json: body });
+    const scene = Buffer.from(body.base64, 'base64').subarray(4, -2).toString();
+    served.push({ contentType: body.contentType, scene });
+    const qr = qrcode(0, 'M');
+    qr.addData(scene);
+    qr.make();
+    await route.fulfill({ json: { contentType: 'image/gif', base64: qr.createDataURL(4, 0).split(',')[1] } }).catch(() => undefined);
+  });
+
+  await signInAsDemo(page, cadre.id);
+  await page.locator('.weui-tabbar__item', { hasText: '我的' }).click();
+  await byId(page, 'me-admin-bins').click();
+  await page.waitForURL(/pkg-admin\/bins\/index/);
+  await until(() => byId(page, 'bin-item').count(), bins.length);
+  await byId(page, 'bins-stickers').click();
+  await page.waitForURL(/pkg-admin\/bins-stickers\/index/);
+
+  const status = byId(page, 'stickers-status');
+  await until(() => byId(page, 'sticker').count(), active.length);
+  await until(() => page.locator('[data-testid="sticker"][data-wxa="ok"]').count(), active.length, 60_000);
+  await expect(status.getAttribute('data-loading')).resolves.toBe('0');
+  await expect(status.getAttribute('data-failed')).resolves.toBe('0');
+  await expect(byId(page, 'sticker').count()).resolves.toBe(active.length);
+  await expect(byId(page, 'sticker-page').count()).resolves.toBe(Math.ceil(active.length / 12));
+  expect(new Set(served.map((s) => s.scene))).toEqual(new Set(active.map((b) => b.scene)));
+  expect(new Set(served.map((s) => s.contentType))).toEqual(new Set(['image/jpeg']));
+  expect(new Set(wx.wxacodes.map((w) => w.page))).toEqual(new Set(['pkg-scan/bin/index']));
+
+  // each sticker: its number and courtyard, the mini-program code and the plain QR of its H5 link
+  const sticker = byId(page, 'sticker').first();
+  const firstCode = await sticker.getAttribute('data-code');
+  const firstBin = active.find((b) => b.code === firstCode)!;
+  await expect(sticker.innerText()).resolves.toContain(firstBin.label);
+  if (firstBin.courtyard) await expect(sticker.innerText()).resolves.toContain(firstBin.courtyard.name);
+  await expect(sticker.locator('[data-testid="sticker-qr"]').getAttribute('data-text')).resolves.toBe(firstBin.h5Url);
+  await until(() => sticker.getAttribute('data-wxa'), 'ok');
+  // both images really decoded (a broken image has no natural width)
+  const imgs = await sticker.locator('img').evaluateAll((list) =>
+    list.map((i) => ({ natural: (i as HTMLImageElement).naturalWidth, shown: i.getBoundingClientRect().width })),
+  );
+  expect(imgs).toHaveLength(2);
+  for (const img of imgs) {
+    expect(img.natural).toBeGreaterThan(0);
+    expect(img.shown).toBeGreaterThan(95); // 27 mm ≈ 102 CSS px
+  }
+  // on screen a sticker is 64 mm wide (≈ 242 CSS px at 96 dpi)
+  const box = (await sticker.boundingBox())!;
+  expect(Math.round(box.width)).toBeGreaterThanOrEqual(240);
+  expect(Math.round(box.width)).toBeLessThanOrEqual(244);
+
+  await page.screenshot({ path: '/tmp/stickers.png', fullPage: false });
+  // printed: A4 pages holding only the sheet, 12 stickers a page
+  const pdf = await page.pdf({ format: 'A4', printBackground: true, path: '/tmp/stickers.pdf', preferCSSPageSize: true });
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+  expect(pages).toHaveLength(Math.ceil(active.length / 12));
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await page.close();
+}, 180_000);
+
+test('a cadre imports bins from CSV: line-numbered problems first, then all of them at once', async () => {
+  const { context } = browser;
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  const { cadre, cadreToken, villageId, cleaner, bins } = await cast();
+
+  await signInAsDemo(page, cadre.id);
+  await page.goto(`${base}/#/pkg-admin/bins/index`);
+  await until(() => byId(page, 'bin-item').count(), bins.length);
+  await byId(page, 'bins-import').click();
+  await page.waitForURL(/pkg-admin\/bins-import\/index/);
+
+  // line 3 has no longitude, line 4 names nobody; nothing is imported
+  const text = byId(page, 'bins-import-text').locator('textarea');
+  await text.fill(['编号,纬度,经度,保洁员', `91号桶,29.5601,106.4611,${cleaner.name}`, '92号桶,29.5602,', '93号桶,29.5603,106.4613,没有这个人'].join('\n'));
+  await byId(page, 'bins-import-submit').click();
+  const error = byId(page, 'bins-import-error');
+  await error.waitFor();
+  await expect(error.getAttribute('data-code')).resolves.toBe('VALIDATION_FAILED');
+  await expect(error.innerText()).resolves.toContain('第3行：经度无效');
+  await expect(error.innerText()).resolves.toContain('第4行：本村没有保洁员「没有这个人」');
+  expect((await api<{ items: TBin[] }>('GET', `/api/villages/${villageId}/bins`, cadreToken)).items).toHaveLength(bins.length);
+
+  await text.fill(['编号,纬度,经度,保洁员', `91号桶,29.5601,106.4611,${cleaner.name}`, '92号桶,29.5602,106.4612,'].join('\n'));
+  await byId(page, 'bins-import-submit').click();
+  await until(() => byId(page, 'bins-import-done').getAttribute('data-created'), '2');
+  const after = (await api<{ items: TBin[] }>('GET', `/api/villages/${villageId}/bins`, cadreToken)).items;
+  expect(after).toHaveLength(bins.length + 2);
+  expect(after.find((b) => b.label === '91号桶')?.cleaners.map((c) => c.id)).toEqual([cleaner.id]);
+
+  // back on the list the new bins are there
+  await page.goBack();
+  await until(() => byId(page, 'bin-item').count(), bins.length + 2);
+  await page.close();
+}, 120_000);
