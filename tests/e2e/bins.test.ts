@@ -1,18 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type http from 'node:http';
 import type { Page } from 'playwright-core';
 import qrcode from 'qrcode-generator';
-import { openTestDb } from '../helpers/db';
-import { setDb } from '../../functions/_lib/db';
-import { setEnv } from '../../functions/_lib/env';
-import { createHost } from '../../functions/_lib/host';
-import type { DbHandle } from '../../db/client';
-import { startFakeWechat, type TFakeWechat } from '../helpers/fake-wechat';
-import { testEnv } from '../helpers/db';
-import { launchBrowser } from '../helpers/browser';
+import { byId, useE2eApp } from '../helpers/e2e-app';
 
 /**
  * 爱环境 in headless Chromium on the H5 build, against the real host and the seeded demo
@@ -21,47 +9,9 @@ import { launchBrowser } from '../helpers/browser';
  * scanning it; the villager's 积分 rise by the rule and 消息 says the bin was cleaned. Then a
  * cadre opens the printable sticker sheet at desktop size (screenshot and PDF in /tmp).
  */
-const H5 = path.resolve(__dirname, '../../dist/h5');
-let handle: DbHandle;
-let server: http.Server;
-let wx: TFakeWechat;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let base = '';
+const app = useE2eApp();
 
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(H5, 'index.html'))) throw new Error('dist/h5 missing: run npm run build:h5 first');
-  wx = await startFakeWechat();
-  handle = await openTestDb();
-  setDb(handle);
-  setEnv(testEnv({ WECHAT_API_BASE: wx.url, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, STATIC_DIR: H5, DISPATCH_KICK: '1' }));
-  server = createHost({ staticDir: H5 });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((r) => server.close(() => r()));
-  await handle.close();
-  await wx.stop();
-});
-
-const byId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`);
-
-async function api<T>(method: string, url: string, token?: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${base}${url}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(method === 'GET' ? {} : { 'idempotency-key': randomUUID() }),
-    },
-    body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
-  });
-  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const api = <T>(method: string, url: string, token?: string, body?: unknown) => app.api<T>(method, url, token, body);
 
 type TDevPerson = { id: string; name: string; role: string; scopeName: string };
 type TMeLite = { person: { id: string; name: string }; village: { id: string; name: string } | null; roles: { role: string; scopeId: string; scopeType: string }[] };
@@ -72,13 +22,13 @@ const devToken = async (personId: string) => (await api<{ token: string }>('POST
 const balanceOf = async (token: string) => (await api<{ balance: number }>('GET', '/api/points/me?limit=1', token)).balance;
 
 async function signInAsDemo(page: Page, personId: string) {
-  await page.goto(`${base}/#/pages/login/index`);
+  await page.goto(`${app.base}/#/pages/login/index`);
   await byId(page, `dev-person-${personId}`).click();
   await page.waitForURL(/pages\/index\/index/);
 }
 
 async function signOut(page: Page) {
-  await page.goto(`${base}/#/pages/me/index`);
+  await page.goto(`${app.base}/#/pages/me/index`);
   await byId(page, 'logout').click();
   await page.waitForURL(/pages\/login/);
   await page.reload();
@@ -119,7 +69,7 @@ async function cast() {
 }
 
 test('a villager reports a full bin, its cleaner confirms it on site and the villager earns points', async () => {
-  const { context } = browser;
+  const { context } = app.browser;
   // the phone's scanner reads whatever the test puts in window.__xyjNextScan, a moment later
   await context.addInitScript(() => {
     const w = window as unknown as { __XYJ_PLATFORM__: unknown; __xyjNextScan?: string };
@@ -143,7 +93,7 @@ test('a villager reports a full bin, its cleaner confirms it on site and the vil
   // the sticker's plain QR, opened by a phone that is not signed in: 登录, then back to the bin
   const h5Path = bin.h5Url.slice(new URL(bin.h5Url).origin.length);
   expect(h5Path).toBe(`/#/pkg-scan/bin/index?scene=${encodeURIComponent(bin.scene)}`);
-  await page.goto(`${base}${h5Path}`);
+  await page.goto(`${app.base}${h5Path}`);
   await page.waitForURL(/pages\/login/);
   await byId(page, `dev-person-${villager.person.id}`).click();
   await page.waitForURL(/pkg-scan\/bin\/index/);
@@ -233,7 +183,7 @@ test('a villager reports a full bin, its cleaner confirms it on site and the vil
 }, 180_000);
 
 test('a cadre prints the A4 sheet of bin stickers with both QR forms', async () => {
-  const { context } = browser;
+  const { context } = app.browser;
   const page = await context.newPage();
   await page.setViewportSize({ width: 1280, height: 1000 });
   const { cadre, bins } = await cast();
@@ -272,7 +222,7 @@ test('a cadre prints the A4 sheet of bin stickers with both QR forms', async () 
   await expect(byId(page, 'sticker-page').count()).resolves.toBe(Math.ceil(active.length / 12));
   expect(new Set(served.map((s) => s.scene))).toEqual(new Set(active.map((b) => b.scene)));
   expect(new Set(served.map((s) => s.contentType))).toEqual(new Set(['image/jpeg']));
-  expect(new Set(wx.wxacodes.map((w) => w.page))).toEqual(new Set(['pkg-scan/bin/index']));
+  expect(new Set(app.wx.wxacodes.map((w) => w.page))).toEqual(new Set(['pkg-scan/bin/index']));
 
   // each sticker: its number and courtyard, the mini-program code and the plain QR of its H5 link
   const sticker = byId(page, 'sticker').first();
@@ -306,13 +256,13 @@ test('a cadre prints the A4 sheet of bin stickers with both QR forms', async () 
 }, 180_000);
 
 test('a cadre imports bins from CSV: line-numbered problems first, then all of them at once', async () => {
-  const { context } = browser;
+  const { context } = app.browser;
   const page = await context.newPage();
   await page.setViewportSize({ width: 1280, height: 1000 });
   const { cadre, cadreToken, villageId, cleaner, bins } = await cast();
 
   await signInAsDemo(page, cadre.id);
-  await page.goto(`${base}/#/pkg-admin/bins/index`);
+  await page.goto(`${app.base}/#/pkg-admin/bins/index`);
   await until(() => byId(page, 'bin-item').count(), bins.length);
   await byId(page, 'bins-import').click();
   await page.waitForURL(/pkg-admin\/bins-import\/index/);

@@ -1,54 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type http from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openTestDb } from '../helpers/db';
-import { setDb } from '../../functions/_lib/db';
-import { setEnv } from '../../functions/_lib/env';
-import { createHost } from '../../functions/_lib/host';
-import type { DbHandle } from '../../db/client';
-import { startFakeWechat, type TFakeWechat } from '../helpers/fake-wechat';
-import { testEnv } from '../helpers/db';
-import { launchBrowser } from '../helpers/browser';
+import { byId, useE2eApp } from '../helpers/e2e-app';
 
 /**
  * 消息 in headless Chromium on the H5 build: a newcomer applies to join (and asks to be told
  * the result), the dispatcher puts 「新的入院申请」 in the head's inbox right after the commit,
  * and the head follows the 消息 badge to the message and from it to 入院申请.
  */
-const H5 = path.resolve(__dirname, '../../dist/h5');
-let handle: DbHandle;
-let server: http.Server;
-let wx: TFakeWechat;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let base = '';
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(H5, 'index.html'))) throw new Error('dist/h5 missing: run npm run build:h5 first');
-  wx = await startFakeWechat();
-  handle = await openTestDb();
-  setDb(handle);
-  setEnv(testEnv({ WECHAT_API_BASE: wx.url, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, STATIC_DIR: H5, DISPATCH_KICK: '1' }));
-  server = createHost({ staticDir: H5 });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((r) => server.close(() => r()));
-  await handle.close();
-  await wx.stop();
-});
-
-const byId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`);
+const app = useE2eApp();
 
 /** WeChat sign-in through the fake, and a subscribe sheet on which the person taps 允许. */
 async function installFakeWechatHost(context: BrowserContext, user: string) {
-  await context.exposeFunction('__xyjFakeCode', () => wx.codeFor(user));
+  await context.exposeFunction('__xyjFakeCode', () => app.wx.codeFor(user));
   await context.addInitScript(() => {
     const w = window as unknown as { __XYJ_PLATFORM__: unknown; __xyjFakeCode: () => Promise<string> };
     w.__XYJ_PLATFORM__ = {
@@ -58,22 +21,10 @@ async function installFakeWechatHost(context: BrowserContext, user: string) {
   });
 }
 
-async function api<T>(method: string, url: string, token?: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${base}${url}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(method === 'GET' ? {} : { 'idempotency-key': randomUUID() }),
-    },
-    body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
-  });
-  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const api = <T>(method: string, url: string, token?: string, body?: unknown) => app.api<T>(method, url, token, body);
 
 async function signOut(page: Page) {
-  await page.goto(`${base}/#/pages/me/index`);
+  await page.goto(`${app.base}/#/pages/me/index`);
   await byId(page, 'logout').click();
   await page.waitForURL(/pages\/login/);
   await page.reload();
@@ -81,7 +32,7 @@ async function signOut(page: Page) {
 }
 
 test('the head follows the 消息 badge to a new join request and from the message to 入院申请', async () => {
-  const { context } = browser;
+  const { context } = app.browser;
   await installFakeWechatHost(context, `e2e-inbox-${randomUUID()}`);
   const page = await context.newPage();
 
@@ -95,7 +46,7 @@ test('the head follows the 消息 badge to a new join request and from the messa
   const unreadBefore = (await api<{ unread: number }>('GET', '/api/inbox/unread-count', headToken)).unread;
 
   // a newcomer signs in with WeChat, applies, and asks to be told the result
-  await page.goto(`${base}/#/pages/login/index`);
+  await page.goto(`${app.base}/#/pages/login/index`);
   await byId(page, 'login-wechat').click();
   await page.waitForURL(/pages\/index\/index/);
   await byId(page, 'home-join').click();
@@ -112,7 +63,7 @@ test('the head follows the 消息 badge to a new join request and from the messa
   await signOut(page);
 
   // the head signs in and sees the badge on 首页
-  await page.goto(`${base}/#/pages/login/index`);
+  await page.goto(`${app.base}/#/pages/login/index`);
   await byId(page, `dev-person-${head.id}`).click();
   await page.waitForURL(/pages\/index\/index/);
   const badge = byId(page, 'home-inbox-badge');

@@ -1,53 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type http from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openTestDb } from '../helpers/db';
-import { setDb } from '../../functions/_lib/db';
-import { setEnv } from '../../functions/_lib/env';
-import { createHost } from '../../functions/_lib/host';
-import type { DbHandle } from '../../db/client';
-import { startFakeWechat, type TFakeWechat } from '../helpers/fake-wechat';
-import { testEnv } from '../helpers/db';
-import { launchBrowser } from '../helpers/browser';
+import { byId, useE2eApp } from '../helpers/e2e-app';
 
 /**
  * The join flow in headless Chromium on the H5 build, against the real host and database,
  * with WeChat sign-in through the loopback fake: a new person asks to join with an invite
  * code, the head approves, and the person becomes a villager.
  */
-const H5 = path.resolve(__dirname, '../../dist/h5');
-let handle: DbHandle;
-let server: http.Server;
-let wx: TFakeWechat;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let base = '';
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(H5, 'index.html'))) throw new Error('dist/h5 missing: run npm run build:h5 first');
-  wx = await startFakeWechat();
-  handle = await openTestDb();
-  setDb(handle);
-  setEnv(testEnv({ WECHAT_API_BASE: wx.url, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, STATIC_DIR: H5, DISPATCH_KICK: '1' }));
-  server = createHost({ staticDir: H5 });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((r) => server.close(() => r()));
-  await handle.close();
-  await wx.stop();
-});
-
-const byId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`);
+const app = useE2eApp();
 
 async function installFakeWechatHost(context: BrowserContext, user: string) {
-  await context.exposeFunction('__xyjFakeCode', () => wx.codeFor(user));
+  await context.exposeFunction('__xyjFakeCode', () => app.wx.codeFor(user));
   await context.addInitScript(() => {
     const w = window as unknown as { __XYJ_PLATFORM__: unknown; __xyjFakeCode: () => Promise<string> };
     w.__XYJ_PLATFORM__ = { login: async () => ({ code: await w.__xyjFakeCode() }) };
@@ -55,7 +18,7 @@ async function installFakeWechatHost(context: BrowserContext, user: string) {
 }
 
 async function signOut(page: Page) {
-  await page.goto(`${base}/#/pages/me/index`);
+  await page.goto(`${app.base}/#/pages/me/index`);
   await byId(page, 'logout').click();
   await page.waitForURL(/pages\/login/);
   // start the next person on a fresh page load, as a new visit would (no stacked pages)
@@ -64,22 +27,22 @@ async function signOut(page: Page) {
 }
 
 async function signInAsDemo(page: Page, personId: string) {
-  await page.goto(`${base}/#/pages/login/index`);
+  await page.goto(`${app.base}/#/pages/login/index`);
   await byId(page, `dev-person-${personId}`).click();
   await page.waitForURL(/pages\/index\/index/);
 }
 
 test('a new person joins a courtyard with an invite code and becomes a villager once the head approves', async () => {
-  const { context } = browser;
+  const { context } = app.browser;
   const newcomer = `e2e-newcomer-${randomUUID()}`;
   await installFakeWechatHost(context, newcomer);
   const page = await context.newPage();
-  const people = (await (await fetch(`${base}/api/auth/dev-people`)).json()).people as { id: string; role: string; scopeName: string }[];
+  const people = (await (await fetch(`${app.base}/api/auth/dev-people`)).json()).people as { id: string; role: string; scopeName: string }[];
   const head = people.find((p) => p.role === 'courtyard_head')!;
 
   // the head makes an invite code
   await signInAsDemo(page, head.id);
-  await page.goto(`${base}/#/pages/me/index`);
+  await page.goto(`${app.base}/#/pages/me/index`);
   await byId(page, 'invite-create').click();
   const code = (await byId(page, 'invite-code').innerText()).replace(/\s|-/g, '');
   expect(code).toMatch(/^[2-9A-Z]{10}$/);
@@ -111,7 +74,7 @@ test('a new person joins a courtyard with an invite code and becomes a villager 
   // the newcomer is now a villager of the head's courtyard
   await byId(page, 'login-wechat').click();
   await page.waitForURL(/pages\/index\/index/);
-  await page.goto(`${base}/#/pages/me/index`);
+  await page.goto(`${app.base}/#/pages/me/index`);
   const roles = byId(page, 'me-roles');
   await expect(roles.innerText()).resolves.toContain('村民');
   await expect(roles.innerText()).resolves.toContain(head.scopeName);

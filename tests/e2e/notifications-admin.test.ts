@@ -1,64 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type http from 'node:http';
-import type { Page } from 'playwright-core';
-import { openTestDb } from '../helpers/db';
-import { setDb } from '../../functions/_lib/db';
-import { setEnv } from '../../functions/_lib/env';
-import { createHost } from '../../functions/_lib/host';
-import type { DbHandle } from '../../db/client';
-import { startFakeWechat, type TFakeWechat } from '../helpers/fake-wechat';
-import { testEnv } from '../helpers/db';
-import { launchBrowser } from '../helpers/browser';
+import { byId, useE2eApp } from '../helpers/e2e-app';
 
 /**
  * 后台 · 通知发送情况 on the H5 build at desktop size: WeChat refuses a subscribe message
  * (47003), the notification fails, a village cadre finds it from 我的 and resends it, and
  * WeChat then takes it.
  */
-const H5 = path.resolve(__dirname, '../../dist/h5');
-let handle: DbHandle;
-let server: http.Server;
-let wx: TFakeWechat;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let base = '';
+const app = useE2eApp();
 
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(H5, 'index.html'))) throw new Error('dist/h5 missing: run npm run build:h5 first');
-  wx = await startFakeWechat();
-  handle = await openTestDb();
-  setDb(handle);
-  setEnv(testEnv({ WECHAT_API_BASE: wx.url, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, STATIC_DIR: H5, DISPATCH_KICK: '1' }));
-  server = createHost({ staticDir: H5 });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((r) => server.close(() => r()));
-  await handle.close();
-  await wx.stop();
-});
-
-const byId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`);
-
-async function api<T>(method: string, url: string, token?: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${base}${url}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(method === 'GET' ? {} : { 'idempotency-key': randomUUID() }),
-    },
-    body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
-  });
-  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const api = <T>(method: string, url: string, token?: string, body?: unknown) => app.api<T>(method, url, token, body);
 
 type TSummary = { id: string; recipient: { name: string }; template: string; state: string };
 
@@ -86,7 +36,7 @@ test('a village cadre finds a notification WeChat refused and resends it from th
   const { headToken, courtyardId, villageId, cadreId } = found;
 
   // a newcomer (signed in with WeChat, so pushes can reach them) applies and subscribes to the result
-  const { token: newcomer } = await api<{ token: string }>('POST', '/api/auth/wechat-login', undefined, { code: wx.codeFor(`e2e-admin-${randomUUID()}`) });
+  const { token: newcomer } = await api<{ token: string }>('POST', '/api/auth/wechat-login', undefined, { code: app.wx.codeFor(`e2e-admin-${randomUUID()}`) });
   const { code } = await api<{ code: string }>('POST', `/api/courtyards/${courtyardId}/invites`, headToken);
   const request = await api<{ id: string }>('POST', '/api/join-requests', newcomer, {
     inviteCode: code, name: '孙重发', phone: '13912340001', householdLabel: '9号', members: [], flags: { livesAlone: false, elderly: false, needsCare: false },
@@ -94,7 +44,7 @@ test('a village cadre finds a notification WeChat refused and resends it from th
   await api('POST', '/api/subscriptions', newcomer, { accepted: ['TPL_JOIN_DECIDED'] });
 
   // WeChat refuses the result message for good: the notification fails
-  wx.failNext('subscribe_send', { errcode: 47003, errmsg: 'argument invalid! data.thing2.value invalid' });
+  app.wx.failNext('subscribe_send', { errcode: 47003, errmsg: 'argument invalid! data.thing2.value invalid' });
   await api('POST', `/api/join-requests/${request.id}/approve`, headToken);
   const failedUrl = `/api/villages/${villageId}/notifications?state=failed`;
   const { token: cadreToken } = await api<{ token: string }>('POST', '/api/auth/dev-login', undefined, { personId: cadreId });
@@ -103,9 +53,9 @@ test('a village cadre finds a notification WeChat refused and resends it from th
   );
 
   // the cadre, on a desktop browser, opens the back office from 我的
-  const page = await browser.context.newPage();
+  const page = await app.browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(`${base}/#/pages/login/index`);
+  await page.goto(`${app.base}/#/pages/login/index`);
   await byId(page, `dev-person-${cadreId}`).click();
   await page.waitForURL(/pages\/index\/index/);
   await page.locator('.weui-tabbar__item', { hasText: '我的' }).click();
@@ -124,7 +74,7 @@ test('a village cadre finds a notification WeChat refused and resends it from th
   await expect(item.getAttribute('data-state')).resolves.not.toBe('failed');
 
   // the dispatcher was kicked: WeChat takes the message this time
-  await eventually('the resent push', async () => wx.sent.find((m) => m.template_id === 'TPL_JOIN_DECIDED') ?? undefined);
+  await eventually('the resent push', async () => app.wx.sent.find((m) => m.template_id === 'TPL_JOIN_DECIDED') ?? undefined);
   await byId(page, 'notifications-refresh').click();
   await byId(page, 'notifications-empty').waitFor();
   await page.close();

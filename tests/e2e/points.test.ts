@@ -1,17 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type http from 'node:http';
 import type { Page } from 'playwright-core';
-import { openTestDb } from '../helpers/db';
-import { setDb } from '../../functions/_lib/db';
-import { setEnv } from '../../functions/_lib/env';
-import { createHost } from '../../functions/_lib/host';
-import type { DbHandle } from '../../db/client';
-import { startFakeWechat, type TFakeWechat } from '../helpers/fake-wechat';
-import { testEnv } from '../helpers/db';
-import { launchBrowser } from '../helpers/browser';
+import { byId, useE2eApp } from '../helpers/e2e-app';
 
 /**
  * 积分 in headless Chromium on the H5 build, against the real host and the seeded demo
@@ -19,47 +7,9 @@ import { launchBrowser } from '../helpers/browser';
  * the shop's 店员 scans the code (an injected scanner) and hands it over. What the pages show
  * is checked against the API. Then the 挂榜 screen at big-screen width.
  */
-const H5 = path.resolve(__dirname, '../../dist/h5');
-let handle: DbHandle;
-let server: http.Server;
-let wx: TFakeWechat;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let base = '';
+const app = useE2eApp();
 
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(H5, 'index.html'))) throw new Error('dist/h5 missing: run npm run build:h5 first');
-  wx = await startFakeWechat();
-  handle = await openTestDb();
-  setDb(handle);
-  setEnv(testEnv({ WECHAT_API_BASE: wx.url, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, STATIC_DIR: H5, DISPATCH_KICK: '1' }));
-  server = createHost({ staticDir: H5 });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((r) => server.close(() => r()));
-  await handle.close();
-  await wx.stop();
-});
-
-const byId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`);
-
-async function api<T>(method: string, url: string, token?: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${base}${url}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(method === 'GET' ? {} : { 'idempotency-key': randomUUID() }),
-    },
-    body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
-  });
-  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const api = <T>(method: string, url: string, token?: string, body?: unknown) => app.api<T>(method, url, token, body);
 
 type TDevPerson = { id: string; name: string; role: string; scopeName: string };
 type TMeLite = { person: { id: string; name: string }; village: { id: string; name: string } | null; roles: { role: string; scopeId: string; scopeType: string }[] };
@@ -71,13 +21,13 @@ const towelOf = async (villageId: string, token: string) =>
   (await api<{ items: TRewardLite[] }>('GET', `/api/villages/${villageId}/rewards`, token)).items.find((r) => r.name === '毛巾')!;
 
 async function signInAsDemo(page: Page, personId: string) {
-  await page.goto(`${base}/#/pages/login/index`);
+  await page.goto(`${app.base}/#/pages/login/index`);
   await byId(page, `dev-person-${personId}`).click();
   await page.waitForURL(/pages\/index\/index/);
 }
 
 async function signOut(page: Page) {
-  await page.goto(`${base}/#/pages/me/index`);
+  await page.goto(`${app.base}/#/pages/me/index`);
   await byId(page, 'logout').click();
   await page.waitForURL(/pages\/login/);
   await page.reload();
@@ -121,7 +71,7 @@ async function shopkeeperAndVillager(need: number) {
 }
 
 test('a villager redeems a 毛巾 and the 店员 hands it over against the scanned pickup code', async () => {
-  const { context } = browser;
+  const { context } = app.browser;
   // the shopkeeper's phone scans whatever the test puts in window.__xyjNextScan
   await context.addInitScript(() => {
     const w = window as unknown as { __XYJ_PLATFORM__: unknown; __xyjNextScan?: string };
@@ -179,7 +129,7 @@ test('a villager redeems a 毛巾 and the 店员 hands it over against the scann
 
   // the 店员 signs in, opens 凭码发放 from 我的 and scans the villager's code
   await signInAsDemo(page, shopkeeper.id);
-  await page.goto(`${base}/#/pages/me/index`);
+  await page.goto(`${app.base}/#/pages/me/index`);
   await byId(page, 'me-handover').click();
   await page.waitForURL(/pkg-admin\/handover\/index/);
   await byId(page, 'handover-waiting-item').and(page.locator(`[data-id="${redemption.id}"]`)).waitFor();
@@ -209,7 +159,7 @@ test('a villager redeems a 毛巾 and the 店员 hands it over against the scann
 }, 180_000);
 
 test('the 挂榜 screen shows the top 10 of the three boards side by side on a big screen', async () => {
-  const page = await browser.context.newPage();
+  const page = await app.browser.context.newPage();
   await page.setViewportSize({ width: 1366, height: 900 });
   const { people } = await api<{ people: TDevPerson[] }>('GET', '/api/auth/dev-people');
   const cadre = people.find((p) => p.role === 'village_cadre')!;
@@ -217,10 +167,10 @@ test('the 挂榜 screen shows the top 10 of the three boards side by side on a b
   const villageId = (await api<TMeLite>('GET', '/api/me', token)).roles.find((r) => r.role === 'village_cadre')!.scopeId;
   const top = await api<{ items: { name: string; total: number }[] }>('GET', `/api/villages/${villageId}/leaderboard?board=person&period=all&limit=10`, token);
 
-  await page.goto(`${base}/#/pages/login/index`);
+  await page.goto(`${app.base}/#/pages/login/index`);
   await byId(page, `dev-person-${cadre.id}`).click();
   await page.waitForURL(/pages\/index\/index/);
-  await page.goto(`${base}/#/pkg-points/board/index?villageId=${villageId}&period=all`);
+  await page.goto(`${app.base}/#/pkg-points/board/index?villageId=${villageId}&period=all`);
 
   const boards = ['person', 'household', 'courtyard'].map((b) => byId(page, `screen-board-${b}`));
   await boards[0].locator('[data-testid="screen-item"]').first().waitFor();
