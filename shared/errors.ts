@@ -75,6 +75,32 @@ export const ERRORS = {
   MEDIA_INVALID: [400, '只能上传 JPG、PNG 或 WebP 照片'],
   /** Photo over the size cap even after compression. */
   MEDIA_TOO_LARGE: [413, '照片太大，请重新拍摄或选择较小的照片'],
+  /** 找院长 from someone who belongs to no courtyard (nobody to send it to). */
+  REQUEST_NO_COURTYARD: [409, '请先加入院落，再找院长'],
+  /** Accept on a request nobody is waiting to take up. */
+  REQUEST_NOT_WAITING: [409, '该事项已被受理或已结束'],
+  /** Resolve on a request that is not being handled. */
+  REQUEST_NOT_ACCEPTED: [409, '请先受理该事项'],
+  /** Confirm or reopen on a request that is not resolved. */
+  REQUEST_NOT_RESOLVED: [409, '该事项还没有办结'],
+  /** Reopen after the window. */
+  REQUEST_REOPEN_CLOSED: [409, '已超过可重新打开的期限，请重新提交'],
+  /** Withdraw after someone accepted it. */
+  REQUEST_ALREADY_TAKEN: [409, '事项已受理，不能撤回，可以在沟通里说明'],
+  /** Anything on a closed or withdrawn request. */
+  REQUEST_CLOSED: [409, '该事项已完结'],
+  /** Level change to the level it already has. */
+  REQUEST_SAME_LEVEL: [409, '定性没有变化'],
+  /** 一键呼叫 by someone who has it off. */
+  SOS_NOT_AVAILABLE: [409, '一键呼叫未开启，请在“我的”里开启'],
+  /** 一键呼叫 by someone who belongs to no courtyard. */
+  SOS_NO_COURTYARD: [409, '请先加入院落，一键呼叫才能通知到院长'],
+  /** Acknowledge a call someone else already took. */
+  SOS_ALREADY_ACKNOWLEDGED: [409, '已有人响应这个呼叫'],
+  /** Anything on a call that is over. */
+  SOS_CLOSED: [409, '这个呼叫已结束'],
+  /** The person is not a party member of that courtyard's village. */
+  NOT_A_PARTY_MEMBER: [400, '请选择本村的党员'],
   /** Anything unexpected; details only in the log. */
   INTERNAL: [500, '系统繁忙，请稍后再试'],
   /** Database or another dependency is down. */

@@ -6,3 +6,4 @@ export * from './notifications';
 export * from './points';
 export * from './bins';
 export * from './media';
+export * from './requests';

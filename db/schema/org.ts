@@ -64,6 +64,8 @@ export const people = pgTable(
     elderly: boolean('elderly').notNull().default(false),
     needsCare: boolean('needs_care').notNull().default(false),
     isPartyMember: boolean('is_party_member').notNull().default(false),
+    /** 一键呼叫 turned on by the person themself (elderly/alone/needs-care people have it anyway) */
+    sosEnabled: boolean('sos_enabled').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [index('people_household_idx').on(t.householdId)],

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { binCleaners, bins, courtyards, households, people, roleAssignments, townships, villages } from '../schema';
+import { binCleaners, bins, courtyards, householdPartyLinks, households, people, roleAssignments, townships, villages } from '../schema';
 import { makeSceneCode } from '../../shared/domain/scene-code';
 import { seedPoints } from './points';
 import { personName, phoneNumber, seedUuid, seededRandom } from './random';
@@ -62,7 +62,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<TDemoSummary |
             personRows.push({
               id: personId, name: personName(rand, surname), phone: p === 0 ? phoneNumber(rand) : null, householdId,
               relation: p === 0 ? '户主' : ['配偶', '子女', '父母', '孙辈'][p % 4], livesAlone: alone, elderly: alone || rand() < 0.15,
-              isPartyMember: p === 0 && rand() < 0.2,
+              // the head (household 1) leads the courtyard's party group
+              isPartyMember: p === 0 && (rand() < 0.2 || h === 1),
             });
             if (p === 0) grant(personId, 'villager', { villageId, courtyardId });
             if (h === 1 && p === 0) headId = personId;
@@ -70,6 +71,9 @@ export async function seedDemo(db: Db, now = new Date()): Promise<TDemoSummary |
         }
         await tx.insert(households).values(hhRows);
         await tx.insert(people).values(personRows);
+        // 党员联户: each household looked after by one of the courtyard's party members, in turn
+        const partyIds = personRows.filter((r) => r.isPartyMember).map((r) => r.id!);
+        await tx.insert(householdPartyLinks).values(hhRows.map((hh, i) => ({ householdId: hh.id!, personId: partyIds[i % partyIds.length] })));
         summary.households += hhRows.length;
         summary.people += personRows.length;
         grant(headId!, 'courtyard_head', { villageId, courtyardId });

@@ -14,10 +14,12 @@ const DEFAULT_TEMPLATES = JSON.stringify({
   join_request_new: { id: 'TPL_JOIN_NEW', page: 'pkg-courtyard/requests/index', fields: { thing1: 'applicantName', thing2: 'courtyardName', time3: 'submittedAt' } },
   join_request_decided: { id: 'TPL_JOIN_DECIDED', page: 'pages/me/index', fields: { phrase1: 'result', thing2: 'courtyardName', thing3: 'reason' } },
   bin_task: { id: 'TPL_BIN_TASK', page: 'pkg-clean/tasks/index', fields: { thing1: 'binLabel', thing2: 'place', time3: 'reportedAt' } },
-  request_new: { id: 'TPL_REQUEST_NEW', page: 'pages/index/index', fields: { name1: 'requesterName', thing2: 'summary', time3: 'submittedAt' } },
-  request_update: { id: 'TPL_REQUEST_UPDATE', page: 'pages/index/index', fields: { thing1: 'summary', phrase2: 'status', time3: 'updatedAt' } },
+  request_new: { id: 'TPL_REQUEST_NEW', fields: { name1: 'requesterName', thing2: 'summary', time3: 'submittedAt' } },
+  request_update: { id: 'TPL_REQUEST_UPDATE', fields: { thing1: 'summary', phrase2: 'status', time3: 'updatedAt' } },
   redemption_ready: { id: 'TPL_REDEMPTION', page: 'pages/points/index', fields: { thing1: 'rewardName', character_string2: 'pickupCode' } },
-  sos: { id: 'TPL_SOS', page: 'pages/index/index', fields: { name1: 'callerName', thing2: 'address', phone_number3: 'phone' } },
+  request_escalated: { id: 'TPL_REQUEST_ESCALATED', fields: { thing1: 'summary', thing2: 'reason', time3: 'at' } },
+  sos: { id: 'TPL_SOS', fields: { name1: 'callerName', thing2: 'address', phone_number3: 'phone' } },
+  sos_ack: { id: 'TPL_SOS_ACK', fields: { name1: 'responderName', phone_number2: 'responderPhone' } },
 });
 
 const ZEnv = z
@@ -29,6 +31,8 @@ const ZEnv = z
     PGLITE_DIR: z.string().default('.data/pglite'),
     /** 演示登录 — refused in production */
     ALLOW_DEV_LOGIN: flag,
+    /** 测试时钟: POST /api/test/clock moves the server clock forward (browser tests) — refused in production */
+    TEST_CLOCK: flag,
     WECHAT_APP_ID: z.string().min(1).default('wx-dev-app'),
     WECHAT_APP_SECRET: z.string().min(1).default('dev-secret'),
     WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
@@ -63,6 +67,7 @@ const ZEnv = z
   .superRefine((e, ctx) => {
     if (e.NODE_ENV !== 'production') return;
     if (e.ALLOW_DEV_LOGIN) ctx.addIssue({ code: 'custom', path: ['ALLOW_DEV_LOGIN'], message: 'dev login must be off in production' });
+    if (e.TEST_CLOCK) ctx.addIssue({ code: 'custom', path: ['TEST_CLOCK'], message: 'the test clock must be off in production' });
     if (e.CRON_SECRET === 'dev-cron-secret-change-me') ctx.addIssue({ code: 'custom', path: ['CRON_SECRET'], message: 'set a real cron secret in production' });
     if (!e.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production runs on the PostgreSQL server' });
     if (e.WECHAT_APP_ID === 'wx-dev-app' || e.WECHAT_APP_SECRET === 'dev-secret')

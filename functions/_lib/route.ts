@@ -9,6 +9,7 @@ import type { TActor, TServiceContext } from '../services/context';
 import { resolveSession } from '../services/auth/resolve-session';
 import { resolveScope, type TScopeRef } from '../services/access/resolve-scope';
 import { getDb } from './db';
+import { appNow } from './clock';
 import { env } from './env';
 import { runIdempotent } from './idempotency';
 import { kickWorker } from './worker';
@@ -82,7 +83,7 @@ export function defineRoute<C extends TContract>(contract: C, spec: TRouteSpec<C
     async function run(): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
       if (req.method !== contract.method) throw new AppError('METHOD_NOT_ALLOWED');
       const { db, kind } = await getDb();
-      const ctx: TServiceContext = { db, dbKind: kind, now: () => new Date(), actor: null, requestId, env: env() };
+      const ctx: TServiceContext = { db, dbKind: kind, now: appNow, actor: null, requestId, env: env() };
 
       if (spec.auth === 'cron') {
         if (!cronSecretMatches(bearerToken(req), ctx.env.CRON_SECRET)) throw new AppError('UNAUTHENTICATED');

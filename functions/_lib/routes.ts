@@ -24,7 +24,7 @@ export function listRouteFiles(dir = API_DIR): TRouteEntry[] {
     }
   };
   walk('');
-  return out.sort((a, b) => rank(a.url).localeCompare(rank(b.url)));
+  return out.sort((a, b) => (rank(a.url) < rank(b.url) ? -1 : rank(a.url) > rank(b.url) ? 1 : 0));
 }
 
 function toEntry(file: string): TRouteEntry {
@@ -45,7 +45,7 @@ function toEntry(file: string): TRouteEntry {
   return { file, url: url.replace(/\/$/, ''), regex: new RegExp(`^${pattern}$`), paramNames };
 }
 
-// '[' sorts after letters, so static segments match first
+// '~' sorts after letters by code point (not by localeCompare), so static segments match first
 const rank = (url: string) => url.replace(/\[/g, '~');
 
 export type TRouteTable = { match: (pathname: string) => { handler: THandler; params: Record<string, string> } | null };

@@ -1,6 +1,7 @@
 import type { TWorkContext } from '../services/context';
 import { runDueWork, type TWorkStats } from '../services/work/run-due-work';
 import { getDb } from './db';
+import { appNow } from './clock';
 import { env } from './env';
 import { log } from './log';
 
@@ -8,7 +9,7 @@ let running: Promise<void> | null = null;
 let again = false;
 
 async function workContext(): Promise<TWorkContext> {
-  return { db: (await getDb()).db, now: () => new Date(), env: env() };
+  return { db: (await getDb()).db, now: appNow, env: env() };
 }
 
 /** One bounded drain of due timers and notifications (cron, interval, kicks). */

@@ -7,11 +7,14 @@ import * as notifications from './notifications';
 import * as points from './points';
 import * as bins from './bins';
 import * as media from './media';
+import * as requests from './requests';
+import * as sos from './sos';
+import * as testClock from './test-clock';
 
 export * from './define';
 
 /** Every endpoint, for the OpenAPI document and the route coverage test. */
-export const allContracts: TContract[] = [health, auth, me, join, notifications, points, bins, media].flatMap((m) =>
+export const allContracts: TContract[] = [health, auth, me, join, notifications, points, bins, media, requests, sos, testClock].flatMap((m) =>
   Object.values(m).filter(
     (v): v is TContract => typeof v === 'object' && v !== null && 'method' in v && 'response' in v,
   ),

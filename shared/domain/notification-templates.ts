@@ -15,8 +15,11 @@ export const TEMPLATES = {
   bin_cleaned: { priority: 0, title: () => '您报告的垃圾桶已清运', body: (p: P) => `${p.binLabel ?? '垃圾桶'}已清运${p.points ? `，获得${p.points}积分` : ''}，谢谢！`, link: () => '/pages/points/index' },
   bin_overdue: { priority: 30, title: () => '垃圾桶报满超时未清运', body: (p: P) => `${p.binLabel ?? '垃圾桶'}（${p.place ?? ''}）已报满超过4小时`, link: () => '/pages/index/index' },
   false_reports: { priority: 0, title: () => '多次误报提醒', body: (p: P) => `${p.personName ?? '有村民'}近30天有${p.count ?? ''}次误报`, link: () => '/pages/index/index' },
-  request_new: { priority: 30, title: () => '新的找院长事项', body: (p: P) => `${p.requesterName ?? '村民'}：${p.summary ?? ''}`, link: () => '/pages/index/index' },
-  request_update: { priority: 0, title: () => '事项有新进展', body: (p: P) => `${p.summary ?? ''}：${p.status ?? ''}`, link: () => '/pages/index/index' },
+  request_new: { priority: 30, title: () => '新的找院长事项', body: (p: P) => `${p.requesterName ?? '村民'}：${p.summary ?? ''}`, link: requestLink },
+  request_update: { priority: 0, title: () => '事项有新进展', body: (p: P) => `${p.summary ?? ''}：${p.status ?? ''}`, link: requestLink },
+  request_escalated: { priority: 40, title: (p: P) => (p.tier === 'township' ? '事项报到镇街' : '事项吹哨到村'), body: (p: P) => `${p.summary ?? ''}（${p.reason ?? '请尽快受理'}）`, link: requestLink },
+  request_overdue: { priority: 40, title: () => '事项已超时', body: (p: P) => `${p.summary ?? ''}：${p.status ?? '已超过办理时限'}`, link: requestLink },
+  request_message: { priority: 10, title: () => '事项有新留言', body: (p: P) => `${p.authorName ?? ''}：${p.text ?? ''}`, link: requestLink },
   redemption_ready: { priority: 0, title: () => '兑换商品可以领取了', body: (p: P) => `${p.rewardName ?? '商品'}，取货码 ${p.pickupCode ?? ''}`, link: () => '/pages/points/index' },
   redemption_expiring: { priority: 0, title: () => '兑换商品即将过期', body: (p: P) => `${p.rewardName ?? '商品'}请在${p.expiresOn ?? '到期前'}领取，取货码 ${p.pickupCode ?? ''}`, link: () => '/pages/points/index' },
   redemption_closed: {
@@ -25,8 +28,18 @@ export const TEMPLATES = {
     body: (p: P) => `${p.rewardName ?? '商品'}的${p.points ?? ''}积分已退回`,
     link: () => '/pages/points/index',
   },
-  sos: { priority: 100, title: () => '一键呼叫：有人需要帮助', body: (p: P) => `${p.callerName ?? '村民'}（${p.address ?? ''}）请求帮助`, link: () => '/pages/index/index' },
+  sos: { priority: 100, title: () => '一键呼叫：有人需要帮助', body: (p: P) => `${p.callerName ?? '村民'}（${p.address ?? ''}）请求帮助${p.phone ? `，电话 ${p.phone}` : ''}`, link: sosLink },
+  sos_ack: { priority: 90, title: () => '有人正在赶来', body: (p: P) => `${p.responderName ?? ''}已响应您的呼叫${p.responderPhone ? `，电话 ${p.responderPhone}` : ''}`, link: sosLink },
+  sos_update: { priority: 20, title: (p: P) => (p.state === 'cancelled' ? '呼叫已取消' : '呼叫已有人响应'), body: (p: P) => `${p.callerName ?? ''}的呼叫${p.state === 'cancelled' ? '已取消' : `由${p.responderName ?? ''}响应`}`, link: sosLink },
 } satisfies Record<string, TTemplateSpec>;
+
+function requestLink(p: P): string {
+  return p.requestId ? `/pkg-request/detail/index?id=${p.requestId}` : '/pkg-request/mine/index';
+}
+
+function sosLink(p: P): string {
+  return p.callId ? `/pkg-request/sos/index?id=${p.callId}` : '/pages/index/index';
+}
 
 type TTemplateSpec = { priority: number; title: (p: P) => string; body: (p: P) => string; link: (p: P) => string };
 

@@ -76,6 +76,11 @@ const ROUTES: { name: string; roles: TRole[]; call: (o: TObjects) => TCall; okSt
   { name: 'bin figures', roles: ['village_cadre', 'township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/bin-stats` }) },
   { name: 'list township villages', roles: ['township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/townships/${o.townshipId}/villages` }) },
   { name: 'township leaderboard', roles: ['township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/townships/${o.townshipId}/leaderboard` }) },
+  { name: 'request figures of a village', roles: ['village_cadre', 'township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/request-stats` }) },
+  { name: 'request figures of a township', roles: ['township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/townships/${o.townshipId}/request-stats` }) },
+  { name: 'read request time limits', roles: ALL_ROLES, reach: 'within', okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/request-settings` }) },
+  { name: 'change request time limits', roles: ['village_cadre'], okStatus: 200, call: (o) => ({ method: 'PUT', path: `/api/villages/${o.villageId}/request-settings`, body: { acceptHours: 24, resolveHours: 168, reopenDays: 7, sosAckMinutes: 5 } }) },
+  { name: 'link a party member to a household', roles: ['courtyard_head', 'village_cadre'], okStatus: 200, call: (o) => ({ method: 'PUT', path: `/api/households/${o.householdId}/party-member`, body: { personId: null } }) },
 ];
 
 /** Where a member (reach 'within') of tree A's village 0 belongs: their village's things, not others'. */

@@ -33,8 +33,11 @@ describe('photos (the media module)', () => {
     expect(again.body.id).toBe(up.body.id);
     const mine = await api.call('GET', `/api/media/${up.body.id}`, { token });
     expect(Buffer.from(mine.body.base64, 'base64').equals(PNG)).toBe(true);
+    const headToken = await tokenFor(d(), (await createPersonWithRole(d(), tree, 'courtyard_head', { village: 0 })).personId);
+    expect((await api.call('GET', `/api/media/${up.body.id}`, { token: headToken })).status).toBe(200);
+    // a cleaner sees photos on bin reports only (below), not a villager's other photos
     const cleaner = await tokenFor(d(), (await createPersonWithRole(d(), tree, 'cleaner', { village: 0 })).personId);
-    expect((await api.call('GET', `/api/media/${up.body.id}`, { token: cleaner })).status).toBe(200);
+    expect((await api.call('GET', `/api/media/${up.body.id}`, { token: cleaner })).status).toBe(404);
     const neighbour = await tokenFor(d(), (await createPersonWithRole(d(), tree, 'villager', { village: 0 })).personId);
     expect((await api.call('GET', `/api/media/${up.body.id}`, { token: neighbour })).status).toBe(404);
     const otherCadre = await tokenFor(d(), (await createPersonWithRole(d(), tree, 'village_cadre', { village: 1 })).personId);
@@ -61,5 +64,7 @@ describe('photos (the media module)', () => {
     expect(stolen.body.error.code).toBe('MEDIA_INVALID');
     const ok = await api.call('POST', `/api/bins/${bin.code}/report`, { token: aToken, body: { kind: 'damaged', photoId: photo.body.id } });
     expect(ok.status).toBe(201);
+    // now on a report, the bin's cleaner may see it
+    expect((await api.call('GET', `/api/media/${photo.body.id}`, { token: await tokenFor(d(), cleaner) })).status).toBe(200);
   });
 });

@@ -1,13 +1,19 @@
+import { deflateSync } from 'node:zlib';
+import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import qrcode from 'qrcode-generator';
+import { binReportReporters, binReports } from '../../db/schema/bins';
+import { MEDIA_MAX_BYTES } from '../../shared/domain/media';
 import { byId, useE2eApp } from '../helpers/e2e-app';
 
 /**
  * 爱环境 in headless Chromium on the H5 build, against the real host and the seeded demo
  * village 石坝村 (66 bins, two 保洁员): a villager scans a bin from 首页 (an injected scanner)
- * and reports it full; the bin's cleaner finds it first on the route and confirms it by
- * scanning it; the villager's 积分 rise by the rule and 消息 says the bin was cleaned. Then a
- * cadre opens the printable sticker sheet at desktop size (screenshot and PDF in /tmp).
+ * and reports it full with a photo (a real PNG through the browser's file chooser, shrunk to
+ * a JPEG by the page); the bin's cleaner finds it first on the route and confirms it by
+ * scanning it, with a photo too; the villager's 积分 rise by the rule and 消息 says the bin was
+ * cleaned. Then a cadre opens the printable sticker sheet at desktop size (screenshot and PDF
+ * in /tmp).
  */
 const app = useE2eApp();
 
@@ -33,6 +39,68 @@ async function signOut(page: Page) {
   await page.waitForURL(/pages\/login/);
   await page.reload();
   await byId(page, 'dev-login').waitFor();
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(b: Buffer): number {
+  let c = 0xffffffff;
+  for (const x of b) c = CRC_TABLE[(c ^ x) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A real RGB PNG of a colour gradient, larger than the 1280 px the page shrinks photos to. */
+function testPng(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), body.length + 4);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * (width * 3 + 1); // filter byte 0, then the pixels
+    for (let x = 0; x < width; x++) raw.set([(x * 255) / width, (y * 255) / height, (x + y) % 256], row + 1 + x * 3);
+  }
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** Width and height from a JPEG's start-of-frame marker. */
+function jpegSize(b: Buffer): { width: number; height: number } {
+  for (let i = 2; i < b.length - 9; ) {
+    if (b[i] !== 0xff) throw new Error(`not a JPEG marker at ${i}`);
+    const marker = b[i + 1];
+    if (marker >= 0xc0 && marker <= 0xc3) return { height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) };
+    i += 2 + b.readUInt16BE(i + 2);
+  }
+  throw new Error('no JPEG frame');
+}
+
+/** Attaches a photo through the page's picker: the browser's file chooser gets a real PNG. */
+async function attachPhoto(page: Page, picker: string, name: string): Promise<string> {
+  const chooser = page.waitForEvent('filechooser');
+  await byId(page, `${picker}-add`).click();
+  await (await chooser).setFiles({ name, mimeType: 'image/png', buffer: testPng(1600, 1200) });
+  await until(() => byId(page, `${picker}-item`).getAttribute('data-state'), 'done', 20_000);
+  const id = await byId(page, picker).getAttribute('data-ids');
+  if (!id) throw new Error(`${picker}: no photo id`);
+  return id;
+}
+
+/** A stored photo as the API returns it to `token`: a JPEG, shrunk on the phone, under the cap. */
+async function storedPhoto(id: string, token: string) {
+  const m = await api<{ contentType: string; base64: string }>('GET', `/api/media/${id}`, token);
+  const bytes = Buffer.from(m.base64, 'base64');
+  return { contentType: m.contentType, bytes: bytes.length, ...jpegSize(bytes) };
 }
 
 /** Waits until `read()` gives `expected` (the page catches up with the server after a refetch). */
@@ -108,6 +176,11 @@ test('a villager reports a full bin, its cleaner confirms it on site and the vil
   await until(() => byId(page, 'bin-label').innerText(), bin.label);
   await expect(byId(page, 'bin-place').innerText()).resolves.toContain('石坝村');
   await byId(page, 'bin-kind-overflow').click();
+  // a photo of the bin: 1600×1200 chosen, shrunk in the page to a 1280 px JPEG, uploaded at once
+  const photoId = await attachPhoto(page, 'bin-photo', 'bin.png');
+  const stored = await storedPhoto(photoId, villager.token);
+  expect(stored).toMatchObject({ contentType: 'image/jpeg', width: 1280, height: 960 });
+  expect(stored.bytes).toBeLessThanOrEqual(MEDIA_MAX_BYTES);
 
   // a weak network: the report reaches the server but the answer is lost on the way back
   const keys: string[] = [];
@@ -129,7 +202,7 @@ test('a villager reports a full bin, its cleaner confirms it on site and the vil
   await until(() => result.getAttribute('data-outcome'), 'queued');
   await expect(result.innerText()).resolves.toContain('已保存，联网后自动上报');
   const kept = JSON.parse((await page.evaluate(() => localStorage.getItem('xyj.outbox')))!) as { data: { key: string; body: unknown }[] };
-  expect(kept.data).toEqual([expect.objectContaining({ key: keys[0], body: { kind: 'overflow' } })]);
+  expect(kept.data).toEqual([expect.objectContaining({ key: keys[0], body: { kind: 'overflow', photoId } })]);
 
   // sent again with the same key: the server answers as the first time (201, a new report), once
   await byId(page, 'bin-report-retry').click();
@@ -140,6 +213,10 @@ test('a villager reports a full bin, its cleaner confirms it on site and the vil
   await expect(page.evaluate(() => localStorage.getItem('xyj.outbox'))).resolves.toBeNull();
   const seen = await api<{ openReport: { reporters: number } | null; reportedByMe: boolean }>('GET', `/api/bins/${bin.code}`, villager.token);
   expect(seen).toMatchObject({ openReport: { reporters: 1 }, reportedByMe: true });
+  // the report carries the photo (no endpoint lists a report's photos yet: read the row)
+  const reportId = (await app.handle.db.select().from(binReports).where(eq(binReports.binId, bin.id))).find((r) => r.state === 'open')!.id;
+  const reporters = await app.handle.db.select().from(binReportReporters).where(eq(binReportReporters.reportId, reportId));
+  expect(reporters).toEqual([expect.objectContaining({ personId: villager.person.id, kind: 'overflow', photoId })]);
   await until(() => byId(page, 'bin-open').getAttribute('data-mine'), 'true');
   await signOut(page);
 
@@ -161,9 +238,14 @@ test('a villager reports a full bin, its cleaner confirms it on site and the vil
   const wrong = byId(page, 'task-error');
   await wrong.waitFor();
   await expect(wrong.getAttribute('data-code')).resolves.toBe('WRONG_BIN');
+  // the cleaner sees the villager's photo (staff over the reporter), and adds one of the emptied bin
+  await expect(storedPhoto(photoId, cleanerToken)).resolves.toMatchObject({ contentType: 'image/jpeg', width: 1280 });
+  const cleanPhotoId = await attachPhoto(page, 'task-photo', 'cleaned.png');
   await nextScan(bin.h5Url);
   await first.locator('[data-testid="task-clean"]').click();
   await byId(page, 'tasks-empty').waitFor();
+  const [closed] = await app.handle.db.select().from(binReports).where(eq(binReports.id, reportId));
+  expect(closed).toMatchObject({ state: 'cleaned', closePhotoId: cleanPhotoId });
   await signOut(page);
 
   // the villager: 5 more points (bin_report_first in the demo rules), and the message

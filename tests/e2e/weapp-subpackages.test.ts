@@ -30,6 +30,11 @@ describe('the weapp subpackages', () => {
     );
   });
 
+  it('lists 找院长 and 一键呼叫 as one subpackage at the paths the notification templates link to, preloaded from 首页', () => {
+    expect(pagesOf('pkg-request')).toEqual(['new/index', 'mine/index', 'detail/index', 'queue/index', 'stats/index', 'settings/index', 'sos/index']);
+    expect(app.preloadRule['pages/index/index'].packages).toContain('pkg-request');
+  });
+
   it('preloads 消息 from 首页 and 我的 and 积分 from its tab, but never the back office', () => {
     expect(app.preloadRule['pages/index/index'].packages).toContain('pkg-inbox');
     expect(app.preloadRule['pages/me/index'].packages).toContain('pkg-inbox');
@@ -46,6 +51,9 @@ describe('the weapp subpackages', () => {
     expect(main).not.toContain('reward-redeem');
     expect(main).not.toContain('handover-submit');
     expect(main).not.toContain('getModuleCount'); // qrcode-generator
+    expect(main).not.toContain('request-accept'); // 找院长 pages stay in pkg-request
+    expect(main).not.toContain('sos-ack');
+    expect(main).toContain('home-sos'); // the 一键呼叫 button itself is on 首页
     // the badges and the 积分 tab that open them do live there
     expect(main).toContain('home-inbox');
     expect(main).toContain('points-balance');

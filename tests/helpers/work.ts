@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
+import { listActiveGrants } from '../../db/queries/roles';
 import { env } from '../../functions/_lib/env';
-import type { TDeliveryStage, TWorkContext } from '../../functions/services/context';
+import type { TDeliveryStage, TSignedInContext, TWorkContext } from '../../functions/services/context';
 
 /** An injected clock: tests move time instead of sleeping. */
 export class TestClock {
@@ -13,4 +15,13 @@ export class TestClock {
 
 export function workCtx(db: Db, clock: TestClock, fault?: (stage: TDeliveryStage) => void): TWorkContext {
   return { db, now: clock.now, env: env(), random: () => 0.5, fault };
+}
+
+/** A signed-in context for calling use cases directly as `personId`, on the test clock. */
+export async function actorCtx(db: Db, personId: string, clock: TestClock): Promise<TSignedInContext> {
+  const grants = await listActiveGrants(db, personId);
+  return {
+    db, dbKind: 'pglite', now: clock.now, requestId: randomUUID(), env: env(),
+    actor: { personId, sessionId: 'test', grants: grants.map((g) => ({ role: g.role, scopeType: g.scopeType, scopeId: g.scopeId, villageId: g.villageId, townshipId: g.townshipId })) },
+  };
 }

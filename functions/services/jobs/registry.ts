@@ -3,17 +3,22 @@ import type { TServiceContext } from '../context';
 import { expireJoinRequest } from '../join/expire-join-request';
 import { expireRedemption, remindRedemption } from '../points/expire-redemption';
 import { flagOverdueBinReport } from '../bins/overdue-bin-report';
+import { requestAcceptDue, requestAutoClose, requestResolveDue } from '../requests/request-timers';
+import { sosAckDue } from '../sos/sos-timers';
 
 /**
  * Every named job and its handler. A handler runs inside the transaction that marks the job
- * done, so its database effects happen exactly once. Later issues add SLA escalation,
- * redemption expiry, … here.
+ * done, so its database effects happen exactly once.
  */
 export const JOB_HANDLERS = {
   join_request_expire: expireJoinRequest,
   redemption_expire: expireRedemption,
   redemption_remind: remindRedemption,
   bin_report_overdue: flagOverdueBinReport,
+  request_accept_due: requestAcceptDue,
+  request_resolve_due: requestResolveDue,
+  request_auto_close: requestAutoClose,
+  sos_ack_due: sosAckDue,
 } satisfies Record<string, (ctx: TServiceContext, tx: Db, payload: Record<string, unknown>) => Promise<void>>;
 
 export type TJobName = keyof typeof JOB_HANDLERS;

@@ -3,17 +3,23 @@ import { canAct } from '../../../shared/domain/access';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { mediaStore } from './media-store';
+import { listRequestsShowingMedia } from '../../../db/queries/requests';
+import { isBinReportMedia } from '../../../db/queries/bins';
+import { canSeeRequest } from '../requests/request-access';
 
 /**
- * 查看照片: the uploader, and staff whose scope covers where the uploader lives (their
- * courtyard head, the village's cadres and cleaners, township staff). Others get 404.
+ * 查看照片: the uploader, staff whose scope covers where the uploader lives (their
+ * courtyard head, the village's cadres, township staff; cleaners only photos on bin reports), and whoever may see a
+ * 找院长 request that shows it (a head's photo in the thread reaches the requester). Others get 404.
  */
 export async function getMedia(ctx: TSignedInContext, id: string) {
   const m = await mediaStore.meta(ctx.db, id);
   if (!m) throw new AppError('NOT_FOUND');
   if (m.ownerId !== ctx.actor.personId) {
     const path = m.courtyardId ? await courtyardScopePath(ctx.db, m.courtyardId) : m.villageId ? await villageScopePath(ctx.db, m.villageId) : null;
-    if (!path || !canAct(ctx.actor.grants, ['courtyard_head', 'village_cadre', 'cleaner', 'township_staff'], path)) throw new AppError('NOT_FOUND');
+    const staff = path !== null && (canAct(ctx.actor.grants, ['courtyard_head', 'village_cadre', 'township_staff'], path)
+      || (canAct(ctx.actor.grants, ['cleaner'], path) && (await isBinReportMedia(ctx.db, id))));
+    if (!staff && !(await listRequestsShowingMedia(ctx.db, id)).some((r) => canSeeRequest(ctx.actor, r))) throw new AppError('NOT_FOUND');
   }
   const bytes = await mediaStore.read(ctx.db, id);
   return { id: m.id, contentType: m.contentType, base64: bytes!.toString('base64') };

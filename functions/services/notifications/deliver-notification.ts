@@ -62,7 +62,10 @@ async function push(ctx: TWorkContext, n: TClaimedNotification & { template: str
   ctx.fault?.('before-send');
   try {
     await sendSubscribeMessage(db, wechatConfig(env), ctx.now, {
-      touser: openid, template_id: tpl.id, page: tpl.page, data: buildSubscribeData(tpl.fields, n.payload),
+      touser: openid, template_id: tpl.id,
+      // the configured page, else the inbox link itself (it carries the request or call id)
+      page: tpl.page ?? (isTemplate(n.template) ? renderInbox(n.template, n.payload).link.replace(/^\//, '') : undefined),
+      data: buildSubscribeData(tpl.fields, n.payload),
       miniprogram_state: env.WECHAT_MINIPROGRAM_STATE, lang: 'zh_CN',
     });
   } catch (e) {

@@ -7,6 +7,7 @@ import type {
   getBin as getBinContract,
   getBinWxaCode as wxaCodeContract,
   importBins as importContract,
+  listVillageCleaners as cleanersContract,
   listVillageBins as listContract,
   markBinReportFalse as falseContract,
   reportBin as reportContract,
@@ -27,6 +28,9 @@ export type TBinInput = TBodyOf<typeof createContract>
 export type TBinPatch = TBodyOf<typeof updateContract>
 export type TBinStats = TResponseOf<typeof statsContract>
 export type TWxaCode = TResponseOf<typeof wxaCodeContract>
+/** What the cleaner sends on site: the scanned code, and optionally a photo (POST /api/media first). */
+export type TConfirmBody = TBodyOf<typeof cleanContract>
+export type TVillageCleaners = TResponseOf<typeof cleanersContract>
 
 const c = (code: string) => encodeURIComponent(code)
 
@@ -46,13 +50,13 @@ export function listCleanerTasks(at?: { lat: number; lng: number } | null): Prom
 }
 
 /** 扫码确认清运: `code` is what the cleaner scanned on site (409 WRONG_BIN for another bin). */
-export function cleanReport(reportId: string, code: string, idempotencyKey: string): Promise<TResponseOf<typeof cleanContract>> {
-  return request(`/api/bin-reports/${c(reportId)}/clean`, { method: 'POST', body: { code }, idempotencyKey })
+export function cleanReport(reportId: string, body: TConfirmBody, idempotencyKey: string): Promise<TResponseOf<typeof cleanContract>> {
+  return request(`/api/bin-reports/${c(reportId)}/clean`, { method: 'POST', body, idempotencyKey })
 }
 
 /** 误报: also scanned on site; nobody earns points. */
-export function markReportFalse(reportId: string, code: string, idempotencyKey: string): Promise<TResponseOf<typeof falseContract>> {
-  return request(`/api/bin-reports/${c(reportId)}/false`, { method: 'POST', body: { code }, idempotencyKey })
+export function markReportFalse(reportId: string, body: TConfirmBody, idempotencyKey: string): Promise<TResponseOf<typeof falseContract>> {
+  return request(`/api/bin-reports/${c(reportId)}/false`, { method: 'POST', body, idempotencyKey })
 }
 
 /** 村干部 / 镇街管理员: a village's bins with what their stickers carry. */
@@ -72,6 +76,11 @@ export function updateBin(code: string, body: TBinPatch, idempotencyKey: string)
 /** CSV 导入, all or nothing: a 400 carries one issue per bad line (「第3行：纬度无效」). */
 export function importBins(villageId: string, csv: string, idempotencyKey: string): Promise<TResponseOf<typeof importContract>> {
   return request(`/api/villages/${c(villageId)}/bins/import`, { method: 'POST', body: { csv }, idempotencyKey })
+}
+
+/** 村里的保洁员, to assign to a bin (村干部, 镇街管理员). */
+export function listVillageCleaners(villageId: string): Promise<TVillageCleaners> {
+  return request(`/api/villages/${c(villageId)}/cleaners`)
 }
 
 export function getBinStats(villageId: string, days: number): Promise<TBinStats> {

@@ -1,6 +1,12 @@
 import type { TResponseOf } from '../../../shared/contracts/define'
 import type { TRole } from '../../../shared/contracts/common'
-import type { getMe as getMeContract, listTownshipVillages as townshipVillagesContract, TMe, TRoleGrant } from '../../../shared/contracts/me'
+import type {
+  getMe as getMeContract,
+  listTownshipVillages as townshipVillagesContract,
+  listVillageCourtyards as villageCourtyardsContract,
+  TMe,
+  TRoleGrant,
+} from '../../../shared/contracts/me'
 import { request } from './request'
 
 export type { TMe, TRoleGrant }
@@ -13,6 +19,11 @@ export function getMe(): Promise<TMe> {
 /** 镇街管理员: the villages of their township, to pick one. */
 export function listTownshipVillages(townshipId: string): Promise<TResponseOf<typeof townshipVillagesContract>> {
   return request(`/api/townships/${encodeURIComponent(townshipId)}/villages`)
+}
+
+/** 村里的院落 (村干部, 镇街管理员, 店员), to pick one. */
+export function listVillageCourtyards(villageId: string): Promise<TResponseOf<typeof villageCourtyardsContract>> {
+  return request(`/api/villages/${encodeURIComponent(villageId)}/courtyards`)
 }
 
 /** Courtyards this person heads (院长), for the head's pages. */

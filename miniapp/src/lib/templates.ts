@@ -13,10 +13,15 @@ export const TEMPLATE_LABELS: Record<TTemplate, string> = {
   false_reports: '误报提醒',
   request_new: '找院长新事项',
   request_update: '事项进展',
+  request_escalated: '吹哨到村、报到镇街',
+  request_overdue: '事项超时提醒',
+  request_message: '事项留言',
   redemption_ready: '兑换领取',
   redemption_expiring: '兑换即将过期',
   redemption_closed: '兑换取消或过期',
   sos: '一键呼叫',
+  sos_ack: '呼叫已响应',
+  sos_update: '呼叫进展',
 }
 
 export function templateLabel(template: string): string {

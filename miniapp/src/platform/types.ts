@@ -23,6 +23,34 @@ export interface Platform {
 }
 
 /**
+ * Photos from the host (camera / album, shrinking, showing stored ones): a separate interface
+ * from Platform so hosts and test doubles that never touch photos need not stub them.
+ */
+export interface PhotoHost {
+  /**
+   * wx.chooseMedia (album or camera): at most `count` photos, still on the device. Rejects
+   * with PlatformCancelled when the person closes the sheet without choosing.
+   */
+  choosePhotos(count: number): Promise<TDevicePhoto[]>
+  /**
+   * Shrinks a chosen photo on the device (wx.compressImage; a canvas in a browser): the long
+   * side at most `maxSide` px, JPEG `quality` 0–1. Every call starts again from the original.
+   */
+  shrinkPhoto(photo: TDevicePhoto, opts: { maxSide: number; quality: number }): Promise<TShrunkPhoto>
+  /**
+   * A stored photo's bytes as something an <Image> can show: a data: URL in a browser; in
+   * WeChat a local file, since a large data: URL would go through setData (1 MB cap).
+   */
+  photoSrc(photo: { id: string; contentType: string; base64: string }): Promise<string>
+}
+
+/** A photo the person chose, still on the device: a temp file path (WeChat) or a blob: URL (browser). */
+export type TDevicePhoto = { src: string }
+
+/** A photo shrunk for upload: its bytes as base64 (no `data:` prefix). */
+export type TShrunkPhoto = { base64: string }
+
+/**
  * Browser stand-in, installed by tests (Playwright `addInitScript`) or a WeChat-browser
  * bridge as `window.__XYJ_PLATFORM__`. Every member is optional.
  */
@@ -30,6 +58,8 @@ export interface PlatformOverride {
   login?: () => Promise<{ code: string }>
   scanCode?: () => Promise<{ result: string; path?: string }>
   requestSubscribeMessage?: (templateIds: string[]) => Promise<Record<string, string>>
+  /** 打电话 (platform/phone.ts); without it a browser opens a tel: link */
+  makePhoneCall?: (phone: string) => Promise<void>
 }
 
 /** The person closed the scanner (or the login sheet): not an error worth showing. */

@@ -36,6 +36,19 @@ export const Input = (
   />
 );
 
+/** Taro's Textarea reports typing as onInput({ detail: { value } }), like Input. */
+export const Textarea = (
+  props: TProps & { value?: string; placeholder?: string; maxlength?: number; onInput?: (e: { detail: { value: string } }) => void },
+) => (
+  <textarea
+    {...domProps(props)}
+    value={props.value ?? ''}
+    placeholder={props.placeholder}
+    maxLength={props.maxlength}
+    onChange={(e: ChangeEvent<HTMLTextAreaElement>) => props.onInput?.({ detail: { value: e.target.value } })}
+  />
+);
+
 export const Switch = (props: TProps & { checked?: boolean; onChange?: (e: { detail: { value: boolean } }) => void }) => (
   <input
     type='checkbox'

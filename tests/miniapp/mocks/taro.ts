@@ -91,6 +91,7 @@ const Taro = {
   stopPullDownRefresh: jest.fn(),
   pageScrollTo: jest.fn(() => Promise.resolve({ errMsg: 'ok' })),
   setClipboardData: jest.fn(() => Promise.resolve({ errMsg: 'ok' })),
+  previewImage: jest.fn(() => Promise.resolve({ errMsg: 'ok' })),
   getCurrentInstance: () => ({ router: { path: route.path, params: route.params } }),
   login: jest.fn(() => Promise.reject({ errMsg: 'login:fail not in WeChat' })),
   scanCode: jest.fn(() => Promise.reject({ errMsg: 'scanCode:fail cancel' })),

@@ -2,15 +2,59 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { AppError } from '../../../../shared/errors'
-import { createBin, updateBin, type TBinInput, type TBinPatch, type TVillageBin } from '../../api/bins'
+import { createBin, listVillageCleaners, updateBin, type TBinInput, type TBinPatch, type TVillageBin, type TVillageCleaners } from '../../api/bins'
+import { listVillageCourtyards, type TPlace } from '../../api/me'
+import { toAppError } from '../../api/request'
 import { Section } from '../../components/card'
 import { ErrorNotice } from '../../components/error-notice'
 import { Field } from '../../components/field'
 import { Button } from '../../components/nut'
 import { Toggle } from '../../components/toggle'
 import { useAction } from '../../lib/use-action'
-import { choicesFrom, useVillageBins } from '../bins-shared/use-village-bins'
+import { useVillageBins } from '../bins-shared/use-village-bins'
 import '../bins-shared/bins.scss'
+
+type TCleaner = TVillageCleaners['items'][number]
+type TChoices = { courtyards: TPlace[]; cleaners: TCleaner[] }
+
+/** At most this many 保洁员 per bin (the server checks too). */
+const MAX_CLEANERS = 5
+
+/**
+ * What a bin can be given: the village's courtyards and its 保洁员 (GET …/courtyards and
+ * …/cleaners), loaded again when the village changes; `reload` after a failure.
+ */
+function useBinChoices(villageId: string | null) {
+  const [choices, setChoices] = useState<TChoices | null>(null)
+  const [error, setError] = useState<AppError | null>(null)
+  const [attempt, setAttempt] = useState(0)
+  useEffect(() => {
+    if (!villageId) return
+    let live = true
+    setChoices(null)
+    setError(null)
+    Promise.all([listVillageCourtyards(villageId), listVillageCleaners(villageId)]).then(
+      ([c, k]) => live && setChoices({ courtyards: c.items, cleaners: k.items }),
+      (err) => live && setError(toAppError(err)),
+    )
+    return () => {
+      live = false
+    }
+  }, [villageId, attempt])
+  return { choices, error, reload: () => setAttempt((n) => n + 1) }
+}
+
+/** The choices plus what the bin already has but the lists no longer offer (so it can be taken off). */
+function withCurrent(choices: TChoices | null, bin: TVillageBin | null): TChoices {
+  const courtyards = [...(choices?.courtyards ?? [])]
+  const cleaners = [...(choices?.cleaners ?? [])]
+  if (bin?.courtyard && !courtyards.some((c) => c.id === bin.courtyard!.id)) courtyards.push(bin.courtyard)
+  for (const c of bin?.cleaners ?? []) if (!cleaners.some((x) => x.id === c.id)) cleaners.push({ id: c.id, name: c.name, phone: null })
+  return { courtyards, cleaners }
+}
+
+/** 「王师傅 · 尾号1234」: two cleaners may share a name. */
+const cleanerLabel = (c: TCleaner) => (c.phone ? `${c.name} · 尾号${c.phone.slice(-4)}` : c.name)
 
 type TForm = { label: string; lat: string; lng: string; courtyardId: string | null; cleanerIds: string[] }
 
@@ -54,7 +98,8 @@ export default function BinEditPage() {
   const v = useVillageBins()
   const code = v.params.code ?? null
   const bin = code ? (v.data?.items.find((b) => b.code === code) ?? null) : null
-  const { courtyards, cleaners } = choicesFrom(v.data)
+  const lists = useBinChoices(v.villageId)
+  const { courtyards, cleaners } = withCurrent(lists.choices, bin)
   const [form, setForm] = useState<TForm>(empty)
   const [formError, setFormError] = useState<AppError | null>(null)
   const [locating, setLocating] = useState(false)
@@ -116,8 +161,14 @@ export default function BinEditPage() {
     }
   }
 
-  const toggleCleaner = (id: string, on: boolean) =>
+  const toggleCleaner = (id: string, on: boolean) => {
+    if (on && !form.cleanerIds.includes(id) && form.cleanerIds.length >= MAX_CLEANERS) {
+      setFormError(new AppError('VALIDATION_FAILED', { message: `一个桶最多 ${MAX_CLEANERS} 位保洁员，请先取消一位` }))
+      return
+    }
+    setFormError(null)
     set({ cleanerIds: on ? [...form.cleanerIds.filter((x) => x !== id), id] : form.cleanerIds.filter((x) => x !== id) })
+  }
 
   if (v.me && v.villageId && !v.canEdit) {
     return (
@@ -149,9 +200,27 @@ export default function BinEditPage() {
           用我现在的位置（站在桶旁边）
         </Button>
 
-        <Section title='院落'>
+        {lists.error ? (
+          <>
+            <ErrorNotice error={lists.error} testId='bin-edit-choices-error' />
+            <Button className='btn btn-small' size='large' block data-testid='bin-edit-choices-retry' onClick={lists.reload}>
+              重新加载院落和保洁员
+            </Button>
+          </>
+        ) : !lists.choices && v.villageId ? (
+          <Text className='muted' data-testid='bin-edit-choices-loading'>
+            正在加载院落和保洁员…
+          </Text>
+        ) : null}
+
+        <Section title='院落' testId='bin-edit-courtyards'>
           <View className='chips'>
-            <Text className={`chip ${form.courtyardId === null ? 'chip--on' : ''}`} data-testid='bin-edit-courtyard-none' onClick={() => set({ courtyardId: null })}>
+            <Text
+              className={`chip ${form.courtyardId === null ? 'chip--on' : ''}`}
+              data-testid='bin-edit-courtyard-none'
+              data-on={form.courtyardId === null ? 'true' : 'false'}
+              onClick={() => set({ courtyardId: null })}
+            >
               不属于院落
             </Text>
             {courtyards.map((c) => (
@@ -159,6 +228,7 @@ export default function BinEditPage() {
                 key={c.id}
                 className={`chip ${form.courtyardId === c.id ? 'chip--on' : ''}`}
                 data-testid={`bin-edit-courtyard-${c.id}`}
+                data-on={form.courtyardId === c.id ? 'true' : 'false'}
                 onClick={() => set({ courtyardId: c.id })}
               >
                 {c.name}
@@ -167,20 +237,21 @@ export default function BinEditPage() {
           </View>
         </Section>
 
-        <Section title='保洁员（可多选，最多 5 位）'>
-          {cleaners.length ? (
-            cleaners.map((c) => (
-              <Toggle
-                key={c.id}
-                label={c.name}
-                checked={form.cleanerIds.includes(c.id)}
-                onChange={(on) => toggleCleaner(c.id, on)}
-                testId={`bin-edit-cleaner-${c.id}`}
-              />
-            ))
-          ) : (
-            <Text className='muted'>本村的垃圾桶还没有指派过保洁员。可以先用「批量导入」按姓名或手机号指派。</Text>
-          )}
+        <Section title={`保洁员（可多选，最多 ${MAX_CLEANERS} 位）`} testId='bin-edit-cleaners'>
+          {cleaners.map((c) => (
+            <Toggle
+              key={c.id}
+              label={cleanerLabel(c)}
+              checked={form.cleanerIds.includes(c.id)}
+              onChange={(on) => toggleCleaner(c.id, on)}
+              testId={`bin-edit-cleaner-${c.id}`}
+            />
+          ))}
+          {lists.choices && !cleaners.length ? (
+            <Text className='muted' data-testid='bin-edit-no-cleaners'>
+              本村还没有保洁员。请先给保洁员设置「保洁员」身份，再回来指派。
+            </Text>
+          ) : null}
         </Section>
 
         <ErrorNotice error={formError ?? save.error} testId='bin-edit-error' />

@@ -56,7 +56,7 @@ export function useVillageBins() {
   return { me, meError, reloadMe, choice, villageId, data, error, loading, load, canEdit, noVillage, params }
 }
 
-/** Courtyards and cleaners seen on the village's bins: the choices offered when adding or editing one. */
+/** Courtyards and cleaners seen on the village's bins (the sticker sheet's filter; the edit page loads the full lists). */
 export function choicesFrom(data: TVillageBins | null) {
   const courtyards: { id: string; name: string }[] = []
   const cleaners: { id: string; name: string }[] = []

@@ -9,6 +9,7 @@ import { toAppError } from '../../api/request'
 import { ErrorNotice } from '../../components/error-notice'
 import { Field } from '../../components/field'
 import { Button } from '../../components/nut'
+import { PhotoPicker, usePhotos } from '../../components/photo-picker'
 import { formatTime } from '../../lib/format'
 import { svgDataUri } from '../../lib/svg-image'
 import { useAction } from '../../lib/use-action'
@@ -121,14 +122,33 @@ export default function CleanerTasksPage() {
   )
 }
 
-type TConfirm = { reportId: string; code: string }
+type TConfirm = { reportId: string; code: string; photoId?: string }
 
+const confirmBody = (i: TConfirm) => (i.photoId ? { code: i.code, photoId: i.photoId } : { code: i.code })
+
+/**
+ * One stop. An optional 现场照片 goes with either answer (清运 or 误报); a photo that did not
+ * upload is left out rather than holding up the confirmation, and the toast says so.
+ */
 function StopCard({ stop, onDone }: { stop: TTaskStop; onDone: () => void }) {
   const [typed, setTyped] = useState('')
   const [scanError, setScanError] = useState<AppError | null>(null)
-  const clean = useAction('clean-bin', (i: TConfirm, key: string) => cleanReport(i.reportId, i.code, key))
-  const markFalse = useAction('false-bin', (i: TConfirm, key: string) => markReportFalse(i.reportId, i.code, key))
-  const busy = clean.busy || markFalse.busy
+  const [waiting, setWaiting] = useState(false)
+  const photos = usePhotos()
+  const clean = useAction('clean-bin', (i: TConfirm, key: string) => cleanReport(i.reportId, confirmBody(i), key))
+  const markFalse = useAction('false-bin', (i: TConfirm, key: string) => markReportFalse(i.reportId, confirmBody(i), key))
+  const busy = clean.busy || markFalse.busy || waiting
+
+  /** The uploaded photo's id once any upload still running has finished, and whether one was left out. */
+  const photoOf = async (): Promise<{ photoId?: string; leftOut: boolean }> => {
+    setWaiting(true)
+    try {
+      const { ids, missing } = await photos.settled()
+      return { photoId: ids[0], leftOut: missing > 0 }
+    } finally {
+      setWaiting(false)
+    }
+  }
 
   /** The bin's code: scanned on site, or typed from the sticker where no scanner exists. */
   const scannedCode = async (): Promise<string | null> => {
@@ -154,9 +174,10 @@ function StopCard({ stop, onDone }: { stop: TTaskStop; onDone: () => void }) {
     if (busy) return
     const code = await scannedCode()
     if (!code) return
-    const res = await clean.run({ reportId: stop.reportId, code })
+    const { photoId, leftOut } = await photoOf()
+    const res = await clean.run({ reportId: stop.reportId, code, photoId })
     if (res.ok) {
-      Taro.showToast({ title: '已确认清运', icon: 'success', duration: 1500 })
+      Taro.showToast({ title: leftOut ? '已确认清运（照片未上传）' : '已确认清运', icon: leftOut ? 'none' : 'success', duration: 1500 })
       onDone()
     } else if ('error' in res && (res.error.code === 'REPORT_NOT_OPEN' || res.error.code === 'NOT_FOUND')) {
       setTimeout(onDone, 1500) // already closed (another cleaner, or the other button): refresh the route
@@ -174,9 +195,10 @@ function StopCard({ stop, onDone }: { stop: TTaskStop; onDone: () => void }) {
     if (!answer.confirm) return
     const code = await scannedCode()
     if (!code) return
-    const res = await markFalse.run({ reportId: stop.reportId, code })
+    const { photoId, leftOut } = await photoOf()
+    const res = await markFalse.run({ reportId: stop.reportId, code, photoId })
     if (res.ok) {
-      Taro.showToast({ title: '已标记误报', icon: 'none', duration: 1500 })
+      Taro.showToast({ title: leftOut ? '已标记误报（照片未上传）' : '已标记误报', icon: 'none', duration: 1500 })
       onDone()
     } else if ('error' in res && (res.error.code === 'REPORT_NOT_OPEN' || res.error.code === 'NOT_FOUND')) {
       setTimeout(onDone, 1500)
@@ -204,10 +226,12 @@ function StopCard({ stop, onDone }: { stop: TTaskStop; onDone: () => void }) {
         <Field label='桶上贴纸的编码' value={typed} onChange={(v) => setTyped(v.toUpperCase())} maxlength={20} testId='task-code-input' />
       ) : null}
 
+      <PhotoPicker photos={photos} max={1} title='现场照片（可不拍）' testId='task-photo' />
+
       <ErrorNotice error={error} testId='task-error' />
 
       <View className='row clean-stop__actions'>
-        <Button className='btn-small clean-stop__clean' type='primary' size='large' loading={clean.busy} data-testid='task-clean' onClick={onClean}>
+        <Button className='btn-small clean-stop__clean' type='primary' size='large' loading={clean.busy || waiting} data-testid='task-clean' onClick={onClean}>
           {platform.canScan ? '扫码确认清运' : '确认清运'}
         </Button>
         <Button className='btn-small clean-stop__false' size='large' loading={markFalse.busy} data-testid='task-false' onClick={onFalse}>

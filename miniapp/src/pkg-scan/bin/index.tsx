@@ -9,6 +9,7 @@ import { getToken } from '../../api/session'
 import { ErrorNotice } from '../../components/error-notice'
 import { Field } from '../../components/field'
 import { Button } from '../../components/nut'
+import { PhotoPicker, usePhotos } from '../../components/photo-picker'
 import { BIN_ROUTES, scanPageFor } from '../../lib/bin-routes'
 import { formatTime } from '../../lib/format'
 import { flushOutbox, onOutbox, pendingEntries, pendingFor, sendThroughOutbox } from '../../lib/outbox'
@@ -31,6 +32,11 @@ const KINDS = Object.keys(BIN_KINDS) as TBinKind[]
  * 扫码报满: the page every bin's QR opens (a tiny subpackage, so it opens fast). One big
  * button reports the bin; on a weak network the report is kept on the phone and sent by
  * itself later (lib/outbox.ts) with the same Idempotency-Key.
+ *
+ * An optional photo is uploaded as soon as it is chosen, and the report carries its id. A
+ * photo that did not get through (no network, or refused) is left out and the report goes
+ * anyway: the report is what the cleaner needs, and the outbox keeps only small JSON bodies
+ * (a photo is up to 700 KB; WeChat storage allows 1 MB per key and 10 MB in all).
  */
 export default function BinScanPage() {
   const { params } = useRouter()
@@ -44,6 +50,8 @@ export default function BinScanPage() {
   const [sentLater, setSentLater] = useState(false)
   const [reportError, setReportError] = useState<AppError | null>(null)
   const [othersKept, setOthersKept] = useState(0)
+  const [photoLeftOut, setPhotoLeftOut] = useState(false)
+  const photos = usePhotos()
   const busyRef = useRef(false)
 
   const path = code ? reportPath(code) : ''
@@ -96,8 +104,11 @@ export default function BinScanPage() {
     setBusy(true)
     setReportError(null)
     try {
+      const { ids, missing } = await photos.settled() // a photo still uploading: wait for it
+      setPhotoLeftOut(missing > 0)
+      const body = ids.length ? { kind, photoId: ids[0] } : { kind }
       const label = `${view?.bin.label ?? '垃圾桶'} · ${BIN_KINDS[kind]}`
-      const res = await sendThroughOutbox<TReportAnswer>(path, { kind }, label)
+      const res = await sendThroughOutbox<TReportAnswer>(path, body, label)
       if (res.status === 'sent') {
         setOutcome(res.value.joined ? 'joined' : 'new')
         setSentLater(false)
@@ -204,6 +215,11 @@ export default function BinScanPage() {
                 ? '您之前保存的报告已经发出。清运后您会在「消息」里收到通知。'
                 : '清运后您会在「消息」里收到通知，确认清运后还能得积分。'}
           </Text>
+          {photoLeftOut ? (
+            <Text className='bin-scan__result-sub' data-testid='bin-photo-left-out'>
+              照片没有传上去，这次报告没有带照片。
+            </Text>
+          ) : null}
         </View>
       ) : null}
 
@@ -227,6 +243,7 @@ export default function BinScanPage() {
               </View>
             </View>
           ) : null}
+          {outcome !== 'queued' ? <PhotoPicker photos={photos} max={1} title='拍张照片（可不拍）' testId='bin-photo' /> : null}
           <Button
             className='btn bin-scan__big'
             type='primary'

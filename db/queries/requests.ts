@@ -1,0 +1,234 @@
+import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client';
+import { courtyards, people, requestEvents, requestMessages, requests, requestSettings, roleAssignments } from '../schema';
+import type { TRequestCategory, TRequestLevel, TRequestSla, TRequestState } from '../../shared/domain/requests';
+
+export type TRequestRecord = {
+  id: string; requesterId: string; requesterName: string; requesterPhone: string | null; householdId: string | null;
+  courtyardId: string; courtyardName: string; villageId: string; townshipId: string;
+  category: TRequestCategory; text: string; place: string | null; photoIds: string[];
+  state: TRequestState; level: TRequestLevel; handlerId: string | null; handlerName: string | null; slaSeq: number;
+  dueAt: Date | null; overdueAt: Date | null; createdAt: Date; acceptedAt: Date | null; resolvedAt: Date | null; closedAt: Date | null;
+  rating: number | null; ratingComment: string | null;
+};
+
+const requester = aliasedTable(people, 'requester');
+const handler = aliasedTable(people, 'handler');
+const cols = {
+  id: requests.id, requesterId: requests.requesterId, requesterName: requester.name, requesterPhone: requester.phone, householdId: requests.householdId,
+  courtyardId: requests.courtyardId, courtyardName: courtyards.name, villageId: requests.villageId, townshipId: requests.townshipId,
+  category: requests.category, text: requests.text, place: requests.place, photoIds: requests.photoIds,
+  state: requests.state, level: requests.level, handlerId: requests.handlerId, handlerName: handler.name, slaSeq: requests.slaSeq,
+  dueAt: requests.dueAt, overdueAt: requests.overdueAt, createdAt: requests.createdAt, acceptedAt: requests.acceptedAt, resolvedAt: requests.resolvedAt,
+  closedAt: requests.closedAt, rating: requests.rating, ratingComment: requests.ratingComment,
+};
+
+function selectRequests(db: Db) {
+  return db
+    .select(cols)
+    .from(requests)
+    .innerJoin(requester, eq(requester.id, requests.requesterId))
+    .innerJoin(courtyards, eq(courtyards.id, requests.courtyardId))
+    .leftJoin(handler, eq(handler.id, requests.handlerId));
+}
+const map = (rows: unknown[]) => rows as TRequestRecord[];
+
+export async function findRequest(db: Db, id: string): Promise<TRequestRecord | null> {
+  return map(await selectRequests(db).where(eq(requests.id, id)))[0] ?? null;
+}
+
+/** Locks the request row for a state change, then reads it whole. */
+export async function lockRequest(db: Db, id: string): Promise<TRequestRecord | null> {
+  const locked = await db.select({ id: requests.id }).from(requests).where(eq(requests.id, id)).for('update');
+  return locked.length ? findRequest(db, id) : null;
+}
+
+export async function insertRequest(
+  db: Db,
+  v: {
+    requesterId: string; householdId: string | null; courtyardId: string; villageId: string; townshipId: string; category: TRequestCategory;
+    text: string; place: string | null; photoIds: string[]; state: TRequestState; level: TRequestLevel; dueAt: Date | null; createdAt: Date;
+  },
+): Promise<string> {
+  const [r] = await db.insert(requests).values({ ...v, updatedAt: v.createdAt }).returning({ id: requests.id });
+  return r.id;
+}
+
+/** Moves a request: bumps slaSeq (so timers of the previous stage do nothing) and returns the new value. */
+export async function updateRequest(
+  db: Db,
+  id: string,
+  v: Partial<{
+    state: TRequestState; level: TRequestLevel; handlerId: string | null; dueAt: Date | null; overdueAt: Date | null; acceptedAt: Date;
+    resolvedAt: Date | null; closedAt: Date; rating: number; ratingComment: string | null;
+  }>,
+  now: Date,
+): Promise<number> {
+  const [r] = await db
+    .update(requests)
+    .set({ ...v, slaSeq: sql`${requests.slaSeq} + 1`, updatedAt: now })
+    .where(eq(requests.id, id))
+    .returning({ slaSeq: requests.slaSeq });
+  return r.slaSeq;
+}
+
+/** Flags a missed deadline without moving the request (no slaSeq change). */
+export async function flagRequestOverdue(db: Db, id: string, at: Date): Promise<void> {
+  await db.update(requests).set({ overdueAt: at }).where(and(eq(requests.id, id), isNull(requests.overdueAt)));
+}
+
+export async function insertRequestEvent(
+  db: Db,
+  e: { requestId: string; actorId: string | null; kind: string; fromState?: string | null; toState?: string | null; fromLevel?: string | null; toLevel?: string | null; note?: string | null; at: Date },
+): Promise<void> {
+  await db.insert(requestEvents).values(e);
+}
+
+export async function listRequestEvents(db: Db, requestId: string) {
+  return db
+    .select({
+      id: requestEvents.id, kind: requestEvents.kind, actorId: requestEvents.actorId, actorName: people.name, fromState: requestEvents.fromState,
+      toState: requestEvents.toState, fromLevel: requestEvents.fromLevel, toLevel: requestEvents.toLevel, note: requestEvents.note, at: requestEvents.at,
+    })
+    .from(requestEvents)
+    .leftJoin(people, eq(people.id, requestEvents.actorId))
+    .where(eq(requestEvents.requestId, requestId))
+    .orderBy(asc(requestEvents.seq));
+}
+
+export async function insertRequestMessage(db: Db, m: { requestId: string; authorId: string; body: string; photoIds: string[]; createdAt: Date }) {
+  const [r] = await db.insert(requestMessages).values(m).returning({ id: requestMessages.id });
+  return r.id;
+}
+
+export async function listRequestMessages(db: Db, requestId: string) {
+  return db
+    .select({ id: requestMessages.id, authorId: requestMessages.authorId, authorName: people.name, body: requestMessages.body, photoIds: requestMessages.photoIds, createdAt: requestMessages.createdAt })
+    .from(requestMessages)
+    .innerJoin(people, eq(people.id, requestMessages.authorId))
+    .where(eq(requestMessages.requestId, requestId))
+    .orderBy(asc(requestMessages.createdAt), asc(requestMessages.id));
+}
+
+/** Where a person lives for 找院长: their household's courtyard, else the courtyard of their villager role. */
+export async function findHomeCourtyard(db: Db, personId: string): Promise<{ householdId: string | null; courtyardId: string; villageId: string; townshipId: string } | null> {
+  const r = await db.execute(sql`
+    select h.id as household_id, c.id as courtyard_id, v.id as village_id, v.township_id
+      from people p join households h on h.id = p.household_id join courtyards c on c.id = h.courtyard_id join villages v on v.id = c.village_id
+     where p.id = ${personId}
+    union all
+    (select null, ra.courtyard_id, ra.village_id, ra.township_id from role_assignments ra
+      where ra.person_id = ${personId} and ra.ended_at is null and ra.role = 'villager' order by ra.created_at limit 1)
+    limit 1`);
+  const row = (r as unknown as { rows: Record<string, string | null>[] }).rows[0];
+  return row ? { householdId: row.household_id, courtyardId: row.courtyard_id!, villageId: row.village_id!, townshipId: row.township_id! } : null;
+}
+
+export async function listMyRequests(db: Db, requesterId: string, after: { createdAt: Date; id: string } | null, limit: number) {
+  const where = [eq(requests.requesterId, requesterId)];
+  if (after) where.push(or(lt(requests.createdAt, after.createdAt), and(eq(requests.createdAt, after.createdAt), lt(requests.id, after.id)))!);
+  return map(await selectRequests(db).where(and(...where)).orderBy(desc(requests.createdAt), desc(requests.id)).limit(limit + 1));
+}
+
+/** Requests owned by the tiers a person handles: heads — their courtyards' 私事/小事; cadres — their villages' 大事; staff — 难事. */
+export async function listQueue(db: Db, scopes: { courtyardIds: string[]; villageIds: string[]; townshipIds: string[] }, states: readonly TRequestState[], limit: number) {
+  const owned: SQL[] = [];
+  if (scopes.courtyardIds.length) owned.push(and(inArray(requests.courtyardId, scopes.courtyardIds), inArray(requests.level, ['private', 'courtyard']))!);
+  if (scopes.villageIds.length) owned.push(and(inArray(requests.villageId, scopes.villageIds), eq(requests.level, 'village'))!);
+  if (scopes.townshipIds.length) owned.push(and(inArray(requests.townshipId, scopes.townshipIds), eq(requests.level, 'township'))!);
+  if (!owned.length) return [];
+  return map(
+    await selectRequests(db)
+      .where(and(or(...owned), inArray(requests.state, [...states])))
+      .orderBy(sql`${requests.dueAt} asc nulls last`, desc(requests.createdAt))
+      .limit(limit),
+  );
+}
+
+export async function findRequestSettings(db: Db, villageId: string): Promise<TRequestSla | null> {
+  const [r] = await db
+    .select({ acceptHours: requestSettings.acceptHours, resolveHours: requestSettings.resolveHours, reopenDays: requestSettings.reopenDays, sosAckMinutes: requestSettings.sosAckMinutes })
+    .from(requestSettings)
+    .where(eq(requestSettings.villageId, villageId));
+  return r ?? null;
+}
+
+export async function upsertRequestSettings(db: Db, villageId: string, s: TRequestSla, by: string, at: Date): Promise<void> {
+  await db
+    .insert(requestSettings)
+    .values({ villageId, ...s, updatedBy: by, updatedAt: at })
+    .onConflictDoUpdate({ target: requestSettings.villageId, set: { ...s, updatedBy: by, updatedAt: at } });
+}
+
+/** Active holders of `role` whose scope is exactly the given township. */
+export async function listTownshipRoleHolders(db: Db, role: string, townshipId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: roleAssignments.personId })
+    .from(roleAssignments)
+    .where(and(eq(roleAssignments.role, role), eq(roleAssignments.townshipId, townshipId), eq(roleAssignments.scopeType, 'township'), isNull(roleAssignments.endedAt)));
+  return rows.map((r) => r.id);
+}
+
+const scopeWhere = (by: { villageId: string } | { townshipId: string }) =>
+  'villageId' in by ? sql`village_id = ${by.villageId}` : sql`township_id = ${by.townshipId}`;
+
+export type TRequestFigureRow = {
+  groupId: string; groupName: string; total: number; open: number; overdue: number; escalated: number; resolved: number;
+  medianHoursToAccept: number | null; medianHoursToResolve: number | null; satisfaction: number | null; ratings: number;
+};
+
+/** 统计 over requests created since `since`, grouped by courtyard (of a village) or by village (of a township). */
+export async function requestFigures(db: Db, by: { villageId: string } | { townshipId: string }, since: Date, now: Date): Promise<TRequestFigureRow[]> {
+  const perCourtyard = 'villageId' in by;
+  const groups = perCourtyard
+    ? sql`select c.id, c.name, c.created_at from courtyards c where c.village_id = ${by.villageId}`
+    : sql`select v.id, v.name, v.created_at from villages v where v.township_id = ${by.townshipId}`;
+  const key = perCourtyard ? sql`r.courtyard_id` : sql`r.village_id`;
+  const r = await db.execute(sql`
+    with g as (${groups}),
+    r as (select * from requests r where r.created_at >= ${since} and ${scopeWhere(by)})
+    select g.id as group_id, g.name as group_name,
+           count(r.id)::int as total,
+           count(r.id) filter (where r.state in ('submitted', 'accepted', 'escalated_village', 'escalated_township'))::int as open,
+           count(r.id) filter (where r.state in ('submitted', 'accepted', 'escalated_village', 'escalated_township') and r.due_at <= ${now})::int as overdue,
+           count(r.id) filter (where r.level in ('village', 'township'))::int as escalated,
+           count(r.id) filter (where r.state in ('resolved', 'closed'))::int as resolved,
+           percentile_cont(0.5) within group (order by extract(epoch from r.accepted_at - r.created_at) / 3600) filter (where r.accepted_at is not null) as median_accept,
+           percentile_cont(0.5) within group (order by extract(epoch from r.resolved_at - r.created_at) / 3600) filter (where r.resolved_at is not null) as median_resolve,
+           avg(r.rating) filter (where r.rating is not null) as satisfaction,
+           count(r.rating)::int as ratings
+      from g left join r on ${key} = g.id
+     group by g.id, g.name, g.created_at
+     order by g.created_at, g.id`);
+  return (r as unknown as { rows: Record<string, unknown>[] }).rows.map((x) => ({
+    groupId: String(x.group_id), groupName: String(x.group_name), total: Number(x.total), open: Number(x.open), overdue: Number(x.overdue),
+    escalated: Number(x.escalated), resolved: Number(x.resolved),
+    medianHoursToAccept: x.median_accept === null ? null : Number(x.median_accept), medianHoursToResolve: x.median_resolve === null ? null : Number(x.median_resolve),
+    satisfaction: x.satisfaction === null ? null : Number(x.satisfaction), ratings: Number(x.ratings),
+  }));
+}
+
+/** For the village totals: medians need the raw rows, not per-group medians. */
+export async function requestDurations(db: Db, by: { villageId: string } | { townshipId: string }, since: Date) {
+  const where = scopeWhere(by);
+  const r = await db.execute(sql`
+    select percentile_cont(0.5) within group (order by extract(epoch from accepted_at - created_at) / 3600) filter (where accepted_at is not null) as median_accept,
+           percentile_cont(0.5) within group (order by extract(epoch from resolved_at - created_at) / 3600) filter (where resolved_at is not null) as median_resolve,
+           avg(rating) filter (where rating is not null) as satisfaction
+      from requests where ${where} and created_at >= ${since}`);
+  const x = (r as unknown as { rows: Record<string, unknown>[] }).rows[0] ?? {};
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return { medianHoursToAccept: num(x.median_accept), medianHoursToResolve: num(x.median_resolve), satisfaction: num(x.satisfaction) };
+}
+
+
+/** Requests that show the photo (on the request itself or in its thread). */
+export async function listRequestsShowingMedia(db: Db, mediaId: string): Promise<TRequestRecord[]> {
+  const r = await db.execute(sql`
+    select id from requests where ${mediaId}::uuid = any(photo_ids)
+    union
+    select request_id from request_messages where ${mediaId}::uuid = any(photo_ids)
+    limit 20`);
+  const ids = (r as unknown as { rows: { id: string }[] }).rows.map((x) => x.id);
+  return ids.length ? map(await selectRequests(db).where(inArray(requests.id, ids))) : [];
+}

@@ -1,0 +1,123 @@
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { householdPartyLinks, people, sosCalls, sosEvents, sosRecipients } from '../schema';
+
+export type TSosRecord = {
+  id: string; callerId: string; callerName: string; householdId: string | null; courtyardId: string; villageId: string; townshipId: string;
+  address: string; phone: string | null; state: 'open' | 'acknowledged' | 'cancelled' | 'resolved'; step: number;
+  ackBy: string | null; ackAt: Date | null; closedAt: Date | null; cancelReason: string | null; createdAt: Date;
+};
+
+const cols = {
+  id: sosCalls.id, callerId: sosCalls.callerId, callerName: people.name, householdId: sosCalls.householdId, courtyardId: sosCalls.courtyardId,
+  villageId: sosCalls.villageId, townshipId: sosCalls.townshipId, address: sosCalls.address, phone: sosCalls.phone, state: sosCalls.state,
+  step: sosCalls.step, ackBy: sosCalls.ackBy, ackAt: sosCalls.ackAt, closedAt: sosCalls.closedAt, cancelReason: sosCalls.cancelReason, createdAt: sosCalls.createdAt,
+};
+const select = (db: Db) => db.select(cols).from(sosCalls).innerJoin(people, eq(people.id, sosCalls.callerId));
+const map = (rows: unknown[]) => rows as TSosRecord[];
+
+export async function findSos(db: Db, id: string): Promise<TSosRecord | null> {
+  return map(await select(db).where(eq(sosCalls.id, id)))[0] ?? null;
+}
+
+export async function lockSos(db: Db, id: string): Promise<TSosRecord | null> {
+  const l = await db.select({ id: sosCalls.id }).from(sosCalls).where(eq(sosCalls.id, id)).for('update');
+  return l.length ? findSos(db, id) : null;
+}
+
+/** The caller's live call (open or acknowledged), if any. */
+export async function findLiveSos(db: Db, callerId: string): Promise<TSosRecord | null> {
+  return map(await select(db).where(and(eq(sosCalls.callerId, callerId), inArray(sosCalls.state, ['open', 'acknowledged']))))[0] ?? null;
+}
+
+export async function findLatestSos(db: Db, callerId: string): Promise<TSosRecord | null> {
+  return map(await select(db).where(eq(sosCalls.callerId, callerId)).orderBy(sql`${sosCalls.createdAt} desc`).limit(1))[0] ?? null;
+}
+
+/** A new live call, or null when the caller already has one (the partial unique index decides races). */
+export async function insertSos(
+  db: Db,
+  v: { callerId: string; householdId: string | null; courtyardId: string; villageId: string; townshipId: string; address: string; phone: string | null; createdAt: Date },
+): Promise<string | null> {
+  const r = await db.insert(sosCalls).values({ ...v, state: 'open', step: 0 }).onConflictDoNothing().returning({ id: sosCalls.id });
+  return r[0]?.id ?? null;
+}
+
+export async function updateSos(db: Db, id: string, v: Partial<{ state: TSosRecord['state']; step: number; ackBy: string; ackAt: Date; closedAt: Date; cancelReason: string }>) {
+  await db.update(sosCalls).set(v).where(eq(sosCalls.id, id));
+}
+
+export async function insertSosEvent(db: Db, e: { callId: string; actorId: string | null; kind: string; step: number; note?: string | null; at: Date }) {
+  await db.insert(sosEvents).values(e);
+}
+
+export async function listSosEvents(db: Db, callId: string) {
+  return db
+    .select({ kind: sosEvents.kind, actorName: people.name, note: sosEvents.note, at: sosEvents.at, step: sosEvents.step })
+    .from(sosEvents)
+    .leftJoin(people, eq(people.id, sosEvents.actorId))
+    .where(eq(sosEvents.callId, callId))
+    .orderBy(asc(sosEvents.seq));
+}
+
+/** Records who was told at a step; returns those not told before. */
+export async function addSosRecipients(db: Db, callId: string, step: number, people: { personId: string; why: string }[]): Promise<string[]> {
+  if (!people.length) return [];
+  const r = await db.insert(sosRecipients).values(people.map((p) => ({ callId, step, ...p }))).onConflictDoNothing().returning({ personId: sosRecipients.personId });
+  return r.map((x) => x.personId);
+}
+
+export async function listSosRecipients(db: Db, callId: string): Promise<string[]> {
+  return (await db.select({ personId: sosRecipients.personId }).from(sosRecipients).where(eq(sosRecipients.callId, callId))).map((r) => r.personId);
+}
+
+export async function isSosRecipient(db: Db, callId: string, personId: string): Promise<boolean> {
+  return (await db.select({ p: sosRecipients.personId }).from(sosRecipients).where(and(eq(sosRecipients.callId, callId), eq(sosRecipients.personId, personId)))).length > 0;
+}
+
+/** Live calls the person was told about, or whose place their staff scope covers. */
+export async function listLiveSosFor(db: Db, personId: string, scope: { courtyardIds: string[]; villageIds: string[]; townshipIds: string[] }) {
+  const told = db.select({ id: sosRecipients.callId }).from(sosRecipients).where(eq(sosRecipients.personId, personId));
+  const conds = [inArray(sosCalls.id, told)];
+  if (scope.courtyardIds.length) conds.push(inArray(sosCalls.courtyardId, scope.courtyardIds));
+  if (scope.villageIds.length) conds.push(inArray(sosCalls.villageId, scope.villageIds));
+  if (scope.townshipIds.length) conds.push(inArray(sosCalls.townshipId, scope.townshipIds));
+  return map(await select(db).where(and(inArray(sosCalls.state, ['open', 'acknowledged']), or(...conds))).orderBy(asc(sosCalls.createdAt)).limit(50));
+}
+
+/** 联户党员 of a household. */
+export async function listHouseholdPartyMembers(db: Db, householdId: string): Promise<string[]> {
+  return (await db.select({ p: householdPartyLinks.personId }).from(householdPartyLinks).where(eq(householdPartyLinks.householdId, householdId))).map((r) => r.p);
+}
+
+export async function isPartyMemberOf(db: Db, householdId: string, personId: string): Promise<boolean> {
+  return (await db.select({ p: householdPartyLinks.personId }).from(householdPartyLinks).where(and(eq(householdPartyLinks.householdId, householdId), eq(householdPartyLinks.personId, personId)))).length > 0;
+}
+
+export async function setHouseholdPartyMember(db: Db, householdId: string, personId: string | null): Promise<void> {
+  await db.delete(householdPartyLinks).where(eq(householdPartyLinks.householdId, householdId));
+  if (personId) await db.insert(householdPartyLinks).values({ householdId, personId });
+}
+
+/** The flags that decide whether the 一键呼叫 button shows. */
+export async function findSosFlags(db: Db, personId: string) {
+  const [r] = await db
+    .select({ name: people.name, phone: people.phone, householdId: people.householdId, elderly: people.elderly, livesAlone: people.livesAlone, needsCare: people.needsCare, sosEnabled: people.sosEnabled, isPartyMember: people.isPartyMember })
+    .from(people)
+    .where(eq(people.id, personId));
+  return r ?? null;
+}
+
+export async function setSosEnabled(db: Db, personId: string, enabled: boolean): Promise<void> {
+  await db.update(people).set({ sosEnabled: enabled }).where(eq(people.id, personId));
+}
+
+/** 地址: 村 院落 门牌 — what a responder needs to find the caller. */
+export async function addressOf(db: Db, householdId: string | null, courtyardId: string): Promise<string> {
+  const r = await db.execute(sql`
+    select v.name as village, c.name as courtyard, ${householdId ? sql`(select label from households where id = ${householdId})` : sql`null`} as label
+      from courtyards c join villages v on v.id = c.village_id where c.id = ${courtyardId}`);
+  const x = (r as unknown as { rows: { village: string; courtyard: string; label: string | null }[] }).rows[0];
+  return x ? `${x.village}${x.courtyard}${x.label ? x.label : ''}` : '';
+}
+

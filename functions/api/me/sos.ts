@@ -1,0 +1,9 @@
+import { setMySos as contract } from '../../../shared/contracts/sos';
+import { defineRoute } from '../../../functions/_lib/route';
+import { signedIn } from '../../../functions/_lib/signed-in';
+import { setMySos } from '../../../functions/services/sos/my-sos';
+
+export default defineRoute(contract, {
+  auth: 'signed-in',
+  handle: (ctx, input) => setMySos(signedIn(ctx), input.body.enabled),
+});

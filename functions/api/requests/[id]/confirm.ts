@@ -1,0 +1,9 @@
+import { confirmRequest as contract } from '../../../../shared/contracts/requests';
+import { defineRoute } from '../../../../functions/_lib/route';
+import { signedIn } from '../../../../functions/_lib/signed-in';
+import { confirmRequest } from '../../../../functions/services/requests/confirm-request';
+
+export default defineRoute(contract, {
+  auth: 'signed-in',
+  handle: (ctx, input) => confirmRequest(signedIn(ctx), input.params.id, input.body.rating, input.body.comment),
+});

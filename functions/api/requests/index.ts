@@ -1,0 +1,9 @@
+import { createRequest as contract } from '../../../shared/contracts/requests';
+import { defineRoute } from '../../_lib/route';
+import { signedIn } from '../../_lib/signed-in';
+import { createRequest } from '../../services/requests/create-request';
+
+export default defineRoute(contract, {
+  auth: 'signed-in',
+  handle: (ctx, { body }) => createRequest(signedIn(ctx), body),
+});

@@ -1,0 +1,9 @@
+import { ackSos as contract } from '../../../../shared/contracts/sos';
+import { defineRoute } from '../../../../functions/_lib/route';
+import { signedIn } from '../../../../functions/_lib/signed-in';
+import { ackSos } from '../../../../functions/services/sos/ack-sos';
+
+export default defineRoute(contract, {
+  auth: 'signed-in',
+  handle: (ctx, input) => ackSos(signedIn(ctx), input.params.id),
+});

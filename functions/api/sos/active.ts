@@ -1,0 +1,9 @@
+import { activeSos as contract } from '../../../shared/contracts/sos';
+import { defineRoute } from '../../../functions/_lib/route';
+import { signedIn } from '../../../functions/_lib/signed-in';
+import { activeSos } from '../../../functions/services/sos/active-sos';
+
+export default defineRoute(contract, {
+  auth: 'signed-in',
+  handle: (ctx) => activeSos(signedIn(ctx)),
+});

@@ -1,0 +1,9 @@
+import { townshipRequestStats as contract } from '../../../../shared/contracts/requests';
+import { defineRoute } from '../../../../functions/_lib/route';
+import { signedIn } from '../../../../functions/_lib/signed-in';
+import { townshipRequestStats } from '../../../../functions/services/requests/request-stats';
+
+export default defineRoute(contract, {
+  auth: { roles: ['township_staff'], scope: ({ params }) => ({ kind: 'township', id: params.townshipId }) },
+  handle: (ctx, input) => townshipRequestStats(signedIn(ctx), input.params.townshipId, input.query.days),
+});

@@ -1,0 +1,29 @@
+import { findRequest } from '../../../db/queries/requests';
+import { requestSummary } from '../../../shared/domain/requests';
+import { AppError } from '../../../shared/errors';
+import type { TSignedInContext } from '../context';
+import { notify } from '../notifications/notify';
+import { moveRequest } from './move-request';
+import { assertAllowed, loadVisibleRequest, slaOf } from './request-access';
+import { toRequestDetail } from './to-request';
+
+/** 重新打开: the requester is not satisfied, within the village's window; it goes back to its handler. */
+export async function reopenRequest(ctx: TSignedInContext, id: string, reason: string) {
+  return ctx.db.transaction(async (tx) => {
+    const now = ctx.now();
+    const r = await loadVisibleRequest(tx, ctx.actor, id, true);
+    if (r.requesterId !== ctx.actor.personId) throw new AppError('FORBIDDEN');
+    const sla = await slaOf(tx, r.villageId);
+    assertAllowed(r, 'reopen', now, sla);
+    const seq = await moveRequest(tx, r, { kind: 'reopened', actorId: ctx.actor.personId, state: 'accepted', note: reason, extra: { resolvedAt: null } }, now, sla);
+    if (r.handlerId) {
+      await notify(ctx, tx, [
+        {
+          recipientId: r.handlerId, template: 'request_update', dedupeKey: `request:${id}:${seq}:reopened`,
+          payload: { summary: requestSummary(r.category, r.text), status: `村民不满意，重新打开：${reason.slice(0, 8)}`, updatedAt: now.toISOString(), requestId: id },
+        },
+      ]);
+    }
+    return toRequestDetail((await findRequest(tx, id))!, ctx.actor, now, sla);
+  });
+}

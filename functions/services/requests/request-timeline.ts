@@ -1,0 +1,29 @@
+import { listRequestEvents } from '../../../db/queries/requests';
+import { REQUEST_LEVELS, type TRequestLevel, type TRequestState } from '../../../shared/domain/requests';
+import type { TSignedInContext } from '../context';
+import { loadVisibleRequest } from './request-access';
+
+const KIND_LABELS: Record<string, string> = {
+  submitted: '提交事项', accepted: '受理', resolved: '办结', closed: '确认办结并评价', auto_closed: '到期自动完结', reopened: '重新打开',
+  withdrawn: '撤回', escalated: '升级', deescalated: '降级', triaged: '定性', auto_escalated: '超时未受理，自动升级', overdue: '超时提醒',
+};
+
+function labelOf(kind: string, toLevel: string | null): string {
+  const base = KIND_LABELS[kind] ?? kind;
+  if ((kind === 'escalated' || kind === 'auto_escalated') && toLevel) return `${base}：${toLevel === 'township' ? '报到镇街' : '吹哨到村'}`;
+  if ((kind === 'deescalated' || kind === 'triaged') && toLevel) return `${base}为${REQUEST_LEVELS[toLevel as TRequestLevel]}`;
+  return base;
+}
+
+/** 全过程记录: every event, oldest first (append-only in the database). */
+export async function requestTimeline(ctx: TSignedInContext, id: string) {
+  await loadVisibleRequest(ctx.db, ctx.actor, id);
+  const rows = await listRequestEvents(ctx.db, id);
+  return {
+    items: rows.map((e) => ({
+      id: e.id, kind: e.kind, label: labelOf(e.kind, e.toLevel), actor: e.actorId ? { id: e.actorId, name: e.actorName ?? '' } : null,
+      fromState: e.fromState as TRequestState | null, toState: e.toState as TRequestState | null,
+      fromLevel: e.fromLevel as TRequestLevel | null, toLevel: e.toLevel as TRequestLevel | null, note: e.note, at: e.at.toISOString(),
+    })),
+  };
+}

@@ -1,0 +1,21 @@
+import { findRequest } from '../../../db/queries/requests';
+import { AppError } from '../../../shared/errors';
+import type { TSignedInContext } from '../context';
+import { moveRequest } from './move-request';
+import { assertAllowed, canHandleRequest, loadVisibleRequest, slaOf } from './request-access';
+import { tellRequester } from './request-notices';
+import { toRequestDetail } from './to-request';
+
+/** 办结: the handler writes what was done (or the advice, for 私事); the requester confirms or reopens. */
+export async function resolveRequest(ctx: TSignedInContext, id: string, note: string) {
+  return ctx.db.transaction(async (tx) => {
+    const now = ctx.now();
+    const r = await loadVisibleRequest(tx, ctx.actor, id, true);
+    if (!canHandleRequest(ctx.actor, r)) throw new AppError('FORBIDDEN');
+    const sla = await slaOf(tx, r.villageId);
+    assertAllowed(r, 'resolve', now, sla);
+    const seq = await moveRequest(tx, r, { kind: 'resolved', actorId: ctx.actor.personId, state: 'resolved', handlerId: r.handlerId ?? ctx.actor.personId, note, extra: { resolvedAt: now } }, now, sla);
+    await tellRequester(ctx, tx, r, 'resolved', seq, ctx.actor.personId, `已办结，请确认：${note.slice(0, 10)}`);
+    return toRequestDetail((await findRequest(tx, id))!, ctx.actor, now, sla);
+  });
+}

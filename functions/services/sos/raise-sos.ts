@@ -1,0 +1,37 @@
+import { findHomeCourtyard } from '../../../db/queries/requests';
+import { addressOf, findLiveSos, findSos, findSosFlags, insertSos, insertSosEvent } from '../../../db/queries/sos';
+import { sosAvailable } from '../../../shared/domain/requests';
+import { AppError } from '../../../shared/errors';
+import type { TSignedInContext } from '../context';
+import { slaOf } from '../requests/request-access';
+import { alertSosStep } from './alert-sos-step';
+import { toSosCall } from './sos-access';
+
+/**
+ * 一键呼叫: one live call per person — a second tap (or a retry on a weak network) returns
+ * the live call (200) instead of raising another. The courtyard's heads and the household's
+ * party member are told at once, with the caller's address and phone.
+ */
+export async function raiseSos(ctx: TSignedInContext) {
+  const me = ctx.actor.personId;
+  return ctx.db.transaction(async (tx) => {
+    const now = ctx.now();
+    const flags = await findSosFlags(tx, me);
+    if (!flags || !sosAvailable(flags)) throw new AppError('SOS_NOT_AVAILABLE');
+    const home = await findHomeCourtyard(tx, me);
+    if (!home) throw new AppError('SOS_NO_COURTYARD');
+    const live = await findLiveSos(tx, me);
+    if (live) return { call: await toSosCall(tx, live, me), created: false };
+    const id = await insertSos(tx, { callerId: me, ...home, address: await addressOf(tx, home.householdId, home.courtyardId), phone: flags.phone, createdAt: now });
+    if (!id) {
+      // a concurrent tap raised it first: that call is the one
+      const other = await findLiveSos(tx, me);
+      if (other) return { call: await toSosCall(tx, other, me), created: false };
+      throw new AppError('SERVICE_UNAVAILABLE');
+    }
+    const call = (await findSos(tx, id))!;
+    await insertSosEvent(tx, { callId: id, actorId: me, kind: 'raised', step: 0, at: now });
+    await alertSosStep(ctx, tx, call, 0, await slaOf(tx, home.villageId));
+    return { call: await toSosCall(tx, (await findSos(tx, id))!, me), created: true };
+  });
+}

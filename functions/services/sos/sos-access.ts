@@ -1,0 +1,44 @@
+import type { Db } from '../../../db/client';
+import { findSos, isPartyMemberOf, isSosRecipient, listSosEvents, lockSos, type TSosRecord } from '../../../db/queries/sos';
+import { findPerson } from '../../../db/queries/people';
+import type { TSosCall } from '../../../shared/contracts/sos';
+import { canAct } from '../../../shared/domain/access';
+import { SOS_STEP_LABELS } from '../../../shared/domain/requests';
+import { AppError } from '../../../shared/errors';
+import type { TActor } from '../context';
+
+/** Staff whose scope covers the caller's courtyard may always see and answer a call. */
+export function staffOver(actor: TActor, c: TSosRecord): boolean {
+  return canAct(actor.grants, ['courtyard_head', 'village_cadre', 'township_staff'], { townshipId: c.townshipId, villageId: c.villageId, courtyardId: c.courtyardId });
+}
+
+/** May answer: someone who was told, the household's party member, or staff over the place. */
+export async function canRespond(tx: Db, actor: TActor, c: TSosRecord): Promise<boolean> {
+  if (staffOver(actor, c) || (await isSosRecipient(tx, c.id, actor.personId))) return true;
+  return c.householdId !== null && isPartyMemberOf(tx, c.householdId, actor.personId);
+}
+
+/** The call, if the caller may see it: its caller and those who may respond (else NOT_FOUND). */
+export async function loadVisibleSos(tx: Db, actor: TActor, id: string, lock = false): Promise<TSosRecord> {
+  const c = lock ? await lockSos(tx, id) : await findSos(tx, id);
+  if (!c || (c.callerId !== actor.personId && !(await canRespond(tx, actor, c)))) throw new AppError('NOT_FOUND');
+  return c;
+}
+
+const EVENT_LABELS: Record<string, string> = {
+  raised: '发起呼叫', notified: '已通知', escalated: '无人响应，升级通知', acknowledged: '已响应，正在赶来', cancelled: '呼叫人取消',
+  resolved: '已到场处理', unanswered: '仍无人响应，再次提醒', skipped: '这一级没有可通知的人',
+};
+
+export async function toSosCall(tx: Db, c: TSosRecord, me: string): Promise<TSosCall> {
+  const responder = c.ackBy ? await findPerson(tx, c.ackBy) : null;
+  const events = await listSosEvents(tx, c.id);
+  return {
+    id: c.id, state: c.state, caller: { id: c.callerId, name: c.callerName }, phone: c.phone, address: c.address,
+    step: c.step, stepLabel: SOS_STEP_LABELS[Math.min(c.step, SOS_STEP_LABELS.length - 1)],
+    responder: responder ? { id: responder.id, name: responder.name, phone: responder.phone } : null,
+    createdAt: c.createdAt.toISOString(), ackAt: c.ackAt?.toISOString() ?? null, closedAt: c.closedAt?.toISOString() ?? null, cancelReason: c.cancelReason,
+    events: events.map((e) => ({ kind: e.kind, label: EVENT_LABELS[e.kind] ?? e.kind, actor: e.actorName, note: e.note, at: e.at.toISOString() })),
+    mine: c.callerId === me,
+  };
+}
