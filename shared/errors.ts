@@ -101,6 +101,30 @@ export const ERRORS = {
   SOS_CLOSED: [409, '这个呼叫已结束'],
   /** The person is not a party member of that courtyard's village. */
   NOT_A_PARTY_MEMBER: [400, '请选择本村的党员'],
+  /** Edit or submit a post that is under review or already public. */
+  POST_NOT_EDITABLE: [409, '审核中或已上架的内容不能修改，可以先下架'],
+  /** Review a post that is not waiting for review. */
+  POST_NOT_PENDING: [409, '该内容已审核过'],
+  /** Intent, application, feature or sold-out on a post that is not public. */
+  POST_NOT_PUBLISHED: [409, '该内容未上架或已下架'],
+  /** Anything on a post that is closed, sold out, filled or expired. */
+  POST_CLOSED: [409, '该内容已结束'],
+  /** An intent for more than is left. */
+  NOT_ENOUGH_LEFT: [409, '剩余数量不够，请减少数量'],
+  /** Buying one's own produce or applying for one's own job. */
+  OWN_POST: [409, '不能对自己发布的内容操作'],
+  /** Decide or cancel an intent or application that was already decided. */
+  ALREADY_DECIDED: [409, '已经处理过了'],
+  /** An application to a job that has all the people it needs. */
+  JOB_FILLED: [409, '人已招满'],
+  /** Applying twice to the same job. */
+  ALREADY_APPLIED: [409, '您已经报名了这个活'],
+  /** A work record on an application that was not accepted. */
+  NOT_HIRED: [409, '录用后才能确认工作记录'],
+  /** Selling produce needs a home courtyard (its head reviews the listing). */
+  MARKET_NO_COURTYARD: [409, '请先加入院落，才能发布'],
+  /** End date before start date. */
+  JOB_DATES_INVALID: [400, '结束日期不能早于开始日期'],
   /** Anything unexpected; details only in the log. */
   INTERNAL: [500, '系统繁忙，请稍后再试'],
   /** Database or another dependency is down. */

@@ -7,3 +7,4 @@ export * from './points';
 export * from './bins';
 export * from './media';
 export * from './requests';
+export * from './market';

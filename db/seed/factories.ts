@@ -81,7 +81,7 @@ export async function createBin(db: Db, tree: TOrgTree, cleanerIds: string[], at
   const code = makeSceneCode(12, (n) => randomBytes(n));
   const [b] = await db
     .insert(bins)
-    .values({ villageId: v.id, courtyardId: v.courtyards[0].id, label: `测试桶${code.slice(0, 4)}`, code, lat: at.lat, lng: at.lng })
+    .values({ villageId: v.id, courtyardId: v.courtyards[0].id, label: `测试桶${code}`, code, lat: at.lat, lng: at.lng })
     .returning({ id: bins.id });
   if (cleanerIds.length) await db.insert(binCleaners).values(cleanerIds.map((personId) => ({ binId: b.id, personId })));
   return { id: b.id, code };

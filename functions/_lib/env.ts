@@ -62,6 +62,8 @@ const ZEnv = z
     WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
     /** Public address of the H5 app, printed in bin QR codes for browsers */
     PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
+    /** 帮我卖: days a published listing stays up before it expires */
+    LISTING_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((e, ctx) => {

@@ -10,11 +10,12 @@ import * as media from './media';
 import * as requests from './requests';
 import * as sos from './sos';
 import * as testClock from './test-clock';
+import * as market from './market';
 
 export * from './define';
 
 /** Every endpoint, for the OpenAPI document and the route coverage test. */
-export const allContracts: TContract[] = [health, auth, me, join, notifications, points, bins, media, requests, sos, testClock].flatMap((m) =>
+export const allContracts: TContract[] = [health, auth, me, join, notifications, points, bins, media, requests, sos, testClock, market].flatMap((m) =>
   Object.values(m).filter(
     (v): v is TContract => typeof v === 'object' && v !== null && 'method' in v && 'response' in v,
   ),

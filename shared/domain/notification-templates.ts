@@ -31,10 +31,37 @@ export const TEMPLATES = {
   sos: { priority: 100, title: () => '一键呼叫：有人需要帮助', body: (p: P) => `${p.callerName ?? '村民'}（${p.address ?? ''}）请求帮助${p.phone ? `，电话 ${p.phone}` : ''}`, link: sosLink },
   sos_ack: { priority: 90, title: () => '有人正在赶来', body: (p: P) => `${p.responderName ?? ''}已响应您的呼叫${p.responderPhone ? `，电话 ${p.responderPhone}` : ''}`, link: sosLink },
   sos_update: { priority: 20, title: (p: P) => (p.state === 'cancelled' ? '呼叫已取消' : '呼叫已有人响应'), body: (p: P) => `${p.callerName ?? ''}的呼叫${p.state === 'cancelled' ? '已取消' : `由${p.responderName ?? ''}响应`}`, link: sosLink },
+  market_review_needed: { priority: 10, title: (p: P) => (p.kind === 'job' ? '有新的招工待审核' : '有新的商品待审核'), body: (p: P) => `${p.posterName ?? ''}：${p.title ?? ''}${p.flag ? `（${p.flag}）` : ''}`, link: () => '/pkg-market/review/index' },
+  market_reviewed: {
+    priority: 0,
+    title: (p: P) => (p.result === 'approved' ? '已通过审核，已上架' : '未通过审核'),
+    body: (p: P) => `${p.title ?? ''}${p.result === 'approved' ? '' : `：${p.reason ?? ''}`}`,
+    link: marketLink,
+  },
+  market_expired: { priority: 0, title: () => '发布已到期下架', body: (p: P) => `${p.title ?? ''}已到期，可以重新发布`, link: marketLink },
+  listing_intent: { priority: 20, title: () => '有人想买您的东西', body: (p: P) => `${p.buyerName ?? ''}想要${p.title ?? ''}${p.quantity ?? ''}${p.unit ?? ''}`, link: marketLink },
+  intent_decided: {
+    priority: 10,
+    title: (p: P) => (p.result === 'accepted' ? '卖家已接受您的意向' : '卖家婉拒了您的意向'),
+    body: (p: P) => (p.result === 'accepted' ? `${p.title ?? ''}：请联系${p.sellerName ?? '卖家'} ${p.sellerPhone ?? ''}` : `${p.title ?? ''}${p.reason ? `：${p.reason}` : ''}`),
+    link: () => '/pkg-market/mine/index?tab=intents',
+  },
+  job_application: { priority: 20, title: () => '有人报名您的招工', body: (p: P) => `${p.workerName ?? ''}报名了${p.title ?? ''}`, link: marketLink },
+  application_decided: {
+    priority: 10,
+    title: (p: P) => (p.result === 'accepted' ? '您被录用了' : '招工方婉拒了您的报名'),
+    body: (p: P) => `${p.title ?? ''}${p.result === 'accepted' && p.posterPhone ? `，联系电话 ${p.posterPhone}` : ''}`,
+    link: () => '/pkg-market/mine/index?tab=applications',
+  },
 } satisfies Record<string, TTemplateSpec>;
 
 function requestLink(p: P): string {
   return p.requestId ? `/pkg-request/detail/index?id=${p.requestId}` : '/pkg-request/mine/index';
+}
+
+function marketLink(p: P): string {
+  if (p.jobId) return `/pkg-market/job/index?id=${p.jobId}`;
+  return p.listingId ? `/pkg-market/listing/index?id=${p.listingId}` : '/pkg-market/mine/index';
 }
 
 function sosLink(p: P): string {

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** How the next call to an endpoint should fail, as WeChat does. */
-export type TEndpoint = 'jscode2session' | 'stable_token' | 'subscribe_send' | 'wxacode';
+export type TEndpoint = 'jscode2session' | 'stable_token' | 'subscribe_send' | 'wxacode' | 'msg_sec_check';
 
 export type TFault =
   | { errcode: number; errmsg?: string } // a documented error answer (HTTP 200 with errcode)
@@ -28,6 +28,8 @@ export type TFakeWechat = {
   codeFor: (user: string) => string;
   openidFor: (user: string) => string;
   calls: { endpoint: string; query: Record<string, string> }[];
+  /** msg_sec_check requests answered (content, openid, verdict) */
+  contentChecks: { content: string; openid: string; suggest: string; label: number }[];
   stop: () => Promise<void>;
 };
 
@@ -38,12 +40,16 @@ export type TFakeWechat = {
  * 40013 invalid appid, 40125 invalid secret). Codes are single-use. Also stable_token,
  * subscribeMessage.send (validating field limits: 47003) and getwxacodeunlimit (image bytes on
  * success, JSON errors: 40169 bad scene, 41030 bad page, 40001/42001 token), each able to fail
- * on demand through failNext.
+ * on demand through failNext. msg_sec_check v2 answers {result: {suggest, label}, detail, trace_id}:
+ * text with 赌博/诈骗/违禁 is risky (20006), with 加微信/私聊 needs review (10001), else pass (100);
+ * an openid that has not signed in gets 61010 (WeChat wants a visit in the last 2 hours).
  */
 export async function startFakeWechat(opts: { appId?: string; appSecret?: string; port?: number } = {}): Promise<TFakeWechat> {
   const appId = opts.appId ?? 'wx-test-app';
   const appSecret = opts.appSecret ?? 'test-secret';
-  const faults: Record<TEndpoint, TFault[]> = { jscode2session: [], stable_token: [], subscribe_send: [], wxacode: [] };
+  const faults: Record<TEndpoint, TFault[]> = { jscode2session: [], stable_token: [], subscribe_send: [], wxacode: [], msg_sec_check: [] };
+  const contentChecks: TFakeWechat['contentChecks'] = [];
+  const visited = new Set<string>();
   const sent: TFakeWechat['sent'] = [];
   const wxacodes: TFakeWechat['wxacodes'] = [];
   const tokens = { issued: 0, forced: 0 };
@@ -69,7 +75,8 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
         : url.pathname === '/cgi-bin/stable_token' && req.method === 'POST' ? 'stable_token'
           : url.pathname === '/cgi-bin/message/subscribe/send' && req.method === 'POST' ? 'subscribe_send'
             : url.pathname === '/wxa/getwxacodeunlimit' && req.method === 'POST' ? 'wxacode'
-              : null;
+              : url.pathname === '/wxa/msg_sec_check' && req.method === 'POST' ? 'msg_sec_check'
+                : null;
     if (!endpoint) return send({ errcode: 40066, errmsg: 'invalid url' });
     calls.push({ endpoint, query });
     const fault = faults[endpoint].shift();
@@ -110,6 +117,25 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
       res.writeHead(200, { 'content-type': 'image/jpeg' });
       return res.end(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(scene), Buffer.from([0xff, 0xd9])]));
     }
+    if (endpoint === 'msg_sec_check') {
+      const token = query.access_token ?? '';
+      if (retired.has(token) || (current && token === current.token && current.expired)) return send({ errcode: 42001, errmsg: 'access_token expired' });
+      if (!current || token !== current.token) return send({ errcode: 40001, errmsg: 'invalid credential' });
+      const content = typeof body.content === 'string' ? body.content : '';
+      if (!content) return send({ errcode: 44002, errmsg: 'empty post data' });
+      if (body.version !== 2) return send({ errcode: 40097, errmsg: 'invalid args: version must be 2' });
+      if (![1, 2, 3, 4].includes(Number(body.scene))) return send({ errcode: 40097, errmsg: 'invalid args: scene' });
+      const openid = String(body.openid ?? '');
+      if (!/^o[\w-]{27}$/.test(openid)) return send({ errcode: 40003, errmsg: 'invalid openid' });
+      if (!visited.has(openid)) return send({ errcode: 61010, errmsg: 'user access is expired' });
+      const text = `${String(body.title ?? '')}${content}`;
+      const [suggest, label] = /赌博|诈骗|违禁/.test(text) ? ['risky', 20006] : /加微信|私聊/.test(text) ? ['review', 10001] : ['pass', 100];
+      contentChecks.push({ content, openid, suggest, label });
+      return send({
+        errcode: 0, errmsg: 'ok', trace_id: 'trace-' + randomBytes(6).toString('hex'),
+        detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: 90 }], result: { suggest, label },
+      });
+    }
     if (endpoint === 'subscribe_send') {
       const token = query.access_token ?? '';
       if (current && token === current.token && current.expired) return send({ errcode: 42001, errmsg: 'access_token expired' });
@@ -132,6 +158,7 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
     if (!user) return send({ errcode: 40029, errmsg: 'invalid code' });
     if (used.has(code)) return send({ errcode: 40163, errmsg: 'code been used' });
     used.add(code);
+    visited.add(openidFor(user));
     return send({ session_key: randomBytes(16).toString('base64'), openid: openidFor(user) });
   });
   await new Promise<void>((r) => server.listen(opts.port ?? 0, '127.0.0.1', r));
@@ -141,6 +168,7 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
     appId,
     appSecret,
     calls,
+    contentChecks,
     sent,
     tokens,
     wxacodes,

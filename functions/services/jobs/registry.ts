@@ -5,6 +5,7 @@ import { expireRedemption, remindRedemption } from '../points/expire-redemption'
 import { flagOverdueBinReport } from '../bins/overdue-bin-report';
 import { requestAcceptDue, requestAutoClose, requestResolveDue } from '../requests/request-timers';
 import { sosAckDue } from '../sos/sos-timers';
+import { expireJob, expireListing } from '../market/market-timers';
 
 /**
  * Every named job and its handler. A handler runs inside the transaction that marks the job
@@ -19,6 +20,8 @@ export const JOB_HANDLERS = {
   request_resolve_due: requestResolveDue,
   request_auto_close: requestAutoClose,
   sos_ack_due: sosAckDue,
+  listing_expire: expireListing,
+  job_expire: expireJob,
 } satisfies Record<string, (ctx: TServiceContext, tx: Db, payload: Record<string, unknown>) => Promise<void>>;
 
 export type TJobName = keyof typeof JOB_HANDLERS;

@@ -22,6 +22,13 @@ export const TEMPLATE_LABELS: Record<TTemplate, string> = {
   sos: '一键呼叫',
   sos_ack: '呼叫已响应',
   sos_update: '呼叫进展',
+  market_review_needed: '待审核提醒',
+  market_reviewed: '审核结果',
+  market_expired: '到期下架',
+  listing_intent: '购买意向',
+  intent_decided: '意向结果',
+  job_application: '报名提醒',
+  application_decided: '录用结果',
 }
 
 export function templateLabel(template: string): string {

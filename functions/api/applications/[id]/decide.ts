@@ -1,0 +1,9 @@
+import { decideApplication as contract } from '../../../../shared/contracts/market';
+import { defineRoute } from '../../../../functions/_lib/route';
+import { signedIn } from '../../../../functions/_lib/signed-in';
+import { decideApplication } from '../../../../functions/services/market/decide-application';
+
+export default defineRoute(contract, {
+  auth: 'signed-in',
+  handle: (ctx, { params, body }) => decideApplication(signedIn(ctx), params.id, body.decision),
+});

@@ -1,0 +1,9 @@
+import { withdrawApplication as contract } from '../../../../shared/contracts/market';
+import { defineRoute } from '../../../../functions/_lib/route';
+import { signedIn } from '../../../../functions/_lib/signed-in';
+import { withdrawApplication } from '../../../../functions/services/market/work-records';
+
+export default defineRoute(contract, {
+  auth: 'signed-in',
+  handle: (ctx, { params }) => withdrawApplication(signedIn(ctx), params.id),
+});

@@ -1,0 +1,9 @@
+import { myApplications as contract } from '../../../shared/contracts/market';
+import { defineRoute } from '../../../functions/_lib/route';
+import { signedIn } from '../../../functions/_lib/signed-in';
+import { listMyApplications } from '../../../functions/services/market/work-records';
+
+export default defineRoute(contract, {
+  auth: 'signed-in',
+  handle: (ctx) => listMyApplications(signedIn(ctx)),
+});

@@ -1,0 +1,9 @@
+import { decideIntent as contract } from '../../../../shared/contracts/market';
+import { defineRoute } from '../../../../functions/_lib/route';
+import { signedIn } from '../../../../functions/_lib/signed-in';
+import { decideIntent } from '../../../../functions/services/market/decide-intent';
+
+export default defineRoute(contract, {
+  auth: 'signed-in',
+  handle: (ctx, { params, body }) => decideIntent(signedIn(ctx), params.id, body),
+});

@@ -1,0 +1,10 @@
+import { getJob, updateJob } from '../../../../shared/contracts/market';
+import { defineRoute, defineRoutes } from '../../../../functions/_lib/route';
+import { signedIn } from '../../../../functions/_lib/signed-in';
+import { getJob as first } from '../../../../functions/services/market/read-jobs';
+import { updateJob as second } from '../../../../functions/services/market/write-job';
+
+export default defineRoutes(
+  defineRoute(getJob, { auth: 'signed-in', handle: (ctx, { params }) => first(signedIn(ctx), params.id) }),
+  defineRoute(updateJob, { auth: 'signed-in', handle: (ctx, { params, body }) => second(signedIn(ctx), params.id, body) }),
+);

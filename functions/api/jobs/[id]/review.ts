@@ -1,0 +1,9 @@
+import { reviewJob as contract } from '../../../../shared/contracts/market';
+import { defineRoute } from '../../../../functions/_lib/route';
+import { signedIn } from '../../../../functions/_lib/signed-in';
+import { reviewJob } from '../../../../functions/services/market/review-job';
+
+export default defineRoute(contract, {
+  auth: 'signed-in',
+  handle: (ctx, { params, body }) => reviewJob(signedIn(ctx), params.id, body),
+});

@@ -1,0 +1,9 @@
+import { submitJob as contract } from '../../../../shared/contracts/market';
+import { defineRoute } from '../../../../functions/_lib/route';
+import { signedIn } from '../../../../functions/_lib/signed-in';
+import { submitJob } from '../../../../functions/services/market/submit-job';
+
+export default defineRoute(contract, {
+  auth: 'signed-in',
+  handle: (ctx, { params }) => submitJob(signedIn(ctx), params.id),
+});

@@ -1,0 +1,9 @@
+import { myJobs as contract } from '../../../shared/contracts/market';
+import { defineRoute } from '../../../functions/_lib/route';
+import { signedIn } from '../../../functions/_lib/signed-in';
+import { myJobs } from '../../../functions/services/market/read-jobs';
+
+export default defineRoute(contract, {
+  auth: 'signed-in',
+  handle: (ctx) => myJobs(signedIn(ctx)),
+});

@@ -1,0 +1,9 @@
+import { featureListing as contract } from '../../../../shared/contracts/market';
+import { defineRoute } from '../../../../functions/_lib/route';
+import { signedIn } from '../../../../functions/_lib/signed-in';
+import { featureListing } from '../../../../functions/services/market/feature-listing';
+
+export default defineRoute(contract, {
+  auth: 'signed-in',
+  handle: (ctx, { params, body }) => featureListing(signedIn(ctx), params.id, body.featured),
+});

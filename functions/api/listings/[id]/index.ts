@@ -1,0 +1,10 @@
+import { getListing, updateListing } from '../../../../shared/contracts/market';
+import { defineRoute, defineRoutes } from '../../../../functions/_lib/route';
+import { signedIn } from '../../../../functions/_lib/signed-in';
+import { getListing as first } from '../../../../functions/services/market/read-listings';
+import { updateListing as second } from '../../../../functions/services/market/update-listing';
+
+export default defineRoutes(
+  defineRoute(getListing, { auth: 'signed-in', handle: (ctx, { params }) => first(signedIn(ctx), params.id) }),
+  defineRoute(updateListing, { auth: 'signed-in', handle: (ctx, { params, body }) => second(signedIn(ctx), params.id, body) }),
+);

@@ -1,0 +1,10 @@
+import { listingIntents, createIntent } from '../../../../shared/contracts/market';
+import { defineRoute, defineRoutes } from '../../../../functions/_lib/route';
+import { signedIn } from '../../../../functions/_lib/signed-in';
+import { listListingIntents as first } from '../../../../functions/services/market/list-intents';
+import { createIntent as second } from '../../../../functions/services/market/create-intent';
+
+export default defineRoutes(
+  defineRoute(listingIntents, { auth: 'signed-in', handle: (ctx, { params }) => first(signedIn(ctx), params.id) }),
+  defineRoute(createIntent, { auth: 'signed-in', handle: (ctx, { params, body }) => second(signedIn(ctx), params.id, body) }),
+);

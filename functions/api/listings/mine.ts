@@ -1,0 +1,9 @@
+import { myListings as contract } from '../../../shared/contracts/market';
+import { defineRoute } from '../../../functions/_lib/route';
+import { signedIn } from '../../../functions/_lib/signed-in';
+import { myListings } from '../../../functions/services/market/read-listings';
+
+export default defineRoute(contract, {
+  auth: 'signed-in',
+  handle: (ctx) => myListings(signedIn(ctx)),
+});

@@ -1,0 +1,9 @@
+import { listingReviewQueue as contract } from '../../../shared/contracts/market';
+import { defineRoute } from '../../../functions/_lib/route';
+import { signedIn } from '../../../functions/_lib/signed-in';
+import { reviewQueue } from '../../../functions/services/market/read-listings';
+
+export default defineRoute(contract, {
+  auth: { roles: ['courtyard_head', 'village_cadre'] },
+  handle: (ctx) => reviewQueue(signedIn(ctx)),
+});

@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import { defineContract } from './define';
+import { ZNamed, ZPhone } from './common';
+
+/** 帮我卖 (produce listings) and 找活干 (local jobs): posted, content-checked, approved, then public. */
+export const ZListingCategory = z.enum(['vegetable', 'fruit', 'poultry_egg', 'grain_oil', 'specialty', 'craft', 'other']);
+export const ZListingState = z.enum(['draft', 'pending_review', 'published', 'sold_out', 'closed', 'rejected', 'expired']);
+export const ZContentCheck = z.enum(['pass', 'review', 'risky', 'unchecked']).nullable();
+const ZId = z.object({ id: z.uuid() });
+const ZPhotoIds = z.array(z.uuid()).max(6, '最多6张照片').default([]);
+const ZPaging = { cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) };
+
+const ZListingInput = z.object({
+  title: z.string().trim().min(2, '请写上产品名称').max(30, '名称不超过30个字'),
+  category: ZListingCategory,
+  description: z.string().trim().max(500, '不超过500字').default(''),
+  photoIds: ZPhotoIds,
+  /** 单价，单位：分 */
+  priceFen: z.number().int('价格以分为单位').min(1, '请填写价格').max(100_000_000),
+  unit: z.string().trim().min(1, '请填写单位').max(4, '单位不超过4个字'),
+  quantity: z.number().int().min(1, '请填写数量').max(1_000_000),
+  pickupNote: z.string().trim().max(100).default(''),
+  contactPref: z.enum(['phone', 'in_app']).default('phone'),
+});
+
+export const ZListing = z.object({
+  id: z.string(),
+  seller: ZNamed,
+  village: ZNamed,
+  courtyard: ZNamed,
+  title: z.string(), category: ZListingCategory, description: z.string(), photoIds: z.array(z.string()),
+  priceFen: z.number().int(), unit: z.string(), quantity: z.number().int(), pickupNote: z.string(), contactPref: z.enum(['phone', 'in_app']),
+  state: ZListingState, featured: z.boolean(), rejectReason: z.string().nullable(), contentCheck: ZContentCheck,
+  publishedAt: z.string().nullable(), expiresAt: z.string().nullable(), createdAt: z.string(),
+  mine: z.boolean(),
+  /** what the caller may do now */
+  can: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean(), feature: z.boolean(), close: z.boolean(), intend: z.boolean() }),
+});
+export type TListing = z.infer<typeof ZListing>;
+
+export const createListing = defineContract({
+  method: 'POST', path: '/api/listings', summary: '帮我卖：新建商品（草稿）', tag: 'market', status: 201,
+  body: ZListingInput, response: ZListing,
+});
+
+export const updateListing = defineContract({
+  method: 'PATCH', path: '/api/listings/{id}', summary: '修改草稿或被退回的商品', tag: 'market',
+  params: ZId, body: ZListingInput.partial(), response: ZListing,
+});
+
+export const submitListing = defineContract({
+  method: 'POST', path: '/api/listings/{id}/submit', summary: '提交审核：先经微信内容安全检查，再由院长或村干部审核', tag: 'market',
+  params: ZId, response: ZListing,
+});
+
+export const reviewListing = defineContract({
+  method: 'POST', path: '/api/listings/{id}/review', summary: '审核商品：通过上架或退回（写明原因）', tag: 'market',
+  params: ZId,
+  body: z.discriminatedUnion('decision', [
+    z.object({ decision: z.literal('approve') }),
+    z.object({ decision: z.literal('reject'), reason: z.string().trim().min(1, '请写明退回原因').max(200) }),
+  ]),
+  response: ZListing,
+});
+
+export const featureListing = defineContract({
+  method: 'POST', path: '/api/listings/{id}/feature', summary: '村里推荐（置顶）或取消（村干部）', tag: 'market',
+  params: ZId, body: z.object({ featured: z.boolean() }), response: ZListing,
+});
+
+export const closeListing = defineContract({
+  method: 'POST', path: '/api/listings/{id}/close', summary: '卖家标记售完或下架（未处理的意向一并婉拒）', tag: 'market',
+  params: ZId, body: z.object({ state: z.enum(['sold_out', 'closed']) }), response: ZListing,
+});
+
+export const getListing = defineContract({
+  method: 'GET', path: '/api/listings/{id}', summary: '商品详情（已上架的人人可见；其余仅卖家和审核人）', tag: 'market',
+  params: ZId, response: ZListing,
+});
+
+export const browseListings = defineContract({
+  method: 'GET', path: '/api/listings', summary: '逛一逛：已上架的商品，村里推荐在前，可按村和品类筛选', tag: 'market',
+  query: z.object({ villageId: z.uuid().optional(), category: ZListingCategory.optional(), ...ZPaging }),
+  response: z.object({ items: z.array(ZListing), nextCursor: z.string().nullable() }),
+});
+
+export const myListings = defineContract({
+  method: 'GET', path: '/api/listings/mine', summary: '我的商品', tag: 'market',
+  response: z.object({ items: z.array(ZListing) }),
+});
+
+// ── 意向 ──
+
+export const ZIntentState = z.enum(['pending', 'accepted', 'declined', 'cancelled']);
+export const ZIntent = z.object({
+  id: z.string(),
+  listing: z.object({ id: z.string(), title: z.string(), unit: z.string(), priceFen: z.number().int() }),
+  buyer: ZNamed,
+  quantity: z.number().int(),
+  /** the buyer's phone: for the seller */
+  buyerPhone: z.string(),
+  note: z.string(),
+  state: ZIntentState,
+  declineReason: z.string().nullable(),
+  /** the seller's phone: shown to the buyer only after the seller accepted */
+  sellerPhone: z.string().nullable(),
+  seller: ZNamed,
+  createdAt: z.string(),
+  mine: z.boolean(),
+});
+export type TIntent = z.infer<typeof ZIntent>;
+
+export const createIntent = defineContract({
+  method: 'POST', path: '/api/listings/{id}/intents', summary: '我想要：数量、联系电话、留言（卖家收到通知）', tag: 'market', status: 201,
+  params: ZId,
+  body: z.object({ quantity: z.number().int().min(1, '至少1份').max(1_000_000), phone: ZPhone, note: z.string().trim().max(200).default('') }),
+  response: ZIntent,
+});
+
+export const listingIntents = defineContract({
+  method: 'GET', path: '/api/listings/{id}/intents', summary: '卖家：这件商品收到的意向', tag: 'market',
+  params: ZId, response: z.object({ items: z.array(ZIntent) }),
+});
+
+export const myIntents = defineContract({
+  method: 'GET', path: '/api/intents/mine', summary: '我发出的意向（卖家接受后可见卖家电话）', tag: 'market',
+  response: z.object({ items: z.array(ZIntent) }),
+});
+
+export const decideIntent = defineContract({
+  method: 'POST', path: '/api/intents/{id}/decide', summary: '卖家接受（扣减可售数量，不会超卖）或婉拒', tag: 'market',
+  params: ZId,
+  body: z.discriminatedUnion('decision', [
+    z.object({ decision: z.literal('accept') }),
+    z.object({ decision: z.literal('decline'), reason: z.string().trim().max(200).default('') }),
+  ]),
+  response: ZIntent,
+});
+
+export const cancelIntent = defineContract({
+  method: 'POST', path: '/api/intents/{id}/cancel', summary: '买家撤回尚未处理的意向', tag: 'market',
+  params: ZId, response: ZIntent,
+});
+
+// ── 找活干 ──
+
+export const ZJobState = z.enum(['draft', 'pending_review', 'published', 'filled', 'closed', 'rejected', 'expired']);
+const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-05-01');
+const ZJobInput = z.object({
+  title: z.string().trim().min(2, '请写上招什么工').max(30),
+  description: z.string().trim().max(500).default(''),
+  employer: z.object({ kind: z.enum(['villager', 'cooperative', 'village']), name: z.string().trim().max(30).default('') }).default({ kind: 'villager', name: '' }),
+  payFen: z.number().int().min(1, '请填写工钱').max(100_000_000),
+  payUnit: z.enum(['day', 'hour', 'piece']),
+  place: z.string().trim().min(1, '请填写地点').max(50),
+  startDate: ZDate,
+  endDate: ZDate,
+  headcount: z.number().int().min(1).max(500),
+});
+
+export const ZJob = z.object({
+  id: z.string(),
+  poster: ZNamed,
+  employer: z.object({ kind: z.enum(['villager', 'cooperative', 'village']), name: z.string() }),
+  village: ZNamed,
+  title: z.string(), description: z.string(), payFen: z.number().int(), payUnit: z.enum(['day', 'hour', 'piece']), place: z.string(),
+  startDate: z.string(), endDate: z.string(), headcount: z.number().int(), accepted: z.number().int(),
+  state: ZJobState, rejectReason: z.string().nullable(), contentCheck: ZContentCheck, publishedAt: z.string().nullable(), createdAt: z.string(),
+  mine: z.boolean(),
+  can: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean(), close: z.boolean(), apply: z.boolean() }),
+});
+export type TJob = z.infer<typeof ZJob>;
+
+export const createJob = defineContract({
+  method: 'POST', path: '/api/jobs', summary: '找活干：发布招工（草稿）', tag: 'market', status: 201, body: ZJobInput, response: ZJob,
+});
+export const updateJob = defineContract({
+  method: 'PATCH', path: '/api/jobs/{id}', summary: '修改草稿或被退回的招工', tag: 'market', params: ZId, body: ZJobInput.partial(), response: ZJob,
+});
+export const submitJob = defineContract({
+  method: 'POST', path: '/api/jobs/{id}/submit', summary: '招工提交审核（内容安全检查后由院长或村干部审核）', tag: 'market', params: ZId, response: ZJob,
+});
+export const reviewJob = defineContract({
+  method: 'POST', path: '/api/jobs/{id}/review', summary: '审核招工', tag: 'market', params: ZId,
+  body: reviewListing.body, response: ZJob,
+});
+export const closeJob = defineContract({
+  method: 'POST', path: '/api/jobs/{id}/close', summary: '招工结束', tag: 'market', params: ZId, response: ZJob,
+});
+export const getJob = defineContract({
+  method: 'GET', path: '/api/jobs/{id}', summary: '招工详情', tag: 'market', params: ZId, response: ZJob,
+});
+export const browseJobs = defineContract({
+  method: 'GET', path: '/api/jobs', summary: '找活干：正在招工的活', tag: 'market',
+  query: z.object({ villageId: z.uuid().optional(), ...ZPaging }),
+  response: z.object({ items: z.array(ZJob), nextCursor: z.string().nullable() }),
+});
+export const myJobs = defineContract({
+  method: 'GET', path: '/api/jobs/mine', summary: '我发布的招工', tag: 'market', response: z.object({ items: z.array(ZJob) }),
+});
+
+export const ZApplication = z.object({
+  id: z.string(),
+  job: z.object({ id: z.string(), title: z.string(), payFen: z.number().int(), payUnit: z.enum(['day', 'hour', 'piece']) }),
+  worker: ZNamed,
+  workerPhone: z.string().nullable(),
+  note: z.string(),
+  state: z.enum(['applied', 'accepted', 'declined', 'withdrawn']),
+  /** 工作记录: what each side confirmed (days worked, pay in fen) and whether they agree */
+  records: z.object({
+    worker: z.object({ days: z.number(), payFen: z.number().int(), at: z.string() }).nullable(),
+    poster: z.object({ days: z.number(), payFen: z.number().int(), at: z.string() }).nullable(),
+    agreed: z.boolean().nullable(),
+  }),
+  createdAt: z.string(),
+  mine: z.boolean(),
+});
+export type TApplication = z.infer<typeof ZApplication>;
+
+export const applyJob = defineContract({
+  method: 'POST', path: '/api/jobs/{id}/applications', summary: '报名干活', tag: 'market', status: 201, params: ZId,
+  body: z.object({ note: z.string().trim().max(200).default('') }), response: ZApplication,
+});
+export const jobApplications = defineContract({
+  method: 'GET', path: '/api/jobs/{id}/applications', summary: '招工方：报名的人', tag: 'market', params: ZId,
+  response: z.object({ items: z.array(ZApplication) }),
+});
+export const myApplications = defineContract({
+  method: 'GET', path: '/api/applications/mine', summary: '我报名的活', tag: 'market', response: z.object({ items: z.array(ZApplication) }),
+});
+export const decideApplication = defineContract({
+  method: 'POST', path: '/api/applications/{id}/decide', summary: '招工方录用或婉拒（录用不超过招工人数）', tag: 'market', params: ZId,
+  body: z.object({ decision: z.enum(['accept', 'decline']) }), response: ZApplication,
+});
+export const withdrawApplication = defineContract({
+  method: 'POST', path: '/api/applications/{id}/withdraw', summary: '报名人撤回报名（录用前）', tag: 'market', params: ZId, response: ZApplication,
+});
+export const confirmWork = defineContract({
+  method: 'POST', path: '/api/applications/{id}/work', summary: '双方各自确认干了几天、工钱多少（各留一份记录）', tag: 'market', params: ZId,
+  body: z.object({ days: z.number().min(0.5).max(366).multipleOf(0.5, '天数以半天计'), payFen: z.number().int().min(0).max(100_000_000) }),
+  response: ZApplication,
+});
+
+export const listingReviewQueue = defineContract({
+  method: 'GET', path: '/api/listings/review-queue', summary: '待审核的商品和招工（院长：本院落；村干部：本村）', tag: 'market',
+  response: z.object({ listings: z.array(ZListing), jobs: z.array(ZJob) }),
+});

@@ -1,0 +1,55 @@
+/**
+ * 帮我卖 and 找活干 as pure rules: a post is written (draft), checked by WeChat's content
+ * security and reviewed by the courtyard head or a cadre, then public until sold out, filled,
+ * closed or expired.
+ */
+export const LISTING_CATEGORIES = {
+  vegetable: '蔬菜', fruit: '水果', poultry_egg: '禽蛋', grain_oil: '粮油', specialty: '土特产', craft: '手工', other: '其他',
+} as const;
+
+/** WeChat content-security labels → what we tell the poster. */
+const LABELS: Record<number, string> = {
+  10001: '广告', 20001: '时政', 20002: '色情', 20003: '辱骂', 20006: '违法犯罪', 20008: '欺诈', 20012: '低俗', 20013: '版权', 21000: '其他不当',
+};
+
+export function riskyReason(label: number | null): string {
+  return `内容可能含有${(label !== null && LABELS[label]) || '不当'}信息，请修改后重新提交`;
+}
+
+export type TPostState = 'draft' | 'pending_review' | 'published' | 'sold_out' | 'filled' | 'closed' | 'rejected' | 'expired';
+export type TPostAction = 'edit' | 'submit' | 'review' | 'feature' | 'close' | 'sold_out' | 'take';
+
+export type TMarketRefusal = 'POST_NOT_EDITABLE' | 'POST_NOT_PENDING' | 'POST_NOT_PUBLISHED' | 'POST_CLOSED';
+
+/** Why `action` may not happen in `state` (an error code), or null. */
+export function postRefusal(state: TPostState, action: TPostAction): TMarketRefusal | null {
+  switch (action) {
+    case 'edit':
+    case 'submit':
+      return state === 'draft' || state === 'rejected' || state === 'expired' ? null : 'POST_NOT_EDITABLE';
+    case 'review':
+      return state === 'pending_review' ? null : 'POST_NOT_PENDING';
+    case 'feature':
+    case 'sold_out':
+    case 'take':
+      return state === 'published' ? null : 'POST_NOT_PUBLISHED';
+    case 'close':
+      return ['draft', 'pending_review', 'published', 'rejected'].includes(state) ? null : 'POST_CLOSED';
+  }
+}
+
+/** The state a submission lands in after the content check. */
+export function afterCheck(suggest: 'pass' | 'review' | 'risky' | 'unchecked'): 'pending_review' | 'rejected' {
+  return suggest === 'risky' ? 'rejected' : 'pending_review';
+}
+
+/** The end of a job's last day in China time (UTC+8), when it stops being listed. */
+export function jobEndsAt(endDate: string): Date {
+  return new Date(`${endDate}T23:59:59+08:00`);
+}
+
+/** Do both sides' work records say the same? null until both have confirmed. */
+export function recordsAgree(a: { days: number; payFen: number } | null, b: { days: number; payFen: number } | null): boolean | null {
+  if (!a || !b) return null;
+  return a.days === b.days && a.payFen === b.payFen;
+}
