@@ -3,6 +3,7 @@ import type { Db } from '../client';
 import { binCleaners, bins, courtyards, householdPartyLinks, households, people, roleAssignments, townships, villages } from '../schema';
 import { makeSceneCode } from '../../shared/domain/scene-code';
 import { seedPoints } from './points';
+import { seedVillageLife, type TDemoCourtyard } from './life';
 import { personName, phoneNumber, seedUuid, seededRandom } from './random';
 
 /** What the demo seed made, for tests and the start banner. */
@@ -30,6 +31,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<TDemoSummary |
     await tx.insert(townships).values({ id: townshipId, name: '龙兴镇' });
     const summary: TDemoSummary = { townships: 1, villages: 0, courtyards: 0, households: 0, people: 0, bins: 0, pointsEntries: 0 };
     const roleRows: (typeof roleAssignments.$inferInsert)[] = [];
+    const yards: TDemoCourtyard[] = [];
     const grant = (personId: string, role: string, scope: { villageId?: string; courtyardId?: string }) =>
       roleRows.push({
         id: seedUuid(NS.role, ++counter.role), personId, role, townshipId,
@@ -77,6 +79,10 @@ export async function seedDemo(db: Db, now = new Date()): Promise<TDemoSummary |
         summary.households += hhRows.length;
         summary.people += personRows.length;
         grant(headId!, 'courtyard_head', { villageId, courtyardId });
+        if (vi === 0 && ci < 3) {
+          const residents = personRows.filter((r, i) => i > 0 && r.relation === '户主').map((r) => ({ personId: r.id!, householdId: r.householdId! }));
+          yards.push({ villageId, townshipId, courtyardId, headId: headId!, residents });
+        }
       }
       // village staff live in the village but hold village-wide roles
       const cleanerIds: string[] = [];
@@ -98,6 +104,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<TDemoSummary |
     await tx.insert(roleAssignments).values(roleRows);
     const villageRows = plan.map((_, vi) => ({ id: seedUuid(NS.village, vi + 1), townshipId }));
     summary.pointsEntries = await seedPoints(tx, rand, villageRows, now);
+    await seedVillageLife(tx, yards, now);
     return summary;
   });
 }
