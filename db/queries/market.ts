@@ -1,6 +1,6 @@
 import { aliasedTable, and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { courtyards, jobApplications, jobs, jobWorkRecords, listingIntents, listings, people, villages } from '../schema';
+import { courtyards, jobApplications, jobs, jobWorkRecords, listingIntents, listings, mediaChecks, people, villages } from '../schema';
 
 // ── listings ──
 
@@ -252,4 +252,20 @@ export async function upsertWorkRecord(db: Db, v: { applicationId: string; side:
 export async function listWorkRecords(db: Db, applicationIds: string[]) {
   if (!applicationIds.length) return [];
   return db.select().from(jobWorkRecords).where(inArray(jobWorkRecords.applicationId, applicationIds));
+}
+
+// ── media checks ──
+
+export async function insertMediaChecks(db: Db, rows: { traceId: string; mediaId: string; listingId: string; createdAt: Date }[]): Promise<void> {
+  if (rows.length) await db.insert(mediaChecks).values(rows).onConflictDoNothing();
+}
+
+/** Records WeChat's verdict once; returns the check (with its listing) if it was still pending. */
+export async function settleMediaCheck(db: Db, traceId: string, state: 'pass' | 'review' | 'risky', label: number | null, at: Date) {
+  const r = await db
+    .update(mediaChecks)
+    .set({ state, label, resultAt: at })
+    .where(and(eq(mediaChecks.traceId, traceId), eq(mediaChecks.state, 'pending')))
+    .returning({ listingId: mediaChecks.listingId, mediaId: mediaChecks.mediaId });
+  return r[0] ?? null;
 }

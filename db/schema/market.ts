@@ -141,3 +141,18 @@ export const jobWorkRecords = pgTable(
     uniqueIndex('job_work_records_side_uq').on(t.applicationId, t.side),
   ],
 );
+
+/** media_check_async requests: WeChat answers each trace later through the message push. */
+export const mediaChecks = pgTable(
+  'media_checks',
+  {
+    traceId: text('trace_id').primaryKey(),
+    mediaId: uuid('media_id').notNull(),
+    listingId: uuid('listing_id').notNull().references(() => listings.id),
+    state: text('state').notNull().default('pending'),
+    label: integer('label'),
+    createdAt: at('created_at').notNull(),
+    resultAt: at('result_at'),
+  },
+  (t) => [check('media_checks_state_ck', sql`${t.state} in ('pending', 'pass', 'review', 'risky')`), index('media_checks_listing_idx').on(t.listingId)],
+);

@@ -62,6 +62,10 @@ const ZEnv = z
     WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
     /** Public address of the H5 app, printed in bin QR codes for browsers */
     PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
+    /** 1 = photos of listings also go through media_check_async (results arrive at /api/wechat/push) */
+    WECHAT_MEDIA_CHECK: flag,
+    /** the Token set for 消息推送 in the mini-program's console: verifies pushes from WeChat */
+    WECHAT_PUSH_TOKEN: z.string().min(3).max(32).default('dev-push-token'),
     /** 帮我卖: days a published listing stays up before it expires */
     LISTING_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -69,6 +73,7 @@ const ZEnv = z
   .superRefine((e, ctx) => {
     if (e.NODE_ENV !== 'production') return;
     if (e.ALLOW_DEV_LOGIN) ctx.addIssue({ code: 'custom', path: ['ALLOW_DEV_LOGIN'], message: 'dev login must be off in production' });
+    if (e.WECHAT_MEDIA_CHECK && e.WECHAT_PUSH_TOKEN === 'dev-push-token') ctx.addIssue({ code: 'custom', path: ['WECHAT_PUSH_TOKEN'], message: 'set the real push token when media checks are on' });
     if (e.TEST_CLOCK) ctx.addIssue({ code: 'custom', path: ['TEST_CLOCK'], message: 'the test clock must be off in production' });
     if (e.CRON_SECRET === 'dev-cron-secret-change-me') ctx.addIssue({ code: 'custom', path: ['CRON_SECRET'], message: 'set a real cron secret in production' });
     if (!e.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production runs on the PostgreSQL server' });

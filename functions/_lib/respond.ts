@@ -20,3 +20,12 @@ export function errorBody(err: AppError, requestId: string): TErrorBody {
 export function sendError(res: ServerResponse, err: AppError, requestId: string): void {
   sendJson(res, err.status, errorBody(err, requestId), { 'x-request-id': requestId });
 }
+
+/** Writes bytes or text as they are (for callers that do not read JSON, such as WeChat). */
+export function sendRaw(res: ServerResponse, status: number, out: { contentType: string; body: Buffer | string }, headers: Record<string, string> = {}): void {
+  res.statusCode = status;
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  res.setHeader('content-type', out.contentType);
+  res.setHeader('content-length', Buffer.byteLength(out.body));
+  res.end(out.body);
+}

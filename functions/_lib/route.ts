@@ -14,7 +14,7 @@ import { env } from './env';
 import { runIdempotent } from './idempotency';
 import { kickWorker } from './worker';
 import { log } from './log';
-import { errorBody, sendJson } from './respond';
+import { errorBody, sendJson, sendRaw } from './respond';
 import { toAppError } from './to-app-error';
 
 type TInput<C extends TContract> = { params: z.output<C['params']>; query: z.output<C['query']>; body: z.output<C['body']> };
@@ -39,6 +39,8 @@ type TRouteSpec<C extends TContract> = {
   handle: (ctx: TServiceContext, input: TInput<C>) => Promise<z.input<C['response']>>;
   /** when the status depends on the outcome (201 created vs 200 joined) */
   statusOf?: (result: z.output<C['response']>) => number;
+  /** answer raw bytes or text instead of JSON (WeChat downloading a photo, a push echo) */
+  raw?: (result: z.output<C['response']>) => { contentType: string; body: Buffer | string };
 };
 
 /** The request as both Vercel and our node:http host give it. */
@@ -63,7 +65,8 @@ export function defineRoute<C extends TContract>(contract: C, spec: TRouteSpec<C
     try {
       const out = await run();
       status = out.status;
-      sendJson(res, out.status, out.body, { 'x-request-id': requestId, ...out.headers });
+      if (spec.raw) sendRaw(res, out.status, spec.raw(out.body as z.output<C['response']>), { 'x-request-id': requestId });
+      else sendJson(res, out.status, out.body, { 'x-request-id': requestId, ...out.headers });
     } catch (e) {
       const err = toAppError(e);
       status = err.status;

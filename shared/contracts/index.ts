@@ -11,11 +11,12 @@ import * as requests from './requests';
 import * as sos from './sos';
 import * as testClock from './test-clock';
 import * as market from './market';
+import * as wechatPush from './wechat-push';
 
 export * from './define';
 
 /** Every endpoint, for the OpenAPI document and the route coverage test. */
-export const allContracts: TContract[] = [health, auth, me, join, notifications, points, bins, media, requests, sos, testClock, market].flatMap((m) =>
+export const allContracts: TContract[] = [health, auth, me, join, notifications, points, bins, media, requests, sos, testClock, market, wechatPush].flatMap((m) =>
   Object.values(m).filter(
     (v): v is TContract => typeof v === 'object' && v !== null && 'method' in v && 'response' in v,
   ),

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** How the next call to an endpoint should fail, as WeChat does. */
-export type TEndpoint = 'jscode2session' | 'stable_token' | 'subscribe_send' | 'wxacode' | 'msg_sec_check';
+export type TEndpoint = 'jscode2session' | 'stable_token' | 'subscribe_send' | 'wxacode' | 'msg_sec_check' | 'media_check_async';
 
 export type TFault =
   | { errcode: number; errmsg?: string } // a documented error answer (HTTP 200 with errcode)
@@ -30,6 +30,16 @@ export type TFakeWechat = {
   calls: { endpoint: string; query: Record<string, string> }[];
   /** msg_sec_check requests answered (content, openid, verdict) */
   contentChecks: { content: string; openid: string; suggest: string; label: number }[];
+  /** media_check_async requests accepted: WeChat answers them later by push */
+  mediaChecks: { traceId: string; mediaUrl: string; openid: string }[];
+  /** Where pushes go and the Token they are signed with (the mini-program console's 消息推送 settings). */
+  setPush: (url: string, token: string) => void;
+  /**
+   * Does what WeChat does for a pending media check: downloads the photo from its URL, then
+   * pushes {Event: 'wxa_media_check', trace_id, result} signed to the push URL. Returns the
+   * download's status and bytes and the push's HTTP status.
+   */
+  finishMediaCheck: (traceId: string, suggest: 'pass' | 'review' | 'risky', label?: number, opts?: { badSignature?: boolean }) => Promise<{ downloaded: number; bytes: Buffer; pushStatus: number }>;
   stop: () => Promise<void>;
 };
 
@@ -47,8 +57,10 @@ export type TFakeWechat = {
 export async function startFakeWechat(opts: { appId?: string; appSecret?: string; port?: number } = {}): Promise<TFakeWechat> {
   const appId = opts.appId ?? 'wx-test-app';
   const appSecret = opts.appSecret ?? 'test-secret';
-  const faults: Record<TEndpoint, TFault[]> = { jscode2session: [], stable_token: [], subscribe_send: [], wxacode: [], msg_sec_check: [] };
+  const faults: Record<TEndpoint, TFault[]> = { jscode2session: [], stable_token: [], subscribe_send: [], wxacode: [], msg_sec_check: [], media_check_async: [] };
   const contentChecks: TFakeWechat['contentChecks'] = [];
+  const mediaChecks: TFakeWechat['mediaChecks'] = [];
+  let push = { url: '', token: '' };
   const visited = new Set<string>();
   const sent: TFakeWechat['sent'] = [];
   const wxacodes: TFakeWechat['wxacodes'] = [];
@@ -76,7 +88,8 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
           : url.pathname === '/cgi-bin/message/subscribe/send' && req.method === 'POST' ? 'subscribe_send'
             : url.pathname === '/wxa/getwxacodeunlimit' && req.method === 'POST' ? 'wxacode'
               : url.pathname === '/wxa/msg_sec_check' && req.method === 'POST' ? 'msg_sec_check'
-                : null;
+                : url.pathname === '/wxa/media_check_async' && req.method === 'POST' ? 'media_check_async'
+                  : null;
     if (!endpoint) return send({ errcode: 40066, errmsg: 'invalid url' });
     calls.push({ endpoint, query });
     const fault = faults[endpoint].shift();
@@ -116,6 +129,19 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
       // a real (tiny) JPEG header followed by the scene, so tests can tell images apart
       res.writeHead(200, { 'content-type': 'image/jpeg' });
       return res.end(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(scene), Buffer.from([0xff, 0xd9])]));
+    }
+    if (endpoint === 'media_check_async') {
+      const token = query.access_token ?? '';
+      if (retired.has(token) || (current && token === current.token && current.expired)) return send({ errcode: 42001, errmsg: 'access_token expired' });
+      if (!current || token !== current.token) return send({ errcode: 40001, errmsg: 'invalid credential' });
+      if (body.version !== 2 || body.media_type !== 2 || ![1, 2, 3, 4].includes(Number(body.scene))) return send({ errcode: 40097, errmsg: 'invalid args' });
+      if (typeof body.media_url !== 'string' || !/^https?:\/\//.test(body.media_url)) return send({ errcode: 40097, errmsg: 'invalid media_url' });
+      const openid = String(body.openid ?? '');
+      if (!/^o[\w-]{27}$/.test(openid)) return send({ errcode: 40003, errmsg: 'invalid openid' });
+      if (!visited.has(openid)) return send({ errcode: 61010, errmsg: 'user access is expired' });
+      const traceId = 'trace-' + randomBytes(8).toString('hex');
+      mediaChecks.push({ traceId, mediaUrl: body.media_url, openid });
+      return send({ errcode: 0, errmsg: 'ok', trace_id: traceId });
     }
     if (endpoint === 'msg_sec_check') {
       const token = query.access_token ?? '';
@@ -169,6 +195,29 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
     appSecret,
     calls,
     contentChecks,
+    mediaChecks,
+    setPush: (url, token) => {
+      push = { url, token };
+    },
+    finishMediaCheck: async (traceId, suggest, label = suggest === 'pass' ? 100 : 20002, opts = {}) => {
+      const check = mediaChecks.find((c) => c.traceId === traceId);
+      if (!check) throw new Error(`no media check ${traceId}`);
+      const img = await fetch(check.mediaUrl);
+      const bytes = Buffer.from(await img.arrayBuffer());
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const nonce = randomBytes(6).toString('hex');
+      const signature = opts.badSignature ? '0'.repeat(40) : createHash('sha1').update([push.token, timestamp, nonce].sort().join('')).digest('hex');
+      const res = await fetch(`${push.url}?signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          ToUserName: 'gh_fake', FromUserName: check.openid, CreateTime: Number(timestamp), MsgType: 'event', Event: 'wxa_media_check', appid: appId,
+          trace_id: traceId, version: 2, errcode: 0, errmsg: 'ok', detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: 90 }], result: { suggest, label },
+        }),
+      });
+      await res.text();
+      return { downloaded: img.status, bytes, pushStatus: res.status };
+    },
     sent,
     tokens,
     wxacodes,

@@ -1,14 +1,16 @@
-import { findListing, lockListing, updateListing } from '../../../db/queries/market';
+import { findListing, insertMediaChecks, lockListing, updateListing } from '../../../db/queries/market';
 import { afterCheck, postRefusal, riskyReason, type TPostState } from '../../../shared/domain/market';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { checkPostText } from './content-check';
 import { toListing } from './market-access';
 import { notifyReviewers } from './notify-reviewers';
+import { startPhotoChecks } from './start-photo-checks';
 
 /**
  * 提交审核: WeChat's content security first (outside the transaction: it is a network call) —
  * risky → rejected with the reason; review or pass → waits for the head or a cadre, who are told.
+ * Photos are sent to media_check_async when configured; their verdicts arrive later by push.
  */
 export async function submitListing(ctx: TSignedInContext, id: string) {
   const before = await findListing(ctx.db, id);
@@ -16,6 +18,7 @@ export async function submitListing(ctx: TSignedInContext, id: string) {
   const why = postRefusal(before.state as TPostState, 'submit');
   if (why) throw new AppError(why);
   const verdict = await checkPostText(ctx, ctx.actor.personId, before.title, [before.description, before.pickupNote]);
+  const photoChecks = verdict.suggest === 'risky' ? [] : await startPhotoChecks(ctx, ctx.actor.personId, before.photoIds);
   return ctx.db.transaction(async (tx) => {
     const now = ctx.now();
     const r = await lockListing(tx, id);
@@ -28,6 +31,7 @@ export async function submitListing(ctx: TSignedInContext, id: string) {
       state, contentCheck: verdict.suggest, contentLabel: verdict.label, contentTraceId: verdict.traceId,
       rejectReason: state === 'rejected' ? riskyReason(verdict.label) : null, featured: false, publishedAt: null, expiresAt: null, updatedAt: now,
     });
+    await insertMediaChecks(tx, photoChecks.map((c) => ({ ...c, listingId: id, createdAt: now })));
     if (state === 'pending_review') {
       await notifyReviewers(ctx, tx, {
         kind: 'listing', id, title: r.title, posterName: r.sellerName, courtyardId: r.courtyardId, villageId: r.villageId,
