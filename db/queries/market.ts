@@ -269,3 +269,8 @@ export async function settleMediaCheck(db: Db, traceId: string, state: 'pass' | 
     .returning({ listingId: mediaChecks.listingId, mediaId: mediaChecks.mediaId });
   return r[0] ?? null;
 }
+
+/** Listings that show the photo. */
+export async function listListingsShowingMedia(db: Db, mediaId: string): Promise<TListingRecord[]> {
+  return flatL(await selectListings(db).where(sql`${mediaId}::uuid = any(${listings.photoIds})`).limit(20));
+}

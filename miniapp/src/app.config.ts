@@ -29,6 +29,19 @@ export default defineAppConfig({
       pages: ['shop/index', 'redemptions/index', 'household/index', 'leaderboard/index', 'board/index'],
     },
     {
+      // 找院长 (form, 我的事项, detail with thread and timeline, 待办事项, 统计, 时限设置) and the
+      // 一键呼叫 page. The notification templates link to detail/index and sos/index; preloaded
+      // from 首页, where the SOS button and 找院长 live, so an SOS page opens at once.
+      root: 'pkg-request',
+      pages: ['new/index', 'mine/index', 'detail/index', 'queue/index', 'stats/index', 'settings/index', 'sos/index'],
+    },
+    {
+      // 帮我卖 and 找活干: browse, detail (listing/index, job/index), the forms, 我的买卖 and
+      // 待审核. The notification templates link to listing, job, mine and review.
+      root: 'pkg-market',
+      pages: ['home/index', 'listing/index', 'listing-edit/index', 'job/index', 'job-edit/index', 'mine/index', 'review/index'],
+    },
+    {
       // 后台 for village staff (also read on a desktop through the H5 build): not preloaded.
       // 通知发送情况; 凭码发放 (店员, 村干部); 积分规则 and 商品 (村干部); 人工加减分 (院长, 村干部).
       root: 'pkg-admin',
@@ -38,7 +51,7 @@ export default defineAppConfig({
     },
   ],
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['pkg-courtyard', 'pkg-inbox', 'pkg-scan'] },
+    'pages/index/index': { network: 'all', packages: ['pkg-courtyard', 'pkg-inbox', 'pkg-scan', 'pkg-request'] },
     'pages/me/index': { network: 'all', packages: ['pkg-inbox'] },
     'pages/points/index': { network: 'all', packages: ['pkg-points'] },
   },

@@ -115,6 +115,17 @@ describe('帮我卖 listings', () => {
     expect(wx.contentChecks.length).toBe(calls);
   });
 
+  it('shows a listing\'s photos to anyone once it is published, not before', async () => {
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+    const photo = (await post('/api/media', t.seller, { dataBase64: png })).body.id;
+    const l = (await newListing({ ...EGGS, photoIds: [photo] })).body;
+    await post(`/api/listings/${l.id}/submit`, t.seller);
+    expect((await api.call('GET', `/api/media/${photo}`, { token: t.buyer })).status).toBe(404);
+    expect((await api.call('GET', `/api/media/${photo}`, { token: t.head })).status).toBe(200);
+    await post(`/api/listings/${l.id}/review`, t.head, { decision: 'approve' });
+    expect((await api.call('GET', `/api/media/${photo}`, { token: t.buyer })).status).toBe(200);
+  });
+
   it('lets a buyer ask, the seller accept, and only then shows the buyer the seller\'s phone', async () => {
     const l = await published();
     expect((await post(`/api/listings/${l.id}/intents`, t.seller, { quantity: 1, phone: '13700000001' })).body.error.code).toBe('OWN_POST');

@@ -1,10 +1,10 @@
-import { deflateSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import qrcode from 'qrcode-generator';
 import { binReportReporters, binReports } from '../../db/schema/bins';
 import { MEDIA_MAX_BYTES } from '../../shared/domain/media';
 import { byId, useE2eApp } from '../helpers/e2e-app';
+import { attachPhoto, signInAsDemo as signIn, signOut as signOutOf, until, type TDevPerson } from '../helpers/e2e-page';
 
 /**
  * 爱环境 in headless Chromium on the H5 build, against the real host and the seeded demo
@@ -19,60 +19,14 @@ const app = useE2eApp();
 
 const api = <T>(method: string, url: string, token?: string, body?: unknown) => app.api<T>(method, url, token, body);
 
-type TDevPerson = { id: string; name: string; role: string; scopeName: string };
 type TMeLite = { person: { id: string; name: string }; village: { id: string; name: string } | null; roles: { role: string; scopeId: string; scopeType: string }[] };
 type TBin = { id: string; label: string; code: string; state: string; cleaners: { id: string; name: string }[]; courtyard: { id: string; name: string } | null; scene: string; h5Url: string };
 type TTasks = { stops: { order: number; reportId: string; bin: { id: string; label: string } }[] };
 
 const devToken = async (personId: string) => (await api<{ token: string }>('POST', '/api/auth/dev-login', undefined, { personId })).token;
+const signInAsDemo = (page: Page, personId: string) => signIn(page, app.base, personId);
+const signOut = (page: Page) => signOutOf(page, app.base);
 const balanceOf = async (token: string) => (await api<{ balance: number }>('GET', '/api/points/me?limit=1', token)).balance;
-
-async function signInAsDemo(page: Page, personId: string) {
-  await page.goto(`${app.base}/#/pages/login/index`);
-  await byId(page, `dev-person-${personId}`).click();
-  await page.waitForURL(/pages\/index\/index/);
-}
-
-async function signOut(page: Page) {
-  await page.goto(`${app.base}/#/pages/me/index`);
-  await byId(page, 'logout').click();
-  await page.waitForURL(/pages\/login/);
-  await page.reload();
-  await byId(page, 'dev-login').waitFor();
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(b: Buffer): number {
-  let c = 0xffffffff;
-  for (const x of b) c = CRC_TABLE[(c ^ x) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-/** A real RGB PNG of a colour gradient, larger than the 1280 px the page shrinks photos to. */
-function testPng(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const raw = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    const row = y * (width * 3 + 1); // filter byte 0, then the pixels
-    for (let x = 0; x < width; x++) raw.set([(x * 255) / width, (y * 255) / height, (x + y) % 256], row + 1 + x * 3);
-  }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 /** Width and height from a JPEG's start-of-frame marker. */
 function jpegSize(b: Buffer): { width: number; height: number } {
@@ -85,34 +39,11 @@ function jpegSize(b: Buffer): { width: number; height: number } {
   throw new Error('no JPEG frame');
 }
 
-/** Attaches a photo through the page's picker: the browser's file chooser gets a real PNG. */
-async function attachPhoto(page: Page, picker: string, name: string): Promise<string> {
-  const chooser = page.waitForEvent('filechooser');
-  await byId(page, `${picker}-add`).click();
-  await (await chooser).setFiles({ name, mimeType: 'image/png', buffer: testPng(1600, 1200) });
-  await until(() => byId(page, `${picker}-item`).getAttribute('data-state'), 'done', 20_000);
-  const id = await byId(page, picker).getAttribute('data-ids');
-  if (!id) throw new Error(`${picker}: no photo id`);
-  return id;
-}
-
 /** A stored photo as the API returns it to `token`: a JPEG, shrunk on the phone, under the cap. */
 async function storedPhoto(id: string, token: string) {
   const m = await api<{ contentType: string; base64: string }>('GET', `/api/media/${id}`, token);
   const bytes = Buffer.from(m.base64, 'base64');
   return { contentType: m.contentType, bytes: bytes.length, ...jpegSize(bytes) };
-}
-
-/** Waits until `read()` gives `expected` (the page catches up with the server after a refetch). */
-async function until<T>(read: () => Promise<T>, expected: T, timeout = 10_000): Promise<void> {
-  const end = Date.now() + timeout;
-  let last: T | undefined;
-  while (Date.now() < end) {
-    last = await read();
-    if (last === expected) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`still ${JSON.stringify(last)}, expected ${JSON.stringify(expected)}`);
 }
 
 /** The demo people of 石坝村 this test needs, the village's bins, and a bin of the first cleaner. */

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { byId, useE2eApp } from '../helpers/e2e-app';
+import { signInAsDemo as signIn, signOut as signOutOf, until, type TDevPerson } from '../helpers/e2e-page';
 
 /**
  * 积分 in headless Chromium on the H5 build, against the real host and the seeded demo
@@ -11,40 +12,15 @@ const app = useE2eApp();
 
 const api = <T>(method: string, url: string, token?: string, body?: unknown) => app.api<T>(method, url, token, body);
 
-type TDevPerson = { id: string; name: string; role: string; scopeName: string };
 type TMeLite = { person: { id: string; name: string }; village: { id: string; name: string } | null; roles: { role: string; scopeId: string; scopeType: string }[] };
 type TRewardLite = { id: string; name: string; price: number; stock: number };
 
 const devToken = async (personId: string) => (await api<{ token: string }>('POST', '/api/auth/dev-login', undefined, { personId })).token;
+const signInAsDemo = (page: Page, personId: string) => signIn(page, app.base, personId);
+const signOut = (page: Page) => signOutOf(page, app.base);
 const balanceOf = async (token: string) => (await api<{ balance: number }>('GET', '/api/points/me?limit=1', token)).balance;
 const towelOf = async (villageId: string, token: string) =>
   (await api<{ items: TRewardLite[] }>('GET', `/api/villages/${villageId}/rewards`, token)).items.find((r) => r.name === '毛巾')!;
-
-async function signInAsDemo(page: Page, personId: string) {
-  await page.goto(`${app.base}/#/pages/login/index`);
-  await byId(page, `dev-person-${personId}`).click();
-  await page.waitForURL(/pages\/index\/index/);
-}
-
-async function signOut(page: Page) {
-  await page.goto(`${app.base}/#/pages/me/index`);
-  await byId(page, 'logout').click();
-  await page.waitForURL(/pages\/login/);
-  await page.reload();
-  await byId(page, 'dev-login').waitFor();
-}
-
-/** Waits until `read()` gives `expected` (the page catches up with the server after a refetch). */
-async function until<T>(read: () => Promise<T>, expected: T, timeout = 10_000): Promise<void> {
-  const end = Date.now() + timeout;
-  let last: T | undefined;
-  while (Date.now() < end) {
-    last = await read();
-    if (last === expected) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`still ${JSON.stringify(last)}, expected ${JSON.stringify(expected)}`);
-}
 
 /** The demo shop's 店员 and a villager of the same village with at least `need` points. */
 async function shopkeeperAndVillager(need: number) {

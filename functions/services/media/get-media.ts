@@ -5,12 +5,15 @@ import type { TSignedInContext } from '../context';
 import { mediaStore } from './media-store';
 import { listRequestsShowingMedia } from '../../../db/queries/requests';
 import { isBinReportMedia } from '../../../db/queries/bins';
+import { listListingsShowingMedia } from '../../../db/queries/market';
+import { canSeePost } from '../market/market-access';
 import { canSeeRequest } from '../requests/request-access';
 
 /**
  * 查看照片: the uploader, staff whose scope covers where the uploader lives (their
  * courtyard head, the village's cadres, township staff; cleaners only photos on bin reports), and whoever may see a
- * 找院长 request that shows it (a head's photo in the thread reaches the requester). Others get 404.
+ * 找院长 request that shows it (a head's photo in the thread reaches the requester), and anyone
+ * who may see a listing that shows it (a published listing's photos are public). Others get 404.
  */
 export async function getMedia(ctx: TSignedInContext, id: string) {
   const m = await mediaStore.meta(ctx.db, id);
@@ -19,7 +22,10 @@ export async function getMedia(ctx: TSignedInContext, id: string) {
     const path = m.courtyardId ? await courtyardScopePath(ctx.db, m.courtyardId) : m.villageId ? await villageScopePath(ctx.db, m.villageId) : null;
     const staff = path !== null && (canAct(ctx.actor.grants, ['courtyard_head', 'village_cadre', 'township_staff'], path)
       || (canAct(ctx.actor.grants, ['cleaner'], path) && (await isBinReportMedia(ctx.db, id))));
-    if (!staff && !(await listRequestsShowingMedia(ctx.db, id)).some((r) => canSeeRequest(ctx.actor, r))) throw new AppError('NOT_FOUND');
+    const shown = staff
+      || (await listRequestsShowingMedia(ctx.db, id)).some((r) => canSeeRequest(ctx.actor, r))
+      || (await listListingsShowingMedia(ctx.db, id)).some((l) => canSeePost(ctx.actor, { ...l, ownerId: l.sellerId }));
+    if (!shown) throw new AppError('NOT_FOUND');
   }
   const bytes = await mediaStore.read(ctx.db, id);
   return { id: m.id, contentType: m.contentType, base64: bytes!.toString('base64') };

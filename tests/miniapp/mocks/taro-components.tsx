@@ -57,3 +57,15 @@ export const Switch = (props: TProps & { checked?: boolean; onChange?: (e: { det
     onChange={(e: ChangeEvent<HTMLInputElement>) => props.onChange?.({ detail: { value: e.target.checked } })}
   />
 );
+
+/** Taro's Picker (mode='date' here): its children are the tap target; a test sets the value through the input. */
+export const Picker = (props: TProps & { value?: string; onChange?: (e: { detail: { value: string } }) => void }) => (
+  <div {...domProps(props)}>
+    {props.children}
+    <input
+      data-picker-input='true'
+      value={props.value ?? ''}
+      onChange={(e: ChangeEvent<HTMLInputElement>) => props.onChange?.({ detail: { value: e.target.value } })}
+    />
+  </div>
+);

@@ -5,11 +5,17 @@ import { headedCourtyards, isCleaner, isVillager, type TMe } from '../../api/me'
 import { listForCourtyard, listMine, type TJoinRequest } from '../../api/join-requests'
 import { BinReportCard, CleanerTasksCard } from '../../components/bin-cards'
 import { EntryCard } from '../../components/card'
+import { MarketCard, MarketReviewCard } from '../../components/market-cards'
+import { AskHeadCard, RequestQueueCard } from '../../components/request-cards'
+import { SosCard } from '../../components/sos-card'
 import { ErrorNotice } from '../../components/error-notice'
 import { openPage } from '../../lib/navigation'
 import { ROUTES } from '../../lib/routes'
+import { reviewsMarket } from '../../lib/market-roles'
+import { handlesRequests } from '../../lib/request-roles'
 import { refreshUnread, useUnread } from '../../lib/unread'
 import { useMe } from '../../lib/use-me'
+import './index.scss'
 
 function greeting(now = new Date()): string {
   const h = now.getHours()
@@ -22,6 +28,8 @@ function greeting(now = new Date()): string {
 export default function HomePage() {
   const [pending, setPending] = useState<number | null>(null)
   const [myRequest, setMyRequest] = useState<TJoinRequest | null>(null)
+  // pull-down remounts the cards that load their own figures (一键呼叫, 待办事项)
+  const [tick, setTick] = useState(0)
 
   const onLoaded = (me: TMe) => {
     void loadPending(me)
@@ -53,6 +61,7 @@ export default function HomePage() {
   const unread = useUnread()
 
   usePullDownRefresh(async () => {
+    setTick((t) => t + 1)
     await Promise.all([reload(), refreshUnread()])
     Taro.stopPullDownRefresh()
   })
@@ -71,6 +80,8 @@ export default function HomePage() {
 
       <ErrorNotice error={error} testId='home-error' />
 
+      {me ? <SosCard key={`sos-${tick}`} me={me} /> : null}
+
       {me ? (
         <EntryCard
           title='消息'
@@ -84,6 +95,9 @@ export default function HomePage() {
           onClick={() => openPage(ROUTES.inbox)}
         />
       ) : null}
+
+      {me && handlesRequests(me) ? <RequestQueueCard key={`queue-${tick}`} /> : null}
+      {me?.courtyard ? <AskHeadCard /> : null}
 
       {me && isCleaner(me) ? <CleanerTasksCard /> : null}
 
@@ -114,9 +128,10 @@ export default function HomePage() {
         />
       ) : null}
 
+      {me && reviewsMarket(me) ? <MarketReviewCard key={`market-review-${tick}`} /> : null}
+
       <BinReportCard />
-      <EntryCard title='找院长' disabled testId='home-ask-head' />
-      <EntryCard title='帮我卖' disabled testId='home-market' />
+      <MarketCard />
     </View>
   )
 }

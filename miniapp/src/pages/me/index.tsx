@@ -17,10 +17,15 @@ import {
 import { LinkRow, Section } from '../../components/card'
 import { ErrorNotice } from '../../components/error-notice'
 import { Button, Cell, CellGroup } from '../../components/nut'
+import { SosSwitch } from '../../components/sos-switch'
 import { SubscribeAsk } from '../../components/subscribe-ask'
 import { flagLabels, formatDate, formatPhone, roleText } from '../../lib/format'
 import { BIN_ROUTES } from '../../lib/bin-routes'
+import { MARKET_ROUTES } from '../../lib/market-routes'
+import { reviewsMarket } from '../../lib/market-roles'
 import { openPage } from '../../lib/navigation'
+import { REQUEST_ROUTES } from '../../lib/request-routes'
+import { handlesRequests, seesRequestStats, setsRequestSla } from '../../lib/request-roles'
 import { ROUTES } from '../../lib/routes'
 import { useUnread } from '../../lib/unread'
 import { useAction } from '../../lib/use-action'
@@ -77,6 +82,20 @@ export default function MePage() {
             onClick={() => openPage(ROUTES.inbox)}
           />
 
+          {me.courtyard ? (
+            <LinkRow title='我的事项' extra='找院长的办理情况' testId='me-my-requests' onClick={() => openPage(REQUEST_ROUTES.mine)} />
+          ) : null}
+          {handlesRequests(me) ? (
+            <LinkRow title='待办事项' extra='村民找院长的事' testId='me-request-queue' onClick={() => openPage(REQUEST_ROUTES.queue)} />
+          ) : null}
+
+          <LinkRow title='我的买卖' extra='卖的东西、想买的、招工和报名' testId='me-market' onClick={() => openPage(MARKET_ROUTES.mine)} />
+          {reviewsMarket(me) ? (
+            <LinkRow title='待审核' extra='村民发布的商品和招工' testId='me-market-review' onClick={() => openPage(MARKET_ROUTES.review)} />
+          ) : null}
+
+          {me.courtyard ? <SosSwitch me={me} /> : null}
+
           <CellGroup title='我的院落'>
             <Cell title='户' extra={me.household?.label ?? '未登记'} data-testid='me-household' />
             <Cell title='院落' extra={me.courtyard?.name ?? '未加入'} data-testid='me-courtyard' />
@@ -132,6 +151,12 @@ export default function MePage() {
                 onClick={() => openPage(ROUTES.adminNotifications)}
               />
               <LinkRow title='垃圾桶管理' extra='二维码贴纸、统计' testId='me-admin-bins' onClick={() => openPage(BIN_ROUTES.admin)} />
+              {seesRequestStats(me) ? (
+                <LinkRow title='找院长统计' extra='超时、办结率、满意度' testId='me-request-stats' onClick={() => openPage(REQUEST_ROUTES.stats)} />
+              ) : null}
+              {setsRequestSla(me) ? (
+                <LinkRow title='找院长时限设置' extra='受理、办结、呼叫' testId='me-request-settings' onClick={() => openPage(REQUEST_ROUTES.settings)} />
+              ) : null}
             </Section>
           ) : null}
 

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '帮我卖 · 找活干',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+})

@@ -1,0 +1,99 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { decideApplication, type TApplication, type TApplicationDecision } from '../../api/market'
+import { ErrorNotice } from '../../components/error-notice'
+import { Button, Tag } from '../../components/nut'
+import { formatTime } from '../../lib/format'
+import { useAction } from '../../lib/use-action'
+import { APPLICATION_STATES, APPLICATION_TAG } from '../components/labels'
+import { PhoneRow } from '../components/phone-row'
+import { WorkRecord } from '../components/work-record'
+
+function ordered(items: TApplication[]): TApplication[] {
+  const rank = (a: TApplication) => (a.state === 'applied' ? 0 : a.state === 'accepted' ? 1 : 2)
+  return [...items].sort((a, b) => rank(a) - rank(b) || a.createdAt.localeCompare(b.createdAt))
+}
+
+/**
+ * 报名的人 (the poster): each with their phone and a call button, 录用 / 婉拒 while waiting, and
+ * for those hired the 工作记录 both sides confirm.
+ */
+export function JobApplications({
+  items,
+  onChanged,
+  onConflict,
+}: {
+  items: TApplication[] | null
+  onChanged: (a: TApplication, toast?: string) => void
+  onConflict: () => void
+}) {
+  const decide = useAction('decide-application', (i: { id: string; decision: TApplicationDecision }, key: string) =>
+    decideApplication(i.id, i.decision, key),
+  )
+  const [current, setCurrent] = useState<string | null>(null)
+
+  const run = async (id: string, decision: TApplicationDecision) => {
+    setCurrent(id)
+    const res = await decide.run({ id, decision })
+    if (res.ok) onChanged(res.value, decision === 'accept' ? '已录用，对方会收到通知' : '已婉拒')
+    else if ('error' in res && res.error.status === 409) onConflict()
+  }
+
+  return (
+    <View data-testid='job-applications'>
+      <Text className='mk-section-title'>{`报名的人${items?.length ? `（${items.length}）` : ''}`}</Text>
+      {items === null ? <Text className='muted'>正在加载…</Text> : null}
+      {items && !items.length ? (
+        <Text className='xyj-empty' data-testid='job-applications-empty'>
+          还没有人报名。
+        </Text>
+      ) : null}
+      {items
+        ? ordered(items).map((a) => (
+            <View
+              key={a.id}
+              className={`mk-entry ${a.state === 'applied' ? 'mk-entry--pending' : a.state === 'accepted' ? '' : 'mk-entry--done'}`}
+              data-testid='application-item'
+              data-id={a.id}
+              data-state={a.state}
+            >
+              <View className='mk-entry__head'>
+                <Text className='mk-entry__title'>{a.worker.name}</Text>
+                <Tag type={APPLICATION_TAG[a.state]}>{APPLICATION_STATES[a.state]}</Tag>
+              </View>
+              <Text className='mk-entry__line'>{`报名于 ${formatTime(a.createdAt)}`}</Text>
+              {a.note ? <Text className='mk-entry__line'>{`留言：${a.note}`}</Text> : null}
+              {a.workerPhone && (a.state === 'applied' || a.state === 'accepted') ? (
+                <PhoneRow name={a.worker.name} phone={a.workerPhone} testId='application-worker-phone' />
+              ) : null}
+              {a.state === 'applied' ? (
+                <View className='mk-entry__actions'>
+                  <View className='mk-cell'>
+                    <Button
+                      className='btn'
+                      type='primary'
+                      size='large'
+                      block
+                      loading={decide.busy && current === a.id}
+                      disabled={decide.busy}
+                      data-testid='application-accept'
+                      onClick={() => void run(a.id, 'accept')}
+                    >
+                      录用
+                    </Button>
+                  </View>
+                  <View className='mk-cell'>
+                    <Button className='btn' size='large' block disabled={decide.busy} data-testid='application-decline' onClick={() => void run(a.id, 'decline')}>
+                      婉拒
+                    </Button>
+                  </View>
+                </View>
+              ) : null}
+              {a.state === 'accepted' ? <WorkRecord application={a} side='poster' onSaved={(x) => onChanged(x, '已记下')} /> : null}
+              {current === a.id ? <ErrorNotice error={decide.error} testId='application-decide-error' /> : null}
+            </View>
+          ))
+        : null}
+    </View>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '招工详情',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,235 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import { AppError } from '../../../../shared/errors'
+import {
+  closeListing,
+  featureListing,
+  getListing,
+  listingIntents,
+  submitListing,
+  type TIntent,
+  type TListing,
+} from '../../api/market'
+import { toAppError } from '../../api/request'
+import { getToken } from '../../api/session'
+import { ErrorNotice } from '../../components/error-notice'
+import { MediaImage } from '../../components/media-image'
+import { Button, Tag } from '../../components/nut'
+import { formatTime } from '../../lib/format'
+import { listingEditPage, minePage } from '../../lib/market-routes'
+import { goToLogin, openPage } from '../../lib/navigation'
+import { useAction, type TActionResult } from '../../lib/use-action'
+import { useMe } from '../../lib/use-me'
+import { FeaturedMark } from '../components/cards'
+import { CONTACT_PREFS, contentCheckText, LISTING_CATEGORIES, LISTING_STATES, POST_STATE_HINT, POST_TAG, priceText } from '../components/labels'
+import { ReviewActions } from '../components/review-actions'
+import { IntentForm } from './intent-form'
+import { SellerIntents } from './seller-intents'
+import '../components/market.scss'
+
+/**
+ * 商品详情: photos, price per unit, what is left, where to pick it up, the seller's name (never
+ * their phone here). Buyers send 我想要; the seller sees the intents and answers them and has
+ * the buttons the server allows (`can`): 修改, 提交审核, 标记售完, 下架; reviewers 通过/退回;
+ * cadres 村里推荐.
+ */
+export default function ListingPage() {
+  const { params } = useRouter()
+  const id = params.id ?? ''
+  const { me } = useMe()
+  const [listing, setListing] = useState<TListing | null>(null)
+  const [intents, setIntents] = useState<TIntent[] | null>(null)
+  const [error, setError] = useState<AppError | null>(null)
+  const [sent, setSent] = useState<TIntent | null>(null)
+  const generation = useRef(0)
+
+  const loadIntents = async (l: TListing, gen: number) => {
+    if (!l.mine) return
+    try {
+      const res = await listingIntents(l.id)
+      if (gen === generation.current) setIntents(res.items)
+    } catch (err) {
+      if (gen === generation.current) setError(toAppError(err))
+    }
+  }
+
+  const load = async () => {
+    if (!getToken()) return goToLogin()
+    if (!id) return setError(new AppError('NOT_FOUND', { message: '没有找到这件商品' }))
+    const gen = ++generation.current
+    try {
+      const l = await getListing(id)
+      if (gen !== generation.current) return
+      setListing(l)
+      setError(null)
+      await loadIntents(l, gen)
+    } catch (err) {
+      if (gen === generation.current) setError(toAppError(err))
+    }
+  }
+
+  useDidShow(() => {
+    void load()
+  })
+  usePullDownRefresh(async () => {
+    await load()
+    Taro.stopPullDownRefresh()
+  })
+
+  const submit = useAction('listing-submit', (listingId: string, key: string) => submitListing(listingId, key))
+  const close = useAction('listing-close', (i: { id: string; state: 'sold_out' | 'closed' }, key: string) => closeListing(i.id, i.state, key))
+  const feature = useAction('listing-feature', (i: { id: string; featured: boolean }, key: string) => featureListing(i.id, i.featured, key))
+  const actions = [submit, close, feature]
+  const busy = actions.some((a) => a.busy)
+  const actionError = actions.find((a) => a.error)?.error ?? null
+
+  const after = (res: TActionResult<TListing>, toast: string) => {
+    if (res.ok) {
+      setListing(res.value)
+      Taro.showToast({ title: toast, icon: 'none', duration: 1500 })
+      void loadIntents(res.value, ++generation.current)
+    } else if ('error' in res && res.error.status === 409) {
+      void load()
+    }
+  }
+
+  const onSubmit = async (l: TListing) => {
+    const res = await submit.run(l.id)
+    after(res, res.ok && res.value.state === 'rejected' ? '未通过内容检查' : '已提交审核')
+  }
+
+  const onClose = async (l: TListing, state: 'sold_out' | 'closed') => {
+    const answer = await Taro.showModal({
+      title: state === 'sold_out' ? '标记售完' : '下架',
+      content: `${state === 'sold_out' ? '标记售完' : '下架'}后大家就看不到这件商品了，还没回复的意向会一并婉拒。确定吗？`,
+      confirmText: '确定',
+      cancelText: '再想想',
+    })
+    if (answer.confirm) after(await close.run({ id: l.id, state }), state === 'sold_out' ? '已标记售完' : '已下架')
+  }
+
+  const onFeature = async (l: TListing) =>
+    after(await feature.run({ id: l.id, featured: !l.featured }), l.featured ? '已取消推荐' : '已设为村里推荐')
+
+  const onDecided = (i: TIntent) => {
+    setIntents((list) => (list ?? []).map((x) => (x.id === i.id ? i : x)))
+    Taro.showToast({ title: i.state === 'accepted' ? '已接受，买家能看到您的电话了' : '已婉拒', icon: 'none', duration: 2000 })
+    void load() // what is left changed
+  }
+
+  const l = listing
+  const check = l ? contentCheckText(l.contentCheck) : null
+
+  return (
+    <View className='page mk-listing'>
+      <ErrorNotice error={error} testId='listing-error' />
+      {!l && !error ? <Text className='muted'>正在加载…</Text> : null}
+
+      {l ? (
+        <>
+          <View className='mk-card' data-testid='listing-detail' data-id={l.id} data-state={l.state} data-featured={l.featured ? 'true' : 'false'}>
+            <View className='mk-card__tags'>
+              {l.featured ? <FeaturedMark /> : null}
+              <View data-testid='listing-state' data-state={l.state}>
+                <Tag type={POST_TAG[l.state]}>{LISTING_STATES[l.state]}</Tag>
+              </View>
+              <Text className='mk-cat'>{LISTING_CATEGORIES[l.category]}</Text>
+              {check && (l.mine || l.can.review) ? (
+                <View data-testid='listing-content-check' data-check={l.contentCheck ?? ''}>
+                  <Tag type={l.contentCheck === 'risky' ? 'danger' : 'warning'}>{check}</Tag>
+                </View>
+              ) : null}
+            </View>
+            <Text className='mk-card__title' data-testid='listing-title-view'>
+              {l.title}
+            </Text>
+            <Text className='mk-card__price' data-testid='listing-price-view'>
+              {priceText(l)}
+            </Text>
+            <Text className='mk-card__line' data-testid='listing-left' data-quantity={String(l.quantity)}>
+              {`还剩 ${l.quantity}${l.unit}`}
+            </Text>
+            {l.photoIds.length ? (
+              <View className='mk-photos'>
+                {l.photoIds.map((p) => (
+                  <MediaImage key={p} id={p} testId='listing-photo' />
+                ))}
+              </View>
+            ) : null}
+            {l.description ? <Text className='mk-card__text'>{l.description}</Text> : null}
+            {l.pickupNote ? <Text className='mk-card__line' data-testid='listing-pickup-view'>{`取货：${l.pickupNote}`}</Text> : null}
+            <Text className='mk-card__line' data-testid='listing-seller'>
+              {`卖家：${l.seller.name} · ${l.village.name}${l.courtyard.name ? ` ${l.courtyard.name}` : ''}`}
+            </Text>
+            <Text className='mk-card__line'>{`联系方式：${CONTACT_PREFS[l.contactPref]}（卖家接受意向后才显示电话）`}</Text>
+            <Text className='mk-card__line muted'>{`发布于 ${formatTime(l.publishedAt ?? l.createdAt)}`}</Text>
+            {l.mine && POST_STATE_HINT[l.state] ? <Text className='mk-warn' data-testid='listing-state-hint'>{POST_STATE_HINT[l.state]}</Text> : null}
+            {l.rejectReason && (l.state === 'rejected' || l.mine) ? (
+              <Text className='mk-bad' data-testid='listing-reject-reason'>{`退回原因：${l.rejectReason}`}</Text>
+            ) : null}
+          </View>
+
+          <ErrorNotice error={actionError} testId='listing-action-error' />
+
+          {l.can.review ? <ReviewActions kind='listing' post={l} onChanged={(x) => after({ ok: true, value: x }, x.state === 'published' ? '已通过，已上架' : '已退回')} onConflict={() => void load()} /> : null}
+
+          {l.can.feature ? (
+            <Button className='btn' size='xlarge' block loading={feature.busy} disabled={busy} data-testid='listing-feature' onClick={() => void onFeature(l)}>
+              {l.featured ? '取消村里推荐' : '设为村里推荐'}
+            </Button>
+          ) : null}
+
+          {l.can.edit ? (
+            <Button className='btn' size='xlarge' block disabled={busy} data-testid='listing-edit' onClick={() => openPage(listingEditPage(l.id))}>
+              修改
+            </Button>
+          ) : null}
+          {l.can.submit ? (
+            <Button className='btn' type='primary' size='xlarge' block loading={submit.busy} disabled={busy} data-testid='listing-detail-submit' onClick={() => void onSubmit(l)}>
+              提交审核
+            </Button>
+          ) : null}
+
+          {sent ? (
+            <View className='mk-good' data-testid='intent-sent'>
+              <Text>{`已发给卖家：要 ${sent.quantity}${l.unit}。卖家接受后，在「我的意向」里能看到卖家电话。`}</Text>
+              <Button className='btn btn-small' size='large' block data-testid='intent-sent-mine' onClick={() => openPage(minePage('intents'))}>
+                看我的意向
+              </Button>
+            </View>
+          ) : l.can.intend ? (
+            <IntentForm listing={l} defaultPhone={me?.person.phone} onSent={setSent} onConflict={() => void load()} />
+          ) : null}
+
+          {l.mine && (l.state === 'published' || intents?.length) ? (
+            <SellerIntents items={intents} onDecided={onDecided} onConflict={() => void load()} />
+          ) : null}
+
+          {l.can.close ? (
+            <View className='mk-row-buttons'>
+              {l.state === 'published' ? (
+                <View className='mk-cell'>
+                  <Button className='btn' size='large' block loading={close.busy} disabled={busy} data-testid='listing-sold-out' onClick={() => void onClose(l, 'sold_out')}>
+                    标记售完
+                  </Button>
+                </View>
+              ) : null}
+              <View className='mk-cell'>
+                <Button className='btn' size='large' block disabled={busy} data-testid='listing-close' onClick={() => void onClose(l, 'closed')}>
+                  下架
+                </Button>
+              </View>
+            </View>
+          ) : null}
+
+          {l.mine ? (
+            <Text className='mk-link' data-testid='listing-to-mine' onClick={() => openPage(minePage('listings'))}>
+              我的商品 ›
+            </Text>
+          ) : null}
+        </>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的买卖',
+  enablePullDownRefresh: true,
+})

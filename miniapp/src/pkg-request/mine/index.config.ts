@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的事项',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+})

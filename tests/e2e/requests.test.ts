@@ -1,0 +1,132 @@
+import type { Page } from 'playwright-core';
+import { byId, useE2eApp } from '../helpers/e2e-app';
+import { attachPhoto, signInAsDemo as signIn, signOut as signOutOf, until, type TDevPerson } from '../helpers/e2e-page';
+
+/**
+ * 找院长 and 一键呼叫 in headless Chromium on the H5 build, against the real host and the demo
+ * village. A villager sends a request with a photo; the courtyard head sees the photo, accepts,
+ * replies and resolves; the villager reads the reply, confirms and rates 5 stars. A second
+ * request left alone climbs to the village cadre when the server clock is moved a day on
+ * (TEST_CLOCK, test-only). Then the villager turns 一键呼叫 on, calls with two taps, and sees
+ * the head who answered.
+ */
+const app = useE2eApp({ TEST_CLOCK: '1' });
+const api = <T>(method: string, url: string, token?: string, body?: unknown) => app.api<T>(method, url, token, body);
+const signInAsDemo = (page: Page, personId: string) => signIn(page, app.base, personId);
+const signOut = (page: Page) => signOutOf(page, app.base);
+const devToken = async (personId: string) => (await api<{ token: string }>('POST', '/api/auth/dev-login', undefined, { personId })).token;
+
+type TDetail = { id: string; state: string; level: string; rating: number | null; photoIds: string[]; handler: { id: string } | null };
+
+/** A listed villager and the listed head of the same courtyard, and a cadre of their village. */
+async function cast() {
+  const { people } = await api<{ people: TDevPerson[] }>('GET', '/api/auth/dev-people');
+  const heads = people.filter((p) => p.role === 'courtyard_head');
+  const villager = people.find((p) => p.role === 'villager' && heads.some((h) => h.scopeName === p.scopeName));
+  if (!villager) throw new Error('the demo sign-in list has no villager with their head');
+  const head = heads.find((h) => h.scopeName === villager.scopeName)!;
+  const cadre = people.find((p) => p.role === 'village_cadre')!;
+  return { villager, head, cadre };
+}
+
+const detailState = (page: Page) => byId(page, 'request-detail').getAttribute('data-state');
+
+describe('找院长 in the browser', () => {
+  it('runs a request from sending with a photo to a 5-star confirmation, and escalates one left alone', async () => {
+    const { villager, head, cadre } = await cast();
+    const page = await app.browser.context.newPage();
+
+    // the villager sends it from 首页
+    await signInAsDemo(page, villager.id);
+    await byId(page, 'home-ask-head').click();
+    await byId(page, 'request-category-infrastructure').click();
+    await byId(page, 'request-text').locator('textarea').fill('院坝门口的台阶塌了，老人进出不方便');
+    await byId(page, 'request-place').locator('input').fill('桂花院路口');
+    const photoId = await attachPhoto(page, 'request-photos', 'steps.png');
+    await byId(page, 'request-submit').click();
+    await page.waitForURL(/pkg-request\/detail/);
+    await until(() => detailState(page), 'submitted');
+    const id = (await byId(page, 'request-detail').getAttribute('data-id'))!;
+    const sent = await api<TDetail>('GET', `/api/requests/${id}`, await devToken(villager.id));
+    expect(sent).toMatchObject({ state: 'submitted', level: 'courtyard', photoIds: [photoId] });
+    await signOut(page);
+
+    // the head finds it in 待办事项, sees the photo, accepts, replies and resolves
+    await signInAsDemo(page, head.id);
+    await byId(page, 'home-request-queue').click();
+    await byId(page, 'request-queue-waiting').click();
+    await page.locator(`[data-testid="request-item"][data-id="${id}"]:visible`).click();
+    await page.waitForURL(/pkg-request\/detail/);
+    await until(() => byId(page, 'request-photo').first().getAttribute('data-state'), 'ok');
+    await byId(page, 'request-accept').click();
+    await until(() => detailState(page), 'accepted');
+    await byId(page, 'request-reply-text').locator('textarea').fill('明天上午带人来修');
+    await byId(page, 'request-reply-send').click();
+    await byId(page, 'request-message').filter({ hasText: '明天上午带人来修' }).waitFor();
+    await byId(page, 'request-resolve-open').click();
+    await byId(page, 'request-resolve-note').locator('textarea').fill('台阶已用水泥补好');
+    await byId(page, 'request-resolve-submit').click();
+    await until(() => detailState(page), 'resolved');
+    await signOut(page);
+
+    // the villager reads the reply, confirms and rates
+    await signInAsDemo(page, villager.id);
+    await page.goto(`${app.base}/#/pkg-request/detail/index?id=${id}`);
+    await byId(page, 'request-message').filter({ hasText: '明天上午带人来修' }).waitFor();
+    await byId(page, 'request-confirm-open').click();
+    await byId(page, 'request-star-5').click();
+    await byId(page, 'request-confirm-comment').locator('textarea').fill('修得又快又好');
+    await byId(page, 'request-confirm-submit').click();
+    await until(() => byId(page, 'request-rating').getAttribute('data-rating'), '5');
+    const closed = await api<TDetail>('GET', `/api/requests/${id}`, await devToken(villager.id));
+    expect(closed).toMatchObject({ state: 'closed', rating: 5, handler: { id: head.id } });
+    const kinds = await page.locator('[data-testid="request-event"]:visible').evaluateAll((els: Element[]) => els.map((e) => e.getAttribute('data-kind')));
+    expect(kinds).toEqual(['submitted', 'accepted', 'resolved', 'closed']);
+
+    // a second request nobody accepts: a day later (test clock) the cadre has it
+    const second = await api<TDetail>('POST', '/api/requests', await devToken(villager.id), { category: 'sanitation', text: '垃圾池好几天没人清了' });
+    const moved = await api<{ jobs: number }>('POST', '/api/test/clock', undefined, { minutes: 24 * 60 + 1 });
+    expect(moved.jobs).toBeGreaterThanOrEqual(1);
+    await signOut(page);
+    await signInAsDemo(page, cadre.id);
+    await byId(page, 'home-request-queue').click();
+    await byId(page, 'request-queue-waiting').click();
+    const item = page.locator(`[data-testid="request-item"][data-id="${second.id}"]:visible`);
+    await item.waitFor();
+    expect(await item.getAttribute('data-state')).toBe('escalated_village');
+    await item.click();
+    await byId(page, 'request-event').filter({ hasText: '吹哨到村' }).waitFor();
+    expect(await byId(page, 'request-detail').getAttribute('data-level')).toBe('village');
+    await page.close();
+  }, 180_000);
+
+  it('calls for help with two taps and shows the caller who is coming', async () => {
+    const { villager, head } = await cast();
+    const page = await app.browser.context.newPage();
+    await signInAsDemo(page, villager.id);
+    await page.goto(`${app.base}/#/pages/me/index`);
+    const sw = byId(page, 'me-sos-switch');
+    if ((await sw.getAttribute('data-checked')) !== 'true') await sw.click();
+    await until(() => byId(page, 'me-sos-switch').getAttribute('data-checked'), 'true');
+    await page.goto(`${app.base}/#/pages/index/index`);
+    await byId(page, 'home-sos').click();
+    await until(() => byId(page, 'home-sos').getAttribute('data-armed'), 'true');
+    await byId(page, 'home-sos').click();
+    await page.waitForURL(/pkg-request\/sos/);
+    await until(() => byId(page, 'sos-status').getAttribute('data-state'), 'open');
+    await signOut(page);
+
+    await signInAsDemo(page, head.id);
+    await byId(page, 'home-sos-active').click();
+    await page.waitForURL(/pkg-request\/sos/);
+    await byId(page, 'sos-ack').click();
+    await until(() => byId(page, 'sos-status').getAttribute('data-state'), 'acknowledged');
+    await signOut(page);
+
+    await signInAsDemo(page, villager.id);
+    await byId(page, 'home-sos-live').click();
+    await until(() => byId(page, 'sos-status').getAttribute('data-state'), 'acknowledged');
+    expect(await byId(page, 'sos-status-text').textContent()).toContain(head.name);
+    await page.close();
+  }, 120_000);
+});
