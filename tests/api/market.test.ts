@@ -18,10 +18,13 @@ let far: TOrgTree;
 const t = {} as Record<'seller' | 'head' | 'otherHead' | 'cadre' | 'otherCadre' | 'buyer' | 'stranger' | 'neighbour', string>;
 const ids = {} as Record<keyof typeof t, string>;
 
+/** The fake WeChat user behind each person (unique per run: openids are unique per app on a shared server database). */
+const wxUser = (key: keyof typeof t) => `${key}-${ids[key]}`;
+
 /** Gives the person a WeChat identity and a recent visit (msg_sec_check wants one). */
 async function visit(key: keyof typeof t) {
-  await createWechatIdentity(d(), ids[key], wx.appId, wx.openidFor(key));
-  await fetch(`${wx.url}/sns/jscode2session?appid=${wx.appId}&secret=${wx.appSecret}&js_code=${wx.codeFor(key)}&grant_type=authorization_code`);
+  await createWechatIdentity(d(), ids[key], wx.appId, wx.openidFor(wxUser(key)));
+  await fetch(`${wx.url}/sns/jscode2session?appid=${wx.appId}&secret=${wx.appSecret}&js_code=${wx.codeFor(wxUser(key))}&grant_type=authorization_code`);
 }
 
 beforeAll(async () => {
@@ -69,7 +72,7 @@ describe('帮我卖 listings', () => {
     const before = await notices(ids.head, 'market_review_needed');
     const submitted = await post(`/api/listings/${created.body.id}/submit`, t.seller);
     expect(submitted.body).toMatchObject({ state: 'pending_review', contentCheck: 'pass' });
-    expect(wx.contentChecks.at(-1)).toMatchObject({ openid: wx.openidFor('seller'), suggest: 'pass', content: expect.stringContaining('土鸡蛋') });
+    expect(wx.contentChecks.at(-1)).toMatchObject({ openid: wx.openidFor(wxUser('seller')), suggest: 'pass', content: expect.stringContaining('土鸡蛋') });
     expect(await notices(ids.head, 'market_review_needed')).toBe(before + 1);
     expect((await api.call('PATCH', `/api/listings/${created.body.id}`, { token: t.seller, body: { quantity: 5 } })).body.error.code).toBe('POST_NOT_EDITABLE');
     // pending: not public, and not reviewable from outside its courtyard or village

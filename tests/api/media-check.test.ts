@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { createOrgTree, createPersonWithRole, createWechatIdentity, type TOrgTree } from '../../db/seed/factories';
 import { setEnv } from '../../functions/_lib/env';
@@ -27,8 +27,9 @@ beforeAll(async () => {
   tree = await createOrgTree(d(), { villages: 1, courtyards: 1 });
   sellerId = (await createPersonWithRole(d(), tree, 'villager')).personId;
   seller = await tokenFor(d(), sellerId);
-  await createWechatIdentity(d(), sellerId, wx.appId, wx.openidFor('seller'));
-  await fetch(`${wx.url}/sns/jscode2session?appid=${wx.appId}&secret=${wx.appSecret}&js_code=${wx.codeFor('seller')}&grant_type=authorization_code`);
+  const user = `seller-${randomUUID()}`; // openids are unique per app: tests sharing the server database need their own
+  await createWechatIdentity(d(), sellerId, wx.appId, wx.openidFor(user));
+  await fetch(`${wx.url}/sns/jscode2session?appid=${wx.appId}&secret=${wx.appSecret}&js_code=${wx.codeFor(user)}&grant_type=authorization_code`);
 });
 afterAll(() => wx.stop());
 
