@@ -1,17 +1,14 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import type { AppError } from '../../../../shared/errors'
+import { useState } from 'react'
 import { handoverVillages, memberVillages } from '../../api/me'
-import { getMyPoints, listMyRedemptions, type TLedgerItem } from '../../api/points'
-import { toAppError } from '../../api/request'
-import { getToken } from '../../api/session'
+import { getMyPoints, listMyRedemptions } from '../../api/points'
 import { Section } from '../../components/card'
 import { ErrorNotice } from '../../components/error-notice'
 import { LedgerItem } from '../../components/ledger-item'
 import { Button } from '../../components/nut'
 import { openPage } from '../../lib/navigation'
 import { ROUTES } from '../../lib/routes'
+import { useCursorList } from '../../lib/use-cursor-list'
 import { useMe } from '../../lib/use-me'
 import './index.scss'
 
@@ -25,62 +22,15 @@ const PAGE_SIZE = 20
 export default function PointsPage() {
   const { me, error: meError } = useMe()
   const [balance, setBalance] = useState<number | null>(null)
-  const [items, setItems] = useState<TLedgerItem[] | null>(null)
-  const [cursor, setCursor] = useState<string | null>(null)
   const [waiting, setWaiting] = useState<number | null>(null)
-  const [error, setError] = useState<AppError | null>(null)
-  const [loadingMore, setLoadingMore] = useState(false)
-  const generation = useRef(0)
-
-  const refresh = async () => {
-    if (!getToken()) return
-    const gen = ++generation.current
+  const { items, error, cursor, loadingMore, loadMore } = useCursorList((cursor: string | null) => getMyPoints(cursor, PAGE_SIZE), {
+    toLogin: false,
     // 待领取 is a reminder only: its failure must not hide the balance
-    void listMyRedemptions()
-      .then((r) => gen === generation.current && setWaiting(r.items.filter((x) => x.state === 'reserved').length))
-      .catch(() => undefined)
-    try {
-      const page = await getMyPoints(null, PAGE_SIZE)
-      if (gen !== generation.current) return
-      setBalance(page.balance)
-      setItems(page.items)
-      setCursor(page.nextCursor)
-      setError(null)
-    } catch (err) {
-      if (gen === generation.current) setError(toAppError(err))
-    }
-  }
-
-  const loadMore = async () => {
-    if (!cursor || loadingMore) return
-    const gen = generation.current
-    setLoadingMore(true)
-    try {
-      const page = await getMyPoints(cursor, PAGE_SIZE)
-      if (gen !== generation.current) return
-      setItems((list) => {
-        const have = new Set((list ?? []).map((i) => i.id))
-        return [...(list ?? []), ...page.items.filter((i) => !have.has(i.id))]
-      })
-      setBalance(page.balance)
-      setCursor(page.nextCursor)
-      setError(null)
-    } catch (err) {
-      setError(toAppError(err))
-    } finally {
-      setLoadingMore(false)
-    }
-  }
-
-  useDidShow(() => {
-    void refresh()
-  })
-  usePullDownRefresh(async () => {
-    await refresh()
-    Taro.stopPullDownRefresh()
-  })
-  useReachBottom(() => {
-    void loadMore()
+    onRefresh: (current) =>
+      void listMyRedemptions()
+        .then((r) => current() && setWaiting(r.items.filter((x) => x.state === 'reserved').length))
+        .catch(() => undefined),
+    onPage: (page) => setBalance(page.balance),
   })
 
   const inVillage = me ? memberVillages(me).length > 0 : true

@@ -1,18 +1,17 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import type { AppError } from '../../../../shared/errors'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import { listInbox, markAllRead, markRead, type TInboxItem } from '../../api/inbox'
 import { toAppError } from '../../api/request'
-import { getToken } from '../../api/session'
 import { ErrorNotice } from '../../components/error-notice'
 import { Button, Tag } from '../../components/nut'
 import { formatTime } from '../../lib/format'
 import { newIdempotencyKey } from '../../lib/idempotency'
-import { goToLogin, openPage } from '../../lib/navigation'
+import { openPage } from '../../lib/navigation'
 import { isAppPage } from '../../lib/routes'
 import { setUnread } from '../../lib/unread'
 import { useAction } from '../../lib/use-action'
+import { useCursorList } from '../../lib/use-cursor-list'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -21,67 +20,17 @@ const URGENT_PRIORITY = 50
 
 /** 消息: the in-app inbox. Every notification lands here, WeChat push or not. */
 export default function InboxPage() {
-  const [items, setItems] = useState<TInboxItem[] | null>(null)
   const [unread, setUnreadHere] = useState(0)
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [error, setError] = useState<AppError | null>(null)
-  const [loadingMore, setLoadingMore] = useState(false)
-  // answers of an older load must not overwrite a newer one (pull-down while paging)
-  const generation = useRef(0)
 
   const applyUnread = (n: number) => {
     setUnreadHere(n)
     setUnread(n) // the badges on 首页 / 我的 follow at once
   }
 
-  const refresh = async () => {
-    if (!getToken()) return goToLogin()
-    const gen = ++generation.current
-    try {
-      const page = await listInbox(null, PAGE_SIZE)
-      if (gen !== generation.current) return
-      setItems(page.items)
-      setCursor(page.nextCursor)
-      applyUnread(page.unread)
-      setError(null)
-    } catch (err) {
-      if (gen === generation.current) setError(toAppError(err))
-    }
-  }
-
-  const loadMore = async () => {
-    if (!cursor || loadingMore) return
-    const gen = generation.current
-    setLoadingMore(true)
-    try {
-      const page = await listInbox(cursor, PAGE_SIZE)
-      if (gen !== generation.current) return
-      setItems((list) => {
-        const have = new Set((list ?? []).map((i) => i.id))
-        return [...(list ?? []), ...page.items.filter((i) => !have.has(i.id))]
-      })
-      setCursor(page.nextCursor)
-      applyUnread(page.unread)
-      setError(null)
-    } catch (err) {
-      setError(toAppError(err))
-    } finally {
-      setLoadingMore(false)
-    }
-  }
-
-  useDidShow(() => {
-    void refresh()
-  })
-
-  usePullDownRefresh(async () => {
-    await refresh()
-    Taro.stopPullDownRefresh()
-  })
-
-  useReachBottom(() => {
-    void loadMore()
-  })
+  const { items, setItems, cursor, error, setError, loadingMore, loadMore } = useCursorList(
+    (cursor: string | null) => listInbox(cursor, PAGE_SIZE),
+    { onPage: (page) => applyUnread(page.unread) },
+  )
 
   const readAll = useAction('inbox-read-all', (_: void, key: string) => markAllRead(key))
 

@@ -5,12 +5,14 @@ import { ErrorNotice } from '../../components/error-notice'
 import { Button, Tag } from '../../components/nut'
 import { formatTime } from '../../lib/format'
 import { useAction } from '../../lib/use-action'
+import { entryClass, EntrySection } from '../components/entry-section'
 import { APPLICATION_STATES, APPLICATION_TAG } from '../components/labels'
 import { PhoneRow } from '../components/phone-row'
 import { WorkRecord } from '../components/work-record'
 
+const rank = (a: TApplication) => (a.state === 'applied' ? 0 : a.state === 'accepted' ? 1 : 2)
+
 function ordered(items: TApplication[]): TApplication[] {
-  const rank = (a: TApplication) => (a.state === 'applied' ? 0 : a.state === 'accepted' ? 1 : 2)
   return [...items].sort((a, b) => rank(a) - rank(b) || a.createdAt.localeCompare(b.createdAt))
 }
 
@@ -40,19 +42,12 @@ export function JobApplications({
   }
 
   return (
-    <View data-testid='job-applications'>
-      <Text className='mk-section-title'>{`报名的人${items?.length ? `（${items.length}）` : ''}`}</Text>
-      {items === null ? <Text className='muted'>正在加载…</Text> : null}
-      {items && !items.length ? (
-        <Text className='xyj-empty' data-testid='job-applications-empty'>
-          还没有人报名。
-        </Text>
-      ) : null}
-      {items
-        ? ordered(items).map((a) => (
+    <EntrySection testId='job-applications' title='报名的人' emptyText='还没有人报名。' items={items}>
+      {(list) =>
+        ordered(list).map((a) => (
             <View
               key={a.id}
-              className={`mk-entry ${a.state === 'applied' ? 'mk-entry--pending' : a.state === 'accepted' ? '' : 'mk-entry--done'}`}
+              className={entryClass(rank(a))}
               data-testid='application-item'
               data-id={a.id}
               data-state={a.state}
@@ -93,7 +88,7 @@ export function JobApplications({
               {current === a.id ? <ErrorNotice error={decide.error} testId='application-decide-error' /> : null}
             </View>
           ))
-        : null}
-    </View>
+      }
+    </EntrySection>
   )
 }

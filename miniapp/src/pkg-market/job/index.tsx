@@ -1,6 +1,6 @@
 import { Text, Textarea, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
 import { AppError } from '../../../../shared/errors'
 import {
   applyJob,
@@ -13,14 +13,13 @@ import {
   type TApplication,
   type TJob,
 } from '../../api/market'
-import { toAppError } from '../../api/request'
-import { getToken } from '../../api/session'
 import { ErrorNotice } from '../../components/error-notice'
 import { Button, Tag } from '../../components/nut'
 import { formatTime } from '../../lib/format'
 import { jobEditPage, minePage } from '../../lib/market-routes'
-import { goToLogin, openPage } from '../../lib/navigation'
+import { openPage } from '../../lib/navigation'
 import { useAction, type TActionResult } from '../../lib/use-action'
+import { useDetail } from '../../lib/use-detail'
 import {
   APPLICATION_STATES,
   APPLICATION_TAG,
@@ -47,48 +46,22 @@ const NOTE_MAX = 200
 export default function JobPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
-  const [job, setJob] = useState<TJob | null>(null)
   const [applications, setApplications] = useState<TApplication[] | null>(null)
   const [mineApp, setMineApp] = useState<TApplication | null>(null)
-  const [error, setError] = useState<AppError | null>(null)
   const [note, setNote] = useState('')
-  const generation = useRef(0)
-
-  const loadSide = async (j: TJob, gen: number) => {
-    try {
+  const { item: job, setItem: setJob, error, load } = useDetail({
+    id,
+    notFound: '没有找到这个招工',
+    get: getJob,
+    side: async (j, current) => {
       if (j.mine) {
         const res = await jobApplications(j.id)
-        if (gen === generation.current) setApplications(res.items)
+        if (current()) setApplications(res.items)
       } else {
         const res = await myApplications()
-        if (gen === generation.current) setMineApp(res.items.find((a) => a.job.id === j.id && a.state !== 'withdrawn') ?? null)
+        if (current()) setMineApp(res.items.find((a) => a.job.id === j.id && a.state !== 'withdrawn') ?? null)
       }
-    } catch (err) {
-      if (gen === generation.current) setError(toAppError(err))
-    }
-  }
-
-  const load = async () => {
-    if (!getToken()) return goToLogin()
-    if (!id) return setError(new AppError('NOT_FOUND', { message: '没有找到这个招工' }))
-    const gen = ++generation.current
-    try {
-      const j = await getJob(id)
-      if (gen !== generation.current) return
-      setJob(j)
-      setError(null)
-      await loadSide(j, gen)
-    } catch (err) {
-      if (gen === generation.current) setError(toAppError(err))
-    }
-  }
-
-  useDidShow(() => {
-    void load()
-  })
-  usePullDownRefresh(async () => {
-    await load()
-    Taro.stopPullDownRefresh()
+    },
   })
 
   const apply = useAction('apply-job', (i: { id: string; note: string }, key: string) => applyJob(i.id, i.note, key))

@@ -1,10 +1,8 @@
 import { Input, Text, Textarea, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
 import { AppError } from '../../../../shared/errors'
 import { createListing, getListing, submitListing, updateListing, type TListing, type TListingInput } from '../../api/market'
-import { toAppError } from '../../api/request'
-import { getToken } from '../../api/session'
 import { ErrorNotice } from '../../components/error-notice'
 import { Field } from '../../components/field'
 import { MediaImage } from '../../components/media-image'
@@ -13,11 +11,12 @@ import { PhotoPicker, usePhotos } from '../../components/photo-picker'
 import { Tabs } from '../../components/tabs'
 import { listingPage, minePage } from '../../lib/market-routes'
 import { parseYuan, formatFen } from '../../lib/money'
-import { goToLogin, openPage } from '../../lib/navigation'
+import { openPage } from '../../lib/navigation'
 import { ROUTES } from '../../lib/routes'
-import { useAction } from '../../lib/use-action'
 import { useMe } from '../../lib/use-me'
+import { Chips, EditGate, EditResult } from '../components/edit-parts'
 import { CATEGORY_KEYS, CONTACT_PREFS, LISTING_CATEGORIES, UNIT_CHOICES, UNIT_MAX } from '../components/labels'
+import { usePostEdit } from '../components/use-post-edit'
 import { EMPTY_LISTING_FORM, LISTING_LIMITS, listingFormOf, listingInputOf, type TListingForm } from './form'
 import '../components/market.scss'
 
@@ -32,134 +31,50 @@ const invalid = (message: string) => new AppError('VALIDATION_FAILED', { message
 export default function ListingEditPage() {
   const { params } = useRouter()
   const { me } = useMe()
-  const [listingId, setListingId] = useState<string | null>(params.id || null)
-  const [original, setOriginal] = useState<TListing | null>(null)
-  const [loadError, setLoadError] = useState<AppError | null>(null)
-  const [form, setForm] = useState<TListingForm>(EMPTY_LISTING_FORM)
   const [kept, setKept] = useState<string[]>([])
-  const [formError, setFormError] = useState<AppError | null>(null)
-  const [result, setResult] = useState<TListing | null>(null)
-  const [waiting, setWaiting] = useState(false)
-  const busy = useRef(false)
   const photos = usePhotos()
-
-  const save = useAction('listing-save', (i: { id: string | null; input: TListingInput }, key: string) =>
-    i.id ? updateListing(i.id, i.input, key) : createListing(i.input, key),
-  )
-  const submit = useAction('listing-submit', (id: string, key: string) => submitListing(id, key))
-
-  useEffect(() => {
-    if (!getToken()) return goToLogin()
-    if (!params.id) return
-    getListing(params.id).then(
-      (l) => {
-        setOriginal(l)
-        setForm(listingFormOf(l))
-        setKept(l.photoIds)
-      },
-      (err) => setLoadError(toAppError(err)),
-    )
-  }, [params.id])
-
-  const set = <K extends keyof TListingForm>(k: K, v: TListingForm[K]) => setForm((f) => ({ ...f, [k]: v }))
-
-  /** Checks, waits for photos, then creates or updates the draft; the saved listing or null. */
-  const persist = async (): Promise<TListing | null> => {
-    const early = listingInputOf(form, kept)
-    if ('error' in early) {
-      setFormError(early.error)
-      return null
-    }
-    const { ids, missing } = await photos.settled()
-    if (missing) {
-      setFormError(invalid(`有 ${missing} 张照片没有传上去：点一下照片重试，或点 × 删掉`))
-      return null
-    }
-    const built = listingInputOf(form, [...kept, ...ids])
-    if ('error' in built) {
-      setFormError(built.error)
-      return null
-    }
-    setFormError(null)
-    const res = await save.run({ id: listingId, input: built.input })
-    if (!res.ok) return null
-    setListingId(res.value.id)
-    setOriginal(res.value)
-    return res.value
-  }
-
-  const guarded = async (work: () => Promise<void>) => {
-    if (busy.current) return
-    busy.current = true
-    setWaiting(true)
-    try {
-      await work()
-    } finally {
-      busy.current = false
-      setWaiting(false)
-    }
-  }
-
-  const onSave = () =>
-    guarded(async () => {
-      if (await persist()) Taro.showToast({ title: '已保存草稿', icon: 'success', duration: 1500 })
-    })
-
-  const onSubmit = () =>
-    guarded(async () => {
-      const saved = await persist()
-      if (!saved) return
-      const res = await submit.run(saved.id)
-      if (res.ok) {
-        setOriginal(res.value)
-        setResult(res.value)
-        Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
-      }
-    })
+  const edit = usePostEdit<TListing, TListingForm, TListingInput>({
+    name: 'listing',
+    id: params.id,
+    initial: EMPTY_LISTING_FORM,
+    load: getListing,
+    formOf: listingFormOf,
+    onLoaded: (l) => setKept(l.photoIds),
+    create: createListing,
+    update: updateListing,
+    submit: submitListing,
+    // checks first, then waits for the photos still uploading
+    build: async (f) => {
+      const early = listingInputOf(f, kept)
+      if ('error' in early) return early
+      const { ids, missing } = await photos.settled()
+      if (missing) return { error: invalid(`有 ${missing} 张照片没有传上去：点一下照片重试，或点 × 删掉`) }
+      return listingInputOf(f, [...kept, ...ids])
+    },
+  })
+  const { form, set, original, result, waiting, save, submit } = edit
 
   const price = parseYuan(form.price)
   const customUnit = !(UNIT_CHOICES as readonly string[]).includes(form.unit)
   const member = me ? Boolean(me.courtyard) : true
-  const editable = !original || original.can.edit
 
   if (result) {
-    const rejected = result.state === 'rejected'
     return (
-      <View className='page mk-edit'>
-        <View className='mk-card' data-testid='listing-edit-result' data-state={result.state} data-id={result.id} data-check={result.contentCheck ?? ''}>
-          <Text className='mk-card__title'>{rejected ? '没有通过内容检查' : '已提交审核'}</Text>
-          {rejected ? (
-            <Text className='mk-bad' data-testid='listing-edit-result-reason'>
-              {result.rejectReason ?? '内容可能不合适，请修改后重新提交'}
-            </Text>
-          ) : (
-            <Text className='mk-good'>院长或村干部审核通过后，大家就能看到您的商品，有人想买会通知您。</Text>
-          )}
-          {!rejected && result.contentCheck === 'review' ? (
-            <Text className='mk-warn' data-testid='listing-edit-result-review'>
-              需人工复核：内容要院长或村干部仔细看一看，会慢一点。
-            </Text>
-          ) : null}
-        </View>
-        {rejected ? (
-          <Button className='btn' type='primary' size='xlarge' block data-testid='listing-edit-again' onClick={() => setResult(null)}>
-            修改后重新提交
-          </Button>
-        ) : null}
-        <Button className='btn' size='xlarge' block data-testid='listing-edit-view' onClick={() => Taro.redirectTo({ url: listingPage(result.id) })}>
-          查看商品
-        </Button>
-        <Button className='btn' size='xlarge' block data-testid='listing-edit-mine' onClick={() => Taro.redirectTo({ url: minePage('listings') })}>
-          我的商品
-        </Button>
-      </View>
+      <EditResult
+        testId='listing-edit'
+        result={result}
+        goodText='院长或村干部审核通过后，大家就能看到您的商品，有人想买会通知您。'
+        onAgain={edit.clearResult}
+        view={{ label: '查看商品', url: listingPage(result.id) }}
+        mine={{ label: '我的商品', url: minePage('listings') }}
+      />
     )
   }
 
   return (
     <View className='page mk-edit'>
-      <ErrorNotice error={loadError} testId='listing-edit-load-error' />
-      <Text className='page-title'>{listingId ? '修改商品' : '我要卖'}</Text>
+      <ErrorNotice error={edit.loadError} testId='listing-edit-load-error' />
+      <Text className='page-title'>{edit.postId ? '修改商品' : '我要卖'}</Text>
       <Text className='page-subtitle'>自家产的东西拍几张照片，写清价格和数量。院长或村干部审核后大家就能看到。</Text>
 
       {!member ? (
@@ -169,21 +84,15 @@ export default function ListingEditPage() {
             加入院落
           </Button>
         </View>
-      ) : !editable && original ? (
-        <View data-testid='listing-edit-locked'>
-          <Text className='mk-warn'>审核中或已上架的商品不能修改，可以先下架再修改。</Text>
-          <Button className='btn' size='xlarge' block onClick={() => Taro.redirectTo({ url: listingPage(original.id) })}>
-            查看商品
-          </Button>
-        </View>
-      ) : params.id && !original && !loadError ? (
-        <Text className='muted'>正在加载…</Text>
-      ) : params.id && loadError ? null : (
-        <>
-          {original?.state === 'rejected' && original.rejectReason ? (
-            <Text className='mk-bad' data-testid='listing-edit-reject-reason'>{`退回原因：${original.rejectReason}`}</Text>
-          ) : null}
-
+      ) : (
+        <EditGate
+          testId='listing-edit'
+          id={params.id}
+          original={original}
+          loadError={edit.loadError}
+          lockedText='审核中或已上架的商品不能修改，可以先下架再修改。'
+          view={{ label: '查看商品', url: listingPage }}
+        >
           <Field
             label='卖什么'
             value={form.title}
@@ -194,19 +103,12 @@ export default function ListingEditPage() {
           />
 
           <Text className='mk-label'>品类</Text>
-          <View className='chips' data-testid='listing-category' data-value={form.category ?? ''}>
-            {CATEGORY_KEYS.map((c) => (
-              <Text
-                key={c}
-                className={`chip ${form.category === c ? 'chip--on' : ''}`}
-                data-testid={`listing-category-${c}`}
-                data-on={form.category === c ? 'true' : 'false'}
-                onClick={() => set('category', c)}
-              >
-                {LISTING_CATEGORIES[c]}
-              </Text>
-            ))}
-          </View>
+          <Chips
+            options={CATEGORY_KEYS.map((c) => ({ value: c, label: LISTING_CATEGORIES[c] }))}
+            value={form.category}
+            onChange={(c) => set('category', c)}
+            testId='listing-category'
+          />
 
           <Text className='mk-label'>{`照片（最多${LISTING_LIMITS.photos}张，有照片卖得快）`}</Text>
           {kept.length ? (
@@ -235,19 +137,7 @@ export default function ListingEditPage() {
           />
 
           <Text className='mk-label'>单位</Text>
-          <View className='chips' data-testid='listing-unit' data-value={form.unit}>
-            {UNIT_CHOICES.map((u) => (
-              <Text
-                key={u}
-                className={`chip ${form.unit === u ? 'chip--on' : ''}`}
-                data-testid={`listing-unit-${u}`}
-                data-on={form.unit === u ? 'true' : 'false'}
-                onClick={() => set('unit', u)}
-              >
-                {u}
-              </Text>
-            ))}
-          </View>
+          <Chips options={UNIT_CHOICES.map((u) => ({ value: u, label: u }))} value={form.unit} onChange={(u) => set('unit', u)} testId='listing-unit' />
           <View className='xyj-field'>
             <Input
               className={`xyj-field__input ${customUnit && form.unit ? 'mk-unit--on' : ''}`}
@@ -299,7 +189,7 @@ export default function ListingEditPage() {
           <Text className='muted'>您接受买家的意向后，买家才能看到您的电话。</Text>
           <View className='gap' />
 
-          <ErrorNotice error={formError ?? save.error ?? submit.error} testId='listing-edit-error' />
+          <ErrorNotice error={edit.error} testId='listing-edit-error' />
           <Button
             className='btn'
             type='primary'
@@ -308,14 +198,14 @@ export default function ListingEditPage() {
             loading={waiting && (submit.busy || save.busy || photos.busy)}
             disabled={waiting}
             data-testid='listing-submit'
-            onClick={() => void onSubmit()}
+            onClick={() => void edit.onSubmit()}
           >
             {waiting && photos.busy ? '照片上传中…' : '提交审核'}
           </Button>
-          <Button className='btn' size='xlarge' block disabled={waiting} data-testid='listing-save' onClick={() => void onSave()}>
+          <Button className='btn' size='xlarge' block disabled={waiting} data-testid='listing-save' onClick={() => void edit.onSave()}>
             保存草稿
           </Button>
-        </>
+        </EditGate>
       )}
     </View>
   )

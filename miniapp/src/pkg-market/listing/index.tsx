@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import { AppError } from '../../../../shared/errors'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
 import {
   closeListing,
   featureListing,
@@ -11,15 +10,14 @@ import {
   type TIntent,
   type TListing,
 } from '../../api/market'
-import { toAppError } from '../../api/request'
-import { getToken } from '../../api/session'
 import { ErrorNotice } from '../../components/error-notice'
 import { MediaImage } from '../../components/media-image'
 import { Button, Tag } from '../../components/nut'
 import { formatTime } from '../../lib/format'
 import { listingEditPage, minePage } from '../../lib/market-routes'
-import { goToLogin, openPage } from '../../lib/navigation'
+import { openPage } from '../../lib/navigation'
 import { useAction, type TActionResult } from '../../lib/use-action'
+import { useDetail } from '../../lib/use-detail'
 import { useMe } from '../../lib/use-me'
 import { FeaturedMark } from '../components/cards'
 import { CONTACT_PREFS, contentCheckText, LISTING_CATEGORIES, LISTING_STATES, POST_STATE_HINT, POST_TAG, priceText } from '../components/labels'
@@ -38,43 +36,17 @@ export default function ListingPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const { me } = useMe()
-  const [listing, setListing] = useState<TListing | null>(null)
   const [intents, setIntents] = useState<TIntent[] | null>(null)
-  const [error, setError] = useState<AppError | null>(null)
   const [sent, setSent] = useState<TIntent | null>(null)
-  const generation = useRef(0)
-
-  const loadIntents = async (l: TListing, gen: number) => {
-    if (!l.mine) return
-    try {
+  const { item: listing, setItem: setListing, error, load, reloadSide } = useDetail({
+    id,
+    notFound: '没有找到这件商品',
+    get: getListing,
+    side: async (l, current) => {
+      if (!l.mine) return
       const res = await listingIntents(l.id)
-      if (gen === generation.current) setIntents(res.items)
-    } catch (err) {
-      if (gen === generation.current) setError(toAppError(err))
-    }
-  }
-
-  const load = async () => {
-    if (!getToken()) return goToLogin()
-    if (!id) return setError(new AppError('NOT_FOUND', { message: '没有找到这件商品' }))
-    const gen = ++generation.current
-    try {
-      const l = await getListing(id)
-      if (gen !== generation.current) return
-      setListing(l)
-      setError(null)
-      await loadIntents(l, gen)
-    } catch (err) {
-      if (gen === generation.current) setError(toAppError(err))
-    }
-  }
-
-  useDidShow(() => {
-    void load()
-  })
-  usePullDownRefresh(async () => {
-    await load()
-    Taro.stopPullDownRefresh()
+      if (current()) setIntents(res.items)
+    },
   })
 
   const submit = useAction('listing-submit', (listingId: string, key: string) => submitListing(listingId, key))
@@ -88,7 +60,7 @@ export default function ListingPage() {
     if (res.ok) {
       setListing(res.value)
       Taro.showToast({ title: toast, icon: 'none', duration: 1500 })
-      void loadIntents(res.value, ++generation.current)
+      void reloadSide(res.value)
     } else if ('error' in res && res.error.status === 409) {
       void load()
     }

@@ -6,15 +6,17 @@ import { Button, Tag } from '../../components/nut'
 import { formatTime } from '../../lib/format'
 import { formatFen } from '../../lib/money'
 import { useAction } from '../../lib/use-action'
+import { entryClass, EntrySection } from '../components/entry-section'
 import { INTENT_STATES, INTENT_TAG } from '../components/labels'
 import { PhoneRow } from '../components/phone-row'
 
 const REASON_MAX = 200
 const QUICK_REASONS = ['已经卖完了', '数量不够', '太远送不了']
 
+const rank = (i: TIntent) => (i.state === 'pending' ? 0 : i.state === 'accepted' ? 1 : 2)
+
 /** Waiting ones first, then the newest. */
 function ordered(items: TIntent[]): TIntent[] {
-  const rank = (i: TIntent) => (i.state === 'pending' ? 0 : i.state === 'accepted' ? 1 : 2)
   return [...items].sort((a, b) => rank(a) - rank(b) || b.createdAt.localeCompare(a.createdAt))
 }
 
@@ -50,19 +52,12 @@ export function SellerIntents({
   }
 
   return (
-    <View data-testid='listing-intents'>
-      <Text className='mk-section-title'>{`想买的人${items?.length ? `（${items.length}）` : ''}`}</Text>
-      {items === null ? <Text className='muted'>正在加载…</Text> : null}
-      {items && !items.length ? (
-        <Text className='xyj-empty' data-testid='listing-intents-empty'>
-          还没有人发来意向。
-        </Text>
-      ) : null}
-      {items
-        ? ordered(items).map((i) => (
+    <EntrySection testId='listing-intents' title='想买的人' emptyText='还没有人发来意向。' items={items}>
+      {(list) =>
+        ordered(list).map((i) => (
             <View
               key={i.id}
-              className={`mk-entry ${i.state === 'pending' ? 'mk-entry--pending' : i.state === 'accepted' ? '' : 'mk-entry--done'}`}
+              className={entryClass(rank(i))}
               data-testid='intent-item'
               data-id={i.id}
               data-state={i.state}
@@ -153,7 +148,7 @@ export function SellerIntents({
               ) : null}
             </View>
           ))
-        : null}
-    </View>
+      }
+    </EntrySection>
   )
 }

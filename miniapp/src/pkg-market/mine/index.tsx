@@ -23,8 +23,9 @@ import { formatTime } from '../../lib/format'
 import { jobPage, listingPage, MARKET_ROUTES, type TMineTab } from '../../lib/market-routes'
 import { formatFen } from '../../lib/money'
 import { goToLogin, openPage } from '../../lib/navigation'
-import { useAction } from '../../lib/use-action'
+import { useAction, type TActionResult } from '../../lib/use-action'
 import { JobCard, ListingCard } from '../components/cards'
+import { entryClass } from '../components/entry-section'
 import { APPLICATION_STATES, APPLICATION_TAG, INTENT_STATES, INTENT_TAG, payText, priceText } from '../components/labels'
 import { PhoneRow } from '../components/phone-row'
 import { WorkRecord } from '../components/work-record'
@@ -102,23 +103,24 @@ export default function MarketMinePage() {
   const replace = <T extends { id: string }>(x: T) =>
     setData((d) => (d ? ({ ...d, items: (d.items as { id: string }[]).map((i) => (i.id === x.id ? x : i)) } as TData) : d))
 
-  const onCancel = async (i: TIntent) => {
-    const answer = await Taro.showModal({ title: '撤回意向', content: '撤回后卖家就不用回复了。确定吗？', confirmText: '撤回', cancelText: '不撤回' })
+  /** 撤回 after a confirm; a 409 (the other side already answered) reloads the tab. */
+  const undo = async <T extends { id: string }>(
+    id: string,
+    modal: { title: string; content: string },
+    action: { run: (id: string) => Promise<TActionResult<T>> },
+    reload: TMineTab,
+  ) => {
+    const answer = await Taro.showModal({ ...modal, confirmText: '撤回', cancelText: '不撤回' })
     if (!answer.confirm) return
-    setActing(i.id)
-    const res = await cancel.run(i.id)
+    setActing(id)
+    const res = await action.run(id)
     if (res.ok) replace(res.value)
-    else if ('error' in res && res.error.status === 409) void load('intents')
+    else if ('error' in res && res.error.status === 409) void load(reload)
   }
 
-  const onWithdraw = async (a: TApplication) => {
-    const answer = await Taro.showModal({ title: '撤回报名', content: '撤回后招工方就看不到您的报名了。确定吗？', confirmText: '撤回', cancelText: '不撤回' })
-    if (!answer.confirm) return
-    setActing(a.id)
-    const res = await withdraw.run(a.id)
-    if (res.ok) replace(res.value)
-    else if ('error' in res && res.error.status === 409) void load('applications')
-  }
+  const onCancel = (i: TIntent) => undo(i.id, { title: '撤回意向', content: '撤回后卖家就不用回复了。确定吗？' }, cancel, 'intents')
+  const onWithdraw = (a: TApplication) =>
+    undo(a.id, { title: '撤回报名', content: '撤回后招工方就看不到您的报名了。确定吗？' }, withdraw, 'applications')
 
   const items = data && data.tab === tab ? data : null
 
@@ -159,7 +161,7 @@ export default function MarketMinePage() {
         ? items.items.map((i) => (
             <View
               key={i.id}
-              className={`mk-entry ${i.state === 'pending' ? 'mk-entry--pending' : i.state === 'accepted' ? '' : 'mk-entry--done'}`}
+              className={entryClass(i.state === 'pending' ? 0 : i.state === 'accepted' ? 1 : 2)}
               data-testid='my-intent'
               data-id={i.id}
               data-state={i.state}
@@ -199,7 +201,7 @@ export default function MarketMinePage() {
         ? items.items.map((a) => (
             <View
               key={a.id}
-              className={`mk-entry ${a.state === 'applied' ? 'mk-entry--pending' : a.state === 'accepted' ? '' : 'mk-entry--done'}`}
+              className={entryClass(a.state === 'applied' ? 0 : a.state === 'accepted' ? 1 : 2)}
               data-testid='my-application'
               data-id={a.id}
               data-state={a.state}

@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import { AppError } from '../../../../shared/errors'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
 import {
   getRequest,
   listMessages,
@@ -10,15 +9,13 @@ import {
   type TRequestEvent,
   type TRequestMessage,
 } from '../../api/requests'
-import { toAppError } from '../../api/request'
-import { getToken } from '../../api/session'
 import { Section } from '../../components/card'
 import { ErrorNotice } from '../../components/error-notice'
 import { MediaImage } from '../../components/media-image'
 import { Tag } from '../../components/nut'
 import { SubscribeAsk } from '../../components/subscribe-ask'
 import { formatPhone, formatTime } from '../../lib/format'
-import { goToLogin } from '../../lib/navigation'
+import { useDetail } from '../../lib/use-detail'
 import { useMe } from '../../lib/use-me'
 import { callPhone } from '../../platform'
 import { dueText, REQUEST_CATEGORIES, REQUEST_LEVELS, REQUEST_STATES, STATE_TAG } from '../components/labels'
@@ -42,51 +39,29 @@ export default function RequestDetailPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const { me } = useMe()
-  const [detail, setDetail] = useState<TRequestDetail | null>(null)
   const [messages, setMessages] = useState<TRequestMessage[] | null>(null)
   const [events, setEvents] = useState<TRequestEvent[] | null>(null)
-  const [error, setError] = useState<AppError | null>(null)
-  const generation = useRef(0)
-
-  const loadSide = async (gen: number) => {
-    const [m, t] = await Promise.allSettled([listMessages(id), requestTimeline(id)])
-    if (gen !== generation.current) return
-    if (m.status === 'fulfilled') setMessages(m.value.items)
-    if (t.status === 'fulfilled') setEvents(t.value.items)
-  }
-
-  const load = async () => {
-    if (!getToken()) return goToLogin()
-    if (!id) return setError(new AppError('NOT_FOUND', { message: '没有找到这件事项' }))
-    const gen = ++generation.current
-    try {
-      const d = await getRequest(id)
-      if (gen !== generation.current) return
-      setDetail(d)
-      setError(null)
-      await loadSide(gen)
-    } catch (err) {
-      if (gen === generation.current) setError(toAppError(err))
-    }
-  }
-
-  useDidShow(() => {
-    void load()
-  })
-  usePullDownRefresh(async () => {
-    await load()
-    Taro.stopPullDownRefresh()
+  const { item: detail, setItem: setDetail, error, load, reloadSide } = useDetail({
+    id,
+    notFound: '没有找到这件事项',
+    get: getRequest,
+    side: async (_d, current) => {
+      const [m, t] = await Promise.allSettled([listMessages(id), requestTimeline(id)])
+      if (!current()) return
+      if (m.status === 'fulfilled') setMessages(m.value.items)
+      if (t.status === 'fulfilled') setEvents(t.value.items)
+    },
   })
 
   const onChanged = (d: TRequestDetail, toast: string) => {
     setDetail(d)
     Taro.showToast({ title: toast, icon: 'none', duration: 1500 })
-    void loadSide(++generation.current)
+    void reloadSide(d)
   }
 
   const onSent = (m: TRequestMessage) => {
     setMessages((list) => [...(list ?? []), m])
-    void loadSide(++generation.current)
+    if (detail) void reloadSide(detail) // the thread shows only with the request loaded
   }
 
   const d = detail
