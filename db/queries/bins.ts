@@ -294,11 +294,3 @@ export async function findVillageDepotOf(db: Db, villageId: string): Promise<{ l
   const [r] = await db.select({ lat: villages.depotLat, lng: villages.depotLng }).from(villages).where(eq(villages.id, villageId));
   return r && r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null;
 }
-
-/** Is the photo on a bin report (a reporter's or the cleaner's)? Cleaners see only those. */
-export async function isBinReportMedia(db: Db, mediaId: string): Promise<boolean> {
-  const r = await db.execute(sql`
-    select 1 from bin_report_reporters where photo_id = ${mediaId}
-    union all select 1 from bin_reports where close_photo_id = ${mediaId} limit 1`);
-  return (r as unknown as { rows: unknown[] }).rows.length > 0;
-}

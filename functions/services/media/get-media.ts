@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { mediaStore } from './media-store';
 import { listRequestsShowingMedia } from '../../../db/queries/requests';
-import { isBinReportMedia } from '../../../db/queries/bins';
+import { isBinReportMedia } from '../../../db/queries/media';
 import { listListingsShowingMedia } from '../../../db/queries/market';
 import { canSeePost } from '../market/market-access';
 import { canSeeRequest } from '../requests/request-access';

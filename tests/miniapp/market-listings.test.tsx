@@ -1,128 +1,18 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { TApplication, TIntent, TJob, TListing } from '../../shared/contracts/market';
 import { ERRORS } from '../../shared/errors';
 import ListingEditPage from '../../miniapp/src/pkg-market/listing-edit/index';
 import ListingPage from '../../miniapp/src/pkg-market/listing/index';
 import MarketMinePage from '../../miniapp/src/pkg-market/mine/index';
 import MarketReviewPage from '../../miniapp/src/pkg-market/review/index';
-import JobEditPage from '../../miniapp/src/pkg-market/job-edit/index';
-import JobPage from '../../miniapp/src/pkg-market/job/index';
 import { fenToInput, formatFen, parseYuan } from '../../miniapp/src/lib/money';
 import { forgetShownPhotos } from '../../miniapp/src/lib/photo';
-import { setPhoneCaller, setPhotoHost, type PhotoHost } from '../../miniapp/src/platform';
+import { setPhoneCaller } from '../../miniapp/src/platform';
 import { fakeApi, fakeTaro } from './mocks/taro';
-import { aMe, grants, IDS, UUID } from './fixtures';
+import { aMe, grants, UUID } from './fixtures';
+import { uuid, LISTING, JOB, PHOTO, BUYER, NONE, aListing, anIntent, aJob, phonePhotos, typeInto } from './market-fixtures';
 
-const uuid = (n: number) => `eeeeeeee-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const LISTING = uuid(1);
-const JOB = uuid(2);
-const PHOTO = uuid(900);
-const SELLER = { id: IDS.person, name: '王秀英' };
-const BUYER = { id: uuid(501), name: '张买家' };
-const WORKER = { id: uuid(502), name: '李干活' };
-const NONE = { edit: false, submit: false, review: false, feature: false, close: false, intend: false };
-
-function aListing(overrides: Partial<TListing> = {}): TListing {
-  return {
-    id: LISTING,
-    seller: SELLER,
-    village: { id: IDS.village, name: '石坝村' },
-    courtyard: { id: IDS.courtyard, name: '桂花院' },
-    title: '土鸡蛋',
-    category: 'poultry_egg',
-    description: '自家散养',
-    photoIds: [],
-    priceFen: 150,
-    unit: '个',
-    quantity: 100,
-    pickupNote: '桂花院3号',
-    contactPref: 'phone',
-    state: 'published',
-    featured: false,
-    rejectReason: null,
-    contentCheck: 'pass',
-    publishedAt: '2025-11-20T02:00:00.000Z',
-    expiresAt: null,
-    createdAt: '2025-11-20T01:00:00.000Z',
-    mine: false,
-    can: { ...NONE },
-    ...overrides,
-  };
-}
-
-function anIntent(n: number, overrides: Partial<TIntent> = {}): TIntent {
-  return {
-    id: uuid(100 + n),
-    listing: { id: LISTING, title: '土鸡蛋', unit: '个', priceFen: 150 },
-    buyer: BUYER,
-    quantity: 30,
-    buyerPhone: '13911112222',
-    note: '',
-    state: 'pending',
-    declineReason: null,
-    sellerPhone: null,
-    seller: SELLER,
-    createdAt: new Date(Date.UTC(2025, 10, 20, 3, n)).toISOString(),
-    mine: false,
-    ...overrides,
-  };
-}
-
-function aJob(overrides: Partial<TJob> = {}): TJob {
-  return {
-    id: JOB,
-    poster: SELLER,
-    employer: { kind: 'cooperative', name: '石坝茶叶合作社' },
-    village: { id: IDS.village, name: '石坝村' },
-    title: '摘茶叶',
-    description: '',
-    payFen: 15000,
-    payUnit: 'day',
-    place: '二组茶园',
-    startDate: '2026-04-01',
-    endDate: '2026-04-05',
-    headcount: 5,
-    accepted: 1,
-    state: 'published',
-    rejectReason: null,
-    contentCheck: 'pass',
-    publishedAt: '2026-03-20T02:00:00.000Z',
-    createdAt: '2026-03-20T01:00:00.000Z',
-    mine: false,
-    can: { edit: false, submit: false, review: false, close: false, apply: false },
-    ...overrides,
-  };
-}
-
-function anApplication(overrides: Partial<TApplication> = {}): TApplication {
-  return {
-    id: uuid(300),
-    job: { id: JOB, title: '摘茶叶', payFen: 15000, payUnit: 'day' },
-    worker: WORKER,
-    workerPhone: '13722223333',
-    note: '',
-    state: 'accepted',
-    records: { worker: null, poster: null, agreed: null },
-    createdAt: '2026-03-21T01:00:00.000Z',
-    mine: true,
-    ...overrides,
-  };
-}
-
-/** A phone whose album gives one photo that shrinks to a few bytes. */
-function phonePhotos(): PhotoHost {
-  const host: PhotoHost = {
-    choosePhotos: jest.fn(async (count: number) => [{ src: 'wxfile://tmp/eggs.jpg' }].slice(0, count)),
-    shrinkPhoto: jest.fn(async () => ({ base64: Buffer.alloc(3000, 7).toString('base64') })),
-    photoSrc: jest.fn(async (m: { contentType: string; base64: string }) => `data:${m.contentType};base64,${m.base64}`),
-  };
-  setPhotoHost(host);
-  return host;
-}
-
-const type = (testId: string, value: string) => fireEvent.change(screen.getByTestId(testId), { target: { value } });
-
+/** 帮我卖 pages: the listing form, buyers' intents, sellers' answers, review and 我的意向. */
 afterEach(() => {
   forgetShownPhotos();
   setPhoneCaller();
@@ -163,18 +53,18 @@ describe('我要卖: the listing form', () => {
     fireEvent.click(screen.getByTestId('listing-submit'));
     expect((await screen.findByTestId('listing-edit-error')).textContent).toBe('请写上产品名称');
 
-    type('listing-title', ' 土鸡蛋 ');
+    typeInto('listing-title', ' 土鸡蛋 ');
     fireEvent.click(screen.getByTestId('listing-submit'));
     await waitFor(() => expect(screen.getByTestId('listing-edit-error').textContent).toBe('请选择品类'));
 
     fireEvent.click(screen.getByTestId('listing-category-poultry_egg'));
-    type('listing-price', '1.255');
+    typeInto('listing-price', '1.255');
     fireEvent.click(screen.getByTestId('listing-submit'));
     await waitFor(() => expect(screen.getByTestId('listing-edit-error').textContent).toBe('价格最多写到分（两位小数）'));
 
-    type('listing-price', '1.5');
-    type('listing-unit-custom', '一大箩筐');
-    type('listing-unit-custom', '一大箩筐子'); // the input's maxlength stops this on a phone; the check stops it here
+    typeInto('listing-price', '1.5');
+    typeInto('listing-unit-custom', '一大箩筐');
+    typeInto('listing-unit-custom', '一大箩筐子'); // the input's maxlength stops this on a phone; the check stops it here
     fireEvent.click(screen.getByTestId('listing-submit'));
     await waitFor(() => expect(screen.getByTestId('listing-edit-error').textContent).toBe('单位不超过4个字'));
 
@@ -197,15 +87,15 @@ describe('我要卖: the listing form', () => {
       .on('POST', `/api/listings/${LISTING}/submit`, aListing({ state: 'pending_review', mine: true, contentCheck: 'review' }));
     render(<ListingEditPage />);
 
-    type('listing-title', '  土鸡蛋 ');
+    typeInto('listing-title', '  土鸡蛋 ');
     fireEvent.click(await screen.findByTestId('listing-category-poultry_egg'));
     fireEvent.click(screen.getByTestId('listing-photos-add'));
     await waitFor(() => expect(screen.getByTestId('listing-photos-item').getAttribute('data-state')).toBe('done'));
-    type('listing-price', '12.5');
+    typeInto('listing-price', '12.5');
     expect(screen.getByText('每斤 ¥12.50')).toBeTruthy();
     fireEvent.click(screen.getByTestId('listing-unit-箱'));
-    type('listing-quantity', '20');
-    type('listing-pickup', ' 桂花院3号自取 ');
+    typeInto('listing-quantity', '20');
+    typeInto('listing-pickup', ' 桂花院3号自取 ');
     fireEvent.click(screen.getByTestId('listing-contact-in_app'));
     fireEvent.click(screen.getByTestId('listing-submit'));
 
@@ -241,11 +131,11 @@ describe('我要卖: the listing form', () => {
       .on('POST', `/api/listings/${LISTING}/submit`, aListing({ state: 'rejected', mine: true, contentCheck: 'risky', rejectReason: reason, can: { ...NONE, edit: true, submit: true } }));
     render(<ListingEditPage />);
 
-    type('listing-title', '蜂蜜');
+    typeInto('listing-title', '蜂蜜');
     fireEvent.click(await screen.findByTestId('listing-category-specialty'));
-    type('listing-price', '0.29');
-    type('listing-unit-custom', '桶');
-    type('listing-quantity', '3');
+    typeInto('listing-price', '0.29');
+    typeInto('listing-unit-custom', '桶');
+    typeInto('listing-quantity', '3');
     fireEvent.click(screen.getByTestId('listing-save'));
     await waitFor(() => expect(fakeApi.calls('POST', '/api/listings')).toHaveLength(1));
     await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已保存草稿' })));
@@ -319,9 +209,9 @@ describe('商品详情: a buyer’s 我想要', () => {
 
     await screen.findByTestId('intent-form');
     await waitFor(() => expect((screen.getByTestId('intent-phone') as HTMLInputElement).value).toBe('13911112222'));
-    type('intent-quantity', '30');
+    typeInto('intent-quantity', '30');
     expect(screen.getByText('约 ¥45.00，当面和卖家商量付款')).toBeTruthy();
-    type('intent-note', ' 周六来取 ');
+    typeInto('intent-note', ' 周六来取 ');
     fireEvent.click(screen.getByTestId('intent-submit'));
 
     expect((await screen.findByTestId('intent-sent')).textContent).toContain('要 30个');
@@ -338,16 +228,16 @@ describe('商品详情: a buyer’s 我想要', () => {
     render(<ListingPage />);
     await screen.findByTestId('intent-form');
 
-    type('intent-quantity', '11');
+    typeInto('intent-quantity', '11');
     fireEvent.click(screen.getByTestId('intent-submit'));
     expect((await screen.findByTestId('intent-error')).textContent).toBe('剩余数量不够，最多还能要 10');
 
-    type('intent-quantity', '0');
+    typeInto('intent-quantity', '0');
     fireEvent.click(screen.getByTestId('intent-submit'));
     await waitFor(() => expect(screen.getByTestId('intent-error').textContent).toBe('请填写要几份（整数，至少1）'));
 
-    type('intent-quantity', '2');
-    type('intent-phone', '1234');
+    typeInto('intent-quantity', '2');
+    typeInto('intent-phone', '1234');
     fireEvent.click(screen.getByTestId('intent-submit'));
     await waitFor(() => expect(screen.getByTestId('intent-error').textContent).toBe('请输入11位手机号，卖家用它联系您'));
     expect(fakeApi.calls('POST', `${url}/intents`)).toHaveLength(0);
@@ -363,7 +253,7 @@ describe('商品详情: a buyer’s 我想要', () => {
       });
     render(<ListingPage />);
     await screen.findByTestId('intent-form');
-    type('intent-quantity', '8');
+    typeInto('intent-quantity', '8');
     fireEvent.click(screen.getByTestId('intent-submit'));
 
     const error = await screen.findByTestId('intent-error');
@@ -541,163 +431,5 @@ describe('我的意向: the seller’s phone only after acceptance', () => {
     expect((await screen.findByTestId('mine-empty')).textContent).toContain('还没有想买的东西');
     fireEvent.click(screen.getByTestId('mine-tab-listings'));
     expect((await screen.findByTestId('my-listing')).getAttribute('data-state')).toBe('pending_review');
-  });
-});
-
-describe('工作记录: days and pay, both sides', () => {
-  beforeEach(() => {
-    fakeTaro.signIn();
-    fakeApi.on('GET', '/api/me', aMe([grants.villager]));
-  });
-
-  test('the worker confirms half days and pay in yuan; the answer says both sides agree', async () => {
-    fakeTaro.setRoute('/pkg-market/mine/index', { tab: 'applications' });
-    const app = anApplication({ records: { worker: null, poster: { days: 2.5, payFen: 37500, at: '2026-04-06T01:00:00.000Z' }, agreed: null } });
-    fakeApi
-      .on('GET', '/api/applications/mine', { items: [app] })
-      .on('POST', `/api/applications/${app.id}/work`, (req) => {
-        const b = req.body as { days: number; payFen: number };
-        return { body: { ...app, records: { ...app.records, worker: { ...b, at: '2026-04-06T02:00:00.000Z' }, agreed: b.days === 2.5 && b.payFen === 37500 } } };
-      });
-    render(<MarketMinePage />);
-
-    const form = await screen.findByTestId('work-form');
-    expect(screen.getByTestId('work-record-poster').textContent).toContain('2.5 天，工钱 ¥375.00');
-    fireEvent.click(within(form).getByTestId('work-days-plus'));
-    fireEvent.click(within(form).getByTestId('work-days-plus'));
-    fireEvent.click(within(form).getByTestId('work-days-plus'));
-    fireEvent.click(within(form).getByTestId('work-days-minus'));
-    expect((screen.getByTestId('work-days-input') as HTMLInputElement).value).toBe('2');
-    fireEvent.click(within(form).getByTestId('work-days-plus'));
-    expect((screen.getByTestId('work-days-input') as HTMLInputElement).value).toBe('2.5');
-    fireEvent.click(screen.getByTestId('work-pay-suggest')); // ¥150/天 × 2.5
-    expect((screen.getByTestId('work-pay') as HTMLInputElement).value).toBe('375');
-    fireEvent.click(screen.getByTestId('work-submit'));
-
-    await waitFor(() => expect(screen.getByTestId('work-records').getAttribute('data-agreed')).toBe('true'));
-    expect(screen.getByTestId('work-agreed').textContent).toContain('双方记录一致');
-    const [sent] = fakeApi.calls('POST', `/api/applications/${app.id}/work`);
-    expect(sent.body).toEqual({ days: 2.5, payFen: 37500 });
-    expect(sent.headers['Idempotency-Key']).toMatch(UUID);
-    expect(screen.queryByTestId('work-form')).toBeNull();
-  });
-
-  test('refuses days that are not whole or half days, and says plainly when the records differ', async () => {
-    fakeTaro.setRoute('/pkg-market/mine/index', { tab: 'applications' });
-    const app = anApplication({ records: { worker: null, poster: { days: 3, payFen: 45000, at: '2026-04-06T01:00:00.000Z' }, agreed: null } });
-    fakeApi
-      .on('GET', '/api/applications/mine', { items: [app] })
-      .on('POST', `/api/applications/${app.id}/work`, (req) => ({
-        body: { ...app, records: { ...app.records, worker: { ...(req.body as { days: number; payFen: number }), at: '2026-04-06T02:00:00.000Z' }, agreed: false } },
-      }));
-    render(<MarketMinePage />);
-
-    await screen.findByTestId('work-form');
-    type('work-days-input', '2.3');
-    type('work-pay', '300');
-    fireEvent.click(screen.getByTestId('work-submit'));
-    expect((await screen.findByTestId('work-error')).textContent).toBe('天数以半天计，例如 2 或 2.5');
-    type('work-days-input', '2');
-    type('work-pay', '');
-    fireEvent.click(screen.getByTestId('work-submit'));
-    await waitFor(() => expect(screen.getByTestId('work-error').textContent).toBe('请填写工钱（元），没有给钱就写 0'));
-    expect(fakeApi.calls('POST', `/api/applications/${app.id}/work`)).toHaveLength(0);
-
-    type('work-pay', '300.5');
-    fireEvent.click(screen.getByTestId('work-submit'));
-    expect((await screen.findByTestId('work-disagreed')).textContent).toContain('双方记录不一致');
-    expect(fakeApi.calls('POST', `/api/applications/${app.id}/work`)[0].body).toEqual({ days: 2, payFen: 30050 });
-    expect(screen.getByTestId('work-record-worker').textContent).toContain('2 天，工钱 ¥300.50');
-  });
-
-  test('the poster hires from the job page, calls the worker and records the work too', async () => {
-    fakeTaro.setRoute('/pkg-market/job/index', { id: JOB });
-    const called: string[] = [];
-    setPhoneCaller(async (p) => void called.push(p));
-    let applied = anApplication({ state: 'applied', mine: false });
-    fakeApi
-      .on('GET', `/api/jobs/${JOB}`, aJob({ mine: true, can: { edit: false, submit: false, review: false, close: true, apply: false } }))
-      .on('GET', `/api/jobs/${JOB}/applications`, () => ({ body: { items: [applied] } }))
-      .on('POST', `/api/applications/${applied.id}/decide`, () => ({ body: (applied = { ...applied, state: 'accepted' }) }))
-      .on('POST', `/api/applications/${applied.id}/work`, (req) => ({
-        body: (applied = { ...applied, records: { worker: null, poster: { ...(req.body as { days: number; payFen: number }), at: '2026-04-06T02:00:00.000Z' }, agreed: null } }),
-      }));
-    render(<JobPage />);
-
-    const item = await screen.findByTestId('application-item');
-    fireEvent.click(within(item).getByTestId('application-worker-phone-call'));
-    expect(called).toEqual(['13722223333']);
-    fireEvent.click(within(item).getByTestId('application-accept'));
-    await waitFor(() => expect(screen.getByTestId('application-item').getAttribute('data-state')).toBe('accepted'));
-    expect(fakeApi.calls('POST', `/api/applications/${applied.id}/decide`)[0].body).toEqual({ decision: 'accept' });
-
-    type('work-days-input', '4');
-    type('work-pay', '600');
-    fireEvent.click(screen.getByTestId('work-submit'));
-    expect((await screen.findByTestId('work-waiting')).textContent).toBe('等对方确认');
-    expect(fakeApi.calls('POST', `/api/applications/${applied.id}/work`)[0].body).toEqual({ days: 4, payFen: 60000 });
-  });
-
-  test('a villager applies with a note from the job page', async () => {
-    fakeTaro.setRoute('/pkg-market/job/index', { id: JOB });
-    let applied = false;
-    fakeApi
-      .on('GET', `/api/jobs/${JOB}`, () => ({ body: aJob({ poster: BUYER, can: { edit: false, submit: false, review: false, close: false, apply: !applied } }) }))
-      .on('GET', '/api/applications/mine', () => ({ body: { items: applied ? [anApplication({ state: 'applied' })] : [] } }))
-      .on('POST', `/api/jobs/${JOB}/applications`, () => {
-        applied = true;
-        return { status: 201, body: anApplication({ state: 'applied' }) };
-      });
-    render(<JobPage />);
-
-    expect((await screen.findByTestId('job-pay-view')).textContent).toBe('¥150.00/天');
-    type('job-apply-note', ' 周末有空 ');
-    fireEvent.click(screen.getByTestId('job-apply'));
-    expect((await screen.findByTestId('job-my-application')).getAttribute('data-state')).toBe('applied');
-    expect(fakeApi.calls('POST', `/api/jobs/${JOB}/applications`)[0].body).toEqual({ note: '周末有空' });
-    expect(screen.queryByTestId('job-apply-form')).toBeNull();
-  });
-});
-
-describe('我要招工: the job form', () => {
-  test('sends pay in fen per the chosen unit, the employer and the dates, and checks the dates', async () => {
-    fakeTaro.signIn();
-    fakeTaro.setRoute('/pkg-market/job-edit/index');
-    fakeApi
-      .on('POST', '/api/jobs', { status: 201, body: aJob({ state: 'draft', mine: true, can: { edit: true, submit: true, review: false, close: true, apply: false } }) })
-      .on('POST', `/api/jobs/${JOB}/submit`, aJob({ state: 'pending_review', mine: true }));
-    render(<JobEditPage />);
-
-    type('job-title', '摘茶叶');
-    fireEvent.click(screen.getByTestId('job-employer-cooperative'));
-    fireEvent.click(screen.getByTestId('job-submit'));
-    expect((await screen.findByTestId('job-edit-error')).textContent).toBe('请写上合作社的名称');
-    type('job-employer-name', '石坝茶叶合作社');
-    type('job-pay', '12.5');
-    fireEvent.click(screen.getByTestId('job-pay-unit-hour'));
-    type('job-place', '二组茶园');
-    const pick = (testId: string, value: string) =>
-      fireEvent.change(screen.getByTestId(testId).querySelector('input[data-picker-input]')!, { target: { value } });
-    pick('job-start', '2026-04-03');
-    pick('job-end', '2026-04-01');
-    type('job-headcount', '5');
-    fireEvent.click(screen.getByTestId('job-submit'));
-    await waitFor(() => expect(screen.getByTestId('job-edit-error').textContent).toBe('结束日期不能早于开始日期'));
-    expect(fakeApi.calls('POST', '/api/jobs')).toHaveLength(0);
-
-    pick('job-end', '2026-04-05');
-    fireEvent.click(screen.getByTestId('job-submit'));
-    expect((await screen.findByTestId('job-edit-result')).getAttribute('data-state')).toBe('pending_review');
-    expect(fakeApi.calls('POST', '/api/jobs')[0].body).toEqual({
-      title: '摘茶叶',
-      description: '',
-      employer: { kind: 'cooperative', name: '石坝茶叶合作社' },
-      payFen: 1250,
-      payUnit: 'hour',
-      place: '二组茶园',
-      startDate: '2026-04-03',
-      endDate: '2026-04-05',
-      headcount: 5,
-    });
   });
 });
