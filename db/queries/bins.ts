@@ -181,14 +181,17 @@ export async function findBinById(db: Db, id: string): Promise<TBinRecord | null
   return r ?? null;
 }
 
-export async function findBinImage(db: Db, binId: string): Promise<{ contentType: string; bytes: Buffer } | null> {
-  const [r] = await db.select({ contentType: binCodeImages.contentType, bytes: binCodeImages.bytes }).from(binCodeImages).where(eq(binCodeImages.binId, binId));
+export async function findBinImage(db: Db, binId: string, envVersion: string): Promise<{ contentType: string; bytes: Buffer } | null> {
+  const [r] = await db
+    .select({ contentType: binCodeImages.contentType, bytes: binCodeImages.bytes })
+    .from(binCodeImages)
+    .where(and(eq(binCodeImages.binId, binId), eq(binCodeImages.envVersion, envVersion)));
   // drivers hand bytea back as Buffer (pg) or Uint8Array (PGlite)
   return r ? { contentType: r.contentType, bytes: Buffer.from(r.bytes) } : null;
 }
 
-export async function saveBinImage(db: Db, binId: string, contentType: string, bytes: Buffer, at: Date): Promise<void> {
-  await db.insert(binCodeImages).values({ binId, contentType, bytes, createdAt: at }).onConflictDoNothing();
+export async function saveBinImage(db: Db, binId: string, envVersion: string, contentType: string, bytes: Buffer, at: Date): Promise<void> {
+  await db.insert(binCodeImages).values({ binId, envVersion, contentType, bytes, createdAt: at }).onConflictDoNothing();
 }
 
 /** Bins of a village with their cleaners, by label. */

@@ -62,10 +62,19 @@ export const binReportReporters = pgTable(
   ],
 );
 
-/** Generated QR images (WeChat mini-program codes), cached once per bin. */
-export const binCodeImages = pgTable('bin_code_images', {
-  binId: uuid('bin_id').primaryKey().references(() => bins.id),
-  contentType: text('content_type').notNull(),
-  bytes: bytea('bytes').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-});
+/**
+ * Generated QR images (WeChat mini-program codes), cached once per bin and env_version: a
+ * sticker printed from a trial build's code opens the trial, so release never reuses it.
+ */
+export const binCodeImages = pgTable(
+  'bin_code_images',
+  {
+    binId: uuid('bin_id').notNull().references(() => bins.id),
+    /** getwxacodeunlimit's env_version: release | trial | develop */
+    envVersion: text('env_version').notNull(),
+    contentType: text('content_type').notNull(),
+    bytes: bytea('bytes').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.binId, t.envVersion] }), check('bin_code_images_env_ck', sql`${t.envVersion} in ('release', 'trial', 'develop')`)],
+);

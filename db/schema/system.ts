@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, check, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Idempotency-Key records: the first answer to a write, replayed to its retries for ≥24 h. */
 export const idempotencyKeys = pgTable(
@@ -21,4 +21,21 @@ export const idempotencyKeys = pgTable(
     primaryKey({ columns: [t.actor, t.key] }),
     check('idempotency_keys_state_ck', sql`${t.state} in ('in_progress', 'done')`),
   ],
+);
+
+/**
+ * Abuse limits shared by every function instance: one counter per bucket (e.g.
+ * `signin:ip:1.2.3.4`, `write:person:<id>`, `photo:person:<id>`) and fixed window. Rows of
+ * past windows are only history; housekeeping drops them.
+ */
+export const rateCounters = pgTable(
+  'rate_counters',
+  {
+    bucket: text('bucket').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    count: integer('count').notNull().default(0),
+    /** bytes counted in the window (photo quotas); 0 for plain counters */
+    bytes: bigint('bytes', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.windowStart] }), check('rate_counters_nonneg_ck', sql`${t.count} >= 0 and ${t.bytes} >= 0`)],
 );
