@@ -13,15 +13,44 @@ export type DbHandle = { db: Db; kind: DbKind; close: () => Promise<void> };
 
 export const MIGRATIONS_DIR = path.resolve(__dirname, 'migrations');
 
+/** Server-pool settings (decision 001): each is a bound that keeps a fault from hanging a request. */
+export type TPoolOptions = {
+  poolSize?: number;
+  /** waiting for a free or new connection longer than this fails the request (503), not hangs it */
+  connectTimeoutMs?: number;
+  /** the server cancels a statement running longer than this */
+  statementTimeoutMs?: number;
+  /** the lease of a request's transaction: a session idle inside one this long is ended by the server, releasing its locks and keys */
+  idleInTransactionTimeoutMs?: number;
+  /** names the connections in pg_stat_activity (defaults to PGAPPNAME, then xiaoyuanjia) */
+  applicationName?: string;
+  /** called for errors on connections nobody is using (a restart, failover or idle timeout); the connection is discarded */
+  onConnectionError?: (err: Error) => void;
+};
+
 /**
  * Driver selection (decision 001): `DATABASE_URL` → a pg pool; otherwise embedded PGlite
  * with its data in `dataDir` (default `.data/pglite`), created on first open.
  */
-export async function openDb(opts: { url?: string; dataDir?: string; loadDataDir?: Blob; poolSize?: number }): Promise<DbHandle> {
+export async function openDb(opts: { url?: string; dataDir?: string; loadDataDir?: Blob } & TPoolOptions): Promise<DbHandle> {
   if (opts.url) {
-    const { Pool } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
-    const pool = new Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    const GuardedPool = await guardedPoolClass();
+    const pool = new GuardedPool({
+      connectionString: opts.url,
+      max: opts.poolSize ?? 10,
+      connectionTimeoutMillis: opts.connectTimeoutMs ?? 0,
+      statement_timeout: opts.statementTimeoutMs,
+      idle_in_transaction_session_timeout: opts.idleInTransactionTimeoutMs,
+      application_name: opts.applicationName ?? process.env.PGAPPNAME ?? 'xiaoyuanjia',
+      keepAlive: true,
+    });
+    const report = opts.onConnectionError ?? (() => undefined);
+    // Without these listeners a dropped connection is an unhandled 'error' event and kills the
+    // process: the pool's own covers idle clients, ours covers clients checked out by a
+    // transaction between two statements. pg discards the broken client either way.
+    pool.on('error', () => undefined); // idle clients: reported once, by the client listener below
+    pool.on('connect', (client) => client.on('error', report));
     const db = drizzle(pool, { schema }) as unknown as Db;
     return { db, kind: 'postgres', close: () => pool.end() };
   }
@@ -31,6 +60,39 @@ export async function openDb(opts: { url?: string; dataDir?: string; loadDataDir
   const client = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir });
   const db = drizzle(client, { schema }) as unknown as Db;
   return { db, kind: 'pglite', close: () => client.close() };
+}
+
+type TCheckedOut = { release: (err?: Error | boolean) => void; once: (ev: 'end', fn: () => void) => void; removeListener: (ev: 'end', fn: () => void) => void };
+
+/**
+ * A pg Pool whose checked-out clients give themselves back when their connection ends.
+ * drizzle's `transaction` sends BEGIN before its try/finally: a connection killed between
+ * checkout and BEGIN (a restart, failover, pg_terminate_backend) stayed checked out for good,
+ * and after a few the pool hung. Released with an error, pg destroys the client; the release
+ * drizzle may still call afterwards does nothing.
+ */
+async function guardedPoolClass() {
+  const { Pool } = await import('pg');
+  return class GuardedPool extends Pool {
+    // pool.query checks out with a callback and releases properly itself; drizzle awaits connect()
+    connect(...args: unknown[]): never {
+      if (args.length) return (super.connect as (...a: unknown[]) => never)(...args);
+      return super.connect().then((client) => {
+        const c = client as unknown as TCheckedOut;
+        const release = c.release; // pg sets a fresh once-only release at every checkout
+        let released = false;
+        const onEnd = () => c.release(new Error('connection ended while checked out'));
+        c.release = (err?: Error | boolean) => {
+          if (released) return;
+          released = true;
+          c.removeListener('end', onEnd);
+          release(err);
+        };
+        c.once('end', onEnd);
+        return client;
+      }) as never;
+    }
+  };
 }
 
 /** Runs the committed SQL migrations with the driver's own migrator. */

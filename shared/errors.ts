@@ -125,6 +125,10 @@ export const ERRORS = {
   MARKET_NO_COURTYARD: [409, '请先加入院落，才能发布'],
   /** End date before start date. */
   JOB_DATES_INVALID: [400, '结束日期不能早于开始日期'],
+  /** Too many sign-ins from one address, or writes by one person, in a minute (Retry-After says when). */
+  RATE_LIMITED: [429, '操作太频繁，请稍后再试'],
+  /** The day's photo quota of the person or their courtyard is used up. */
+  PHOTO_QUOTA_REACHED: [429, '今天上传的照片已达上限，请明天再试'],
   /** Anything unexpected; details only in the log. */
   INTERNAL: [500, '系统繁忙，请稍后再试'],
   /** Database or another dependency is down. */
@@ -143,12 +147,15 @@ export class AppError extends Error {
   readonly code: TErrorCode;
   readonly status: number;
   readonly issues?: TFieldIssue[];
-  constructor(code: TErrorCode, opts: { message?: string; issues?: TFieldIssue[]; cause?: unknown } = {}) {
+  /** seconds the client should wait before trying again (429, 503): sent as Retry-After */
+  readonly retryAfterS?: number;
+  constructor(code: TErrorCode, opts: { message?: string; issues?: TFieldIssue[]; cause?: unknown; retryAfterS?: number } = {}) {
     super(opts.message ?? ERRORS[code][1], { cause: opts.cause });
     this.name = 'AppError';
     this.code = code;
     this.status = ERRORS[code][0];
     this.issues = opts.issues;
+    this.retryAfterS = opts.retryAfterS;
   }
 }
 

@@ -10,8 +10,10 @@ export type TIdempotencyRecord = {
 };
 
 /**
- * Claims (actor, key). A record older than `expiredBefore` is taken over, so keys live ≥24 h.
- * Returns false when someone else holds a live record.
+ * Claims (actor, key) inside the caller's transaction. A record older than `expiredBefore` is
+ * taken over, so keys live ≥24 h; so is an `in_progress` one, which only the pre-0008 design
+ * could leave committed. Returns false when a committed answer exists. While another
+ * transaction holds an uncommitted claim of the key, this waits for it (see setClaimWait).
  */
 export async function claimIdempotencyKey(
   db: Db,
@@ -27,7 +29,7 @@ export async function claimIdempotencyKey(
         method: row.method, path: row.path, requestHash: row.requestHash, state: 'in_progress',
         responseStatus: null, responseBody: null, createdAt: row.createdAt, completedAt: null,
       },
-      setWhere: lt(idempotencyKeys.createdAt, expiredBefore),
+      setWhere: or(lt(idempotencyKeys.createdAt, expiredBefore), eq(idempotencyKeys.state, 'in_progress')),
     })
     .returning({ key: idempotencyKeys.key });
   return claimed.length === 1;
@@ -51,12 +53,16 @@ export async function completeIdempotencyKey(db: Db, actor: string, key: string,
     .where(and(eq(idempotencyKeys.actor, actor), eq(idempotencyKeys.key, key)));
 }
 
-export async function releaseIdempotencyKey(db: Db, actor: string, key: string): Promise<void> {
-  await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.actor, actor), eq(idempotencyKeys.key, key), eq(idempotencyKeys.state, 'in_progress')));
+/**
+ * How long this transaction's next statements wait for a row lock (null: the default, no
+ * limit). Set around the claim only, so the use case's own locks wait as they always did.
+ */
+export async function setClaimWait(db: Db, ms: number | null): Promise<void> {
+  await db.execute(ms === null ? sql`set local lock_timeout to default` : sql.raw(`set local lock_timeout = ${Math.max(1, Math.floor(ms))}`));
 }
 
 /** Housekeeping: drop records past their retention. */
 export async function deleteExpiredIdempotencyKeys(db: Db, before: Date): Promise<number> {
-  const r = await db.delete(idempotencyKeys).where(or(lt(idempotencyKeys.createdAt, before))).returning({ key: idempotencyKeys.key });
+  const r = await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, before)).returning({ key: idempotencyKeys.key });
   return r.length;
 }

@@ -1,5 +1,6 @@
 import { migrateDb, openDb, type DbHandle } from '../../db/client';
-import { env } from './env';
+import { env, type TEnv } from './env';
+import { log } from './log';
 
 let current: DbHandle | undefined;
 let opening: Promise<DbHandle> | undefined;
@@ -9,8 +10,13 @@ export function getDb(): Promise<DbHandle> {
   if (current) return Promise.resolve(current);
   opening ??= (async () => {
     const e = env();
-    const h = await openDb(e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: e.PGLITE_DIR });
-    await migrateDb(h);
+    const h = await openDb(e.DATABASE_URL ? { url: e.DATABASE_URL, ...poolOptions(e) } : { dataDir: e.PGLITE_DIR });
+    try {
+      await migrateDb(h);
+    } catch (e) {
+      await h.close().catch(() => undefined); // the next request opens afresh
+      throw e;
+    }
     current = h;
     return h;
   })();
@@ -22,4 +28,15 @@ export function getDb(): Promise<DbHandle> {
 export function setDb(handle: DbHandle | undefined): void {
   current = handle;
   opening = handle ? Promise.resolve(handle) : undefined;
+}
+
+/** The pool's bounds from the environment; a dropped connection is logged, never fatal. */
+export function poolOptions(e: TEnv) {
+  return {
+    poolSize: e.DB_POOL_SIZE,
+    connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: e.IDEMPOTENCY_LEASE_MS,
+    onConnectionError: (err: Error) => log('warn', 'database connection lost', { err: err.message }),
+  };
 }

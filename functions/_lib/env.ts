@@ -29,6 +29,16 @@ const ZEnv = z
     /** Postgres server; unset → embedded PGlite in PGLITE_DIR */
     DATABASE_URL: z.string().url().optional(),
     PGLITE_DIR: z.string().default('.data/pglite'),
+    /** connections per instance to the PostgreSQL server */
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** waiting longer than this for a connection answers 503 instead of hanging */
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+    /** the server cancels a statement running longer than this (503) */
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+    /** lease of a write's transaction (and so of its Idempotency-Key): a stalled instance's session is ended after this */
+    IDEMPOTENCY_LEASE_MS: z.coerce.number().int().min(500).default(60_000),
+    /** a retry arriving while the first attempt still runs waits this long for it, then gets 409 */
+    IDEMPOTENCY_WAIT_MS: z.coerce.number().int().min(50).default(3000),
     /** 演示登录 — refused in production */
     ALLOW_DEV_LOGIN: flag,
     /** 测试时钟: POST /api/test/clock moves the server clock forward (browser tests) — refused in production */
@@ -68,6 +78,21 @@ const ZEnv = z
     WECHAT_PUSH_TOKEN: z.string().min(3).max(32).default('dev-push-token'),
     /** 帮我卖: days a published listing stays up before it expires */
     LISTING_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    /** 1 = behind a proxy that appends the client's address to X-Forwarded-For (nginx, Vercel): count sign-ins by it */
+    TRUST_PROXY: flag,
+    /** sign-in attempts per client address per minute (a whole village may share one carrier address) */
+    SIGNIN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+    /** writes per signed-in person per minute */
+    WRITE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+    /** photos and megabytes one person may upload per China day */
+    PHOTO_DAILY_COUNT_PERSON: z.coerce.number().int().min(0).default(40),
+    PHOTO_DAILY_MB_PERSON: z.coerce.number().min(0).default(20),
+    /** all people of one courtyard together, per China day */
+    PHOTO_DAILY_COUNT_COURTYARD: z.coerce.number().int().min(0).default(300),
+    PHOTO_DAILY_MB_COURTYARD: z.coerce.number().min(0).default(150),
+    /** someone who belongs nowhere yet (no courtyard, no role), per China day */
+    PHOTO_DAILY_COUNT_NEWCOMER: z.coerce.number().int().min(0).default(5),
+    PHOTO_DAILY_MB_NEWCOMER: z.coerce.number().min(0).default(3),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((e, ctx) => {

@@ -2,12 +2,21 @@ import { getDb } from './db';
 import { env } from './env';
 import { createHost } from './host';
 import { log } from './log';
+import { isTransient } from './to-app-error';
 import { startWorkerInterval } from './worker';
 
-/** Single-server entry: parse env (refuses bad config), open + migrate the database, listen. */
+/**
+ * Single-server entry: parse env (refuses bad config), open + migrate the database, listen.
+ * A database that cannot be reached yet (restarting, failing over) does not stop the start:
+ * requests answer 503 until it is back; any other failure (a broken migration) does.
+ */
 async function main(): Promise<void> {
   const e = env();
-  const { kind } = await getDb();
+  const kind = e.DATABASE_URL ? 'postgres' : 'pglite';
+  await getDb().catch((err: unknown) => {
+    if (!isTransient(err)) throw err;
+    log('warn', 'database unreachable at start; serving 503 until it answers', { err: err instanceof Error ? err.message : String(err) });
+  });
   const server = createHost({ staticDir: e.STATIC_DIR });
   server.listen(e.PORT, () => {
     const addr = server.address();

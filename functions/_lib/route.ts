@@ -8,14 +8,18 @@ import { AppError } from '../../shared/errors';
 import type { TActor, TServiceContext } from '../services/context';
 import { resolveSession } from '../services/auth/resolve-session';
 import { resolveScope, type TScopeRef } from '../services/access/resolve-scope';
+import { limitSignIn, limitWrites } from '../services/limits/limit-requests';
+import { clientBucket } from '../../shared/domain/rate-limit';
+import { clientAddress } from './client-address';
+import { signedIn } from './signed-in';
 import { getDb } from './db';
 import { appNow } from './clock';
 import { env } from './env';
-import { runIdempotent } from './idempotency';
+import { runWrite, type TOutcome } from './idempotency';
 import { kickWorker } from './worker';
 import { log } from './log';
 import { errorBody, sendJson, sendRaw } from './respond';
-import { toAppError } from './to-app-error';
+import { RETRY_AFTER_UNAVAILABLE_S, toAppError } from './to-app-error';
 
 type TInput<C extends TContract> = { params: z.output<C['params']>; query: z.output<C['query']>; body: z.output<C['body']> };
 
@@ -34,11 +38,13 @@ export type TAuth<C extends TContract> =
 
 type TRouteSpec<C extends TContract> = {
   auth: TAuth<C>;
-  /** Writes honour Idempotency-Key unless a route says why not (session-issuing routes). */
+  /** Writes run in one transaction with their Idempotency-Key (decision 004) unless a route says why not. */
   idempotent?: boolean;
   handle: (ctx: TServiceContext, input: TInput<C>) => Promise<z.input<C['response']>>;
   /** when the status depends on the outcome (201 created vs 200 joined) */
   statusOf?: (result: z.output<C['response']>) => number;
+  /** 'sign-in': attempts are counted per client address before the use case runs (nothing floods WeChat) */
+  limit?: 'sign-in';
   /** answer raw bytes or text instead of JSON (WeChat downloading a photo, a push echo) */
   raw?: (result: z.output<C['response']>) => { contentType: string; body: Buffer | string };
 };
@@ -76,6 +82,8 @@ export function defineRoute<C extends TContract>(contract: C, spec: TRouteSpec<C
       }
       const headers: Record<string, string> = { 'x-request-id': requestId };
       if (err.code === 'METHOD_NOT_ALLOWED') headers.allow = contract.method;
+      const retryAfter = err.retryAfterS ?? (err.status === 503 ? RETRY_AFTER_UNAVAILABLE_S : undefined);
+      if (retryAfter !== undefined) headers['retry-after'] = String(Math.max(1, Math.ceil(retryAfter)));
       sendJson(res, err.status, errorBody(err, requestId), headers);
     } finally {
       log('info', 'request', {
@@ -96,6 +104,9 @@ export function defineRoute<C extends TContract>(contract: C, spec: TRouteSpec<C
         if (typeof spec.auth === 'object' && !canAct(actor.grants, spec.auth.roles)) throw new AppError('FORBIDDEN');
       }
 
+      if (spec.limit === 'sign-in') await limitSignIn(ctx, clientBucket(clientAddress(req, ctx.env.TRUST_PROXY)));
+      if (actor && WRITE_METHODS.has(contract.method)) await limitWrites(signedIn(ctx));
+
       const rawBody = WRITE_METHODS.has(contract.method) ? parseBody(req.body) : {};
       const input = parseInput(contract, req.query ?? {}, rawBody) as TInput<C>;
 
@@ -105,20 +116,32 @@ export function defineRoute<C extends TContract>(contract: C, spec: TRouteSpec<C
         if (!canAct(actor.grants, spec.auth.roles, path, spec.auth.reach)) throw new AppError('FORBIDDEN');
       }
 
-      const invoke = async () => {
+      const invoke = async (): Promise<TOutcome> => {
         const result = await spec.handle(ctx, input);
-        // the use case committed: tell the dispatcher now rather than at the next tick
-        if (ctx.effects?.notified && ctx.env.DISPATCH_KICK) void kickWorker();
         const parsed = contract.response.safeParse(result);
         if (!parsed.success) throw new Error(`response of ${contract.method} ${contract.path} broke its contract: ${parsed.error.message}`);
         return { status: spec.statusOf ? spec.statusOf(parsed.data as z.output<C['response']>) : (contract.status ?? 200), body: parsed.data as unknown };
       };
 
-      const key = req.headers['idempotency-key'];
-      if (WRITE_METHODS.has(contract.method) && spec.idempotent !== false && key !== undefined) {
-        return runIdempotent(ctx, { key: String(key), method: contract.method, path: req.url ?? contract.path, body: rawBody }, invoke);
+      let out: TOutcome;
+      if (WRITE_METHODS.has(contract.method) && spec.idempotent !== false) {
+        const key = req.headers['idempotency-key'];
+        const keyed = key === undefined ? null : { key: String(key), method: contract.method, path: req.url ?? contract.path, body: rawBody };
+        try {
+          out = await runWrite(ctx, keyed, invoke);
+        } finally {
+          kickIfNotified();
+        }
+      } else {
+        out = await invoke();
+        kickIfNotified();
       }
-      return invoke();
+      return out;
+
+      /** The use case committed notifications: tell the dispatcher now rather than at the next tick. */
+      function kickIfNotified(): void {
+        if (ctx.effects?.notified && ctx.env.DISPATCH_KICK) void kickWorker();
+      }
     }
   };
   return Object.assign(handler, { contracts: [contract as TContract] });

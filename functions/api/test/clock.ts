@@ -4,5 +4,7 @@ import { advanceTestClock } from '../../services/system/advance-test-clock';
 
 export default defineRoute(contract, {
   auth: 'public',
+  // runs due timers and deliveries, each in its own transaction, not inside the request's
+  idempotent: false,
   handle: (ctx, { body }) => advanceTestClock(ctx, body.minutes),
 });

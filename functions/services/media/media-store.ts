@@ -7,16 +7,22 @@ import { findMediaMeta, findOwnMediaByHash, insertMedia, readMediaBytes, type TM
  * the same three calls later without touching the use cases.
  */
 export type TMediaStore = {
-  put: (db: Db, m: { ownerId: string; villageId: string | null; courtyardId: string | null; contentType: string; bytes: Buffer; at: Date }) => Promise<TMediaMeta>;
+  /** Stores the bytes once per owner; `admit` runs only when they are new (quotas count new photos). */
+  put: (
+    db: Db,
+    m: { ownerId: string; villageId: string | null; courtyardId: string | null; contentType: string; bytes: Buffer; at: Date },
+    admit?: () => Promise<void>,
+  ) => Promise<TMediaMeta>;
   meta: (db: Db, id: string) => Promise<TMediaMeta | null>;
   read: (db: Db, id: string) => Promise<Buffer | null>;
 };
 
 export const postgresMediaStore: TMediaStore = {
-  async put(db, m) {
+  async put(db, m, admit) {
     const sha256 = createHash('sha256').update(m.bytes).digest('hex');
     const existing = await findOwnMediaByHash(db, m.ownerId, sha256);
     if (existing) return existing;
+    await admit?.();
     return insertMedia(db, { ownerId: m.ownerId, villageId: m.villageId, courtyardId: m.courtyardId, contentType: m.contentType, size: m.bytes.length, sha256, bytes: m.bytes, createdAt: m.at });
   },
   meta: findMediaMeta,
