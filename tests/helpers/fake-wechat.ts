@@ -37,9 +37,10 @@ export type TFakeWechat = {
   /**
    * Does what WeChat does for a pending media check: downloads the photo from its URL, then
    * pushes {Event: 'wxa_media_check', trace_id, result} signed to the push URL. Returns the
-   * download's status and bytes and the push's HTTP status.
+   * download's status and bytes and the push's HTTP status. `timestamp` (unix seconds, default
+   * now) signs as of another moment: a replayed or clock-skewed push.
    */
-  finishMediaCheck: (traceId: string, suggest: 'pass' | 'review' | 'risky', label?: number, opts?: { badSignature?: boolean }) => Promise<{ downloaded: number; bytes: Buffer; pushStatus: number }>;
+  finishMediaCheck: (traceId: string, suggest: 'pass' | 'review' | 'risky', label?: number, opts?: { badSignature?: boolean; timestamp?: number }) => Promise<{ downloaded: number; bytes: Buffer; pushStatus: number }>;
   stop: () => Promise<void>;
 };
 
@@ -204,7 +205,7 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
       if (!check) throw new Error(`no media check ${traceId}`);
       const img = await fetch(check.mediaUrl);
       const bytes = Buffer.from(await img.arrayBuffer());
-      const timestamp = String(Math.floor(Date.now() / 1000));
+      const timestamp = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
       const nonce = randomBytes(6).toString('hex');
       const signature = opts.badSignature ? '0'.repeat(40) : createHash('sha1').update([push.token, timestamp, nonce].sort().join('')).digest('hex');
       const res = await fetch(`${push.url}?signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`, {
