@@ -22,8 +22,8 @@ export type TFakeWechat = {
   /** Subscribe messages WeChat accepted, in order. */
   sent: { touser: string; template_id: string; page?: string; data: Record<string, { value: string }> }[];
   tokens: { issued: number; forced: number };
-  /** getwxacodeunlimit calls that produced an image */
-  wxacodes: { scene: string; page: string }[];
+  /** getwxacodeunlimit calls that produced an image, with the version they open */
+  wxacodes: { scene: string; page: string; envVersion: 'release' | 'trial' | 'develop' }[];
   /** A fresh login code for the fake user `user` (the same user → the same openid). */
   codeFor: (user: string) => string;
   openidFor: (user: string) => string;
@@ -50,7 +50,8 @@ export type TFakeWechat = {
  * (40029 invalid code, 40163 code been used, 45011 rate limit, 40226 high-risk user, -1 busy,
  * 40013 invalid appid, 40125 invalid secret). Codes are single-use. Also stable_token,
  * subscribeMessage.send (validating field limits: 47003) and getwxacodeunlimit (image bytes on
- * success, JSON errors: 40169 bad scene, 41030 bad page, 40001/42001 token), each able to fail
+ * success, JSON errors: 40169 bad scene, 41030 bad page, 40097 an env_version other than release
+ * (the default), trial or develop, 40001/42001 token), each able to fail
  * on demand through failNext. msg_sec_check v2 answers {result: {suggest, label}, detail, trace_id}:
  * text with 赌博/诈骗/违禁 is risky (20006), with 加微信/私聊 needs review (10001), else pass (100);
  * an openid that has not signed in gets 61010 (WeChat wants a visit in the last 2 hours).
@@ -126,7 +127,9 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
       const scene = String(body.scene ?? '');
       if (!scene || scene.length > 32 || !/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/.test(scene)) return send({ errcode: 40169, errmsg: 'invalid length for scene, or the data is not json string' });
       if (typeof body.page !== 'string' || body.page.startsWith('/') || !/^[\w-]+(\/[\w-]+)*$/.test(body.page)) return send({ errcode: 41030, errmsg: 'invalid page' });
-      wxacodes.push({ scene, page: body.page });
+      const envVersion = body.env_version ?? 'release';
+      if (envVersion !== 'release' && envVersion !== 'trial' && envVersion !== 'develop') return send({ errcode: 40097, errmsg: 'invalid args' });
+      wxacodes.push({ scene, page: body.page, envVersion });
       // a real (tiny) JPEG header followed by the scene, so tests can tell images apart
       res.writeHead(200, { 'content-type': 'image/jpeg' });
       return res.end(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(scene), Buffer.from([0xff, 0xd9])]));
