@@ -55,6 +55,8 @@ export type TFakeWechat = {
  * on demand through failNext. msg_sec_check v2 answers {result: {suggest, label}, detail, trace_id}:
  * text with 赌博/诈骗/违禁 is risky (20006), with 加微信/私聊 needs review (10001), else pass (100);
  * an openid that has not signed in gets 61010 (WeChat wants a visit in the last 2 hours).
+ * Not WeChat: `GET /fake/login-code?user=NAME` answers {code, openid} as `codeFor` does, for a
+ * person driving the fake by hand (`npm run fake-wechat`), who has no Taro.login to call.
  */
 export async function startFakeWechat(opts: { appId?: string; appSecret?: string; port?: number } = {}): Promise<TFakeWechat> {
   const appId = opts.appId ?? 'wx-test-app';
@@ -73,6 +75,11 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
   const used = new Set<string>();
   const calls: TFakeWechat['calls'] = [];
   const openidFor = (user: string) => 'o' + createHash('sha256').update(`${appId}:${user}`).digest('base64url').slice(0, 27);
+  const issue = (user: string) => {
+    const code = randomBytes(12).toString('hex');
+    issued.set(code, user);
+    return code;
+  };
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
@@ -92,6 +99,10 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
               : url.pathname === '/wxa/msg_sec_check' && req.method === 'POST' ? 'msg_sec_check'
                 : url.pathname === '/wxa/media_check_async' && req.method === 'POST' ? 'media_check_async'
                   : null;
+    if (url.pathname === '/fake/login-code' && req.method === 'GET') {
+      const user = query.user || 'villager';
+      return send({ code: issue(user), openid: openidFor(user) });
+    }
     if (!endpoint) return send({ errcode: 40066, errmsg: 'invalid url' });
     calls.push({ endpoint, query });
     const fault = faults[endpoint].shift();
@@ -230,11 +241,7 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
     expireToken: () => {
       if (current) current.expired = true;
     },
-    codeFor: (user) => {
-      const code = randomBytes(12).toString('hex');
-      issued.set(code, user);
-      return code;
-    },
+    codeFor: issue,
     stop: () => new Promise((r) => server.close(() => r())),
   };
 }
