@@ -44,7 +44,9 @@ if (server) {
 }
 else process.stdout.write('\n⚠ DATABASE_URL not set: skipping the run on the PostgreSQL server (CI sets it)\n');
 if (process.env.SKIP_BUILDS !== '1') {
-  step('weapp build', 'npm', ['run', 'build:weapp']);
+  // a release build refuses to bake in an address that is not https (miniapp/config/api-base.ts);
+  // tests/e2e/weapp-build.test.ts looks for this one in the bundle
+  step('weapp build', 'npm', ['run', 'build:weapp'], { TARO_APP_API_BASE: 'https://api.xiaoyuanjia.example' });
   step('H5 build', 'npm', ['run', 'build:h5']);
   jest('build checks and end-to-end in Chromium (PGlite)', ['e2e'], { TEST_DB: 'pglite', DATABASE_URL: '' });
   if (server) jest('end-to-end in Chromium (PostgreSQL server)', ['e2e'], { TEST_DB: 'server' });

@@ -21,6 +21,8 @@ const DEFAULT_TEMPLATES = JSON.stringify({
   sos: { id: 'TPL_SOS', fields: { name1: 'callerName', thing2: 'address', phone_number3: 'phone' } },
   sos_ack: { id: 'TPL_SOS_ACK', fields: { name1: 'responderName', phone_number2: 'responderPhone' } },
 });
+const PLACEHOLDER_TEMPLATE_IDS = new Set(Object.values(ZTemplateConfig.parse(JSON.parse(DEFAULT_TEMPLATES))).map((t) => t.id));
+const DEV_PUSH_TOKEN = 'dev-push-token';
 
 const ZEnv = z
   .object({
@@ -75,7 +77,7 @@ const ZEnv = z
     /** 1 = photos of listings also go through media_check_async (results arrive at /api/wechat/push) */
     WECHAT_MEDIA_CHECK: flag,
     /** the Token set for 消息推送 in the mini-program's console: verifies pushes from WeChat */
-    WECHAT_PUSH_TOKEN: z.string().min(3).max(32).default('dev-push-token'),
+    WECHAT_PUSH_TOKEN: z.string().min(3).max(32).default(DEV_PUSH_TOKEN),
     /** 帮我卖: days a published listing stays up before it expires */
     LISTING_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     /** 1 = behind a proxy that appends the client's address to X-Forwarded-For (nginx, Vercel): count sign-ins by it */
@@ -98,7 +100,11 @@ const ZEnv = z
   .superRefine((e, ctx) => {
     if (e.NODE_ENV !== 'production') return;
     if (e.ALLOW_DEV_LOGIN) ctx.addIssue({ code: 'custom', path: ['ALLOW_DEV_LOGIN'], message: 'dev login must be off in production' });
-    if (e.WECHAT_MEDIA_CHECK && e.WECHAT_PUSH_TOKEN === 'dev-push-token') ctx.addIssue({ code: 'custom', path: ['WECHAT_PUSH_TOKEN'], message: 'set the real push token when media checks are on' });
+    // anyone who reads this file could sign pushes with the default token and forge media-check verdicts
+    if (e.WECHAT_PUSH_TOKEN === DEV_PUSH_TOKEN) ctx.addIssue({ code: 'custom', path: ['WECHAT_PUSH_TOKEN'], message: 'set the Token of 消息推送 from the mini-program console in production' });
+    // WeChat refuses unknown template ids (40037): every subscribe message would fail, only in the log
+    const placeholders = Object.entries(e.WECHAT_SUBSCRIBE_TEMPLATES).filter(([, t]) => PLACEHOLDER_TEMPLATE_IDS.has(t.id)).map(([name]) => name);
+    if (placeholders.length) ctx.addIssue({ code: 'custom', path: ['WECHAT_SUBSCRIBE_TEMPLATES'], message: `set the account's real template ids in production (placeholders in: ${placeholders.join(', ')})` });
     if (e.TEST_CLOCK) ctx.addIssue({ code: 'custom', path: ['TEST_CLOCK'], message: 'the test clock must be off in production' });
     if (e.CRON_SECRET === 'dev-cron-secret-change-me') ctx.addIssue({ code: 'custom', path: ['CRON_SECRET'], message: 'set a real cron secret in production' });
     if (!e.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production runs on the PostgreSQL server' });

@@ -1,16 +1,25 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import { apiBaseFor } from './api-base'
 
 const repoRoot = path.resolve(__dirname, '../..')
 const sharedDir = path.join(repoRoot, 'shared')
 const isH5 = process.env.TARO_ENV === 'h5'
 
 /**
- * API base URL, fixed at build time. H5 defaults to '' (same origin: the server serves the
- * H5 build at / and the API at /api); the mini-program needs an absolute URL.
- * Taro itself only reads TARO_APP_* from .env files, so the shell variable is passed here.
+ * API base URL, fixed at build time (rules and why: ./api-base.ts). Taro itself only reads
+ * TARO_APP_* from .env files, so the shell variable is passed here. Taro makes every build
+ * without --watch a production build (even with NODE_ENV set otherwise), so --watch decides.
  */
-const apiBase = process.env.TARO_APP_API_BASE ?? (isH5 ? '' : 'http://localhost:3000')
+const apiBase = (() => {
+  try {
+    return apiBaseFor({ platform: process.env.TARO_ENV, watch: process.argv.includes('--watch') }, process.env.TARO_APP_API_BASE)
+  } catch (e) {
+    // Taro would print a stack and blame a missing config file: say only what to fix.
+    process.stderr.write(`\n✖ ${e instanceof Error ? e.message : String(e)}\n\n`)
+    process.exit(1)
+  }
+})()
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {

@@ -1,6 +1,7 @@
 import { parseEnv, setEnv } from '../../functions/_lib/env';
 import { testEnv, useTestDb } from '../helpers/db';
 import { useApi } from '../helpers/api';
+import { productionEnv } from '../helpers/prod-env';
 
 useTestDb();
 const api = useApi();
@@ -35,7 +36,7 @@ describe('development sign-in', () => {
   });
 
   it('cannot be enabled in production: the environment is refused at start', () => {
-    const prod = { NODE_ENV: 'production', DATABASE_URL: 'postgres://x@localhost/db', WECHAT_APP_ID: 'wx1234', WECHAT_APP_SECRET: 's3cret', CRON_SECRET: 'a-long-enough-cron-secret' };
+    const prod = productionEnv();
     expect(() => parseEnv({ ...prod, ALLOW_DEV_LOGIN: '1' })).toThrow(/ALLOW_DEV_LOGIN/);
     expect(parseEnv(prod).ALLOW_DEV_LOGIN).toBe(false);
   });

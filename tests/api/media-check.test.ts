@@ -79,14 +79,30 @@ describe('media_check_async', () => {
     expect(expired.status).toBe(404);
   });
 
-  it('answers WeChat\'s server verification with echostr, only when signed', async () => {
-    const ts = '1700000000';
-    const nonce = 'abc';
-    const sig = createHash('sha1').update([TOKEN, ts, nonce].sort().join('')).digest('hex');
-    const ok = await fetch(`${api.baseUrl()}/api/wechat/push?signature=${sig}&timestamp=${ts}&nonce=${nonce}&echostr=hello123`);
+  it('refuses a push signed more than 5 minutes before or after the server clock, as if forged', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const { listing: l, trace } = await submitWithPhoto('土鸡蛋');
+    for (const timestamp of [now - 6 * 60, now + 6 * 60]) {
+      const replayed = await wx.finishMediaCheck(trace.traceId, 'risky', 20002, { timestamp });
+      expect(replayed.pushStatus).toBe(403);
+    }
+    expect(await listing(l.id)).toMatchObject({ state: 'pending_review', contentCheck: 'pass' });
+    // a little clock skew is WeChat's, not an attack
+    expect((await wx.finishMediaCheck(trace.traceId, 'risky', 20002, { timestamp: now - 4 * 60 })).pushStatus).toBe(200);
+    expect((await listing(l.id)).state).toBe('rejected');
+  });
+
+  it('answers WeChat\'s server verification with echostr, only when signed just now', async () => {
+    const verify = (ts: number, signature?: string) => {
+      const nonce = 'abc';
+      const sig = signature ?? createHash('sha1').update([TOKEN, String(ts), nonce].sort().join('')).digest('hex');
+      return fetch(`${api.baseUrl()}/api/wechat/push?signature=${sig}&timestamp=${ts}&nonce=${nonce}&echostr=hello123`);
+    };
+    const now = Math.floor(Date.now() / 1000);
+    const ok = await verify(now);
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('hello123');
-    const bad = await fetch(`${api.baseUrl()}/api/wechat/push?signature=${'1'.repeat(40)}&timestamp=${ts}&nonce=${nonce}&echostr=hello123`);
-    expect(bad.status).toBe(403);
+    expect((await verify(now, '1'.repeat(40))).status).toBe(403);
+    expect((await verify(now - 6 * 60)).status).toBe(403);
   });
 });

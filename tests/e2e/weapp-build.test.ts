@@ -42,6 +42,13 @@ describe('the weapp build', () => {
     for (const dir of subDirs) expect(sizeOf(dir)).toBeLessThan(2 * 1024 * 1024);
   });
 
+  it('calls the https API address it was built with, never the local development server', () => {
+    // the address scripts/test.mjs builds with (a release build refuses anything but https)
+    const js = fs.readdirSync(out).filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(out, f), 'utf8')).join('\n');
+    expect(js).toContain('"https://api.xiaoyuanjia.example"');
+    expect(js).not.toContain('localhost:3000');
+  });
+
   it('is what the root project.config.json opens in WeChat DevTools', () => {
     const project = JSON.parse(fs.readFileSync(path.join(root, 'project.config.json'), 'utf8'));
     expect(path.resolve(root, project.miniprogramRoot)).toBe(out);

@@ -22,8 +22,8 @@ export type TFakeWechat = {
   /** Subscribe messages WeChat accepted, in order. */
   sent: { touser: string; template_id: string; page?: string; data: Record<string, { value: string }> }[];
   tokens: { issued: number; forced: number };
-  /** getwxacodeunlimit calls that produced an image */
-  wxacodes: { scene: string; page: string }[];
+  /** getwxacodeunlimit calls that produced an image, with the version they open */
+  wxacodes: { scene: string; page: string; envVersion: 'release' | 'trial' | 'develop' }[];
   /** A fresh login code for the fake user `user` (the same user → the same openid). */
   codeFor: (user: string) => string;
   openidFor: (user: string) => string;
@@ -37,9 +37,10 @@ export type TFakeWechat = {
   /**
    * Does what WeChat does for a pending media check: downloads the photo from its URL, then
    * pushes {Event: 'wxa_media_check', trace_id, result} signed to the push URL. Returns the
-   * download's status and bytes and the push's HTTP status.
+   * download's status and bytes and the push's HTTP status. `timestamp` (unix seconds, default
+   * now) signs as of another moment: a replayed or clock-skewed push.
    */
-  finishMediaCheck: (traceId: string, suggest: 'pass' | 'review' | 'risky', label?: number, opts?: { badSignature?: boolean }) => Promise<{ downloaded: number; bytes: Buffer; pushStatus: number }>;
+  finishMediaCheck: (traceId: string, suggest: 'pass' | 'review' | 'risky', label?: number, opts?: { badSignature?: boolean; timestamp?: number }) => Promise<{ downloaded: number; bytes: Buffer; pushStatus: number }>;
   stop: () => Promise<void>;
 };
 
@@ -49,10 +50,13 @@ export type TFakeWechat = {
  * (40029 invalid code, 40163 code been used, 45011 rate limit, 40226 high-risk user, -1 busy,
  * 40013 invalid appid, 40125 invalid secret). Codes are single-use. Also stable_token,
  * subscribeMessage.send (validating field limits: 47003) and getwxacodeunlimit (image bytes on
- * success, JSON errors: 40169 bad scene, 41030 bad page, 40001/42001 token), each able to fail
+ * success, JSON errors: 40169 bad scene, 41030 bad page, 40097 an env_version other than release
+ * (the default), trial or develop, 40001/42001 token), each able to fail
  * on demand through failNext. msg_sec_check v2 answers {result: {suggest, label}, detail, trace_id}:
  * text with 赌博/诈骗/违禁 is risky (20006), with 加微信/私聊 needs review (10001), else pass (100);
  * an openid that has not signed in gets 61010 (WeChat wants a visit in the last 2 hours).
+ * Not WeChat: `GET /fake/login-code?user=NAME` answers {code, openid} as `codeFor` does, for a
+ * person driving the fake by hand (`npm run fake-wechat`), who has no Taro.login to call.
  */
 export async function startFakeWechat(opts: { appId?: string; appSecret?: string; port?: number } = {}): Promise<TFakeWechat> {
   const appId = opts.appId ?? 'wx-test-app';
@@ -71,6 +75,11 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
   const used = new Set<string>();
   const calls: TFakeWechat['calls'] = [];
   const openidFor = (user: string) => 'o' + createHash('sha256').update(`${appId}:${user}`).digest('base64url').slice(0, 27);
+  const issue = (user: string) => {
+    const code = randomBytes(12).toString('hex');
+    issued.set(code, user);
+    return code;
+  };
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
@@ -90,6 +99,10 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
               : url.pathname === '/wxa/msg_sec_check' && req.method === 'POST' ? 'msg_sec_check'
                 : url.pathname === '/wxa/media_check_async' && req.method === 'POST' ? 'media_check_async'
                   : null;
+    if (url.pathname === '/fake/login-code' && req.method === 'GET') {
+      const user = query.user || 'villager';
+      return send({ code: issue(user), openid: openidFor(user) });
+    }
     if (!endpoint) return send({ errcode: 40066, errmsg: 'invalid url' });
     calls.push({ endpoint, query });
     const fault = faults[endpoint].shift();
@@ -125,7 +138,9 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
       const scene = String(body.scene ?? '');
       if (!scene || scene.length > 32 || !/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/.test(scene)) return send({ errcode: 40169, errmsg: 'invalid length for scene, or the data is not json string' });
       if (typeof body.page !== 'string' || body.page.startsWith('/') || !/^[\w-]+(\/[\w-]+)*$/.test(body.page)) return send({ errcode: 41030, errmsg: 'invalid page' });
-      wxacodes.push({ scene, page: body.page });
+      const envVersion = body.env_version ?? 'release';
+      if (envVersion !== 'release' && envVersion !== 'trial' && envVersion !== 'develop') return send({ errcode: 40097, errmsg: 'invalid args' });
+      wxacodes.push({ scene, page: body.page, envVersion });
       // a real (tiny) JPEG header followed by the scene, so tests can tell images apart
       res.writeHead(200, { 'content-type': 'image/jpeg' });
       return res.end(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(scene), Buffer.from([0xff, 0xd9])]));
@@ -204,7 +219,7 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
       if (!check) throw new Error(`no media check ${traceId}`);
       const img = await fetch(check.mediaUrl);
       const bytes = Buffer.from(await img.arrayBuffer());
-      const timestamp = String(Math.floor(Date.now() / 1000));
+      const timestamp = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
       const nonce = randomBytes(6).toString('hex');
       const signature = opts.badSignature ? '0'.repeat(40) : createHash('sha1').update([push.token, timestamp, nonce].sort().join('')).digest('hex');
       const res = await fetch(`${push.url}?signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`, {
@@ -226,11 +241,7 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
     expireToken: () => {
       if (current) current.expired = true;
     },
-    codeFor: (user) => {
-      const code = randomBytes(12).toString('hex');
-      issued.set(code, user);
-      return code;
-    },
+    codeFor: issue,
     stop: () => new Promise((r) => server.close(() => r())),
   };
 }

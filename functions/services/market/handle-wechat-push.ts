@@ -7,15 +7,22 @@ import { notify } from '../notifications/notify';
 
 type TSigned = { signature: string; timestamp: string; nonce: string };
 
-/** WeChat signs a push with sha1 of the sorted token, timestamp and nonce. */
-export function pushSignatureValid(token: string, q: TSigned): boolean {
+/**
+ * How far a push's timestamp may be from our clock, either way. WeChat pushes as it signs, so an
+ * older signature is someone replaying a captured push (say, a risky verdict taking a listing down).
+ */
+export const PUSH_MAX_SKEW_SECONDS = 5 * 60;
+
+/** WeChat signs a push with sha1 of the sorted token, timestamp and nonce; the timestamp must be fresh. */
+export function pushSignatureValid(token: string, q: TSigned, now: Date): boolean {
+  if (!/^\d{1,12}$/.test(q.timestamp) || Math.abs(now.getTime() / 1000 - Number(q.timestamp)) > PUSH_MAX_SKEW_SECONDS) return false;
   const want = createHash('sha1').update([token, q.timestamp, q.nonce].sort().join('')).digest('hex');
   return want.length === q.signature.length && timingSafeEqual(Buffer.from(want), Buffer.from(q.signature));
 }
 
 /** 服务器地址验证: echo echostr when the signature is WeChat's. */
 export function verifyPush(ctx: TServiceContext, q: TSigned & { echostr: string }) {
-  if (!pushSignatureValid(ctx.env.WECHAT_PUSH_TOKEN, q)) throw new AppError('FORBIDDEN');
+  if (!pushSignatureValid(ctx.env.WECHAT_PUSH_TOKEN, q, ctx.now())) throw new AppError('FORBIDDEN');
   return { text: q.echostr };
 }
 
@@ -25,7 +32,7 @@ export function verifyPush(ctx: TServiceContext, q: TSigned & { echostr: string 
  * listing 需人工复核 for the reviewer. Anything else pushed is acknowledged and ignored.
  */
 export async function receivePush(ctx: TServiceContext, q: TSigned, body: { Event?: string; trace_id?: string; result?: { suggest: string; label?: number } }) {
-  if (!pushSignatureValid(ctx.env.WECHAT_PUSH_TOKEN, q)) throw new AppError('FORBIDDEN');
+  if (!pushSignatureValid(ctx.env.WECHAT_PUSH_TOKEN, q, ctx.now())) throw new AppError('FORBIDDEN');
   if (body.Event !== 'wxa_media_check' || !body.trace_id || !body.result) return { text: 'success' };
   const suggest = body.result.suggest === 'risky' || body.result.suggest === 'review' ? body.result.suggest : 'pass';
   const label = body.result.label ?? null;
