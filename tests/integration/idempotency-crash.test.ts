@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { like } from 'drizzle-orm';
-import { listings, pointsLedger, requestMessages, requests } from '../../db/schema';
-import { createOrgTree, createPersonWithRole } from '../../db/seed/factories';
+import { eq, like } from 'drizzle-orm';
+import { listings, notifications, pointsLedger, requestMessages, requests } from '../../db/schema';
+import { createOrgTree, createPersonWithRole, createWechatIdentity } from '../../db/seed/factories';
+import { startFakeWechat } from '../helpers/fake-wechat';
 import { reconcilePoints } from '../../functions/services/points/reconcile-points';
 import { tokenFor } from '../helpers/api';
 import { useTestDb } from '../helpers/db';
@@ -138,4 +139,57 @@ describeOnServer('keyed writes while the server is killed at random moments', ()
     }
     expect((await reconcilePoints(d())).ok).toBe(true);
   }, 600_000);
+
+  it('frees the key of an instance frozen inside a write once its lease ends, and the write happens once', async () => {
+    const wx = await startFakeWechat();
+    const tree = await createOrgTree(d(), { villages: 1, courtyards: 1 });
+    await createPersonWithRole(d(), tree, 'courtyard_head');
+    const seller = await createPersonWithRole(d(), tree, 'villager');
+    await createWechatIdentity(d(), seller.personId, wx.appId, wx.openidFor(`lease-${randomUUID()}`));
+    const token = await tokenFor(d(), seller.personId);
+    const env = {
+      ...SERVER_ENV(), IDEMPOTENCY_LEASE_MS: '1500', IDEMPOTENCY_WAIT_MS: '300',
+      WECHAT_API_BASE: wx.url, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, WECHAT_TIMEOUT_MS: '8000',
+    };
+    const a = await startServerProcess(env, `${APP}-a`);
+    const b = await startServerProcess(env, `${APP}-b`);
+    try {
+      const draft = await send(b.base, { key: randomUUID(), mark: '', kind: 'listing', method: 'POST', path: '/api/listings', token, body: { title: '蜂蜜', category: 'specialty', priceFen: 5000, unit: '斤', quantity: 3 } });
+      const id = (draft.body as { id: string }).id;
+      const submit: TWrite = { key: `lease-${randomUUID()}`, mark: '', kind: 'listing', method: 'POST', path: `/api/listings/${id}/submit`, token, body: {} };
+      // instance A holds the key inside its transaction while WeChat is slow, and freezes there
+      wx.failNext('msg_sec_check', { delayMs: 4000 });
+      const onA = send(a.base, submit).catch((e: Error) => ({ status: 0, body: e.message, replayed: false }));
+      await new Promise((r) => setTimeout(r, 600));
+      a.child.kill('SIGSTOP');
+
+      const early = await fetch(b.base + submit.path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': submit.key }, body: '{}' });
+      expect(early.status).toBe(409);
+      expect((await early.json()).error.code).toBe('IDEMPOTENCY_IN_PROGRESS');
+      expect(Number(early.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+
+      // past the lease PostgreSQL ends A's session, rolling its attempt back: the key is free
+      await new Promise((r) => setTimeout(r, 3000));
+      const later = await send(b.base, submit);
+      expect(later.status).toBe(200);
+      expect(later.replayed).toBe(false);
+      expect((later.body as { state: string }).state).toBe('pending_review');
+
+      a.child.kill('SIGCONT');
+      const fromA = await onA;
+      expect(fromA.status).toBe(503); // its connection was ended under it: a retryable answer, nothing half-done
+      const retryOnA = await send(a.base, submit);
+      expect(retryOnA.replayed).toBe(true);
+      expect(retryOnA.body).toEqual(later.body);
+      const told = await d().select({ id: notifications.id }).from(notifications).where(like(notifications.dedupeKey, `listing:${id}:review:%`));
+      expect(told).toHaveLength(1);
+      const [row] = await d().select({ state: listings.state }).from(listings).where(eq(listings.id, id));
+      expect(row.state).toBe('pending_review');
+    } finally {
+      a.child.kill('SIGCONT');
+      await a.kill('SIGKILL');
+      await b.kill('SIGKILL');
+      await wx.stop();
+    }
+  }, 120_000);
 });
