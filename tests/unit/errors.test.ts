@@ -1,5 +1,7 @@
 import { AppError, ERRORS, parseErrorBody } from '../../shared/errors';
+import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { canonicalJson } from '../../functions/_lib/idempotency';
+import { toAppError } from '../../functions/_lib/to-app-error';
 
 describe('the error table', () => {
   it('gives every code an HTTP status and a Chinese message', () => {
@@ -21,5 +23,30 @@ describe('canonical JSON for idempotency hashes', () => {
   it('ignores key order but not values', () => {
     expect(canonicalJson({ a: 1, b: [1, { d: 2, c: 3 }] })).toBe(canonicalJson({ b: [1, { c: 3, d: 2 }], a: 1 }));
     expect(canonicalJson({ a: 1 })).not.toBe(canonicalJson({ a: 2 }));
+  });
+});
+
+describe('driver errors', () => {
+  const pgError = (code: string, message = 'x') => Object.assign(new Error(message), { code });
+  const wrapped = (cause: unknown) => new DrizzleQueryError('select 1', [], cause as Error);
+
+  it.each([
+    ['admin shutdown (pg_terminate_backend, restart)', pgError('57P01', 'terminating connection due to administrator command')],
+    ['too many connections', pgError('53300')],
+    ['refused connection', pgError('ECONNREFUSED')],
+    ['the database starting up', pgError('57P03')],
+    ['a lost connection pg reports without a code', new Error('Connection terminated unexpectedly')],
+    ['no connection free in time', new Error('timeout exceeded when trying to connect')],
+  ])('maps %s, wrapped by drizzle, to 503 with Retry-After', (_what, cause) => {
+    const e = toAppError(wrapped(cause));
+    expect(e.code).toBe('SERVICE_UNAVAILABLE');
+    expect(e.status).toBe(503);
+    expect(e.retryAfterS).toBeGreaterThan(0);
+    expect(toAppError(cause).code).toBe('SERVICE_UNAVAILABLE');
+  });
+
+  it('keeps other database errors as 500 INTERNAL', () => {
+    expect(toAppError(wrapped(pgError('23505', 'duplicate key'))).code).toBe('INTERNAL');
+    expect(toAppError(new Error('boom')).code).toBe('INTERNAL');
   });
 });
