@@ -1,27 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { log } from './log';
-import { sendError } from './respond';
+import { sendError, setSecurityHeaders } from './respond';
 import type { TRequest } from './route';
 import { loadRoutes, type TRouteTable } from './routes';
+import { serveStatic, type TStaticOptions } from './static';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.png': 'image/png', '.jpg': 'image/jpeg', '.svg': 'image/svg+xml', '.ico': 'image/x-icon',
-  '.woff': 'font/woff', '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.map': 'application/json',
-};
 
 /**
  * The single node:http host: every route file under /api (Vercel-style req.query/req.body),
  * and the H5 build as static files at / when `staticDir` exists. Tests, `npm start` and a
  * single-server deployment all run this.
  */
-export function createHost(opts: { staticDir?: string; routes?: TRouteTable } = {}): http.Server {
+export function createHost(opts: { staticDir?: string; routes?: TRouteTable } & TStaticOptions = {}): http.Server {
   const routes = opts.routes ?? loadRoutes();
   return http.createServer((req, res) => {
     void handle(req, res).catch((e) => {
@@ -32,7 +25,9 @@ export function createHost(opts: { staticDir?: string; routes?: TRouteTable } = 
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    setSecurityHeaders(res);
+    const url = requestUrl(req.url);
+    if (!url) return sendError(res, new AppError('VALIDATION_FAILED', { message: '请求地址无效' }), randomUUID());
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       const found = routes.match(url.pathname.replace(/\/$/, ''));
       if (!found) return sendError(res, new AppError('NOT_FOUND'), randomUUID());
@@ -47,7 +42,16 @@ export function createHost(opts: { staticDir?: string; routes?: TRouteTable } = 
       const vreq = Object.assign(req, { query, body }) as TRequest;
       return found.handler(vreq, res);
     }
-    return serveStatic(opts.staticDir, url.pathname, res);
+    return serveStatic(opts.staticDir, req, url.pathname, res, opts);
+  }
+}
+
+/** The request target as a URL; null when it is not one ("//x:y" would throw in `new URL(…, base)`). */
+function requestUrl(target = '/'): URL | null {
+  try {
+    return new URL(target.startsWith('/') ? `http://localhost${target}` : target);
+  } catch {
+    return null;
   }
 }
 
@@ -69,19 +73,4 @@ function readBody(req: http.IncomingMessage): Promise<string | undefined | 'too-
     req.on('end', () => resolve(over ? 'too-large' : size ? Buffer.concat(chunks).toString('utf8') : undefined));
     req.on('error', reject);
   });
-}
-
-function serveStatic(dir: string | undefined, pathname: string, res: http.ServerResponse): void {
-  if (!dir || !fs.existsSync(path.join(dir, 'index.html'))) {
-    res.statusCode = 404;
-    res.setHeader('content-type', 'text/plain; charset=utf-8');
-    res.end('H5 build not found: run npm run build:h5');
-    return;
-  }
-  let file = path.normalize(path.join(dir, decodeURIComponent(pathname)));
-  if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(dir, 'index.html');
-  res.statusCode = 200;
-  res.setHeader('content-type', TYPES[path.extname(file)] ?? 'application/octet-stream');
-  res.setHeader('cache-control', file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600');
-  fs.createReadStream(file).pipe(res);
 }

@@ -109,6 +109,11 @@ test('a villager reports a full bin, its cleaner confirms it on site and the vil
   await byId(page, 'bin-kind-overflow').click();
   // a photo of the bin: 1600×1200 chosen, shrunk in the page to a 1280 px JPEG, uploaded at once
   const photoId = await attachPhoto(page, 'bin-photo', 'bin.png');
+  // tapped, it shows full screen: the viewer's code loads only now (lib/preview.ts), under the page's CSP
+  await byId(page, 'bin-photo-tap').click();
+  await page.locator('.preview-image img').first().waitFor();
+  await page.locator('.preview-image').click();
+  await expect(page.locator('.preview-image').count()).resolves.toBe(0);
   const stored = await storedPhoto(photoId, villager.token);
   expect(stored).toMatchObject({ contentType: 'image/jpeg', width: 1280, height: 960 });
   expect(stored.bytes).toBeLessThanOrEqual(MEDIA_MAX_BYTES);

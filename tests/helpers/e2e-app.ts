@@ -43,6 +43,11 @@ export function useE2eApp(envOverrides: Record<string, string> = {}): TE2eApp {
     app.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     app.browser = await launchBrowser();
   }, 60_000);
+  afterEach(() => {
+    // the page's Content-Security-Policy must allow everything the H5 build does (helpers/browser.ts)
+    const blocked = app.browser?.takeCspViolations() ?? [];
+    if (blocked.length) throw new Error(`Content-Security-Policy violations:\n${blocked.join('\n')}`);
+  });
   afterAll(async () => {
     await app.browser?.close();
     await new Promise<void>((r) => (server ? server.close(() => r()) : r()));

@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { photoSrcFor } from '../lib/photo'
+import { previewPhoto } from '../lib/preview'
 
 /**
  * A stored photo by id (GET /api/media/{id}), e.g. the photo a villager sent with a report.
@@ -32,7 +32,7 @@ export function MediaImage({ id, className, testId = 'media-image' }: { id: stri
     )
   }
   return (
-    <View className={`xyj-media ${className ?? ''}`} data-testid={testId} data-state='ok' onClick={() => void Taro.previewImage({ urls: [src], current: src })}>
+    <View className={`xyj-media ${className ?? ''}`} data-testid={testId} data-state='ok' onClick={() => previewPhoto(src)}>
       <Image className='xyj-media__img' src={src} mode='aspectFill' />
     </View>
   )

@@ -1,10 +1,10 @@
 import { Image, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
 import { AppError } from '../../../shared/errors'
 import { toAppError } from '../api/request'
 import { newIdempotencyKey } from '../lib/idempotency'
 import { PHOTO_MESSAGES, photoError, preparePhoto, uploadPhoto, type TPreparedPhoto } from '../lib/photo'
+import { previewPhoto } from '../lib/preview'
 import { photoHost, PlatformCancelled, type TDevicePhoto } from '../platform'
 import { ErrorNotice } from './error-notice'
 
@@ -112,7 +112,7 @@ export function PhotoPicker({ photos, max, title, testId = 'photos' }: { photos:
   const room = max - photos.items.length
   const onTap = (p: TPhotoItem) => {
     if (p.state === 'failed') photos.retry(p.key)
-    else if (p.state === 'done') void Taro.previewImage({ urls: [p.src], current: p.src })
+    else if (p.state === 'done') previewPhoto(p.src)
   }
   return (
     <View className='xyj-photos' data-testid={testId} data-ids={photos.ids.join(',')} data-busy={photos.busy ? 'true' : 'false'}>
