@@ -32,6 +32,8 @@ export function createHost(opts: { staticDir?: string; routes?: TRouteTable } = 
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // a request target that is no URL at all ('//[' and the like) names nothing: 404, not a crash
+    if (!URL.canParse(req.url ?? '/', 'http://localhost')) return sendError(res, new AppError('NOT_FOUND'), randomUUID());
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       const found = routes.match(url.pathname.replace(/\/$/, ''));

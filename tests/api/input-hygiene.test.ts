@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { createBin, createOrgTree, createPersonWithRole, type TOrgTree } from '../../db/seed/factories';
@@ -10,7 +10,7 @@ import { MAX_INPUT_DEPTH } from '../../shared/contracts/input-hygiene';
 import { useTestDb } from '../helpers/db';
 import { tokenFor, useApi } from '../helpers/api';
 
-/** Input hygiene, decided once in the adapter for every route: characters and depth. */
+/** Input hygiene, decided once in the adapter for every route: characters, depth, broken escapes. */
 const db = useTestDb();
 const api = useApi();
 const d = () => db.handle().db;
@@ -107,6 +107,20 @@ describe('deeply nested JSON', () => {
   });
 });
 
+describe('broken percent escapes in /api paths', () => {
+  it.each(['%', '%zz', '%E0%A4%A', '%ED%A0%80', '%C0%AF'])('answers 404 for a path parameter spelled %s', async (esc) => {
+    const r = await api.call('GET', `/api/bins/ab${esc}-x`, { token: villager.token });
+    expect(r.status).toBe(404);
+    expect(r.body.error.code).toBe('NOT_FOUND');
+  });
+
+  it('answers 404 for a broken escape in a static segment and for a request target that is no URL', async () => {
+    expect((await api.call('GET', '/api/he%zzalth')).status).toBe(404);
+    const raw = await rawRequest(api.baseUrl(), 'GET //[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(raw).toMatch(/^HTTP\/1\.1 404 /);
+  });
+});
+
 /** Serves a throwaway POST/GET /api/echo/{code} whose body takes anything, with `params` as a platform would hand them. */
 async function withEchoRoute(params: Record<string, string>, go: (base: string) => Promise<Response>): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
   const shape = { path: '/api/echo/{code}', summary: 'x', tag: 't', params: z.object({ code: z.string() }), response: z.object({}) };
@@ -121,4 +135,16 @@ async function withEchoRoute(params: Record<string, string>, go: (base: string) 
   } finally {
     await new Promise<void>((r) => (server as http.Server).close(() => r()));
   }
+}
+
+/** Sends bytes as they are, for request targets fetch() would refuse or normalise. */
+function rawRequest(base: string, text: string): Promise<string> {
+  const { port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const s = net.connect(Number(port), '127.0.0.1', () => s.end(text));
+    let out = '';
+    s.on('data', (c) => (out += c.toString()));
+    s.on('end', () => resolve(out));
+    s.on('error', reject);
+  });
 }
