@@ -99,6 +99,14 @@ describe('deeply nested JSON', () => {
     expect(deep.body.error).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: `body.deep${'.0'.repeat(MAX_INPUT_DEPTH - 1)}`, message: '内容层级过深' }] });
   });
 
+  // zod strips the unknown field, but the Idempotency-Key hash read the raw body and overflowed the stack: 500
+  it('refuses a deep unknown field beside a good body sent with an Idempotency-Key', async () => {
+    const rawBody = `{"category":"other","text":"钥匙丢了","x":${nest(200_000)}}`;
+    const r = await api.call('POST', '/api/requests', { token: villager.token, rawBody, headers: { 'idempotency-key': 'hyg-deep-extra' } });
+    expect(r.status).toBe(400);
+    expect(r.body.error).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: `body.x${'.0'.repeat(MAX_INPUT_DEPTH - 1)}`, message: '内容层级过深' }] });
+  });
+
   // WeChat's push takes loose objects, so zod alone would let this through to the use case
   it('refuses JSON nested half a million levels deep (under 1 MB) with 400, not a stack overflow', async () => {
     const r = await api.call('POST', '/api/wechat/push?signature=s&timestamp=1&nonce=n', { rawBody: `{"result":{"suggest":"pass","extra":${nest(500_000)}}}` });
