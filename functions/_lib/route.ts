@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { TRole } from '../../shared/contracts/common';
 import type { TContract } from '../../shared/contracts/define';
+import { checkInput } from '../../shared/contracts/input-hygiene';
 import { canAct } from '../../shared/domain/access';
 import { AppError } from '../../shared/errors';
 import type { TActor, TServiceContext } from '../services/context';
@@ -192,6 +193,10 @@ function parseInput(contract: TContract, query: Record<string, unknown>, body: u
   const params: Record<string, unknown> = {};
   const rest: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(query)) (paramKeys.has(k) ? params : rest)[k] = Array.isArray(v) ? v[0] : v;
+  // unreadable characters and hostile depth are refused before zod, for params too: such a
+  // value is a bad request, not a missing object, and must never reach a query or a log
+  const unreadable = [...checkInput('params', params), ...checkInput('query', rest), ...checkInput('body', body)];
+  if (unreadable.length) throw new AppError('VALIDATION_FAILED', { issues: unreadable });
   const issues: { path: string; message: string }[] = [];
   const take = <T>(where: string, schema: z.ZodType<T>, value: unknown): T | undefined => {
     const r = schema.safeParse(value);

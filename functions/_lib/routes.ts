@@ -64,16 +64,24 @@ export function loadRoutes(dir = API_DIR): TRouteTable {
         const m = e.regex.exec(pathname);
         if (!m) continue;
         const params: Record<string, string> = {};
-        e.paramNames.forEach((n, i) => {
-          try {
-            params[n] = decodeURIComponent(m[i + 1]);
-          } catch {
-            params[n] = m[i + 1];
-          }
-        });
+        for (const [i, n] of e.paramNames.entries()) {
+          const value = decodeParam(m[i + 1]);
+          // a broken escape (%zz, a cut-off or non-UTF-8 sequence) names no object: 404, and
+          // the undecodable text never reaches a use case
+          if (value === null) return null;
+          params[n] = value;
+        }
         return { handler: e.handler, params };
       }
       return null;
     },
   };
+}
+
+function decodeParam(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
 }

@@ -1,4 +1,5 @@
 import type { TRole } from '../contracts/common';
+import { clipText } from './text';
 
 /**
  * 找院长: the request loop as pure rules. A request has a state (where it is in the loop) and
@@ -116,7 +117,7 @@ export function isOverdue(r: { state: TRequestState; dueAt: Date | null }, now: 
 /** A one-line summary for notifications (WeChat thing fields allow 20 characters). */
 export function requestSummary(category: TRequestCategory, text: string): string {
   const t = text.replace(/\s+/g, ' ').trim();
-  return `${REQUEST_CATEGORIES[category]}·${t.length > 14 ? `${t.slice(0, 13)}…` : t}`;
+  return `${REQUEST_CATEGORIES[category]}·${clipText(t, 14)}`;
 }
 
 // ── 一键呼叫 ──

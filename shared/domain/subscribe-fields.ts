@@ -1,3 +1,5 @@
+import { clipText } from './text';
+
 /**
  * 订阅消息字段限制: WeChat rejects a subscribe message (47003) whose field values break the
  * limits of their type, so values are reshaped on purpose, never left to chance:
@@ -16,11 +18,7 @@ export function fieldKind(key: string): TFieldKind | null {
   return KINDS.find((k) => k === base) ?? null;
 }
 
-const cut = (s: string, max: number, ellipsis: boolean) => {
-  const chars = [...s];
-  if (chars.length <= max) return s;
-  return ellipsis ? chars.slice(0, max - 1).join('') + '…' : chars.slice(0, max).join('');
-};
+const cut = (s: string, max: number, ellipsis: boolean) => clipText(s, max, { ellipsis });
 
 /** China Standard Time (UTC+8, no daylight saving) parts of an instant. */
 function chinaParts(d: Date) {

@@ -171,3 +171,21 @@ describe('测试时钟', () => {
     expect(() => parseEnv({ NODE_ENV: 'production', TEST_CLOCK: '1', DATABASE_URL: 'postgres://x@y/z', CRON_SECRET: 'a-real-secret-1234567', WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: 's' })).toThrow(/TEST_CLOCK/);
   });
 });
+
+describe('texts cut for notifications', () => {
+  // a cut by UTF-16 units split the emoji into a lone surrogate, which Postgres refused in the
+  // notification's jsonb payload: the whole request answered 500
+  it('keeps an emoji whole where the summary, a message, a resolve note and a reopen reason are cut', async () => {
+    const yard = await createOrgTree(d(), { villages: 1, courtyards: 1 });
+    const villager = await tokenFor(d(), (await createPersonWithRole(d(), yard, 'villager')).personId);
+    const head = await tokenFor(d(), (await createPersonWithRole(d(), yard, 'courtyard_head')).personId);
+    const r = await send(villager, { category: 'help', text: `${'水'.repeat(12)}😀后面还有字` });
+    expect(r.status).toBe(201);
+    const summary = await d().execute(sql`select payload->>'summary' as s from notifications where dedupe_key like ${`request:${r.body.id}:new:%`}`);
+    expect((summary as unknown as { rows: { s: string }[] }).rows[0].s).toBe(`生活求助·${'水'.repeat(12)}😀…`);
+    expect((await api.call('POST', `/api/requests/${r.body.id}/accept`, { token: head, body: {} })).status).toBe(200);
+    expect((await api.call('POST', `/api/requests/${r.body.id}/messages`, { token: head, body: { body: `${'好'.repeat(18)}😀😀` } })).status).toBe(201);
+    expect((await api.call('POST', `/api/requests/${r.body.id}/resolve`, { token: head, body: { note: `${'好'.repeat(9)}😀办好了` } })).status).toBe(200);
+    expect((await api.call('POST', `/api/requests/${r.body.id}/reopen`, { token: villager, body: { reason: `${'不'.repeat(7)}😀满意` } })).status).toBe(200);
+  });
+});

@@ -1,5 +1,6 @@
 import { insertRequestMessage, listRequestMessages } from '../../../db/queries/requests';
 import { tierOf } from '../../../shared/domain/requests';
+import { clipText } from '../../../shared/domain/text';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { assertOwnMedia } from '../media/get-media';
@@ -30,7 +31,7 @@ export async function postRequestMessage(ctx: TSignedInContext, id: string, body
       tx,
       to.filter((p) => p !== me).map((p) => ({
         recipientId: p, template: 'request_message' as const, dedupeKey: `request-message:${messageId}:${p}`,
-        payload: { authorName: author.authorName, text: body.length > 20 ? `${body.slice(0, 19)}…` : body, requestId: id },
+        payload: { authorName: author.authorName, text: clipText(body, 20), requestId: id },
       })),
     );
     return toRequestMessage(author, me, r.requesterId);

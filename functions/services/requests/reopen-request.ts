@@ -1,5 +1,6 @@
 import { findRequest } from '../../../db/queries/requests';
 import { requestSummary } from '../../../shared/domain/requests';
+import { clipText } from '../../../shared/domain/text';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { notify } from '../notifications/notify';
@@ -20,7 +21,7 @@ export async function reopenRequest(ctx: TSignedInContext, id: string, reason: s
       await notify(ctx, tx, [
         {
           recipientId: r.handlerId, template: 'request_update', dedupeKey: `request:${id}:${seq}:reopened`,
-          payload: { summary: requestSummary(r.category, r.text), status: `村民不满意，重新打开：${reason.slice(0, 8)}`, updatedAt: now.toISOString(), requestId: id },
+          payload: { summary: requestSummary(r.category, r.text), status: `村民不满意，重新打开：${clipText(reason, 8, { ellipsis: false })}`, updatedAt: now.toISOString(), requestId: id },
         },
       ]);
     }

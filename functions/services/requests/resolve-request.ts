@@ -1,4 +1,5 @@
 import { findRequest } from '../../../db/queries/requests';
+import { clipText } from '../../../shared/domain/text';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { moveRequest } from './move-request';
@@ -15,7 +16,7 @@ export async function resolveRequest(ctx: TSignedInContext, id: string, note: st
     const sla = await slaOf(tx, r.villageId);
     assertAllowed(r, 'resolve', now, sla);
     const seq = await moveRequest(tx, r, { kind: 'resolved', actorId: ctx.actor.personId, state: 'resolved', handlerId: r.handlerId ?? ctx.actor.personId, note, extra: { resolvedAt: now } }, now, sla);
-    await tellRequester(ctx, tx, r, 'resolved', seq, ctx.actor.personId, `已办结，请确认：${note.slice(0, 10)}`);
+    await tellRequester(ctx, tx, r, 'resolved', seq, ctx.actor.personId, `已办结，请确认：${clipText(note, 10, { ellipsis: false })}`);
     return toRequestDetail((await findRequest(tx, id))!, ctx.actor, now, sla);
   });
 }
