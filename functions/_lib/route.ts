@@ -58,8 +58,9 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const ZRequestId = z.string().regex(/^[\w.-]{8,64}$/);
 
 /**
- * The route adapter, in order: method → auth → zod parse → scope → use case (idempotent for
- * writes) → response parse → error mapping; a request id on every response and log line.
+ * The route adapter, in order: method → auth → abuse limits → input hygiene and zod parse →
+ * scope → use case (a write in one transaction with its Idempotency-Key) → response parse →
+ * error mapping; a request id on every response and log line.
  */
 export function defineRoute<C extends TContract>(contract: C, spec: TRouteSpec<C>): THandler {
   const handler = async (req: TRequest, res: ServerResponse): Promise<void> => {
