@@ -159,8 +159,10 @@ describeOnServer('keyed writes while the server is killed at random moments', ()
       const submit: TWrite = { key: `lease-${randomUUID()}`, mark: '', kind: 'listing', method: 'POST', path: `/api/listings/${id}/submit`, token, body: {} };
       // instance A holds the key inside its transaction while WeChat is slow, and freezes there
       wx.failNext('msg_sec_check', { delayMs: 4000 });
+      const asked = wx.calls.length;
       const onA = send(a.base, submit).catch((e: Error) => ({ status: 0, body: e.message, replayed: false }));
-      await new Promise((r) => setTimeout(r, 600));
+      // freeze A once WeChat has its question: A has claimed the key and waits inside the transaction
+      while (!wx.calls.slice(asked).some((c) => c.endpoint === 'msg_sec_check')) await new Promise((r) => setTimeout(r, 20));
       a.child.kill('SIGSTOP');
 
       const early = await fetch(b.base + submit.path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': submit.key }, body: '{}' });
