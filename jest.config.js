@@ -13,6 +13,8 @@ module.exports = {
     {
       ...base,
       displayName: 'db',
+      // real databases, servers and child processes: a loaded machine must not fail a test by the clock
+      testTimeout: 30_000,
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/api/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',

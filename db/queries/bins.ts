@@ -106,11 +106,6 @@ export async function listBinCleaners(db: Db, binId: string): Promise<string[]> 
   return (await db.select({ id: binCleaners.personId }).from(binCleaners).where(eq(binCleaners.binId, binId))).map((r) => r.id);
 }
 
-export async function isBinCleaner(db: Db, binId: string, personId: string): Promise<boolean> {
-  const [r] = await db.select({ n: count() }).from(binCleaners).where(and(eq(binCleaners.binId, binId), eq(binCleaners.personId, personId)));
-  return Number(r.n) > 0;
-}
-
 /** Open reports of the bins a cleaner is assigned to. */
 export async function listOpenReportsOfCleaner(db: Db, personId: string) {
   return db

@@ -270,7 +270,3 @@ export async function settleMediaCheck(db: Db, traceId: string, state: 'pass' | 
   return r[0] ?? null;
 }
 
-/** Listings that show the photo. */
-export async function listListingsShowingMedia(db: Db, mediaId: string): Promise<TListingRecord[]> {
-  return flatL(await selectListings(db).where(sql`${mediaId}::uuid = any(${listings.photoIds})`).limit(20));
-}

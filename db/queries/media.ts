@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { media } from '../schema';
 
@@ -30,10 +30,3 @@ export async function readMediaBytes(db: Db, id: string): Promise<Buffer | null>
   return r ? Buffer.from(r.bytes) : null;
 }
 
-/** Is the photo on a bin report (a reporter's or the cleaner's)? Cleaners see only those. */
-export async function isBinReportMedia(db: Db, mediaId: string): Promise<boolean> {
-  const r = await db.execute(sql`
-    select 1 from bin_report_reporters where photo_id = ${mediaId}
-    union all select 1 from bin_reports where close_photo_id = ${mediaId} limit 1`);
-  return (r as unknown as { rows: unknown[] }).rows.length > 0;
-}

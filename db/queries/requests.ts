@@ -222,13 +222,3 @@ export async function requestDurations(db: Db, by: { villageId: string } | { tow
 }
 
 
-/** Requests that show the photo (on the request itself or in its thread). */
-export async function listRequestsShowingMedia(db: Db, mediaId: string): Promise<TRequestRecord[]> {
-  const r = await db.execute(sql`
-    select id from requests where ${mediaId}::uuid = any(photo_ids)
-    union
-    select request_id from request_messages where ${mediaId}::uuid = any(photo_ids)
-    limit 20`);
-  const ids = (r as unknown as { rows: { id: string }[] }).rows.map((x) => x.id);
-  return ids.length ? map(await selectRequests(db).where(inArray(requests.id, ids))) : [];
-}

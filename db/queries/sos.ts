@@ -71,10 +71,6 @@ export async function listSosRecipients(db: Db, callId: string): Promise<string[
   return (await db.select({ personId: sosRecipients.personId }).from(sosRecipients).where(eq(sosRecipients.callId, callId))).map((r) => r.personId);
 }
 
-export async function isSosRecipient(db: Db, callId: string, personId: string): Promise<boolean> {
-  return (await db.select({ p: sosRecipients.personId }).from(sosRecipients).where(and(eq(sosRecipients.callId, callId), eq(sosRecipients.personId, personId)))).length > 0;
-}
-
 /** Live calls the person was told about, or whose place their staff scope covers. */
 export async function listLiveSosFor(db: Db, personId: string, scope: { courtyardIds: string[]; villageIds: string[]; townshipIds: string[] }) {
   const told = db.select({ id: sosRecipients.callId }).from(sosRecipients).where(eq(sosRecipients.personId, personId));
@@ -88,10 +84,6 @@ export async function listLiveSosFor(db: Db, personId: string, scope: { courtyar
 /** 联户党员 of a household. */
 export async function listHouseholdPartyMembers(db: Db, householdId: string): Promise<string[]> {
   return (await db.select({ p: householdPartyLinks.personId }).from(householdPartyLinks).where(eq(householdPartyLinks.householdId, householdId))).map((r) => r.p);
-}
-
-export async function isPartyMemberOf(db: Db, householdId: string, personId: string): Promise<boolean> {
-  return (await db.select({ p: householdPartyLinks.personId }).from(householdPartyLinks).where(and(eq(householdPartyLinks.householdId, householdId), eq(householdPartyLinks.personId, personId)))).length > 0;
 }
 
 export async function setHouseholdPartyMember(db: Db, householdId: string, personId: string | null): Promise<void> {

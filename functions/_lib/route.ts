@@ -1,17 +1,15 @@
 import { randomUUID, timingSafeEqual, createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import type { TRole } from '../../shared/contracts/common';
 import type { TContract } from '../../shared/contracts/define';
-import { checkInput } from '../../shared/contracts/input-hygiene';
-import { canAct } from '../../shared/domain/access';
 import { AppError } from '../../shared/errors';
 import type { TActor, TServiceContext } from '../services/context';
 import { resolveSession } from '../services/auth/resolve-session';
-import { resolveScope, type TScopeRef } from '../services/access/resolve-scope';
 import { limitSignIn, limitWrites } from '../services/limits/limit-requests';
 import { clientBucket } from '../../shared/domain/rate-limit';
+import { authorize, type TAccessRule } from './authorize';
 import { clientAddress } from './client-address';
+import { parseBody, parseParams, parseRest, rawInput } from './parse-input';
 import { signedIn } from './signed-in';
 import { getDb } from './db';
 import { appNow } from './clock';
@@ -23,22 +21,17 @@ import { errorBody, sendJson, sendRaw } from './respond';
 import { RETRY_AFTER_UNAVAILABLE_S, toAppError } from './to-app-error';
 
 type TInput<C extends TContract> = { params: z.output<C['params']>; query: z.output<C['query']>; body: z.output<C['body']> };
+type TParamName<C extends TContract> = Extract<keyof z.output<C['params']>, string>;
 
-/** Who may call: anyone, any signed-in person, or holders of some roles (optionally in the object's scope). */
-export type TAuth<C extends TContract> =
-  | 'public'
-  /** scheduled invocations: Authorization: Bearer CRON_SECRET */
-  | 'cron'
-  | 'signed-in'
-  | {
-      roles: readonly TRole[];
-      scope?: (input: TInput<C>) => TScopeRef;
-      /** 'covers' (default): the grant's scope contains the object; 'within': the caller belongs there (e.g. a villager and their village's shop) */
-      reach?: 'covers' | 'within';
-    };
+/**
+ * Who may call: anyone, the scheduler (Authorization: Bearer CRON_SECRET), or a signed-in
+ * person allowed by `can(action, person, object)` (shared/domain/permissions.ts), the object
+ * being the caller themself or the one a path parameter names.
+ */
+export type TAccess<C extends TContract> = 'public' | 'cron' | TAccessRule<TParamName<C>>;
 
 type TRouteSpec<C extends TContract> = {
-  auth: TAuth<C>;
+  access: TAccess<C>;
   /** Writes run in one transaction with their Idempotency-Key (decision 004) unless a route says why not. */
   idempotent?: boolean;
   handle: (ctx: TServiceContext, input: TInput<C>) => Promise<z.input<C['response']>>;
@@ -52,15 +45,17 @@ type TRouteSpec<C extends TContract> = {
 
 /** The request as both Vercel and our node:http host give it. */
 export type TRequest = IncomingMessage & { query?: Record<string, string | string[] | undefined>; body?: unknown };
-export type THandler = ((req: TRequest, res: ServerResponse) => Promise<void>) & { contracts: TContract[] };
+/** A route file's export: the handler, the contracts it serves and, per contract, who may call it. */
+export type THandler = ((req: TRequest, res: ServerResponse) => Promise<void>) & { contracts: TContract[]; access: TAccess<TContract>[] };
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const ZRequestId = z.string().regex(/^[\w.-]{8,64}$/);
 
 /**
- * The route adapter, in order: method → auth → abuse limits → input hygiene and zod parse →
- * scope → use case (a write in one transaction with its Idempotency-Key) → response parse →
- * error mapping; a request id on every response and log line.
+ * The route adapter, in order: method → session → abuse limits → input hygiene → path params
+ * → access (`can` on the object) → query and body → use case (a write in one transaction with
+ * its Idempotency-Key) → response parse → error mapping; a request id on every response and
+ * log line.
  */
 export function defineRoute<C extends TContract>(contract: C, spec: TRouteSpec<C>): THandler {
   const handler = async (req: TRequest, res: ServerResponse): Promise<void> => {
@@ -98,25 +93,21 @@ export function defineRoute<C extends TContract>(contract: C, spec: TRouteSpec<C
       const { db, kind } = await getDb();
       const ctx: TServiceContext = { db, dbKind: kind, now: appNow, actor: null, requestId, env: env() };
 
-      if (spec.auth === 'cron') {
+      if (spec.access === 'cron') {
         if (!cronSecretMatches(bearerToken(req), ctx.env.CRON_SECRET)) throw new AppError('UNAUTHENTICATED');
-      } else if (spec.auth !== 'public') {
+      } else if (spec.access !== 'public') {
         actor = await resolveSession(ctx, bearerToken(req));
         ctx.actor = actor;
-        if (typeof spec.auth === 'object' && !canAct(actor.grants, spec.auth.roles)) throw new AppError('FORBIDDEN');
       }
 
       if (spec.limit === 'sign-in') await limitSignIn(ctx, clientBucket(clientAddress(req, ctx.env.TRUST_PROXY)));
       if (actor && WRITE_METHODS.has(contract.method)) await limitWrites(signedIn(ctx));
 
-      const rawBody = WRITE_METHODS.has(contract.method) ? parseBody(req.body) : {};
-      const input = parseInput(contract, req.query ?? {}, rawBody) as TInput<C>;
-
-      if (typeof spec.auth === 'object' && spec.auth.scope && actor) {
-        const path = await resolveScope(ctx, spec.auth.scope(input));
-        if (!path) throw new AppError('NOT_FOUND');
-        if (!canAct(actor.grants, spec.auth.roles, path, spec.auth.reach)) throw new AppError('FORBIDDEN');
-      }
+      const raw = rawInput(contract, req.query ?? {}, WRITE_METHODS.has(contract.method) ? parseBody(req.body) : {});
+      const params = parseParams(contract.params, raw.params);
+      // who may, before what they sent is read: a refused caller learns nothing from form errors
+      if (typeof spec.access === 'object') await authorize(signedIn(ctx), spec.access, params as Record<string, unknown>);
+      const input = { params, ...parseRest(contract, raw) } as TInput<C>;
 
       const invoke = async (): Promise<TOutcome> => {
         const result = await spec.handle(ctx, input);
@@ -128,7 +119,7 @@ export function defineRoute<C extends TContract>(contract: C, spec: TRouteSpec<C
       let out: TOutcome;
       if (WRITE_METHODS.has(contract.method) && spec.idempotent !== false) {
         const key = req.headers['idempotency-key'];
-        const keyed = key === undefined ? null : { key: String(key), method: contract.method, path: req.url ?? contract.path, body: rawBody };
+        const keyed = key === undefined ? null : { key: String(key), method: contract.method, path: req.url ?? contract.path, body: raw.body };
         try {
           out = await runWrite(ctx, keyed, invoke);
         } finally {
@@ -146,7 +137,7 @@ export function defineRoute<C extends TContract>(contract: C, spec: TRouteSpec<C
       }
     }
   };
-  return Object.assign(handler, { contracts: [contract as TContract] });
+  return Object.assign(handler, { contracts: [contract as TContract], access: [spec.access as TAccess<TContract>] });
 }
 
 /** One URL served by several methods (e.g. GET list + POST create): dispatch on the method. */
@@ -159,7 +150,7 @@ export function defineRoutes(...handlers: THandler[]): THandler {
     const err = new AppError('METHOD_NOT_ALLOWED');
     sendJson(res, err.status, errorBody(err, requestId), { 'x-request-id': requestId, allow: [...byMethod.keys()].join(', ') });
   };
-  return Object.assign(combined, { contracts: handlers.flatMap((h) => h.contracts) });
+  return Object.assign(combined, { contracts: handlers.flatMap((h) => h.contracts), access: handlers.flatMap((h) => h.access) });
 }
 
 function cronSecretMatches(given: string | null, secret: string): boolean {
@@ -174,46 +165,4 @@ function bearerToken(req: IncomingMessage): string | null {
   if (!h) return null;
   const m = /^Bearer\s+(\S+)$/i.exec(h);
   return m ? m[1] : null;
-}
-
-/** Our host hands the raw text; Vercel hands a parsed object (or a string for non-JSON types). */
-function parseBody(body: unknown): unknown {
-  if (body === undefined || body === null || body === '') return {};
-  if (typeof body === 'string' || Buffer.isBuffer(body)) {
-    try {
-      return JSON.parse(body.toString());
-    } catch {
-      throw new AppError('MALFORMED_JSON');
-    }
-  }
-  return body;
-}
-
-function parseInput(contract: TContract, query: Record<string, unknown>, body: unknown) {
-  const paramKeys = new Set(Object.keys(shapeOf(contract.params)));
-  const params: Record<string, unknown> = {};
-  const rest: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(query)) (paramKeys.has(k) ? params : rest)[k] = Array.isArray(v) ? v[0] : v;
-  // unreadable characters and hostile depth are refused before zod, for params too: such a
-  // value is a bad request, not a missing object, and must never reach a query or a log
-  const unreadable = [...checkInput('params', params), ...checkInput('query', rest), ...checkInput('body', body)];
-  if (unreadable.length) throw new AppError('VALIDATION_FAILED', { issues: unreadable });
-  const issues: { path: string; message: string }[] = [];
-  const take = <T>(where: string, schema: z.ZodType<T>, value: unknown): T | undefined => {
-    const r = schema.safeParse(value);
-    if (r.success) return r.data;
-    for (const i of r.error.issues) issues.push({ path: [where, ...i.path.map(String)].join('.'), message: i.message });
-    return undefined;
-  };
-  const out = { params: take('params', contract.params, params), query: take('query', contract.query, rest), body: take('body', contract.body, body) };
-  if (issues.length) {
-    // an unknown path parameter is a missing object, not a form error
-    if (issues.every((i) => i.path.startsWith('params.'))) throw new AppError('NOT_FOUND');
-    throw new AppError('VALIDATION_FAILED', { issues });
-  }
-  return out;
-}
-
-function shapeOf(schema: z.ZodType): Record<string, unknown> {
-  return schema instanceof z.ZodObject ? (schema.shape as Record<string, unknown>) : {};
 }

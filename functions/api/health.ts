@@ -2,4 +2,4 @@ import { health } from '../../shared/contracts/health';
 import { defineRoute } from '../_lib/route';
 import { getHealth } from '../services/system/get-health';
 
-export default defineRoute(health, { auth: 'public', handle: (ctx) => getHealth(ctx) });
+export default defineRoute(health, { access: 'public', handle: (ctx) => getHealth(ctx) });

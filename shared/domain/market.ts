@@ -39,6 +39,11 @@ export function postRefusal(state: TPostState, action: TPostAction): TMarketRefu
 }
 
 /** The state a submission lands in after the content check. */
+/** 公开: a published post stays visible to every signed-in person when sold out or filled. */
+export function isPostPublic(state: string): boolean {
+  return state === 'published' || state === 'sold_out' || state === 'filled';
+}
+
 export function afterCheck(suggest: 'pass' | 'review' | 'risky' | 'unchecked'): 'pending_review' | 'rejected' {
   return suggest === 'risky' ? 'rejected' : 'pending_review';
 }

@@ -132,8 +132,8 @@ describe('broken percent escapes in /api paths', () => {
 /** Serves a throwaway POST/GET /api/echo/{code} whose body takes anything, with `params` as a platform would hand them. */
 async function withEchoRoute(params: Record<string, string>, go: (base: string) => Promise<Response>): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
   const shape = { path: '/api/echo/{code}', summary: 'x', tag: 't', params: z.object({ code: z.string() }), response: z.object({}) };
-  const get = defineRoute(defineContract({ ...shape, method: 'GET' }), { auth: 'public', handle: async () => ({}) });
-  const post = defineRoute(defineContract({ ...shape, method: 'POST', body: z.object({ deep: z.unknown() }) }), { auth: 'public', handle: async () => ({}) });
+  const get = defineRoute(defineContract({ ...shape, method: 'GET' }), { access: 'public', handle: async () => ({}) });
+  const post = defineRoute(defineContract({ ...shape, method: 'POST', body: z.object({ deep: z.unknown() }) }), { access: 'public', handle: async () => ({}) });
   const handler = defineRoutes(get, post);
   const server = createHost({ routes: { match: () => ({ handler, params }) } });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

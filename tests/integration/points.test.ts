@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { viaRoute } from '../helpers/access';
 import { getBalance } from '../../db/queries/points-ledger';
 import { upsertRule } from '../../db/queries/points-rules';
 import { findReward, insertReward } from '../../db/queries/rewards';
@@ -109,7 +110,7 @@ describe('the points shop', () => {
     expect((await findReward(d(), r.id))?.stock).toBe(5);
     const stranger = await villager(1);
     const red2 = await redeemReward(ctxOf(p), r.id);
-    await expect(cancelRedemption(ctxOf(stranger), red2.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(viaRoute(ctxOf(stranger), 'redemption.cancel', 'redemption', red2.id, (c) => cancelRedemption(c, red2.id))).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('expires an unclaimed redemption through its timer, reminding the day before, returning points once', async () => {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { viaRoute } from '../helpers/access';
 import type { Db } from '../../db/client';
 import { findRequest } from '../../db/queries/requests';
 import { upsertRule } from '../../db/queries/points-rules';
@@ -120,15 +121,15 @@ describe('找院长 requests', () => {
     expect(await code(resolveRequest(await as(head, clock), r.id, '已修好'))).toBe('REQUEST_NOT_ACCEPTED');
     expect(await code(confirmRequest(await as(villager, clock), r.id, 5))).toBe('REQUEST_NOT_RESOLVED');
     expect(await code(reopenRequest(await as(villager, clock), r.id, '没修'))).toBe('REQUEST_NOT_RESOLVED');
-    expect(await code(acceptRequest(await as(villager, clock), r.id))).toBe('FORBIDDEN');
-    expect(await code(acceptRequest(await as(neighbour, clock), r.id))).toBe('NOT_FOUND');
+    expect(await code(viaRoute(await as(villager, clock), 'request.handle', 'request', r.id, (c) => acceptRequest(c, r.id)))).toBe('FORBIDDEN');
+    expect(await code(viaRoute(await as(neighbour, clock), 'request.handle', 'request', r.id, (c) => acceptRequest(c, r.id)))).toBe('NOT_FOUND');
     await acceptRequest(await as(head, clock), r.id);
     expect(await code(acceptRequest(await as(deputy, clock), r.id))).toBe('REQUEST_NOT_WAITING');
     expect(await code(withdrawRequest(await as(villager, clock), r.id))).toBe('REQUEST_ALREADY_TAKEN');
     expect(await code(setRequestLevel(await as(head, clock), r.id, 'courtyard'))).toBe('REQUEST_SAME_LEVEL');
     await resolveRequest(await as(head, clock), r.id, '已联系电工修好');
     expect(await code(resolveRequest(await as(head, clock), r.id, '再办结'))).toBe('REQUEST_NOT_ACCEPTED');
-    expect(await code(confirmRequest(await as(head, clock), r.id, 5))).toBe('FORBIDDEN');
+    expect(await code(viaRoute(await as(head, clock), 'request.requesterAct', 'request', r.id, (c) => confirmRequest(c, r.id, 5)))).toBe('FORBIDDEN');
     await confirmRequest(await as(villager, clock), r.id, 4, '修得快');
     expect(await code(confirmRequest(await as(villager, clock), r.id, 5))).toBe('REQUEST_NOT_RESOLVED');
     expect(await code(setRequestLevel(await as(head, clock), r.id, 'village'))).toBe('REQUEST_CLOSED');
@@ -138,7 +139,7 @@ describe('找院长 requests', () => {
   it('lets the requester withdraw before acceptance only, and nothing happens after', async () => {
     const clock = new TestClock();
     const r = await submit(clock);
-    expect(await code(withdrawRequest(await as(neighbour, clock), r.id))).toBe('NOT_FOUND');
+    expect(await code(viaRoute(await as(neighbour, clock), 'request.requesterAct', 'request', r.id, (c) => withdrawRequest(c, r.id)))).toBe('NOT_FOUND');
     const w = await withdrawRequest(await as(villager, clock), r.id, '自己解决了');
     expect(w.state).toBe('withdrawn');
     expect(await code(acceptRequest(await as(head, clock), r.id))).toBe('REQUEST_NOT_WAITING');
@@ -224,7 +225,7 @@ describe('找院长 requests', () => {
     expect(await notices(deputy, 'request_message', r.id)).toBe(1);
     await postRequestMessage(await as(head, clock), r.id, '下午三点', []);
     expect(await notices(villager, 'request_message', r.id)).toBe(1);
-    expect(await code(postRequestMessage(await as(neighbour, clock), r.id, '我也看看', []))).toBe('NOT_FOUND');
+    expect(await code(viaRoute(await as(neighbour, clock), 'request.message', 'request', r.id, (c) => postRequestMessage(c, r.id, '我也看看', [])))).toBe('NOT_FOUND');
   });
 
   it('refuses someone who belongs to no courtyard', async () => {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { viaRoute } from '../helpers/access';
 import type { Db } from '../../db/client';
 import { householdPartyLinks, people, roleAssignments } from '../../db/schema';
 import { createOrgTree, createPersonWithRole, type TOrgTree } from '../../db/seed/factories';
@@ -118,7 +119,7 @@ describe('一键呼叫', () => {
     const clock = new TestClock();
     const caller = await elder();
     const { call } = await raiseSos(await as(caller, clock));
-    expect(await code(cancelSos(await as(head, clock), call.id, 'mistap'))).toBe('FORBIDDEN');
+    expect(await code(viaRoute(await as(head, clock), 'sos.cancel', 'sos', call.id, (c) => cancelSos(c, call.id, 'mistap')))).toBe('FORBIDDEN');
     const c = await cancelSos(await as(caller, clock), call.id, 'mistap');
     expect(c).toMatchObject({ state: 'cancelled', cancelReason: 'mistap' });
     expect(await told(head, call.id, 'sos_update')).toBe(1);
@@ -139,8 +140,8 @@ describe('一键呼叫', () => {
     const neighbour = (await createPersonWithRole(d(), tree, 'villager')).personId;
     const otherHead = (await createPersonWithRole(d(), tree, 'courtyard_head', { courtyard: 1 })).personId;
     for (const p of [neighbour, otherHead]) {
-      expect(await code(getSos(await as(p, clock), call.id))).toBe('NOT_FOUND');
-      expect(await code(ackSos(await as(p, clock), call.id))).toBe('NOT_FOUND');
+      expect(await code(viaRoute(await as(p, clock), 'sos.view', 'sos', call.id, (c) => getSos(c, call.id)))).toBe('NOT_FOUND');
+      expect(await code(viaRoute(await as(p, clock), 'sos.ack', 'sos', call.id, (c) => ackSos(c, call.id)))).toBe('NOT_FOUND');
     }
     expect((await activeSos(await as(neighbour, clock))).items).toEqual([]);
     expect(await code(getSos(await as(cadre, clock), call.id))).toBe('ok');

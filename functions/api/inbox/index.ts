@@ -3,4 +3,4 @@ import { defineRoute } from '../../_lib/route';
 import { signedIn } from '../../_lib/signed-in';
 import { listInbox } from '../../services/inbox/list-inbox';
 
-export default defineRoute(contract, { auth: 'signed-in', handle: (ctx, { query }) => listInbox(signedIn(ctx), query) });
+export default defineRoute(contract, { access: { action: 'self.use' }, handle: (ctx, { query }) => listInbox(signedIn(ctx), query) });

@@ -3,4 +3,4 @@ import { defineRoute } from '../../_lib/route';
 import { signedIn } from '../../_lib/signed-in';
 import { markAllRead } from '../../services/inbox/mark-all-read';
 
-export default defineRoute(contract, { auth: 'signed-in', handle: (ctx) => markAllRead(signedIn(ctx)) });
+export default defineRoute(contract, { access: { action: 'self.use' }, handle: (ctx) => markAllRead(signedIn(ctx)) });

@@ -3,4 +3,4 @@ import { defineRoute } from '../../_lib/route';
 import { signedIn } from '../../_lib/signed-in';
 import { getUnreadCount } from '../../services/inbox/unread-count';
 
-export default defineRoute(contract, { auth: 'signed-in', handle: (ctx) => getUnreadCount(signedIn(ctx)) });
+export default defineRoute(contract, { access: { action: 'self.use' }, handle: (ctx) => getUnreadCount(signedIn(ctx)) });

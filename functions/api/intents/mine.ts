@@ -4,6 +4,6 @@ import { signedIn } from '../../../functions/_lib/signed-in';
 import { listMyIntents } from '../../../functions/services/market/list-intents';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'self.use' },
   handle: (ctx) => listMyIntents(signedIn(ctx)),
 });

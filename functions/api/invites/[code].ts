@@ -3,4 +3,4 @@ import { defineRoute } from '../../_lib/route';
 import { signedIn } from '../../_lib/signed-in';
 import { getInvite } from '../../services/join/get-invite';
 
-export default defineRoute(contract, { auth: 'signed-in', handle: (ctx, { params }) => getInvite(signedIn(ctx), params.code) });
+export default defineRoute(contract, { access: { action: 'self.use' }, handle: (ctx, { params }) => getInvite(signedIn(ctx), params.code) });

@@ -5,6 +5,6 @@ import { browseJobs as first } from '../../../functions/services/market/read-job
 import { createJob as second } from '../../../functions/services/market/write-job';
 
 export default defineRoutes(
-  defineRoute(browseJobs, { auth: 'signed-in', handle: (ctx, { query }) => first(signedIn(ctx), query) }),
-  defineRoute(createJob, { auth: 'signed-in', handle: (ctx, { body }) => second(signedIn(ctx), body) }),
+  defineRoute(browseJobs, { access: { action: 'self.use' }, handle: (ctx, { query }) => first(signedIn(ctx), query) }),
+  defineRoute(createJob, { access: { action: 'self.use' }, handle: (ctx, { body }) => second(signedIn(ctx), body) }),
 );

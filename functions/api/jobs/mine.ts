@@ -4,6 +4,6 @@ import { signedIn } from '../../../functions/_lib/signed-in';
 import { myJobs } from '../../../functions/services/market/read-jobs';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'self.use' },
   handle: (ctx) => myJobs(signedIn(ctx)),
 });

@@ -3,4 +3,4 @@ import { defineRoute } from '../../_lib/route';
 import { signedIn } from '../../_lib/signed-in';
 import { listMyJoinRequests } from '../../services/join/list-my-join-requests';
 
-export default defineRoute(contract, { auth: 'signed-in', handle: (ctx) => listMyJoinRequests(signedIn(ctx)) });
+export default defineRoute(contract, { access: { action: 'self.use' }, handle: (ctx) => listMyJoinRequests(signedIn(ctx)) });

@@ -5,6 +5,6 @@ import { browseListings as first } from '../../../functions/services/market/read
 import { createListing as second } from '../../../functions/services/market/create-listing';
 
 export default defineRoutes(
-  defineRoute(browseListings, { auth: 'signed-in', handle: (ctx, { query }) => first(signedIn(ctx), query) }),
-  defineRoute(createListing, { auth: 'signed-in', handle: (ctx, { body }) => second(signedIn(ctx), body) }),
+  defineRoute(browseListings, { access: { action: 'self.use' }, handle: (ctx, { query }) => first(signedIn(ctx), query) }),
+  defineRoute(createListing, { access: { action: 'self.use' }, handle: (ctx, { body }) => second(signedIn(ctx), body) }),
 );

@@ -4,6 +4,6 @@ import { signedIn } from '../../../functions/_lib/signed-in';
 import { myListings } from '../../../functions/services/market/read-listings';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'self.use' },
   handle: (ctx) => myListings(signedIn(ctx)),
 });

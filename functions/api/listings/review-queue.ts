@@ -4,6 +4,6 @@ import { signedIn } from '../../../functions/_lib/signed-in';
 import { reviewQueue } from '../../../functions/services/market/read-listings';
 
 export default defineRoute(contract, {
-  auth: { roles: ['courtyard_head', 'village_cadre'] },
+  access: { action: 'self.reviewQueue' },
   handle: (ctx) => reviewQueue(signedIn(ctx)),
 });

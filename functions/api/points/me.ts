@@ -4,6 +4,6 @@ import { signedIn } from '../../_lib/signed-in';
 import { getMyPoints } from '../../services/points/get-my-points';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'self.use' },
   handle: (ctx, { query }) => getMyPoints(signedIn(ctx), query),
 });

@@ -4,6 +4,6 @@ import { signedIn } from '../../_lib/signed-in';
 import { listMyRedemptions } from '../../services/points/list-my-redemptions';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'self.use' },
   handle: (ctx) => listMyRedemptions(signedIn(ctx)),
 });

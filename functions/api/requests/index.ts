@@ -4,6 +4,6 @@ import { signedIn } from '../../_lib/signed-in';
 import { createRequest } from '../../services/requests/create-request';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'self.use' },
   handle: (ctx, { body }) => createRequest(signedIn(ctx), body),
 });

@@ -4,6 +4,6 @@ import { signedIn } from '../../../functions/_lib/signed-in';
 import { listMyRequestsOf } from '../../../functions/services/requests/list-my-requests';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'self.use' },
   handle: (ctx, input) => listMyRequestsOf(signedIn(ctx), input.query),
 });

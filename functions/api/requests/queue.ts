@@ -4,6 +4,6 @@ import { signedIn } from '../../../functions/_lib/signed-in';
 import { requestQueue } from '../../../functions/services/requests/request-queue';
 
 export default defineRoute(contract, {
-  auth: { roles: ['courtyard_head', 'village_cadre', 'township_staff'] },
+  access: { action: 'self.requestQueue' },
   handle: (ctx, input) => requestQueue(signedIn(ctx), input.query),
 });

@@ -4,6 +4,6 @@ import { signedIn } from '../../../functions/_lib/signed-in';
 import { activeSos } from '../../../functions/services/sos/active-sos';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'self.use' },
   handle: (ctx) => activeSos(signedIn(ctx)),
 });

@@ -4,7 +4,7 @@ import { signedIn } from '../../_lib/signed-in';
 import { raiseSos } from '../../services/sos/raise-sos';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'self.use' },
   handle: async (ctx) => {
     const r = await raiseSos(signedIn(ctx));
     return { ...r.call, created: r.created };

@@ -3,4 +3,4 @@ import { defineRoute } from '../../_lib/route';
 import { signedIn } from '../../_lib/signed-in';
 import { reportSubscriptions } from '../../services/notifications/report-subscriptions';
 
-export default defineRoute(contract, { auth: 'signed-in', handle: (ctx, { body }) => reportSubscriptions(signedIn(ctx), body.accepted) });
+export default defineRoute(contract, { access: { action: 'self.use' }, handle: (ctx, { body }) => reportSubscriptions(signedIn(ctx), body.accepted) });

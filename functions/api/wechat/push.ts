@@ -6,6 +6,6 @@ const text = (r: { text: string }) => ({ contentType: 'text/plain; charset=utf-8
 
 /** WeChat's 消息推送 (plaintext JSON mode); authenticated by its signature, not a session. */
 export default defineRoutes(
-  defineRoute(verifyWechatPush, { auth: 'public', handle: (ctx, { query }) => Promise.resolve(verifyPush(ctx, query)), raw: text }),
-  defineRoute(receiveWechatPush, { auth: 'public', idempotent: false, handle: (ctx, { query, body }) => receivePush(ctx, query, body), raw: text }),
+  defineRoute(verifyWechatPush, { access: 'public', handle: (ctx, { query }) => Promise.resolve(verifyPush(ctx, query)), raw: text }),
+  defineRoute(receiveWechatPush, { access: 'public', idempotent: false, handle: (ctx, { query, body }) => receivePush(ctx, query, body), raw: text }),
 );

@@ -7,7 +7,7 @@ import { toIntent } from './market-access';
 export async function cancelIntent(ctx: TSignedInContext, id: string) {
   return ctx.db.transaction(async (tx) => {
     const i = await lockIntent(tx, id);
-    if (!i || i.buyerId !== ctx.actor.personId) throw new AppError('NOT_FOUND');
+    if (!i) throw new AppError('NOT_FOUND');
     if (i.state !== 'pending') throw new AppError('ALREADY_DECIDED');
     await updateIntent(tx, id, { state: 'cancelled', decidedAt: ctx.now() });
     return toIntent((await findIntent(tx, id))!, ctx.actor.personId);

@@ -10,7 +10,7 @@ export async function closeJob(ctx: TSignedInContext, id: string) {
   return ctx.db.transaction(async (tx) => {
     const now = ctx.now();
     const r = await lockJob(tx, id);
-    if (!r || r.posterId !== ctx.actor.personId) throw new AppError('NOT_FOUND');
+    if (!r) throw new AppError('NOT_FOUND');
     const why = postRefusal(r.state as TPostState, 'close');
     if (why) throw new AppError(why);
     await updateJob(tx, id, { state: 'closed', updatedAt: now });

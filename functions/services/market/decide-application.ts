@@ -12,7 +12,7 @@ export async function decideApplication(ctx: TSignedInContext, id: string, decis
   return ctx.db.transaction(async (tx) => {
     const now = ctx.now();
     const peek = await findApplication(tx, id);
-    if (!peek || peek.posterId !== ctx.actor.personId) throw new AppError('NOT_FOUND');
+    if (!peek) throw new AppError('NOT_FOUND');
     await lockJob(tx, peek.jobId); // job first, then application: one lock order
     const a = (await lockApplication(tx, id))!;
     if (a.state !== 'applied') throw new AppError('ALREADY_DECIDED');

@@ -1,5 +1,4 @@
 import { findListing, lockListing, updateListing } from '../../../db/queries/market';
-import { canAct } from '../../../shared/domain/access';
 import { postRefusal, type TPostState } from '../../../shared/domain/market';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
@@ -10,7 +9,6 @@ export async function featureListing(ctx: TSignedInContext, id: string, featured
   return ctx.db.transaction(async (tx) => {
     const r = await lockListing(tx, id);
     if (!r) throw new AppError('NOT_FOUND');
-    if (!canAct(ctx.actor.grants, ['village_cadre'], { townshipId: r.townshipId, villageId: r.villageId, courtyardId: r.courtyardId })) throw new AppError('FORBIDDEN');
     const why = postRefusal(r.state as TPostState, 'feature');
     if (why) throw new AppError(why);
     await updateListing(tx, id, { featured, updatedAt: ctx.now() });

@@ -1,21 +1,14 @@
 import type { TApplicationRecord, TIntentRecord, TJobRecord, TListingRecord } from '../../../db/queries/market';
 import type { TApplication, TIntent, TJob, TListing } from '../../../shared/contracts/market';
-import { canAct, type TScopePath } from '../../../shared/domain/access';
-import { postRefusal, recordsAgree, type TPostState } from '../../../shared/domain/market';
+import { can, type TAccessObject } from '../../../shared/domain/permissions';
+import { isPostPublic, postRefusal, recordsAgree, type TPostState } from '../../../shared/domain/market';
 import type { TActor } from '../context';
 
 type TPlace = { townshipId: string; villageId: string; courtyardId: string | null };
-const pathOf = (p: TPlace): TScopePath => ({ townshipId: p.townshipId, villageId: p.villageId, courtyardId: p.courtyardId });
 
-/** 审核: the courtyard head over the poster's courtyard, or a cadre of the village. */
-export function canReviewPost(actor: TActor, p: TPlace): boolean {
-  return canAct(actor.grants, ['courtyard_head', 'village_cadre'], pathOf(p));
-}
-
-/** Public once published (and kept visible sold out or filled); otherwise the poster and reviewers only. */
-export function canSeePost(actor: TActor, p: TPlace & { state: string; ownerId: string }): boolean {
-  if (['published', 'sold_out', 'filled'].includes(p.state)) return true;
-  return p.ownerId === actor.personId || canReviewPost(actor, p) || canAct(actor.grants, ['township_staff'], pathOf(p));
+/** A listing or job as the access layer sees it (shared/domain/permissions.ts decides). */
+export function postObject(kind: 'listing' | 'job', p: TPlace & { state: string; ownerId: string }): TAccessObject {
+  return { kind, place: { townshipId: p.townshipId, villageId: p.villageId, courtyardId: p.courtyardId }, owner: p.ownerId, open: isPostPublic(p.state) };
 }
 
 /** Who reviews a post: heads of its courtyard and cadres of its village. */
@@ -31,6 +24,7 @@ const ok = (state: string, action: Parameters<typeof postRefusal>[1]) => postRef
 
 export function toListing(r: TListingRecord, actor: TActor): TListing {
   const mine = r.sellerId === actor.personId;
+  const o = postObject('listing', { ...r, ownerId: r.sellerId });
   return {
     id: r.id, seller: { id: r.sellerId, name: r.sellerName }, village: { id: r.villageId, name: r.villageName },
     courtyard: { id: r.courtyardId ?? '', name: r.courtyardName ?? '' },
@@ -39,8 +33,8 @@ export function toListing(r: TListingRecord, actor: TActor): TListing {
     featured: r.featured, rejectReason: r.rejectReason, contentCheck: (r.contentCheck as TListing['contentCheck']) ?? null,
     publishedAt: iso(r.publishedAt), expiresAt: iso(r.expiresAt), createdAt: r.createdAt.toISOString(), mine,
     can: {
-      edit: mine && ok(r.state, 'edit'), submit: mine && ok(r.state, 'submit'), review: canReviewPost(actor, r) && ok(r.state, 'review'),
-      feature: canAct(actor.grants, ['village_cadre'], pathOf(r)) && ok(r.state, 'feature'), close: mine && ok(r.state, 'close'),
+      edit: mine && ok(r.state, 'edit'), submit: mine && ok(r.state, 'submit'), review: can('listing.review', actor, o) && ok(r.state, 'review'),
+      feature: can('listing.feature', actor, o) && ok(r.state, 'feature'), close: mine && ok(r.state, 'close'),
       intend: !mine && ok(r.state, 'take') && r.quantity > 0,
     },
   };
@@ -48,13 +42,14 @@ export function toListing(r: TListingRecord, actor: TActor): TListing {
 
 export function toJob(r: TJobRecord, actor: TActor): TJob {
   const mine = r.posterId === actor.personId;
+  const o = postObject('job', { ...r, ownerId: r.posterId });
   return {
     id: r.id, poster: { id: r.posterId, name: r.posterName }, employer: { kind: r.employerKind as TJob['employer']['kind'], name: r.employerName || r.posterName },
     village: { id: r.villageId, name: r.villageName }, title: r.title, description: r.description, payFen: r.payFen, payUnit: r.payUnit as TJob['payUnit'],
     place: r.jobPlace, startDate: r.startDate, endDate: r.endDate, headcount: r.headcount, accepted: r.accepted, state: r.state as TJob['state'],
     rejectReason: r.rejectReason, contentCheck: (r.contentCheck as TJob['contentCheck']) ?? null, publishedAt: iso(r.publishedAt), createdAt: r.createdAt.toISOString(), mine,
     can: {
-      edit: mine && ok(r.state, 'edit'), submit: mine && ok(r.state, 'submit'), review: canReviewPost(actor, r) && ok(r.state, 'review'),
+      edit: mine && ok(r.state, 'edit'), submit: mine && ok(r.state, 'submit'), review: can('job.review', actor, o) && ok(r.state, 'review'),
       close: mine && ok(r.state, 'close'), apply: !mine && ok(r.state, 'take'),
     },
   };

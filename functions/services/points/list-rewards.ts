@@ -1,13 +1,13 @@
+import { can } from '../../../shared/domain/permissions';
+import { resolveObject } from '../access/resolve-object';
 import { listRewards as listRewardRows } from '../../../db/queries/rewards';
-import { villageScopePath } from '../../../db/queries/scope';
-import { canAct } from '../../../shared/domain/access';
 import type { TSignedInContext } from '../context';
 import { toReward } from './to-reward';
 
 /** 积分超市: villagers see active rewards; cadres also see inactive ones to manage. */
 export async function listRewards(ctx: TSignedInContext, villageId: string) {
-  const path = await villageScopePath(ctx.db, villageId);
-  const manager = path !== null && canAct(ctx.actor.grants, ['village_cadre', 'township_staff'], path);
+  const village = await resolveObject(ctx.db, { kind: 'village', id: villageId });
+  const manager = village !== null && can('village.staffInfo', ctx.actor, village);
   const now = ctx.now();
   return { items: (await listRewardRows(ctx.db, villageId, !manager)).map((r) => toReward(r, now)) };
 }

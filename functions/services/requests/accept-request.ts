@@ -1,8 +1,7 @@
 import { findRequest } from '../../../db/queries/requests';
-import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { moveRequest } from './move-request';
-import { assertAllowed, canHandleRequest, loadVisibleRequest, slaOf } from './request-access';
+import { assertAllowed, assertCan, loadRequest, slaOf } from './request-access';
 import { tellRequester } from './request-notices';
 import { toRequestDetail } from './to-request';
 
@@ -10,8 +9,8 @@ import { toRequestDetail } from './to-request';
 export async function acceptRequest(ctx: TSignedInContext, id: string) {
   return ctx.db.transaction(async (tx) => {
     const now = ctx.now();
-    const r = await loadVisibleRequest(tx, ctx.actor, id, true);
-    if (!canHandleRequest(ctx.actor, r)) throw new AppError('FORBIDDEN');
+    const r = await loadRequest(tx, id, true);
+    assertCan('request.handle', ctx.actor, r);
     const sla = await slaOf(tx, r.villageId);
     assertAllowed(r, 'accept', now, sla);
     const seq = await moveRequest(tx, r, { kind: 'accepted', actorId: ctx.actor.personId, state: 'accepted', handlerId: ctx.actor.personId, extra: r.acceptedAt ? {} : { acceptedAt: now } }, now, sla);

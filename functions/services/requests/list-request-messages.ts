@@ -1,6 +1,6 @@
 import { listRequestMessages } from '../../../db/queries/requests';
 import type { TSignedInContext } from '../context';
-import { loadVisibleRequest } from './request-access';
+import { loadRequest } from './request-access';
 
 type TMessageRow = Awaited<ReturnType<typeof listRequestMessages>>[number];
 
@@ -13,7 +13,7 @@ export function toRequestMessage(m: TMessageRow, me: string, requesterId: string
 
 /** 沟通记录, oldest first. */
 export async function listRequestMessagesOf(ctx: TSignedInContext, id: string) {
-  const r = await loadVisibleRequest(ctx.db, ctx.actor, id);
+  const r = await loadRequest(ctx.db, id);
   const rows = await listRequestMessages(ctx.db, id);
   return { items: rows.map((m) => toRequestMessage(m, ctx.actor.personId, r.requesterId)) };
 }

@@ -1,11 +1,10 @@
 import { insertRequestMessage, listRequestMessages } from '../../../db/queries/requests';
 import { tierOf } from '../../../shared/domain/requests';
 import { clipText } from '../../../shared/domain/text';
-import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { assertOwnMedia } from '../media/get-media';
 import { notify } from '../notifications/notify';
-import { assertAllowed, canHandleRequest, loadVisibleRequest, ownersOf, slaOf } from './request-access';
+import { assertAllowed, assertCan, loadRequest, ownersOf, slaOf } from './request-access';
 import { toRequestMessage } from './list-request-messages';
 
 /**
@@ -19,9 +18,9 @@ export async function postRequestMessage(ctx: TSignedInContext, id: string, body
   return ctx.db.transaction(async (tx) => {
     const now = ctx.now();
     const me = ctx.actor.personId;
-    const r = await loadVisibleRequest(tx, ctx.actor, id, true);
+    const r = await loadRequest(tx, id, true);
     const mine = r.requesterId === me;
-    if (!mine && !canHandleRequest(ctx.actor, r)) throw new AppError('FORBIDDEN');
+    if (!mine) assertCan('request.message', ctx.actor, r);
     assertAllowed(r, 'message', now, await slaOf(tx, r.villageId));
     const messageId = await insertRequestMessage(tx, { requestId: id, authorId: me, body, photoIds: photos, createdAt: now });
     const to = mine ? (r.handlerId ? [r.handlerId] : await ownersOf(tx, r, tierOf(r.level))) : [r.requesterId];

@@ -2,28 +2,26 @@ import type { Db } from '../../../db/client';
 import { findRequestSettings, lockRequest, findRequest, listTownshipRoleHolders, type TRequestRecord } from '../../../db/queries/requests';
 import { listCourtyardRoleHolders } from '../../../db/queries/roles';
 import { listVillageRoleHolders } from '../../../db/queries/bins';
-import { canAct, type TScopePath } from '../../../shared/domain/access';
-import { DEFAULT_SLA, handlerRoles, refusal, tierOf, type TRequestAction, type TRequestSla, type TTier } from '../../../shared/domain/requests';
+import { can, type TAccessObject } from '../../../shared/domain/permissions';
+import { DEFAULT_SLA, refusal, type TRequestAction, type TRequestSla, type TTier } from '../../../shared/domain/requests';
 import { AppError } from '../../../shared/errors';
 import type { TActor } from '../context';
 
-const pathOf = (r: TRequestRecord): TScopePath => ({ townshipId: r.townshipId, villageId: r.villageId, courtyardId: r.courtyardId });
-
-/** Visible to its requester and to heads, cadres and township staff over its courtyard — not to neighbours. */
-export function canSeeRequest(actor: TActor, r: TRequestRecord): boolean {
-  return r.requesterId === actor.personId || canAct(actor.grants, ['courtyard_head', 'village_cadre', 'township_staff'], pathOf(r));
+/** The request as the access layer sees it (shared/domain/permissions.ts decides). */
+export function requestObject(r: TRequestRecord): TAccessObject {
+  return { kind: 'request', place: { townshipId: r.townshipId, villageId: r.villageId, courtyardId: r.courtyardId }, owner: r.requesterId, level: r.level };
 }
 
-/** May act for the tier that owns the request now (a higher tier may always step in). */
-export function canHandleRequest(actor: TActor, r: TRequestRecord): boolean {
-  return canAct(actor.grants, handlerRoles(tierOf(r.level)), pathOf(r));
-}
-
-/** The request, if the caller may see it (otherwise NOT_FOUND: its existence is not revealed). */
-export async function loadVisibleRequest(tx: Db, actor: TActor, id: string, lock = false): Promise<TRequestRecord> {
+/** The request (locked for a change); the route already decided the caller may act on it. */
+export async function loadRequest(tx: Db, id: string, lock = false): Promise<TRequestRecord> {
   const r = lock ? await lockRequest(tx, id) : await findRequest(tx, id);
-  if (!r || !canSeeRequest(actor, r)) throw new AppError('NOT_FOUND');
+  if (!r) throw new AppError('NOT_FOUND');
   return r;
+}
+
+/** Asks `can` again on the locked row: its level, and so the tier that handles it, may have moved since the route's check. */
+export function assertCan(action: 'request.handle' | 'request.message', actor: TActor, r: TRequestRecord): void {
+  if (!can(action, actor, requestObject(r))) throw new AppError('FORBIDDEN');
 }
 
 export async function slaOf(tx: Db, villageId: string): Promise<TRequestSla> {

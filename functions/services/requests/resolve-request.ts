@@ -1,9 +1,8 @@
 import { findRequest } from '../../../db/queries/requests';
 import { clipText } from '../../../shared/domain/text';
-import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { moveRequest } from './move-request';
-import { assertAllowed, canHandleRequest, loadVisibleRequest, slaOf } from './request-access';
+import { assertAllowed, assertCan, loadRequest, slaOf } from './request-access';
 import { tellRequester } from './request-notices';
 import { toRequestDetail } from './to-request';
 
@@ -11,8 +10,8 @@ import { toRequestDetail } from './to-request';
 export async function resolveRequest(ctx: TSignedInContext, id: string, note: string) {
   return ctx.db.transaction(async (tx) => {
     const now = ctx.now();
-    const r = await loadVisibleRequest(tx, ctx.actor, id, true);
-    if (!canHandleRequest(ctx.actor, r)) throw new AppError('FORBIDDEN');
+    const r = await loadRequest(tx, id, true);
+    assertCan('request.handle', ctx.actor, r);
     const sla = await slaOf(tx, r.villageId);
     assertAllowed(r, 'resolve', now, sla);
     const seq = await moveRequest(tx, r, { kind: 'resolved', actorId: ctx.actor.personId, state: 'resolved', handlerId: r.handlerId ?? ctx.actor.personId, note, extra: { resolvedAt: now } }, now, sla);

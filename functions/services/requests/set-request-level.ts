@@ -3,7 +3,7 @@ import { levelChange, REQUEST_LEVELS, tierOf, type TRequestLevel } from '../../.
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { moveRequest } from './move-request';
-import { assertAllowed, canHandleRequest, loadVisibleRequest, slaOf } from './request-access';
+import { assertAllowed, assertCan, loadRequest, slaOf } from './request-access';
 import { tellRequester, tellTier } from './request-notices';
 import { toRequestDetail } from './to-request';
 
@@ -15,8 +15,8 @@ import { toRequestDetail } from './to-request';
 export async function setRequestLevel(ctx: TSignedInContext, id: string, level: TRequestLevel, note?: string) {
   return ctx.db.transaction(async (tx) => {
     const now = ctx.now();
-    const r = await loadVisibleRequest(tx, ctx.actor, id, true);
-    if (!canHandleRequest(ctx.actor, r)) throw new AppError('FORBIDDEN');
+    const r = await loadRequest(tx, id, true);
+    assertCan('request.handle', ctx.actor, r);
     const sla = await slaOf(tx, r.villageId);
     assertAllowed(r, 'set_level', now, sla);
     if (level === r.level) throw new AppError('REQUEST_SAME_LEVEL');

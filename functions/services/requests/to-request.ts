@@ -2,7 +2,8 @@ import type { TRequestRecord } from '../../../db/queries/requests';
 import type { TRequestDetail, TRequestItem } from '../../../shared/contracts/requests';
 import { isOverdue, refusal, type TRequestSla } from '../../../shared/domain/requests';
 import type { TActor } from '../context';
-import { canHandleRequest } from './request-access';
+import { can } from '../../../shared/domain/permissions';
+import { requestObject } from './request-access';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -18,7 +19,7 @@ export function toRequestItem(r: TRequestRecord, now: Date): TRequestItem {
 /** The detail, with what this caller may do now (the buttons the client shows). */
 export function toRequestDetail(r: TRequestRecord, actor: TActor, now: Date, sla: TRequestSla): TRequestDetail {
   const mine = r.requesterId === actor.personId;
-  const handles = canHandleRequest(actor, r);
+  const handles = can('request.handle', actor, requestObject(r));
   const ok = (a: Parameters<typeof refusal>[1]) => refusal(r, a, now, sla.reopenDays) === null;
   return {
     ...toRequestItem(r, now),

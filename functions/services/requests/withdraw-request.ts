@@ -1,16 +1,14 @@
 import { findRequest } from '../../../db/queries/requests';
-import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { moveRequest } from './move-request';
-import { assertAllowed, loadVisibleRequest, slaOf } from './request-access';
+import { assertAllowed, loadRequest, slaOf } from './request-access';
 import { toRequestDetail } from './to-request';
 
 /** 撤回: the requester takes it back before anyone accepted it. */
 export async function withdrawRequest(ctx: TSignedInContext, id: string, reason?: string) {
   return ctx.db.transaction(async (tx) => {
     const now = ctx.now();
-    const r = await loadVisibleRequest(tx, ctx.actor, id, true);
-    if (r.requesterId !== ctx.actor.personId) throw new AppError('FORBIDDEN');
+    const r = await loadRequest(tx, id, true);
     const sla = await slaOf(tx, r.villageId);
     assertAllowed(r, 'withdraw', now, sla);
     await moveRequest(tx, r, { kind: 'withdrawn', actorId: ctx.actor.personId, state: 'withdrawn', note: reason || null, extra: { closedAt: now } }, now, sla);

@@ -1,6 +1,6 @@
 import type { TSignedInContext } from '../context';
-import { loadVisibleSos, toSosCall } from './sos-access';
+import { loadSos, toSosCall } from './sos-access';
 
 export async function getSos(ctx: TSignedInContext, id: string) {
-  return toSosCall(ctx.db, await loadVisibleSos(ctx.db, ctx.actor, id), ctx.actor.personId);
+  return toSosCall(ctx.db, await loadSos(ctx.db, id), ctx.actor.personId);
 }

@@ -3,15 +3,14 @@ import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { cancelJob } from '../jobs/schedule-job';
 import { sosTimerKey } from './alert-sos-step';
-import { loadVisibleSos, staffOver, toSosCall } from './sos-access';
+import { loadSos, toSosCall } from './sos-access';
 
 /** 已处理: the responder who came (or staff over the place) closes the call. */
 export async function resolveSos(ctx: TSignedInContext, id: string, note?: string) {
   const me = ctx.actor.personId;
   return ctx.db.transaction(async (tx) => {
     const now = ctx.now();
-    const c = await loadVisibleSos(tx, ctx.actor, id, true);
-    if (c.ackBy !== me && !staffOver(ctx.actor, c)) throw new AppError('FORBIDDEN');
+    const c = await loadSos(tx, id, true);
     if (c.state !== 'acknowledged' && c.state !== 'open') throw new AppError('SOS_CLOSED');
     await updateSos(tx, id, c.state === 'open' ? { state: 'resolved', closedAt: now, ackBy: me, ackAt: now } : { state: 'resolved', closedAt: now });
     await insertSosEvent(tx, { callId: id, actorId: me, kind: 'resolved', step: c.step, note: note || null, at: now });

@@ -1,27 +1,14 @@
 import type { Db } from '../../../db/client';
-import { findSos, isPartyMemberOf, isSosRecipient, listSosEvents, lockSos, type TSosRecord } from '../../../db/queries/sos';
+import { findSos, listSosEvents, lockSos, type TSosRecord } from '../../../db/queries/sos';
 import { findPerson } from '../../../db/queries/people';
 import type { TSosCall } from '../../../shared/contracts/sos';
-import { canAct } from '../../../shared/domain/access';
 import { SOS_STEP_LABELS } from '../../../shared/domain/requests';
 import { AppError } from '../../../shared/errors';
-import type { TActor } from '../context';
 
-/** Staff whose scope covers the caller's courtyard may always see and answer a call. */
-export function staffOver(actor: TActor, c: TSosRecord): boolean {
-  return canAct(actor.grants, ['courtyard_head', 'village_cadre', 'township_staff'], { townshipId: c.townshipId, villageId: c.villageId, courtyardId: c.courtyardId });
-}
-
-/** May answer: someone who was told, the household's party member, or staff over the place. */
-export async function canRespond(tx: Db, actor: TActor, c: TSosRecord): Promise<boolean> {
-  if (staffOver(actor, c) || (await isSosRecipient(tx, c.id, actor.personId))) return true;
-  return c.householdId !== null && isPartyMemberOf(tx, c.householdId, actor.personId);
-}
-
-/** The call, if the caller may see it: its caller and those who may respond (else NOT_FOUND). */
-export async function loadVisibleSos(tx: Db, actor: TActor, id: string, lock = false): Promise<TSosRecord> {
+/** The call (locked for a change); the route already decided the caller may see or act on it. */
+export async function loadSos(tx: Db, id: string, lock = false): Promise<TSosRecord> {
   const c = lock ? await lockSos(tx, id) : await findSos(tx, id);
-  if (!c || (c.callerId !== actor.personId && !(await canRespond(tx, actor, c)))) throw new AppError('NOT_FOUND');
+  if (!c) throw new AppError('NOT_FOUND');
   return c;
 }
 

@@ -4,6 +4,6 @@ import { signedIn } from '../../../../functions/_lib/signed-in';
 import { decideApplication } from '../../../../functions/services/market/decide-application';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'application.decide', on: { kind: 'application', param: 'id' } },
   handle: (ctx, { params, body }) => decideApplication(signedIn(ctx), params.id, body.decision),
 });

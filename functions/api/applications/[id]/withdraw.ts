@@ -4,6 +4,6 @@ import { signedIn } from '../../../../functions/_lib/signed-in';
 import { withdrawApplication } from '../../../../functions/services/market/work-records';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'application.withdraw', on: { kind: 'application', param: 'id' } },
   handle: (ctx, { params }) => withdrawApplication(signedIn(ctx), params.id),
 });

@@ -4,6 +4,6 @@ import { signedIn } from '../../../../functions/_lib/signed-in';
 import { confirmWork } from '../../../../functions/services/market/work-records';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'application.work', on: { kind: 'application', param: 'id' } },
   handle: (ctx, { params, body }) => confirmWork(signedIn(ctx), params.id, body),
 });

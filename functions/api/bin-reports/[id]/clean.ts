@@ -4,6 +4,6 @@ import { signedIn } from '../../../_lib/signed-in';
 import { closeBinReport } from '../../../services/bins/close-bin-report';
 
 export default defineRoute(contract, {
-  auth: { roles: ['cleaner'], scope: ({ params }) => ({ kind: 'binReport', id: params.id }) },
+  access: { action: 'binReport.close', on: { kind: 'binReport', param: 'id' } },
   handle: (ctx, { params, body }) => closeBinReport(signedIn(ctx), params.id, body.code, 'cleaned', body.photoId),
 });

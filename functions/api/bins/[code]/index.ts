@@ -5,9 +5,9 @@ import { getBin as view } from '../../../services/bins/get-bin';
 import { updateBin as update } from '../../../services/bins/update-bin';
 
 export default defineRoutes(
-  defineRoute(getBin, { auth: 'signed-in', handle: (ctx, { params }) => view(signedIn(ctx), params.code) }),
+  defineRoute(getBin, { access: { action: 'bin.view', on: { kind: 'bin', param: 'code' } }, handle: (ctx, { params }) => view(signedIn(ctx), params.code) }),
   defineRoute(updateBin, {
-    auth: { roles: ['village_cadre'], scope: ({ params }) => ({ kind: 'binCode', id: params.code }) },
+    access: { action: 'bin.update', on: { kind: 'bin', param: 'code' } },
     handle: (ctx, { params, body }) => update(signedIn(ctx), params.code, body),
   }),
 );

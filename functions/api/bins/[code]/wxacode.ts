@@ -4,6 +4,6 @@ import { signedIn } from '../../../_lib/signed-in';
 import { getBinWxaCode } from '../../../services/bins/get-bin-wxacode';
 
 export default defineRoute(contract, {
-  auth: { roles: ['village_cadre', 'township_staff'], scope: ({ params }) => ({ kind: 'binCode', id: params.code }) },
+  access: { action: 'bin.wxacode', on: { kind: 'bin', param: 'code' } },
   handle: (ctx, { params }) => getBinWxaCode(signedIn(ctx), params.code),
 });

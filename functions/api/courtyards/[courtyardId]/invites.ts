@@ -4,6 +4,6 @@ import { signedIn } from '../../../_lib/signed-in';
 import { createInvite } from '../../../services/join/create-invite';
 
 export default defineRoute(contract, {
-  auth: { roles: ['courtyard_head', 'village_cadre'], scope: ({ params }) => ({ kind: 'courtyard', id: params.courtyardId }) },
+  access: { action: 'courtyard.invite', on: { kind: 'courtyard', param: 'courtyardId' } },
   handle: (ctx, { params, body }) => createInvite(signedIn(ctx), params.courtyardId, body.days),
 });

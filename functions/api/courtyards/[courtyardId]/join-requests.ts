@@ -4,6 +4,6 @@ import { signedIn } from '../../../_lib/signed-in';
 import { listCourtyardJoinRequests } from '../../../services/join/list-courtyard-join-requests';
 
 export default defineRoute(contract, {
-  auth: { roles: ['courtyard_head', 'village_cadre'], scope: ({ params }) => ({ kind: 'courtyard', id: params.courtyardId }) },
+  access: { action: 'courtyard.joinRequests', on: { kind: 'courtyard', param: 'courtyardId' } },
   handle: (ctx, { params, query }) => listCourtyardJoinRequests(signedIn(ctx), params.courtyardId, query.state),
 });

@@ -4,6 +4,6 @@ import { signedIn } from '../../../_lib/signed-in';
 import { listCourtyardPeople } from '../../../services/points/list-courtyard-people';
 
 export default defineRoute(contract, {
-  auth: { roles: ['courtyard_head', 'village_cadre'], scope: ({ params }) => ({ kind: 'courtyard', id: params.courtyardId }) },
+  access: { action: 'courtyard.people', on: { kind: 'courtyard', param: 'courtyardId' } },
   handle: (ctx, { params }) => listCourtyardPeople(signedIn(ctx), params.courtyardId),
 });

@@ -4,6 +4,6 @@ import { signedIn } from '../../../_lib/signed-in';
 import { getHouseholdPoints } from '../../../services/points/get-household-points';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'household.points', on: { kind: 'household', param: 'householdId' } },
   handle: (ctx, { params, query }) => getHouseholdPoints(signedIn(ctx), params.householdId, query),
 });

@@ -4,6 +4,6 @@ import { signedIn } from '../../../../functions/_lib/signed-in';
 import { cancelIntent } from '../../../../functions/services/market/cancel-intent';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'intent.cancel', on: { kind: 'intent', param: 'id' } },
   handle: (ctx, { params }) => cancelIntent(signedIn(ctx), params.id),
 });

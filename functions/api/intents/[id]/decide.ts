@@ -4,6 +4,6 @@ import { signedIn } from '../../../../functions/_lib/signed-in';
 import { decideIntent } from '../../../../functions/services/market/decide-intent';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'intent.decide', on: { kind: 'intent', param: 'id' } },
   handle: (ctx, { params, body }) => decideIntent(signedIn(ctx), params.id, body),
 });

@@ -4,6 +4,6 @@ import { signedIn } from '../../../../functions/_lib/signed-in';
 import { closeJob } from '../../../../functions/services/market/close-job';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'job.own', on: { kind: 'job', param: 'id' } },
   handle: (ctx, { params }) => closeJob(signedIn(ctx), params.id),
 });

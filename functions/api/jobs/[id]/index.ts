@@ -5,6 +5,6 @@ import { getJob as first } from '../../../../functions/services/market/read-jobs
 import { updateJob as second } from '../../../../functions/services/market/write-job';
 
 export default defineRoutes(
-  defineRoute(getJob, { auth: 'signed-in', handle: (ctx, { params }) => first(signedIn(ctx), params.id) }),
-  defineRoute(updateJob, { auth: 'signed-in', handle: (ctx, { params, body }) => second(signedIn(ctx), params.id, body) }),
+  defineRoute(getJob, { access: { action: 'job.view', on: { kind: 'job', param: 'id' } }, handle: (ctx, { params }) => first(signedIn(ctx), params.id) }),
+  defineRoute(updateJob, { access: { action: 'job.own', on: { kind: 'job', param: 'id' } }, handle: (ctx, { params, body }) => second(signedIn(ctx), params.id, body) }),
 );

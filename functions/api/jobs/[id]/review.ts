@@ -4,6 +4,6 @@ import { signedIn } from '../../../../functions/_lib/signed-in';
 import { reviewJob } from '../../../../functions/services/market/review-job';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'job.review', on: { kind: 'job', param: 'id' } },
   handle: (ctx, { params, body }) => reviewJob(signedIn(ctx), params.id, body),
 });

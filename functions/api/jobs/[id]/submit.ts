@@ -4,6 +4,6 @@ import { signedIn } from '../../../../functions/_lib/signed-in';
 import { submitJob } from '../../../../functions/services/market/submit-job';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'job.own', on: { kind: 'job', param: 'id' } },
   handle: (ctx, { params }) => submitJob(signedIn(ctx), params.id),
 });

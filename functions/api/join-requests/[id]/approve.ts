@@ -4,6 +4,6 @@ import { signedIn } from '../../../_lib/signed-in';
 import { approveJoinRequest } from '../../../services/join/approve-join-request';
 
 export default defineRoute(contract, {
-  auth: { roles: ['courtyard_head', 'village_cadre'], scope: ({ params }) => ({ kind: 'joinRequest', id: params.id }) },
+  access: { action: 'joinRequest.decide', on: { kind: 'joinRequest', param: 'id' } },
   handle: (ctx, { params }) => approveJoinRequest(signedIn(ctx), params.id),
 });

@@ -4,6 +4,6 @@ import { signedIn } from '../../../_lib/signed-in';
 import { rejectJoinRequest } from '../../../services/join/reject-join-request';
 
 export default defineRoute(contract, {
-  auth: { roles: ['courtyard_head', 'village_cadre'], scope: ({ params }) => ({ kind: 'joinRequest', id: params.id }) },
+  access: { action: 'joinRequest.decide', on: { kind: 'joinRequest', param: 'id' } },
   handle: (ctx, { params, body }) => rejectJoinRequest(signedIn(ctx), params.id, body.reason),
 });

@@ -4,6 +4,6 @@ import { signedIn } from '../../../../functions/_lib/signed-in';
 import { closeListing } from '../../../../functions/services/market/close-listing';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'listing.own', on: { kind: 'listing', param: 'id' } },
   handle: (ctx, { params, body }) => closeListing(signedIn(ctx), params.id, body.state),
 });

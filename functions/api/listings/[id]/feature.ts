@@ -4,6 +4,6 @@ import { signedIn } from '../../../../functions/_lib/signed-in';
 import { featureListing } from '../../../../functions/services/market/feature-listing';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'listing.feature', on: { kind: 'listing', param: 'id' } },
   handle: (ctx, { params, body }) => featureListing(signedIn(ctx), params.id, body.featured),
 });

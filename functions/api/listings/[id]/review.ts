@@ -4,6 +4,6 @@ import { signedIn } from '../../../../functions/_lib/signed-in';
 import { reviewListing } from '../../../../functions/services/market/review-listing';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'listing.review', on: { kind: 'listing', param: 'id' } },
   handle: (ctx, { params, body }) => reviewListing(signedIn(ctx), params.id, body),
 });

@@ -4,6 +4,6 @@ import { signedIn } from '../../../../functions/_lib/signed-in';
 import { submitListing } from '../../../../functions/services/market/submit-listing';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'listing.own', on: { kind: 'listing', param: 'id' } },
   handle: (ctx, { params }) => submitListing(signedIn(ctx), params.id),
 });

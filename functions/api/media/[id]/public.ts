@@ -4,7 +4,7 @@ import { defineRoute } from '../../../_lib/route';
 import { getPublicMedia } from '../../../services/media/get-public-media';
 
 export default defineRoute(contract, {
-  auth: 'public',
+  access: 'public',
   handle: (ctx, { params, query }) => getPublicMedia(ctx, params.id, query.exp, query.sig),
   raw: (r) => {
     const body = Buffer.from(r.base64, 'base64');

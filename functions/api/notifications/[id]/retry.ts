@@ -4,6 +4,6 @@ import { signedIn } from '../../../_lib/signed-in';
 import { retryNotification } from '../../../services/notifications/retry-notification';
 
 export default defineRoute(contract, {
-  auth: { roles: ['village_cadre', 'township_staff'], scope: ({ params }) => ({ kind: 'notification', id: params.id }) },
+  access: { action: 'notification.retry', on: { kind: 'notification', param: 'id' } },
   handle: (ctx, { params }) => retryNotification(signedIn(ctx), params.id),
 });

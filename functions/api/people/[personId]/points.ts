@@ -4,6 +4,6 @@ import { signedIn } from '../../../_lib/signed-in';
 import { adjustPoints } from '../../../services/points/adjust-points';
 
 export default defineRoute(contract, {
-  auth: { roles: ['courtyard_head', 'village_cadre'], scope: ({ params }) => ({ kind: 'person', id: params.personId }) },
+  access: { action: 'person.adjustPoints', on: { kind: 'person', param: 'personId' } },
   handle: (ctx, { params, body }) => adjustPoints(signedIn(ctx), params.personId, body.amount, body.reason),
 });

@@ -4,6 +4,6 @@ import { signedIn } from '../../../_lib/signed-in';
 import { cancelRedemption } from '../../../services/points/cancel-redemption';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'redemption.cancel', on: { kind: 'redemption', param: 'id' } },
   handle: (ctx, { params }) => cancelRedemption(signedIn(ctx), params.id),
 });

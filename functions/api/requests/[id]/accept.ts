@@ -4,6 +4,6 @@ import { signedIn } from '../../../../functions/_lib/signed-in';
 import { acceptRequest } from '../../../../functions/services/requests/accept-request';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'request.handle', on: { kind: 'request', param: 'id' } },
   handle: (ctx, input) => acceptRequest(signedIn(ctx), input.params.id),
 });

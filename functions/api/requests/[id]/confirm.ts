@@ -4,6 +4,6 @@ import { signedIn } from '../../../../functions/_lib/signed-in';
 import { confirmRequest } from '../../../../functions/services/requests/confirm-request';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'request.requesterAct', on: { kind: 'request', param: 'id' } },
   handle: (ctx, input) => confirmRequest(signedIn(ctx), input.params.id, input.body.rating, input.body.comment),
 });

@@ -4,6 +4,6 @@ import { signedIn } from '../../../../functions/_lib/signed-in';
 import { getRequest } from '../../../../functions/services/requests/get-request';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'request.view', on: { kind: 'request', param: 'id' } },
   handle: (ctx, input) => getRequest(signedIn(ctx), input.params.id),
 });

@@ -4,6 +4,6 @@ import { signedIn } from '../../../../functions/_lib/signed-in';
 import { reopenRequest } from '../../../../functions/services/requests/reopen-request';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'request.requesterAct', on: { kind: 'request', param: 'id' } },
   handle: (ctx, input) => reopenRequest(signedIn(ctx), input.params.id, input.body.reason),
 });

@@ -4,6 +4,6 @@ import { signedIn } from '../../../../functions/_lib/signed-in';
 import { resolveRequest } from '../../../../functions/services/requests/resolve-request';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'request.handle', on: { kind: 'request', param: 'id' } },
   handle: (ctx, input) => resolveRequest(signedIn(ctx), input.params.id, input.body.note),
 });

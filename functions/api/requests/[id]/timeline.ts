@@ -4,6 +4,6 @@ import { signedIn } from '../../../../functions/_lib/signed-in';
 import { requestTimeline } from '../../../../functions/services/requests/request-timeline';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'request.view', on: { kind: 'request', param: 'id' } },
   handle: (ctx, input) => requestTimeline(signedIn(ctx), input.params.id),
 });

@@ -4,6 +4,6 @@ import { signedIn } from '../../../../functions/_lib/signed-in';
 import { withdrawRequest } from '../../../../functions/services/requests/withdraw-request';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'request.requesterAct', on: { kind: 'request', param: 'id' } },
   handle: (ctx, input) => withdrawRequest(signedIn(ctx), input.params.id, input.body.reason),
 });

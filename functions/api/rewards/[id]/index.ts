@@ -4,6 +4,6 @@ import { signedIn } from '../../../_lib/signed-in';
 import { updateReward } from '../../../services/points/update-reward';
 
 export default defineRoute(contract, {
-  auth: { roles: ['village_cadre'], scope: ({ params }) => ({ kind: 'reward', id: params.id }) },
+  access: { action: 'reward.update', on: { kind: 'reward', param: 'id' } },
   handle: (ctx, { params, body }) => updateReward(signedIn(ctx), params.id, body),
 });

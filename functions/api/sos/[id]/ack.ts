@@ -4,6 +4,6 @@ import { signedIn } from '../../../../functions/_lib/signed-in';
 import { ackSos } from '../../../../functions/services/sos/ack-sos';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'sos.ack', on: { kind: 'sos', param: 'id' } },
   handle: (ctx, input) => ackSos(signedIn(ctx), input.params.id),
 });

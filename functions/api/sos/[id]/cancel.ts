@@ -4,6 +4,6 @@ import { signedIn } from '../../../../functions/_lib/signed-in';
 import { cancelSos } from '../../../../functions/services/sos/cancel-sos';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'sos.cancel', on: { kind: 'sos', param: 'id' } },
   handle: (ctx, input) => cancelSos(signedIn(ctx), input.params.id, input.body.reason),
 });

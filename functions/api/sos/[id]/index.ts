@@ -4,6 +4,6 @@ import { signedIn } from '../../../../functions/_lib/signed-in';
 import { getSos } from '../../../../functions/services/sos/get-sos';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'sos.view', on: { kind: 'sos', param: 'id' } },
   handle: (ctx, input) => getSos(signedIn(ctx), input.params.id),
 });

@@ -4,6 +4,6 @@ import { signedIn } from '../../../../functions/_lib/signed-in';
 import { resolveSos } from '../../../../functions/services/sos/resolve-sos';
 
 export default defineRoute(contract, {
-  auth: 'signed-in',
+  access: { action: 'sos.resolve', on: { kind: 'sos', param: 'id' } },
   handle: (ctx, input) => resolveSos(signedIn(ctx), input.params.id, input.body.note),
 });

@@ -4,6 +4,6 @@ import { signedIn } from '../../../_lib/signed-in';
 import { townshipLeaderboard } from '../../../services/points/township-leaderboard';
 
 export default defineRoute(contract, {
-  auth: { roles: ['township_staff'], scope: ({ params }) => ({ kind: 'township', id: params.townshipId }) },
+  access: { action: 'township.staffInfo', on: { kind: 'township', param: 'townshipId' } },
   handle: (ctx, { params, query }) => townshipLeaderboard(signedIn(ctx), params.townshipId, query),
 });

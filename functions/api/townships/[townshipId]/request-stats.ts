@@ -4,6 +4,6 @@ import { signedIn } from '../../../../functions/_lib/signed-in';
 import { townshipRequestStats } from '../../../../functions/services/requests/request-stats';
 
 export default defineRoute(contract, {
-  auth: { roles: ['township_staff'], scope: ({ params }) => ({ kind: 'township', id: params.townshipId }) },
+  access: { action: 'township.staffInfo', on: { kind: 'township', param: 'townshipId' } },
   handle: (ctx, input) => townshipRequestStats(signedIn(ctx), input.params.townshipId, input.query.days),
 });

@@ -4,6 +4,6 @@ import { signedIn } from '../../../_lib/signed-in';
 import { listTownshipVillages } from '../../../services/me/list-township-villages';
 
 export default defineRoute(contract, {
-  auth: { roles: ['township_staff'], scope: ({ params }) => ({ kind: 'township', id: params.townshipId }) },
+  access: { action: 'township.staffInfo', on: { kind: 'township', param: 'townshipId' } },
   handle: (ctx, { params }) => listTownshipVillages(signedIn(ctx), params.townshipId),
 });

@@ -6,11 +6,11 @@ import { listVillageBins as list } from '../../../services/bins/list-village-bin
 
 export default defineRoutes(
   defineRoute(listVillageBins, {
-    auth: { roles: ['village_cadre', 'township_staff'], scope: ({ params }) => ({ kind: 'village', id: params.villageId }) },
+    access: { action: 'village.staffInfo', on: { kind: 'village', param: 'villageId' } },
     handle: (ctx, { params }) => list(signedIn(ctx), params.villageId),
   }),
   defineRoute(createBin, {
-    auth: { roles: ['village_cadre'], scope: ({ params }) => ({ kind: 'village', id: params.villageId }) },
+    access: { action: 'village.manage', on: { kind: 'village', param: 'villageId' } },
     handle: (ctx, { params, body }) => create(signedIn(ctx), params.villageId, body),
   }),
 );

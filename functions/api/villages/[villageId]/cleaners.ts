@@ -4,6 +4,6 @@ import { signedIn } from '../../../_lib/signed-in';
 import { listVillageCleaners } from '../../../services/bins/list-village-cleaners';
 
 export default defineRoute(contract, {
-  auth: { roles: ['village_cadre', 'township_staff'], scope: ({ params }) => ({ kind: 'village', id: params.villageId }) },
+  access: { action: 'village.staffInfo', on: { kind: 'village', param: 'villageId' } },
   handle: (ctx, { params }) => listVillageCleaners(signedIn(ctx), params.villageId),
 });

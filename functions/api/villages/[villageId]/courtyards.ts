@@ -4,6 +4,6 @@ import { signedIn } from '../../../_lib/signed-in';
 import { listVillageCourtyards } from '../../../services/me/list-village-courtyards';
 
 export default defineRoute(contract, {
-  auth: { roles: ['village_cadre', 'township_staff', 'shopkeeper'], scope: ({ params }) => ({ kind: 'village', id: params.villageId }) },
+  access: { action: 'village.courtyards', on: { kind: 'village', param: 'villageId' } },
   handle: (ctx, { params }) => listVillageCourtyards(signedIn(ctx), params.villageId),
 });

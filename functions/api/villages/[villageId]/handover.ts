@@ -4,6 +4,6 @@ import { signedIn } from '../../../_lib/signed-in';
 import { handOverRedemption } from '../../../services/points/hand-over-redemption';
 
 export default defineRoute(contract, {
-  auth: { roles: ['shopkeeper', 'village_cadre'], scope: ({ params }) => ({ kind: 'village', id: params.villageId }) },
+  access: { action: 'village.shop', on: { kind: 'village', param: 'villageId' } },
   handle: (ctx, { params, body }) => handOverRedemption(signedIn(ctx), params.villageId, body.pickupCode),
 });

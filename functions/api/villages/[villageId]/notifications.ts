@@ -4,6 +4,6 @@ import { signedIn } from '../../../_lib/signed-in';
 import { listVillageNotifications } from '../../../services/notifications/list-village-notifications';
 
 export default defineRoute(contract, {
-  auth: { roles: ['village_cadre', 'township_staff'], scope: ({ params }) => ({ kind: 'village', id: params.villageId }) },
+  access: { action: 'village.staffInfo', on: { kind: 'village', param: 'villageId' } },
   handle: (ctx, { params, query }) => listVillageNotifications(signedIn(ctx), params.villageId, query.state),
 });

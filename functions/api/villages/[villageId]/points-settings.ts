@@ -4,6 +4,6 @@ import { signedIn } from '../../../_lib/signed-in';
 import { updatePointsSettings } from '../../../services/points/update-points-settings';
 
 export default defineRoute(contract, {
-  auth: { roles: ['village_cadre'], scope: ({ params }) => ({ kind: 'village', id: params.villageId }) },
+  access: { action: 'village.manage', on: { kind: 'village', param: 'villageId' } },
   handle: (ctx, { params, body }) => updatePointsSettings(signedIn(ctx), params.villageId, body.redemptionExpiryDays),
 });

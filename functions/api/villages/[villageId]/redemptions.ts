@@ -4,6 +4,6 @@ import { signedIn } from '../../../_lib/signed-in';
 import { listVillageRedemptions } from '../../../services/points/list-village-redemptions';
 
 export default defineRoute(contract, {
-  auth: { roles: ['shopkeeper', 'village_cadre'], scope: ({ params }) => ({ kind: 'village', id: params.villageId }) },
+  access: { action: 'village.shop', on: { kind: 'village', param: 'villageId' } },
   handle: (ctx, { params, query }) => listVillageRedemptions(signedIn(ctx), params.villageId, query.state),
 });

@@ -4,6 +4,6 @@ import { signedIn } from '../../../../functions/_lib/signed-in';
 import { villageRequestStats } from '../../../../functions/services/requests/request-stats';
 
 export default defineRoute(contract, {
-  auth: { roles: ['village_cadre', 'township_staff'], scope: ({ params }) => ({ kind: 'village', id: params.villageId }) },
+  access: { action: 'village.staffInfo', on: { kind: 'village', param: 'villageId' } },
   handle: (ctx, input) => villageRequestStats(signedIn(ctx), input.params.villageId, input.query.days),
 });

@@ -4,6 +4,6 @@ import { signedIn } from '../../../../_lib/signed-in';
 import { importBins } from '../../../../services/bins/import-bins';
 
 export default defineRoute(contract, {
-  auth: { roles: ['village_cadre'], scope: ({ params }) => ({ kind: 'village', id: params.villageId }) },
+  access: { action: 'village.manage', on: { kind: 'village', param: 'villageId' } },
   handle: (ctx, { params, body }) => importBins(signedIn(ctx), params.villageId, body.csv),
 });

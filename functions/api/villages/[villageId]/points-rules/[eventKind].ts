@@ -4,6 +4,6 @@ import { signedIn } from '../../../../_lib/signed-in';
 import { updatePointsRule } from '../../../../services/points/update-points-rule';
 
 export default defineRoute(contract, {
-  auth: { roles: ['village_cadre'], scope: ({ params }) => ({ kind: 'village', id: params.villageId }) },
+  access: { action: 'village.manage', on: { kind: 'village', param: 'villageId' } },
   handle: (ctx, { params, body }) => updatePointsRule(signedIn(ctx), params.villageId, params.eventKind, body.points, body.dailyCap),
 });

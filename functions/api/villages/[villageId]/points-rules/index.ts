@@ -2,8 +2,7 @@ import { listPointsRules as contract } from '../../../../../shared/contracts/poi
 import { defineRoute } from '../../../../_lib/route';
 import { signedIn } from '../../../../_lib/signed-in';
 import { listPointsRules } from '../../../../services/points/list-points-rules';
-import { ALL_ROLES } from '../../../../../shared/domain/roles';
 export default defineRoute(contract, {
-  auth: { roles: ALL_ROLES, reach: 'within', scope: ({ params }) => ({ kind: 'village', id: params.villageId }) },
+  access: { action: 'village.memberInfo', on: { kind: 'village', param: 'villageId' } },
   handle: (ctx, { params }) => listPointsRules(signedIn(ctx), params.villageId),
 });
