@@ -1,9 +1,11 @@
 import { and, asc, count, eq, gte, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { binCleaners, binCodeImages, binReportReporters, binReports, bins, courtyards, people, roleAssignments, villages } from '../schema';
+import type { TBinKind, TBinReportState, TBinState, TWxaEnvVersion } from '../../shared/domain/bin-report';
+import type { TRole } from '../../shared/domain/roles';
 
 export type TBinRecord = {
-  id: string; code: string; label: string; state: string; lat: number; lng: number;
+  id: string; code: string; label: string; state: TBinState; lat: number; lng: number;
   villageId: string; villageName: string; townshipId: string; courtyardId: string | null; courtyardName: string | null;
 };
 
@@ -23,15 +25,14 @@ export async function findBinByCode(db: Db, code: string): Promise<TBinRecord | 
 }
 
 export type TBinReportRecord = {
-  id: string; binId: string; binLabel: string; binCode: string; villageId: string; state: 'open' | 'cleaned' | 'false';
-  kind: 'full' | 'overflow' | 'damaged' | 'smell'; reporters: number; openedAt: Date; closedAt: Date | null;
+  id: string; binId: string; binLabel: string; binCode: string; villageId: string; state: TBinReportState;
+  kind: TBinKind; reporters: number; openedAt: Date; closedAt: Date | null;
 };
 
 const reportCols = {
   id: binReports.id, binId: binReports.binId, binLabel: bins.label, binCode: bins.code, villageId: binReports.villageId, state: binReports.state,
   kind: binReports.kind, reporters: binReports.reporters, openedAt: binReports.openedAt, closedAt: binReports.closedAt,
 };
-const mapReport = (r: Record<string, unknown>) => r as unknown as TBinReportRecord;
 
 /** The bin's open report, locked for the scan that joins or closes it. */
 export async function lockOpenReport(db: Db, binId: string): Promise<TBinReportRecord | null> {
@@ -41,21 +42,21 @@ export async function lockOpenReport(db: Db, binId: string): Promise<TBinReportR
     .innerJoin(bins, eq(bins.id, binReports.binId))
     .where(and(eq(binReports.binId, binId), eq(binReports.state, 'open')))
     .for('update', { of: binReports });
-  return r ? mapReport(r) : null;
+  return r ?? null;
 }
 
 export async function findOpenReport(db: Db, binId: string): Promise<TBinReportRecord | null> {
   const [r] = await db.select(reportCols).from(binReports).innerJoin(bins, eq(bins.id, binReports.binId)).where(and(eq(binReports.binId, binId), eq(binReports.state, 'open')));
-  return r ? mapReport(r) : null;
+  return r ?? null;
 }
 
 export async function lockReport(db: Db, id: string): Promise<TBinReportRecord | null> {
   const [r] = await db.select(reportCols).from(binReports).innerJoin(bins, eq(bins.id, binReports.binId)).where(eq(binReports.id, id)).for('update', { of: binReports });
-  return r ? mapReport(r) : null;
+  return r ?? null;
 }
 
 /** Opens a report; null when another scan opened one first (the partial unique index). */
-export async function insertOpenReport(db: Db, v: { binId: string; villageId: string; kind: string; openedAt: Date }): Promise<string | null> {
+export async function insertOpenReport(db: Db, v: { binId: string; villageId: string; kind: TBinKind; openedAt: Date }): Promise<string | null> {
   const [r] = await db
     .insert(binReports)
     .values({ ...v, state: 'open', reporters: 0 })
@@ -69,7 +70,7 @@ export async function addReporter(
   db: Db,
   report: { id: string; binId: string; reporters: number },
   personId: string,
-  kind: string,
+  kind: TBinKind,
   at: Date,
   photoId: string | null = null,
 ): Promise<number | null> {
@@ -136,7 +137,7 @@ export async function findVillageDepot(db: Db, personId: string): Promise<{ lat:
   return r && r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null;
 }
 
-export async function closeReport(db: Db, id: string, state: 'cleaned' | 'false', by: string, at: Date, photoId: string | null = null): Promise<boolean> {
+export async function closeReport(db: Db, id: string, state: Exclude<TBinReportState, 'open'>, by: string, at: Date, photoId: string | null = null): Promise<boolean> {
   const r = await db
     .update(binReports)
     .set({ state, closedAt: at, closedBy: by, closePhotoId: photoId })
@@ -163,7 +164,7 @@ export async function countFalseReportsOpenedBy(db: Db, personId: string, since:
   return Number(r.n);
 }
 
-export async function listVillageRoleHolders(db: Db, role: string, villageId: string): Promise<string[]> {
+export async function listVillageRoleHolders(db: Db, role: TRole, villageId: string): Promise<string[]> {
   const rows = await db
     .select({ id: roleAssignments.personId })
     .from(roleAssignments)
@@ -181,7 +182,7 @@ export async function findBinById(db: Db, id: string): Promise<TBinRecord | null
   return r ?? null;
 }
 
-export async function findBinImage(db: Db, binId: string, envVersion: string): Promise<{ contentType: string; bytes: Buffer } | null> {
+export async function findBinImage(db: Db, binId: string, envVersion: TWxaEnvVersion): Promise<{ contentType: string; bytes: Buffer } | null> {
   const [r] = await db
     .select({ contentType: binCodeImages.contentType, bytes: binCodeImages.bytes })
     .from(binCodeImages)
@@ -190,7 +191,7 @@ export async function findBinImage(db: Db, binId: string, envVersion: string): P
   return r ? { contentType: r.contentType, bytes: Buffer.from(r.bytes) } : null;
 }
 
-export async function saveBinImage(db: Db, binId: string, envVersion: string, contentType: string, bytes: Buffer, at: Date): Promise<void> {
+export async function saveBinImage(db: Db, binId: string, envVersion: TWxaEnvVersion, contentType: string, bytes: Buffer, at: Date): Promise<void> {
   await db.insert(binCodeImages).values({ binId, envVersion, contentType, bytes, createdAt: at }).onConflictDoNothing();
 }
 
@@ -224,7 +225,7 @@ export async function insertBin(
   return r?.id ?? null;
 }
 
-export async function updateBinRow(db: Db, id: string, set: Partial<{ label: string; lat: number; lng: number; courtyardId: string | null; state: string }>): Promise<boolean> {
+export async function updateBinRow(db: Db, id: string, set: Partial<{ label: string; lat: number; lng: number; courtyardId: string | null; state: TBinState }>): Promise<boolean> {
   if (Object.keys(set).length === 0) return true;
   const r = await db.update(bins).set(set).where(eq(bins.id, id)).returning({ id: bins.id });
   return r.length === 1;

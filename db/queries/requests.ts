@@ -2,6 +2,7 @@ import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQ
 import type { Db } from '../client';
 import { courtyards, people, requestEvents, requestMessages, requests, requestSettings, roleAssignments } from '../schema';
 import type { TRequestCategory, TRequestLevel, TRequestSla, TRequestState } from '../../shared/domain/requests';
+import type { TRole } from '../../shared/domain/roles';
 
 export type TRequestRecord = {
   id: string; requesterId: string; requesterName: string; requesterPhone: string | null; householdId: string | null;
@@ -31,10 +32,8 @@ function selectRequests(db: Db) {
     .innerJoin(courtyards, eq(courtyards.id, requests.courtyardId))
     .leftJoin(handler, eq(handler.id, requests.handlerId));
 }
-const map = (rows: unknown[]) => rows as TRequestRecord[];
-
 export async function findRequest(db: Db, id: string): Promise<TRequestRecord | null> {
-  return map(await selectRequests(db).where(eq(requests.id, id)))[0] ?? null;
+  return (await selectRequests(db).where(eq(requests.id, id)))[0] ?? null;
 }
 
 /** Locks the request row for a state change, then reads it whole. */
@@ -79,7 +78,10 @@ export async function flagRequestOverdue(db: Db, id: string, at: Date): Promise<
 
 export async function insertRequestEvent(
   db: Db,
-  e: { requestId: string; actorId: string | null; kind: string; fromState?: string | null; toState?: string | null; fromLevel?: string | null; toLevel?: string | null; note?: string | null; at: Date },
+  e: {
+    requestId: string; actorId: string | null; kind: string; fromState?: TRequestState | null; toState?: TRequestState | null;
+    fromLevel?: TRequestLevel | null; toLevel?: TRequestLevel | null; note?: string | null; at: Date;
+  },
 ): Promise<void> {
   await db.insert(requestEvents).values(e);
 }
@@ -127,7 +129,7 @@ export async function findHomeCourtyard(db: Db, personId: string): Promise<{ hou
 export async function listMyRequests(db: Db, requesterId: string, after: { createdAt: Date; id: string } | null, limit: number) {
   const where = [eq(requests.requesterId, requesterId)];
   if (after) where.push(or(lt(requests.createdAt, after.createdAt), and(eq(requests.createdAt, after.createdAt), lt(requests.id, after.id)))!);
-  return map(await selectRequests(db).where(and(...where)).orderBy(desc(requests.createdAt), desc(requests.id)).limit(limit + 1));
+  return selectRequests(db).where(and(...where)).orderBy(desc(requests.createdAt), desc(requests.id)).limit(limit + 1);
 }
 
 /** Requests owned by the tiers a person handles: heads — their courtyards' 私事/小事; cadres — their villages' 大事; staff — 难事. */
@@ -137,12 +139,10 @@ export async function listQueue(db: Db, scopes: { courtyardIds: string[]; villag
   if (scopes.villageIds.length) owned.push(and(inArray(requests.villageId, scopes.villageIds), eq(requests.level, 'village'))!);
   if (scopes.townshipIds.length) owned.push(and(inArray(requests.townshipId, scopes.townshipIds), eq(requests.level, 'township'))!);
   if (!owned.length) return [];
-  return map(
-    await selectRequests(db)
-      .where(and(or(...owned), inArray(requests.state, [...states])))
-      .orderBy(sql`${requests.dueAt} asc nulls last`, desc(requests.createdAt))
-      .limit(limit),
-  );
+  return selectRequests(db)
+    .where(and(or(...owned), inArray(requests.state, states)))
+    .orderBy(sql`${requests.dueAt} asc nulls last`, desc(requests.createdAt))
+    .limit(limit);
 }
 
 export async function findRequestSettings(db: Db, villageId: string): Promise<TRequestSla | null> {
@@ -161,7 +161,7 @@ export async function upsertRequestSettings(db: Db, villageId: string, s: TReque
 }
 
 /** Active holders of `role` whose scope is exactly the given township. */
-export async function listTownshipRoleHolders(db: Db, role: string, townshipId: string): Promise<string[]> {
+export async function listTownshipRoleHolders(db: Db, role: TRole, townshipId: string): Promise<string[]> {
   const rows = await db
     .select({ id: roleAssignments.personId })
     .from(roleAssignments)
@@ -230,5 +230,5 @@ export async function listRequestsShowingMedia(db: Db, mediaId: string): Promise
     select request_id from request_messages where ${mediaId}::uuid = any(photo_ids)
     limit 20`);
   const ids = (r as unknown as { rows: { id: string }[] }).rows.map((x) => x.id);
-  return ids.length ? map(await selectRequests(db).where(inArray(requests.id, ids))) : [];
+  return ids.length ? selectRequests(db).where(inArray(requests.id, ids)) : [];
 }

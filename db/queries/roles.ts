@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { courtyards, people, roleAssignments, townships, villages } from '../schema';
-import type { TRole, TScopeType } from '../../shared/contracts/common';
+import type { TRole, TScopeType } from '../../shared/domain/roles';
 
 export type TGrantRecord = {
   role: TRole;
@@ -29,12 +29,7 @@ export async function listActiveGrants(db: Db, personId: string): Promise<TGrant
     .leftJoin(courtyards, eq(courtyards.id, roleAssignments.courtyardId))
     .where(and(eq(roleAssignments.personId, personId), isNull(roleAssignments.endedAt)))
     .orderBy(asc(roleAssignments.createdAt));
-  return rows.map((r) => ({
-    ...r,
-    role: r.role as TRole,
-    scopeType: r.scopeType as TScopeType,
-    scopeId: (r.courtyardId ?? r.villageId ?? r.townshipId) as string,
-  }));
+  return rows.map((r) => ({ ...r, scopeId: r.courtyardId ?? r.villageId ?? r.townshipId }));
 }
 
 export async function insertRoleAssignment(

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { defineContract } from './define';
 import { ZNamed } from './common';
+import { REQUEST_CATEGORY_KEYS, REQUEST_LEVEL_KEYS, REQUEST_STATE_KEYS } from '../domain/requests';
 
-export const ZRequestCategory = z.enum(['dispute', 'sanitation', 'infrastructure', 'help', 'policy', 'other']);
-export const ZRequestLevel = z.enum(['private', 'courtyard', 'village', 'township']);
-export const ZRequestState = z.enum(['submitted', 'accepted', 'escalated_village', 'escalated_township', 'resolved', 'closed', 'withdrawn']);
+export const ZRequestCategory = z.enum(REQUEST_CATEGORY_KEYS);
+export const ZRequestLevel = z.enum(REQUEST_LEVEL_KEYS);
+export const ZRequestState = z.enum(REQUEST_STATE_KEYS);
 const ZId = z.object({ id: z.uuid() });
 const ZPhotoIds = z.array(z.uuid()).max(4, '最多4张照片').default([]);
 const ZNote = z.string().trim().max(500, '不超过500字');

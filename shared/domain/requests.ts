@@ -1,11 +1,16 @@
-import type { TRole } from '../contracts/common';
+import type { TRole } from './roles';
 import { clipText } from './text';
 
 /**
  * 找院长: the request loop as pure rules. A request has a state (where it is in the loop) and
  * a level (私事/小事/大事/难事, how heavy it is). The level decides which tier owns it: the
  * courtyard (私事, 小事), the village (大事) or the township (难事).
+ *
+ * Each concept has one list (`*_KEYS`); the contract's enum, the column and its CHECK come from
+ * it, and the label maps must name every key (and nothing else).
  */
+export const REQUEST_CATEGORY_KEYS = ['dispute', 'sanitation', 'infrastructure', 'help', 'policy', 'other'] as const;
+export type TRequestCategory = (typeof REQUEST_CATEGORY_KEYS)[number];
 export const REQUEST_CATEGORIES = {
   dispute: '邻里纠纷',
   sanitation: '环境卫生',
@@ -13,12 +18,14 @@ export const REQUEST_CATEGORIES = {
   help: '生活求助',
   policy: '政策咨询',
   other: '其他',
-} as const;
-export type TRequestCategory = keyof typeof REQUEST_CATEGORIES;
+} as const satisfies Record<TRequestCategory, string>;
 
-export const REQUEST_LEVELS = { private: '私事', courtyard: '小事', village: '大事', township: '难事' } as const;
-export type TRequestLevel = keyof typeof REQUEST_LEVELS;
+export const REQUEST_LEVEL_KEYS = ['private', 'courtyard', 'village', 'township'] as const;
+export type TRequestLevel = (typeof REQUEST_LEVEL_KEYS)[number];
+export const REQUEST_LEVELS = { private: '私事', courtyard: '小事', village: '大事', township: '难事' } as const satisfies Record<TRequestLevel, string>;
 
+export const REQUEST_STATE_KEYS = ['submitted', 'accepted', 'escalated_village', 'escalated_township', 'resolved', 'closed', 'withdrawn'] as const;
+export type TRequestState = (typeof REQUEST_STATE_KEYS)[number];
 export const REQUEST_STATES = {
   submitted: '待受理',
   accepted: '办理中',
@@ -27,8 +34,7 @@ export const REQUEST_STATES = {
   resolved: '已办结待确认',
   closed: '已完结',
   withdrawn: '已撤回',
-} as const;
-export type TRequestState = keyof typeof REQUEST_STATES;
+} as const satisfies Record<TRequestState, string>;
 
 export type TTier = 'courtyard' | 'village' | 'township';
 const TIER_RANK: Record<TTier, number> = { courtyard: 0, village: 1, township: 2 };
@@ -121,6 +127,11 @@ export function requestSummary(category: TRequestCategory, text: string): string
 }
 
 // ── 一键呼叫 ──
+
+export const SOS_STATES = ['open', 'acknowledged', 'cancelled', 'resolved'] as const;
+export type TSosState = (typeof SOS_STATES)[number];
+/** 进行中: a call nobody has closed yet; a person has at most one (a partial unique index). */
+export const SOS_LIVE_STATES = ['open', 'acknowledged'] as const satisfies readonly TSosState[];
 
 /** Who is told at each step of an unanswered call. */
 export const SOS_STEPS = ['courtyard', 'village', 'township'] as const;

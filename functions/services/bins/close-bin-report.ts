@@ -1,6 +1,6 @@
 import { closeReport, countFalseReportsOpenedBy, isBinCleaner, listReporters, listVillageRoleHolders, lockReport } from '../../../db/queries/bins';
 import { findPerson } from '../../../db/queries/people';
-import { FALSE_REPORT_FLAG_COUNT, FALSE_REPORT_FLAG_WINDOW_MS, parseBinInput } from '../../../shared/domain/bin-report';
+import { FALSE_REPORT_FLAG_COUNT, FALSE_REPORT_FLAG_WINDOW_MS, parseBinInput, type TBinReportState } from '../../../shared/domain/bin-report';
 import { chinaMonth } from '../../../shared/domain/points';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
@@ -17,7 +17,7 @@ import { toBinReport } from './to-bin-report';
  * bin_report_join), exactly once, and are told. False → nothing is awarded; a person who
  * opened several false reports lately is flagged to the village cadres.
  */
-export async function closeBinReport(ctx: TSignedInContext, id: string, scanned: string, to: 'cleaned' | 'false', photoId?: string) {
+export async function closeBinReport(ctx: TSignedInContext, id: string, scanned: string, to: Exclude<TBinReportState, 'open'>, photoId?: string) {
   await assertOwnMedia(ctx, photoId);
   return ctx.db.transaction(async (tx) => {
     const now = ctx.now();

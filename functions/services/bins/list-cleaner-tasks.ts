@@ -24,7 +24,7 @@ export async function listCleanerTasks(ctx: TSignedInContext, at: { lat?: number
     prev = o;
     return {
       order: n + 1, reportId: o.reportId, bin: { id: o.binId, label: o.label, lat: o.lat, lng: o.lng, courtyard: o.courtyard },
-      kind: o.kind as 'full', reporters: o.reporters, openedAt: o.openedAt.toISOString(), legMeters: Math.round(leg),
+      kind: o.kind, reporters: o.reporters, openedAt: o.openedAt.toISOString(), legMeters: Math.round(leg),
     };
   });
   return { start, stops, totalMeters: Math.round(total) };

@@ -1,6 +1,6 @@
 import { findListing, lockListing, updateListing } from '../../../db/queries/market';
 import { canAct } from '../../../shared/domain/access';
-import { postRefusal, type TPostState } from '../../../shared/domain/market';
+import { postRefusal } from '../../../shared/domain/market';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { toListing } from './market-access';
@@ -11,7 +11,7 @@ export async function featureListing(ctx: TSignedInContext, id: string, featured
     const r = await lockListing(tx, id);
     if (!r) throw new AppError('NOT_FOUND');
     if (!canAct(ctx.actor.grants, ['village_cadre'], { townshipId: r.townshipId, villageId: r.villageId, courtyardId: r.courtyardId })) throw new AppError('FORBIDDEN');
-    const why = postRefusal(r.state as TPostState, 'feature');
+    const why = postRefusal(r.state, 'feature');
     if (why) throw new AppError(why);
     await updateListing(tx, id, { featured, updatedAt: ctx.now() });
     return toListing((await findListing(tx, id))!, ctx.actor);

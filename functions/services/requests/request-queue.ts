@@ -1,11 +1,11 @@
 import { listQueue } from '../../../db/queries/requests';
-import { OPEN_STATES, REQUEST_STATES, WAITING_STATES, type TRequestState } from '../../../shared/domain/requests';
+import { OPEN_STATES, REQUEST_STATE_KEYS, WAITING_STATES, type TRequestState } from '../../../shared/domain/requests';
 import type { TSignedInContext } from '../context';
 import { toRequestItem } from './to-request';
 
 const STATES: Record<string, readonly TRequestState[]> = {
   open: OPEN_STATES, waiting: WAITING_STATES, accepted: ['accepted'], resolved: ['resolved'], closed: ['closed', 'withdrawn'],
-  all: Object.keys(REQUEST_STATES) as TRequestState[],
+  all: REQUEST_STATE_KEYS,
 };
 
 /**
