@@ -1,8 +1,7 @@
-import { and, asc, count, eq, gte, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { binCleaners, binCodeImages, binReportReporters, binReports, bins, courtyards, people, roleAssignments, villages } from '../schema';
+import { binCleaners, binCodeImages, binReportReporters, binReports, bins, courtyards, people, villages } from '../schema';
 import type { TBinKind, TBinReportState, TBinState, TWxaEnvVersion } from '../../shared/domain/bin-report';
-import type { TRole } from '../../shared/domain/roles';
 
 export type TBinRecord = {
   id: string; code: string; label: string; state: TBinState; lat: number; lng: number;
@@ -127,16 +126,6 @@ export async function listOpenReportsOfCleaner(db: Db, personId: string) {
     .orderBy(asc(binReports.openedAt));
 }
 
-export async function findVillageDepot(db: Db, personId: string): Promise<{ lat: number; lng: number } | null> {
-  const [r] = await db
-    .select({ lat: villages.depotLat, lng: villages.depotLng })
-    .from(roleAssignments)
-    .innerJoin(villages, eq(villages.id, roleAssignments.villageId))
-    .where(and(eq(roleAssignments.personId, personId), eq(roleAssignments.role, 'cleaner'), isNull(roleAssignments.endedAt)))
-    .limit(1);
-  return r && r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null;
-}
-
 export async function closeReport(db: Db, id: string, state: Exclude<TBinReportState, 'open'>, by: string, at: Date, photoId: string | null = null): Promise<boolean> {
   const r = await db
     .update(binReports)
@@ -162,14 +151,6 @@ export async function countFalseReportsOpenedBy(db: Db, personId: string, since:
     .innerJoin(binReports, eq(binReports.id, binReportReporters.reportId))
     .where(and(eq(binReportReporters.personId, personId), eq(binReportReporters.position, 1), eq(binReports.state, 'false'), gte(binReports.closedAt, since)));
   return Number(r.n);
-}
-
-export async function listVillageRoleHolders(db: Db, role: TRole, villageId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: roleAssignments.personId })
-    .from(roleAssignments)
-    .where(and(eq(roleAssignments.role, role), eq(roleAssignments.villageId, villageId), eq(roleAssignments.scopeType, 'village'), isNull(roleAssignments.endedAt)));
-  return rows.map((r) => r.id);
 }
 
 export async function findBinById(db: Db, id: string): Promise<TBinRecord | null> {
@@ -234,15 +215,6 @@ export async function updateBinRow(db: Db, id: string, set: Partial<{ label: str
 export async function setBinCleaners(db: Db, binId: string, personIds: string[]): Promise<void> {
   await db.delete(binCleaners).where(eq(binCleaners.binId, binId));
   if (personIds.length) await db.insert(binCleaners).values(personIds.map((personId) => ({ binId, personId })));
-}
-
-/** Cleaners of a village: id, name, phone (for assignment and CSV import). */
-export async function listVillageCleaners(db: Db, villageId: string): Promise<{ id: string; name: string; phone: string | null }[]> {
-  return db
-    .select({ id: people.id, name: people.name, phone: people.phone })
-    .from(roleAssignments)
-    .innerJoin(people, eq(people.id, roleAssignments.personId))
-    .where(and(eq(roleAssignments.role, 'cleaner'), eq(roleAssignments.villageId, villageId), isNull(roleAssignments.endedAt)));
 }
 
 export async function courtyardInVillage(db: Db, courtyardId: string, villageId: string): Promise<boolean> {

@@ -1,8 +1,7 @@
 import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { courtyards, people, requestEvents, requestMessages, requests, requestSettings, roleAssignments } from '../schema';
+import { courtyards, people, requestEvents, requestMessages, requests, requestSettings } from '../schema';
 import type { TRequestCategory, TRequestLevel, TRequestSla, TRequestState } from '../../shared/domain/requests';
-import type { TRole } from '../../shared/domain/roles';
 
 export type TRequestRecord = {
   id: string; requesterId: string; requesterName: string; requesterPhone: string | null; householdId: string | null;
@@ -158,15 +157,6 @@ export async function upsertRequestSettings(db: Db, villageId: string, s: TReque
     .insert(requestSettings)
     .values({ villageId, ...s, updatedBy: by, updatedAt: at })
     .onConflictDoUpdate({ target: requestSettings.villageId, set: { ...s, updatedBy: by, updatedAt: at } });
-}
-
-/** Active holders of `role` whose scope is exactly the given township. */
-export async function listTownshipRoleHolders(db: Db, role: TRole, townshipId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: roleAssignments.personId })
-    .from(roleAssignments)
-    .where(and(eq(roleAssignments.role, role), eq(roleAssignments.townshipId, townshipId), eq(roleAssignments.scopeType, 'township'), isNull(roleAssignments.endedAt)));
-  return rows.map((r) => r.id);
 }
 
 const scopeWhere = (by: { villageId: string } | { townshipId: string }) =>

@@ -64,11 +64,20 @@ export async function listPeopleByRole(db: Db, role: TRole, limit: number): Prom
   return rows.map((r) => ({ ...r, role }));
 }
 
-/** Who currently holds `role` for the courtyard (e.g. its heads). */
-export async function listCourtyardRoleHolders(db: Db, role: TRole, courtyardId: string): Promise<string[]> {
-  const rows = await db
-    .select({ personId: roleAssignments.personId })
+export type TRoleHolder = { id: string; name: string; phone: string | null };
+
+/** The column a grant's scope id sits in, by the scope's type. */
+const scopeColumn = { courtyard: roleAssignments.courtyardId, village: roleAssignments.villageId, township: roleAssignments.townshipId };
+
+/**
+ * 角色持有人: who holds `role` now, bound to exactly this courtyard, village or township (a
+ * courtyard's heads, a village's cadres or cleaners, a township's staff), oldest grant first.
+ */
+export async function listRoleHolders(db: Db, role: TRole, scope: { type: TScopeType; id: string }): Promise<TRoleHolder[]> {
+  return db
+    .select({ id: people.id, name: people.name, phone: people.phone })
     .from(roleAssignments)
-    .where(and(eq(roleAssignments.role, role), eq(roleAssignments.courtyardId, courtyardId), isNull(roleAssignments.endedAt)));
-  return rows.map((r) => r.personId);
+    .innerJoin(people, eq(people.id, roleAssignments.personId))
+    .where(and(eq(roleAssignments.role, role), eq(roleAssignments.scopeType, scope.type), eq(scopeColumn[scope.type], scope.id), isNull(roleAssignments.endedAt)))
+    .orderBy(asc(roleAssignments.createdAt), asc(people.id));
 }

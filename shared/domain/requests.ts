@@ -1,4 +1,4 @@
-import type { TRole } from './roles';
+import { SCOPE_TYPES, type TRole, type TScopeType } from './roles';
 import { clipText } from './text';
 
 /**
@@ -36,7 +36,9 @@ export const REQUEST_STATES = {
   withdrawn: '已撤回',
 } as const satisfies Record<TRequestState, string>;
 
-export type TTier = 'courtyard' | 'village' | 'township';
+/** A tier is a level of the organisation: 院落, 村 or 镇街, lowest first. */
+export type TTier = TScopeType;
+export const TIERS = SCOPE_TYPES;
 const TIER_RANK: Record<TTier, number> = { courtyard: 0, village: 1, township: 2 };
 
 export function tierOf(level: TRequestLevel): TTier {
@@ -61,6 +63,11 @@ export function handlerRoles(tier: TTier): TRole[] {
 /** The roles who are told (and own the queue) for a tier. */
 export function ownerRole(tier: TTier): TRole {
   return tier === 'courtyard' ? 'courtyard_head' : tier === 'village' ? 'village_cadre' : 'township_staff';
+}
+
+/** Where a tier's owners are bound for a request or call: its courtyard, village or township. */
+export function tierScope(place: { courtyardId: string; villageId: string; townshipId: string }, tier: TTier): { type: TTier; id: string } {
+  return { type: tier, id: tier === 'courtyard' ? place.courtyardId : tier === 'village' ? place.villageId : place.townshipId };
 }
 
 export type TRequestAction = 'accept' | 'resolve' | 'confirm' | 'reopen' | 'withdraw' | 'set_level' | 'message';
@@ -134,7 +141,7 @@ export type TSosState = (typeof SOS_STATES)[number];
 export const SOS_LIVE_STATES = ['open', 'acknowledged'] as const satisfies readonly TSosState[];
 
 /** Who is told at each step of an unanswered call. */
-export const SOS_STEPS = ['courtyard', 'village', 'township'] as const;
+export const SOS_STEPS = TIERS;
 export const SOS_STEP_LABELS = ['院长和联户党员', '村干部', '镇街'] as const;
 
 /** Anyone may turn 一键呼叫 on; elderly, alone or needs-care people have it without asking. */

@@ -1,5 +1,6 @@
-import { closeReport, countFalseReportsOpenedBy, isBinCleaner, listReporters, listVillageRoleHolders, lockReport } from '../../../db/queries/bins';
+import { closeReport, countFalseReportsOpenedBy, isBinCleaner, listReporters, lockReport } from '../../../db/queries/bins';
 import { findPerson } from '../../../db/queries/people';
+import { listRoleHolders } from '../../../db/queries/roles';
 import { FALSE_REPORT_FLAG_COUNT, FALSE_REPORT_FLAG_WINDOW_MS, parseBinInput, type TBinReportState } from '../../../shared/domain/bin-report';
 import { chinaMonth } from '../../../shared/domain/points';
 import { AppError } from '../../../shared/errors';
@@ -41,7 +42,7 @@ export async function closeBinReport(ctx: TSignedInContext, id: string, scanned:
       const n = await countFalseReportsOpenedBy(tx, first, new Date(now.getTime() - FALSE_REPORT_FLAG_WINDOW_MS));
       if (n >= FALSE_REPORT_FLAG_COUNT) {
         const person = await findPerson(tx, first);
-        const cadres = await listVillageRoleHolders(tx, 'village_cadre', r.villageId);
+        const cadres = (await listRoleHolders(tx, 'village_cadre', { type: 'village', id: r.villageId })).map((p) => p.id);
         await notify(
           ctx,
           tx,

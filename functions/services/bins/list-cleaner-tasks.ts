@@ -1,11 +1,13 @@
-import { findVillageDepot, listOpenReportsOfCleaner } from '../../../db/queries/bins';
+import { findVillageDepotOf, listOpenReportsOfCleaner } from '../../../db/queries/bins';
 import { distanceM, planRoute } from '../../../shared/domain/route';
 import type { TSignedInContext } from '../context';
 
 /** 清运任务: the cleaner's open bins in route order from where they are (device, else the village depot). */
 export async function listCleanerTasks(ctx: TSignedInContext, at: { lat?: number; lng?: number }) {
   const open = await listOpenReportsOfCleaner(ctx.db, ctx.actor.personId);
-  const depot = await findVillageDepot(ctx.db, ctx.actor.personId);
+  // the depot of the village the person cleans for (their first cleaner grant)
+  const village = ctx.actor.grants.find((g) => g.role === 'cleaner' && g.scopeType === 'village')?.scopeId;
+  const depot = village ? await findVillageDepotOf(ctx.db, village) : null;
   const start =
     at.lat !== undefined && at.lng !== undefined
       ? { lat: at.lat, lng: at.lng, from: 'device' as const }
