@@ -91,12 +91,12 @@ export async function closeRedemption(db: Db, id: string, state: Exclude<TRedemp
   return r.length === 1;
 }
 
-/** Live (reserved or handed over) redemptions of a reward by one person, for per-person limits. */
-export async function countLiveRedemptions(db: Db, rewardId: string, personId: string): Promise<number> {
+/** One person's redemptions of a reward in `states` (per-person limits count those that kept their points). */
+export async function countRedemptions(db: Db, rewardId: string, personId: string, states: readonly TRedemptionState[]): Promise<number> {
   const [r] = await db
     .select({ n: count() })
     .from(redemptions)
-    .where(and(eq(redemptions.rewardId, rewardId), eq(redemptions.personId, personId), inArray(redemptions.state, ['reserved', 'handed_over'])));
+    .where(and(eq(redemptions.rewardId, rewardId), eq(redemptions.personId, personId), inArray(redemptions.state, states)));
   return Number(r.n);
 }
 

@@ -32,6 +32,8 @@ export type TBoardKind = (typeof BOARD_KINDS)[number];
 /** 兑换: reserved at redeem; handed over, cancelled or expired ends it. */
 export const REDEMPTION_STATES = ['reserved', 'handed_over', 'cancelled', 'expired'] as const;
 export type TRedemptionState = (typeof REDEMPTION_STATES)[number];
+/** Redemptions that keep their points (and count towards a per-person limit): not refunded. */
+export const REDEMPTION_KEPT_STATES = ['reserved', 'handed_over'] as const satisfies readonly TRedemptionState[];
 
 /** Leaderboard periods: all time, or one month. */
 export const PERIOD_RE = /^(all|\d{4}-(0[1-9]|1[0-2]))$/;

@@ -53,6 +53,40 @@ export function waitingStateFor(tier: TTier): TRequestState {
 export const WAITING_STATES: readonly TRequestState[] = ['submitted', 'escalated_village', 'escalated_township'];
 export const OPEN_STATES: readonly TRequestState[] = [...WAITING_STATES, 'accepted'];
 
+/** The levels a tier owns: 院落 — 私事 and 小事; 村 — 大事; 镇街 — 难事. */
+export function levelsOwnedBy(tier: TTier): TRequestLevel[] {
+  return REQUEST_LEVEL_KEYS.filter((l) => tierOf(l) === tier);
+}
+
+/**
+ * 统计: what the figures count as open (waiting or accepted), resolved (办结, confirmed or not)
+ * and escalated (大事 and 难事: owned above the courtyard).
+ */
+export const REQUEST_FIGURE_BUCKETS: { open: readonly TRequestState[]; resolved: readonly TRequestState[]; escalated: readonly TRequestLevel[] } = {
+  open: OPEN_STATES,
+  resolved: ['resolved', 'closed'],
+  escalated: REQUEST_LEVEL_KEYS.filter((l) => tierOf(l) !== 'courtyard'),
+};
+
+/** 待办 filters a handler can pick, each the states it shows. */
+export const REQUEST_QUEUE_FILTER_KEYS = ['open', 'waiting', 'accepted', 'resolved', 'closed', 'all'] as const;
+export type TRequestQueueFilter = (typeof REQUEST_QUEUE_FILTER_KEYS)[number];
+export const REQUEST_QUEUE_FILTERS: Record<TRequestQueueFilter, readonly TRequestState[]> = {
+  open: OPEN_STATES, waiting: WAITING_STATES, accepted: ['accepted'], resolved: ['resolved'], closed: ['closed', 'withdrawn'], all: REQUEST_STATE_KEYS,
+};
+
+export type TQueueSlice = { tier: TTier; scopeIds: string[]; levels: TRequestLevel[] };
+
+/**
+ * 待办: what a person's queue holds — for each tier, the places where they hold the tier's
+ * owner role (院长 its courtyards, 村干部 its villages, 镇街 its township) and the levels that
+ * tier owns. Tiers where they hold no such role are left out; no slice means no queue.
+ */
+export function queueSlices(grants: readonly { role: TRole; scopeId: string }[]): TQueueSlice[] {
+  return TIERS.map((tier) => ({ tier, scopeIds: grants.filter((g) => g.role === ownerRole(tier)).map((g) => g.scopeId), levels: levelsOwnedBy(tier) }))
+    .filter((s) => s.scopeIds.length > 0);
+}
+
 /** The roles that handle a tier's requests; a higher tier may always step in below. */
 export function handlerRoles(tier: TTier): TRole[] {
   if (tier === 'courtyard') return ['courtyard_head', 'village_cadre', 'township_staff'];
@@ -139,6 +173,10 @@ export const SOS_STATES = ['open', 'acknowledged', 'cancelled', 'resolved'] as c
 export type TSosState = (typeof SOS_STATES)[number];
 /** 进行中: a call nobody has closed yet; a person has at most one (a partial unique index). */
 export const SOS_LIVE_STATES = ['open', 'acknowledged'] as const satisfies readonly TSosState[];
+
+export function sosLive(state: TSosState): boolean {
+  return SOS_LIVE_STATES.some((s) => s === state);
+}
 
 /** Who is told at each step of an unanswered call. */
 export const SOS_STEPS = TIERS;
