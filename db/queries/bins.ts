@@ -33,28 +33,26 @@ const reportCols = {
   kind: binReports.kind, reporters: binReports.reporters, openedAt: binReports.openedAt, closedAt: binReports.closedAt,
 };
 
-/** The bin's open report, locked for the scan that joins or closes it. */
+const selectReports = (db: Db) => db.select(reportCols).from(binReports).innerJoin(bins, eq(bins.id, binReports.binId));
+const openOf = (binId: string) => and(eq(binReports.binId, binId), eq(binReports.state, 'open'));
+
+/** The bin's open report, locked for the scan that joins it. */
 export async function lockOpenReport(db: Db, binId: string): Promise<TBinReportRecord | null> {
-  const [r] = await db
-    .select(reportCols)
-    .from(binReports)
-    .innerJoin(bins, eq(bins.id, binReports.binId))
-    .where(and(eq(binReports.binId, binId), eq(binReports.state, 'open')))
-    .for('update', { of: binReports });
+  const [r] = await selectReports(db).where(openOf(binId)).for('update', { of: binReports });
   return r ?? null;
 }
 
 export async function findOpenReport(db: Db, binId: string): Promise<TBinReportRecord | null> {
-  const [r] = await db.select(reportCols).from(binReports).innerJoin(bins, eq(bins.id, binReports.binId)).where(and(eq(binReports.binId, binId), eq(binReports.state, 'open')));
+  const [r] = await selectReports(db).where(openOf(binId));
   return r ?? null;
 }
 
 export async function lockReport(db: Db, id: string): Promise<TBinReportRecord | null> {
-  const [r] = await db.select(reportCols).from(binReports).innerJoin(bins, eq(bins.id, binReports.binId)).where(eq(binReports.id, id)).for('update', { of: binReports });
+  const [r] = await selectReports(db).where(eq(binReports.id, id)).for('update', { of: binReports });
   return r ?? null;
 }
 
-/** Opens a report; null when another scan opened one first (the partial unique index). */
+/** Opens a report; null when one is open already (the partial unique index), e.g. another scan opened it first. */
 export async function insertOpenReport(db: Db, v: { binId: string; villageId: string; kind: TBinKind; openedAt: Date }): Promise<string | null> {
   const [r] = await db
     .insert(binReports)

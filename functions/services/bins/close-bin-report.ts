@@ -9,7 +9,7 @@ import { cancelJob } from '../jobs/schedule-job';
 import { notify } from '../notifications/notify';
 import { awardPoints } from '../points/award-points';
 import { assertOwnMedia } from '../media/get-media';
-import { binOverdueKey } from './report-bin';
+import { binOverdueKey } from './bin-overdue-key';
 import { toBinReport } from './to-bin-report';
 
 /**
