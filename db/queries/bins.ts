@@ -1,9 +1,10 @@
-import { and, asc, count, eq, gte, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { binCleaners, binCodeImages, binReportReporters, binReports, bins, courtyards, people, roleAssignments, villages } from '../schema';
+import { binCleaners, binCodeImages, binReportReporters, binReports, bins, courtyards, people, villages } from '../schema';
+import type { TBinKind, TBinReportState, TBinState, TWxaEnvVersion } from '../../shared/domain/bin-report';
 
 export type TBinRecord = {
-  id: string; code: string; label: string; state: string; lat: number; lng: number;
+  id: string; code: string; label: string; state: TBinState; lat: number; lng: number;
   villageId: string; villageName: string; townshipId: string; courtyardId: string | null; courtyardName: string | null;
 };
 
@@ -23,39 +24,36 @@ export async function findBinByCode(db: Db, code: string): Promise<TBinRecord | 
 }
 
 export type TBinReportRecord = {
-  id: string; binId: string; binLabel: string; binCode: string; villageId: string; state: 'open' | 'cleaned' | 'false';
-  kind: 'full' | 'overflow' | 'damaged' | 'smell'; reporters: number; openedAt: Date; closedAt: Date | null;
+  id: string; binId: string; binLabel: string; binCode: string; villageId: string; state: TBinReportState;
+  kind: TBinKind; reporters: number; openedAt: Date; closedAt: Date | null;
 };
 
 const reportCols = {
   id: binReports.id, binId: binReports.binId, binLabel: bins.label, binCode: bins.code, villageId: binReports.villageId, state: binReports.state,
   kind: binReports.kind, reporters: binReports.reporters, openedAt: binReports.openedAt, closedAt: binReports.closedAt,
 };
-const mapReport = (r: Record<string, unknown>) => r as unknown as TBinReportRecord;
 
-/** The bin's open report, locked for the scan that joins or closes it. */
+const selectReports = (db: Db) => db.select(reportCols).from(binReports).innerJoin(bins, eq(bins.id, binReports.binId));
+const openOf = (binId: string) => and(eq(binReports.binId, binId), eq(binReports.state, 'open'));
+
+/** The bin's open report, locked for the scan that joins it. */
 export async function lockOpenReport(db: Db, binId: string): Promise<TBinReportRecord | null> {
-  const [r] = await db
-    .select(reportCols)
-    .from(binReports)
-    .innerJoin(bins, eq(bins.id, binReports.binId))
-    .where(and(eq(binReports.binId, binId), eq(binReports.state, 'open')))
-    .for('update', { of: binReports });
-  return r ? mapReport(r) : null;
+  const [r] = await selectReports(db).where(openOf(binId)).for('update', { of: binReports });
+  return r ?? null;
 }
 
 export async function findOpenReport(db: Db, binId: string): Promise<TBinReportRecord | null> {
-  const [r] = await db.select(reportCols).from(binReports).innerJoin(bins, eq(bins.id, binReports.binId)).where(and(eq(binReports.binId, binId), eq(binReports.state, 'open')));
-  return r ? mapReport(r) : null;
+  const [r] = await selectReports(db).where(openOf(binId));
+  return r ?? null;
 }
 
 export async function lockReport(db: Db, id: string): Promise<TBinReportRecord | null> {
-  const [r] = await db.select(reportCols).from(binReports).innerJoin(bins, eq(bins.id, binReports.binId)).where(eq(binReports.id, id)).for('update', { of: binReports });
-  return r ? mapReport(r) : null;
+  const [r] = await selectReports(db).where(eq(binReports.id, id)).for('update', { of: binReports });
+  return r ?? null;
 }
 
-/** Opens a report; null when another scan opened one first (the partial unique index). */
-export async function insertOpenReport(db: Db, v: { binId: string; villageId: string; kind: string; openedAt: Date }): Promise<string | null> {
+/** Opens a report; null when one is open already (the partial unique index), e.g. another scan opened it first. */
+export async function insertOpenReport(db: Db, v: { binId: string; villageId: string; kind: TBinKind; openedAt: Date }): Promise<string | null> {
   const [r] = await db
     .insert(binReports)
     .values({ ...v, state: 'open', reporters: 0 })
@@ -69,7 +67,7 @@ export async function addReporter(
   db: Db,
   report: { id: string; binId: string; reporters: number },
   personId: string,
-  kind: string,
+  kind: TBinKind,
   at: Date,
   photoId: string | null = null,
 ): Promise<number | null> {
@@ -121,17 +119,7 @@ export async function listOpenReportsOfCleaner(db: Db, personId: string) {
     .orderBy(asc(binReports.openedAt));
 }
 
-export async function findVillageDepot(db: Db, personId: string): Promise<{ lat: number; lng: number } | null> {
-  const [r] = await db
-    .select({ lat: villages.depotLat, lng: villages.depotLng })
-    .from(roleAssignments)
-    .innerJoin(villages, eq(villages.id, roleAssignments.villageId))
-    .where(and(eq(roleAssignments.personId, personId), eq(roleAssignments.role, 'cleaner'), isNull(roleAssignments.endedAt)))
-    .limit(1);
-  return r && r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null;
-}
-
-export async function closeReport(db: Db, id: string, state: 'cleaned' | 'false', by: string, at: Date, photoId: string | null = null): Promise<boolean> {
+export async function closeReport(db: Db, id: string, state: Exclude<TBinReportState, 'open'>, by: string, at: Date, photoId: string | null = null): Promise<boolean> {
   const r = await db
     .update(binReports)
     .set({ state, closedAt: at, closedBy: by, closePhotoId: photoId })
@@ -158,14 +146,6 @@ export async function countFalseReportsOpenedBy(db: Db, personId: string, since:
   return Number(r.n);
 }
 
-export async function listVillageRoleHolders(db: Db, role: string, villageId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: roleAssignments.personId })
-    .from(roleAssignments)
-    .where(and(eq(roleAssignments.role, role), eq(roleAssignments.villageId, villageId), eq(roleAssignments.scopeType, 'village'), isNull(roleAssignments.endedAt)));
-  return rows.map((r) => r.id);
-}
-
 export async function findBinById(db: Db, id: string): Promise<TBinRecord | null> {
   const [r] = await db
     .select(binCols)
@@ -176,7 +156,7 @@ export async function findBinById(db: Db, id: string): Promise<TBinRecord | null
   return r ?? null;
 }
 
-export async function findBinImage(db: Db, binId: string, envVersion: string): Promise<{ contentType: string; bytes: Buffer } | null> {
+export async function findBinImage(db: Db, binId: string, envVersion: TWxaEnvVersion): Promise<{ contentType: string; bytes: Buffer } | null> {
   const [r] = await db
     .select({ contentType: binCodeImages.contentType, bytes: binCodeImages.bytes })
     .from(binCodeImages)
@@ -185,7 +165,7 @@ export async function findBinImage(db: Db, binId: string, envVersion: string): P
   return r ? { contentType: r.contentType, bytes: Buffer.from(r.bytes) } : null;
 }
 
-export async function saveBinImage(db: Db, binId: string, envVersion: string, contentType: string, bytes: Buffer, at: Date): Promise<void> {
+export async function saveBinImage(db: Db, binId: string, envVersion: TWxaEnvVersion, contentType: string, bytes: Buffer, at: Date): Promise<void> {
   await db.insert(binCodeImages).values({ binId, envVersion, contentType, bytes, createdAt: at }).onConflictDoNothing();
 }
 
@@ -219,7 +199,7 @@ export async function insertBin(
   return r?.id ?? null;
 }
 
-export async function updateBinRow(db: Db, id: string, set: Partial<{ label: string; lat: number; lng: number; courtyardId: string | null; state: string }>): Promise<boolean> {
+export async function updateBinRow(db: Db, id: string, set: Partial<{ label: string; lat: number; lng: number; courtyardId: string | null; state: TBinState }>): Promise<boolean> {
   if (Object.keys(set).length === 0) return true;
   const r = await db.update(bins).set(set).where(eq(bins.id, id)).returning({ id: bins.id });
   return r.length === 1;
@@ -228,15 +208,6 @@ export async function updateBinRow(db: Db, id: string, set: Partial<{ label: str
 export async function setBinCleaners(db: Db, binId: string, personIds: string[]): Promise<void> {
   await db.delete(binCleaners).where(eq(binCleaners.binId, binId));
   if (personIds.length) await db.insert(binCleaners).values(personIds.map((personId) => ({ binId, personId })));
-}
-
-/** Cleaners of a village: id, name, phone (for assignment and CSV import). */
-export async function listVillageCleaners(db: Db, villageId: string): Promise<{ id: string; name: string; phone: string | null }[]> {
-  return db
-    .select({ id: people.id, name: people.name, phone: people.phone })
-    .from(roleAssignments)
-    .innerJoin(people, eq(people.id, roleAssignments.personId))
-    .where(and(eq(roleAssignments.role, 'cleaner'), eq(roleAssignments.villageId, villageId), isNull(roleAssignments.endedAt)));
 }
 
 export async function courtyardInVillage(db: Db, courtyardId: string, villageId: string): Promise<boolean> {

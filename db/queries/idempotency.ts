@@ -4,7 +4,7 @@ import { idempotencyKeys } from '../schema';
 
 export type TIdempotencyRecord = {
   requestHash: string;
-  state: 'in_progress' | 'done';
+  state: (typeof idempotencyKeys.$inferSelect)['state'];
   responseStatus: number | null;
   responseBody: unknown;
 };
@@ -43,7 +43,7 @@ export async function findIdempotencyKey(db: Db, actor: string, key: string): Pr
     })
     .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.actor, actor), eq(idempotencyKeys.key, key)));
-  return r ? { ...r, state: r.state as TIdempotencyRecord['state'] } : null;
+  return r ?? null;
 }
 
 export async function completeIdempotencyKey(db: Db, actor: string, key: string, status: number, body: unknown, at: Date): Promise<void> {

@@ -1,7 +1,7 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../client';
 import { courtyards, joinRequests } from '../schema';
-import type { TJoinState } from '../../shared/contracts/join';
+import type { TJoinState } from '../../shared/domain/join-policy';
 
 export type TJoinRequestRecord = {
   id: string;
@@ -28,8 +28,6 @@ const cols = {
   reason: joinRequests.reason, createdAt: joinRequests.createdAt, decidedAt: joinRequests.decidedAt,
 };
 
-const map = (r: Omit<TJoinRequestRecord, 'state'> & { state: string }): TJoinRequestRecord => ({ ...r, state: r.state as TJoinState });
-
 /** Inserts a pending request; null when the person already has one pending (unique index). */
 export async function insertJoinRequest(
   db: Db,
@@ -48,7 +46,7 @@ export async function insertJoinRequest(
 
 export async function findJoinRequest(db: Db, id: string): Promise<TJoinRequestRecord | null> {
   const [r] = await db.select(cols).from(joinRequests).innerJoin(courtyards, eq(courtyards.id, joinRequests.courtyardId)).where(eq(joinRequests.id, id));
-  return r ? map(r) : null;
+  return r ?? null;
 }
 
 /** Locks the request row for a decision within the caller's transaction. */
@@ -59,7 +57,7 @@ export async function lockJoinRequest(db: Db, id: string): Promise<TJoinRequestR
     .innerJoin(courtyards, eq(courtyards.id, joinRequests.courtyardId))
     .where(eq(joinRequests.id, id))
     .for('update', { of: joinRequests });
-  return r ? map(r) : null;
+  return r ?? null;
 }
 
 export async function findPendingJoinRequestOf(db: Db, personId: string): Promise<TJoinRequestRecord | null> {
@@ -68,7 +66,7 @@ export async function findPendingJoinRequestOf(db: Db, personId: string): Promis
     .from(joinRequests)
     .innerJoin(courtyards, eq(courtyards.id, joinRequests.courtyardId))
     .where(and(eq(joinRequests.personId, personId), eq(joinRequests.state, 'pending')));
-  return r ? map(r) : null;
+  return r ?? null;
 }
 
 export async function listJoinRequestsOfPerson(db: Db, personId: string, limit = 20): Promise<TJoinRequestRecord[]> {
@@ -79,7 +77,7 @@ export async function listJoinRequestsOfPerson(db: Db, personId: string, limit =
     .where(eq(joinRequests.personId, personId))
     .orderBy(desc(joinRequests.createdAt))
     .limit(limit);
-  return rows.map(map);
+  return rows;
 }
 
 export async function listJoinRequestsOfCourtyard(db: Db, courtyardId: string, state: TJoinState | undefined, limit = 100): Promise<TJoinRequestRecord[]> {
@@ -90,7 +88,7 @@ export async function listJoinRequestsOfCourtyard(db: Db, courtyardId: string, s
     .where(and(eq(joinRequests.courtyardId, courtyardId), state ? eq(joinRequests.state, state) : undefined))
     .orderBy(desc(joinRequests.createdAt))
     .limit(limit);
-  return rows.map(map);
+  return rows;
 }
 
 export async function decideJoinRequest(

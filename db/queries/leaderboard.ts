@@ -1,8 +1,9 @@
 import { and, asc, count, desc, eq, gt, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
 import { courtyards, households, people, pointsTotals } from '../schema';
+import type { TBoardKind } from '../../shared/domain/points';
 
-export type TBoardKind = 'person' | 'household' | 'courtyard';
+export type { TBoardKind };
 export type TBoardScope = { villageId: string } | { townshipId: string };
 
 const scopeWhere = (s: TBoardScope) => ('villageId' in s ? eq(pointsTotals.villageId, s.villageId) : eq(pointsTotals.townshipId, s.townshipId));

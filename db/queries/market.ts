@@ -1,6 +1,7 @@
 import { aliasedTable, and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { courtyards, jobApplications, jobs, jobWorkRecords, listingIntents, listings, mediaChecks, people, villages } from '../schema';
+import type { CONTENT_VERDICTS, TListingCategory, WORK_RECORD_SIDES } from '../../shared/domain/market';
 
 // ── listings ──
 
@@ -49,7 +50,7 @@ export async function takeListingQuantity(db: Db, id: string, qty: number, at: D
 }
 
 /** Published listings, featured first then newest; keyset over (featured, publishedAt, id). */
-export async function browseListings(db: Db, f: { villageId?: string; category?: string }, after: { featured: boolean; at: Date; id: string } | null, limit: number) {
+export async function browseListings(db: Db, f: { villageId?: string; category?: TListingCategory }, after: { featured: boolean; at: Date; id: string } | null, limit: number) {
   const where: SQL[] = [eq(listings.state, 'published')];
   if (f.villageId) where.push(eq(listings.villageId, f.villageId));
   if (f.category) where.push(eq(listings.category, f.category));
@@ -193,7 +194,7 @@ export async function takeJobPlace(db: Db, id: string, at: Date): Promise<{ acce
 // ── applications ──
 
 export type TApplicationRecord = typeof jobApplications.$inferSelect & {
-  workerName: string; workerPhone: string | null; jobTitle: string; jobPayFen: number; jobPayUnit: string; posterId: string;
+  workerName: string; workerPhone: string | null; jobTitle: string; jobPayFen: number; jobPayUnit: (typeof jobs.$inferSelect)['payUnit']; posterId: string;
 };
 const worker = aliasedTable(people, 'worker');
 function selectApplications(db: Db) {
@@ -242,7 +243,7 @@ export async function declinePendingApplications(db: Db, jobId: string, at: Date
 }
 
 /** Each side's record, replaced when that side confirms again. */
-export async function upsertWorkRecord(db: Db, v: { applicationId: string; side: 'worker' | 'poster'; personId: string; days: number; payFen: number; at: Date }): Promise<void> {
+export async function upsertWorkRecord(db: Db, v: { applicationId: string; side: (typeof WORK_RECORD_SIDES)[number]; personId: string; days: number; payFen: number; at: Date }): Promise<void> {
   await db
     .insert(jobWorkRecords)
     .values(v)
@@ -261,7 +262,7 @@ export async function insertMediaChecks(db: Db, rows: { traceId: string; mediaId
 }
 
 /** Records WeChat's verdict once; returns the check (with its listing) if it was still pending. */
-export async function settleMediaCheck(db: Db, traceId: string, state: 'pass' | 'review' | 'risky', label: number | null, at: Date) {
+export async function settleMediaCheck(db: Db, traceId: string, state: (typeof CONTENT_VERDICTS)[number], label: number | null, at: Date) {
   const r = await db
     .update(mediaChecks)
     .set({ state, label, resultAt: at })

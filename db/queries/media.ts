@@ -1,14 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { media } from '../schema';
+import type { TMediaType } from '../../shared/domain/media';
 
-export type TMediaMeta = { id: string; ownerId: string; villageId: string | null; courtyardId: string | null; contentType: string; size: number };
+export type TMediaMeta = { id: string; ownerId: string; villageId: string | null; courtyardId: string | null; contentType: TMediaType; size: number };
 
 const meta = { id: media.id, ownerId: media.ownerId, villageId: media.villageId, courtyardId: media.courtyardId, contentType: media.contentType, size: media.size };
 
 export async function insertMedia(
   db: Db,
-  v: { ownerId: string; villageId: string | null; courtyardId: string | null; contentType: string; size: number; sha256: string; bytes: Buffer; createdAt: Date },
+  v: { ownerId: string; villageId: string | null; courtyardId: string | null; contentType: TMediaType; size: number; sha256: string; bytes: Buffer; createdAt: Date },
 ): Promise<TMediaMeta> {
   const [r] = await db.insert(media).values(v).returning(meta);
   return r;

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { notifications, people, wechatIdentities } from '../schema';
+import type { TNotificationState, TPushState } from '../../shared/domain/notifications';
 
 export type TNotificationInsert = {
   recipientId: string;
@@ -63,7 +64,7 @@ export async function claimDueNotifications(db: Db, now: Date, leaseUntil: Date,
 }
 
 /** Moves the push state only from `from` (null = not tried); false when someone else moved it. */
-export async function movePushState(db: Db, id: string, from: string | null, to: string | null): Promise<boolean> {
+export async function movePushState(db: Db, id: string, from: TPushState | null, to: TPushState | null): Promise<boolean> {
   const r = await db
     .update(notifications)
     .set({ pushState: to })
@@ -107,11 +108,11 @@ export async function requeueFailedNotification(db: Db, id: string, at: Date): P
 }
 
 export type TNotificationRow = {
-  id: string; recipientId: string; recipientName: string; template: string; state: string; pushState: string | null;
+  id: string; recipientId: string; recipientName: string; template: string; state: TNotificationState; pushState: TPushState | null;
   attempts: number; lastError: string | null; createdAt: Date; deliveredAt: Date | null;
 };
 
-export async function listNotificationsOfVillage(db: Db, villageId: string, states: string[], limit = 100): Promise<TNotificationRow[]> {
+export async function listNotificationsOfVillage(db: Db, villageId: string, states: readonly TNotificationState[], limit = 100): Promise<TNotificationRow[]> {
   return db
     .select({
       id: notifications.id, recipientId: notifications.recipientId, recipientName: people.name, template: notifications.template,

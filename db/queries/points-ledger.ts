@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { pointsBalances, pointsLedger, pointsTotals } from '../schema';
+import type { TBoardKind } from '../../shared/domain/points';
 
 export type TLedgerInsert = {
   personId: string; householdId: string | null; courtyardId: string | null; villageId: string; townshipId: string;
@@ -49,7 +50,7 @@ export async function lockBalance(db: Db, personId: string): Promise<number> {
 /** Adds to leaderboard totals; rows go in a fixed order so concurrent posts cannot deadlock. */
 export async function bumpTotals(
   db: Db,
-  rows: { kind: string; subjectId: string; period: string; villageId: string; townshipId: string; total: number }[],
+  rows: { kind: TBoardKind; subjectId: string; period: string; villageId: string; townshipId: string; total: number }[],
 ): Promise<void> {
   if (rows.length === 0) return;
   const sorted = [...rows].sort((a, b) => `${a.kind}|${a.subjectId}|${a.period}`.localeCompare(`${b.kind}|${b.subjectId}|${b.period}`));

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import type { TRedemptionState } from '../../shared/domain/points';
 
 type TRows<T> = { rows: T[] };
 
@@ -34,13 +35,13 @@ export async function totalDifferences(db: Db): Promise<{ kind: string; subjectI
   }));
 }
 
-/** Redemptions whose ledger entries disagree with their state: live ones cost their points, ended ones net to zero. */
-export async function redemptionDifferences(db: Db): Promise<{ redemptionId: string; state: string; ledger: number }[]> {
+/** Redemptions whose ledger entries disagree with their state: those in `kept` cost their points, the others net to zero. */
+export async function redemptionDifferences(db: Db, kept: readonly TRedemptionState[]): Promise<{ redemptionId: string; state: string; ledger: number }[]> {
   const r = await db.execute(sql`
     select d.id as redemption_id, d.state, coalesce(sum(l.amount), 0)::int as ledger
       from redemptions d left join points_ledger l on l.source_kind = 'redemption' and l.source_id = d.id::text
      group by d.id, d.state, d.points
-    having (d.state in ('reserved', 'handed_over') and coalesce(sum(l.amount), 0) <> -d.points)
-        or (d.state in ('cancelled', 'expired') and coalesce(sum(l.amount), 0) <> 0)`);
+    having (d.state in ${kept} and coalesce(sum(l.amount), 0) <> -d.points)
+        or (d.state not in ${kept} and coalesce(sum(l.amount), 0) <> 0)`);
   return (r as unknown as TRows<{ redemption_id: string; state: string; ledger: number }>).rows.map((x) => ({ redemptionId: x.redemption_id, state: x.state, ledger: Number(x.ledger) }));
 }

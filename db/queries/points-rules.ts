@@ -1,10 +1,11 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { pointsRuleChanges, pointsRules, pointsSettings } from '../schema';
+import type { TPointsEvent } from '../../shared/domain/points-events';
 
-export type TRuleRecord = { eventKind: string; points: number; dailyCap: number | null; updatedAt: Date };
+export type TRuleRecord = { eventKind: TPointsEvent; points: number; dailyCap: number | null; updatedAt: Date };
 
-export async function findRule(db: Db, villageId: string, eventKind: string): Promise<TRuleRecord | null> {
+export async function findRule(db: Db, villageId: string, eventKind: TPointsEvent): Promise<TRuleRecord | null> {
   const [r] = await db
     .select({ eventKind: pointsRules.eventKind, points: pointsRules.points, dailyCap: pointsRules.dailyCap, updatedAt: pointsRules.updatedAt })
     .from(pointsRules)
@@ -21,7 +22,7 @@ export async function listRules(db: Db, villageId: string): Promise<TRuleRecord[
 }
 
 /** Locks the rule row (or nothing) for an audited change. */
-export async function lockRule(db: Db, villageId: string, eventKind: string): Promise<TRuleRecord | null> {
+export async function lockRule(db: Db, villageId: string, eventKind: TPointsEvent): Promise<TRuleRecord | null> {
   const [r] = await db
     .select({ eventKind: pointsRules.eventKind, points: pointsRules.points, dailyCap: pointsRules.dailyCap, updatedAt: pointsRules.updatedAt })
     .from(pointsRules)
@@ -30,7 +31,7 @@ export async function lockRule(db: Db, villageId: string, eventKind: string): Pr
   return r ?? null;
 }
 
-export async function upsertRule(db: Db, v: { villageId: string; eventKind: string; points: number; dailyCap: number | null; updatedBy: string; updatedAt: Date }) {
+export async function upsertRule(db: Db, v: { villageId: string; eventKind: TPointsEvent; points: number; dailyCap: number | null; updatedBy: string; updatedAt: Date }) {
   await db
     .insert(pointsRules)
     .values(v)
@@ -39,7 +40,7 @@ export async function upsertRule(db: Db, v: { villageId: string; eventKind: stri
 
 export async function insertRuleChange(
   db: Db,
-  v: { villageId: string; eventKind: string; oldPoints: number | null; newPoints: number; oldCap: number | null; newCap: number | null; changedBy: string; changedAt: Date },
+  v: { villageId: string; eventKind: TPointsEvent; oldPoints: number | null; newPoints: number; oldCap: number | null; newCap: number | null; changedBy: string; changedAt: Date },
 ) {
   await db.insert(pointsRuleChanges).values(v);
 }

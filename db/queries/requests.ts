@@ -1,7 +1,7 @@
-import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { courtyards, people, requestEvents, requestMessages, requests, requestSettings, roleAssignments } from '../schema';
-import type { TRequestCategory, TRequestLevel, TRequestSla, TRequestState } from '../../shared/domain/requests';
+import { courtyards, people, requestEvents, requestMessages, requests, requestSettings } from '../schema';
+import type { TQueueSlice, TRequestCategory, TRequestLevel, TRequestSla, TRequestState } from '../../shared/domain/requests';
 
 export type TRequestRecord = {
   id: string; requesterId: string; requesterName: string; requesterPhone: string | null; householdId: string | null;
@@ -31,10 +31,8 @@ function selectRequests(db: Db) {
     .innerJoin(courtyards, eq(courtyards.id, requests.courtyardId))
     .leftJoin(handler, eq(handler.id, requests.handlerId));
 }
-const map = (rows: unknown[]) => rows as TRequestRecord[];
-
 export async function findRequest(db: Db, id: string): Promise<TRequestRecord | null> {
-  return map(await selectRequests(db).where(eq(requests.id, id)))[0] ?? null;
+  return (await selectRequests(db).where(eq(requests.id, id)))[0] ?? null;
 }
 
 /** Locks the request row for a state change, then reads it whole. */
@@ -79,7 +77,10 @@ export async function flagRequestOverdue(db: Db, id: string, at: Date): Promise<
 
 export async function insertRequestEvent(
   db: Db,
-  e: { requestId: string; actorId: string | null; kind: string; fromState?: string | null; toState?: string | null; fromLevel?: string | null; toLevel?: string | null; note?: string | null; at: Date },
+  e: {
+    requestId: string; actorId: string | null; kind: string; fromState?: TRequestState | null; toState?: TRequestState | null;
+    fromLevel?: TRequestLevel | null; toLevel?: TRequestLevel | null; note?: string | null; at: Date;
+  },
 ): Promise<void> {
   await db.insert(requestEvents).values(e);
 }
@@ -127,22 +128,20 @@ export async function findHomeCourtyard(db: Db, personId: string): Promise<{ hou
 export async function listMyRequests(db: Db, requesterId: string, after: { createdAt: Date; id: string } | null, limit: number) {
   const where = [eq(requests.requesterId, requesterId)];
   if (after) where.push(or(lt(requests.createdAt, after.createdAt), and(eq(requests.createdAt, after.createdAt), lt(requests.id, after.id)))!);
-  return map(await selectRequests(db).where(and(...where)).orderBy(desc(requests.createdAt), desc(requests.id)).limit(limit + 1));
+  return selectRequests(db).where(and(...where)).orderBy(desc(requests.createdAt), desc(requests.id)).limit(limit + 1);
 }
 
-/** Requests owned by the tiers a person handles: heads — their courtyards' 私事/小事; cadres — their villages' 大事; staff — 难事. */
-export async function listQueue(db: Db, scopes: { courtyardIds: string[]; villageIds: string[]; townshipIds: string[] }, states: readonly TRequestState[], limit: number) {
-  const owned: SQL[] = [];
-  if (scopes.courtyardIds.length) owned.push(and(inArray(requests.courtyardId, scopes.courtyardIds), inArray(requests.level, ['private', 'courtyard']))!);
-  if (scopes.villageIds.length) owned.push(and(inArray(requests.villageId, scopes.villageIds), eq(requests.level, 'village'))!);
-  if (scopes.townshipIds.length) owned.push(and(inArray(requests.townshipId, scopes.townshipIds), eq(requests.level, 'township'))!);
-  if (!owned.length) return [];
-  return map(
-    await selectRequests(db)
-      .where(and(or(...owned), inArray(requests.state, [...states])))
-      .orderBy(sql`${requests.dueAt} asc nulls last`, desc(requests.createdAt))
-      .limit(limit),
-  );
+/** The column holding a request's courtyard, village or township. */
+const placeColumn = { courtyard: requests.courtyardId, village: requests.villageId, township: requests.townshipId };
+
+/** Requests in `states` within any slice (its places, its levels — see queueSlices), next due first. */
+export async function listQueue(db: Db, slices: readonly TQueueSlice[], states: readonly TRequestState[], limit: number): Promise<TRequestRecord[]> {
+  if (!slices.length) return [];
+  const inSlice = slices.map((s) => and(inArray(placeColumn[s.tier], s.scopeIds), inArray(requests.level, s.levels)));
+  return selectRequests(db)
+    .where(and(or(...inSlice), inArray(requests.state, states)))
+    .orderBy(sql`${requests.dueAt} asc nulls last`, desc(requests.createdAt))
+    .limit(limit);
 }
 
 export async function findRequestSettings(db: Db, villageId: string): Promise<TRequestSla | null> {
@@ -160,15 +159,6 @@ export async function upsertRequestSettings(db: Db, villageId: string, s: TReque
     .onConflictDoUpdate({ target: requestSettings.villageId, set: { ...s, updatedBy: by, updatedAt: at } });
 }
 
-/** Active holders of `role` whose scope is exactly the given township. */
-export async function listTownshipRoleHolders(db: Db, role: string, townshipId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: roleAssignments.personId })
-    .from(roleAssignments)
-    .where(and(eq(roleAssignments.role, role), eq(roleAssignments.townshipId, townshipId), eq(roleAssignments.scopeType, 'township'), isNull(roleAssignments.endedAt)));
-  return rows.map((r) => r.id);
-}
-
 const scopeWhere = (by: { villageId: string } | { townshipId: string }) =>
   'villageId' in by ? sql`village_id = ${by.villageId}` : sql`township_id = ${by.townshipId}`;
 
@@ -177,8 +167,17 @@ export type TRequestFigureRow = {
   medianHoursToAccept: number | null; medianHoursToResolve: number | null; satisfaction: number | null; ratings: number;
 };
 
-/** 统计 over requests created since `since`, grouped by courtyard (of a village) or by village (of a township). */
-export async function requestFigures(db: Db, by: { villageId: string } | { townshipId: string }, since: Date, now: Date): Promise<TRequestFigureRow[]> {
+/**
+ * 统计 over requests created since `since`, grouped by courtyard (of a village) or by village (of
+ * a township); `count` says which states are open or resolved and which levels escalated.
+ */
+export async function requestFigures(
+  db: Db,
+  by: { villageId: string } | { townshipId: string },
+  since: Date,
+  now: Date,
+  count: { open: readonly TRequestState[]; resolved: readonly TRequestState[]; escalated: readonly TRequestLevel[] },
+): Promise<TRequestFigureRow[]> {
   const perCourtyard = 'villageId' in by;
   const groups = perCourtyard
     ? sql`select c.id, c.name, c.created_at from courtyards c where c.village_id = ${by.villageId}`
@@ -189,10 +188,10 @@ export async function requestFigures(db: Db, by: { villageId: string } | { towns
     r as (select * from requests r where r.created_at >= ${since} and ${scopeWhere(by)})
     select g.id as group_id, g.name as group_name,
            count(r.id)::int as total,
-           count(r.id) filter (where r.state in ('submitted', 'accepted', 'escalated_village', 'escalated_township'))::int as open,
-           count(r.id) filter (where r.state in ('submitted', 'accepted', 'escalated_village', 'escalated_township') and r.due_at <= ${now})::int as overdue,
-           count(r.id) filter (where r.level in ('village', 'township'))::int as escalated,
-           count(r.id) filter (where r.state in ('resolved', 'closed'))::int as resolved,
+           count(r.id) filter (where r.state in ${count.open})::int as open,
+           count(r.id) filter (where r.state in ${count.open} and r.due_at <= ${now})::int as overdue,
+           count(r.id) filter (where r.level in ${count.escalated})::int as escalated,
+           count(r.id) filter (where r.state in ${count.resolved})::int as resolved,
            percentile_cont(0.5) within group (order by extract(epoch from r.accepted_at - r.created_at) / 3600) filter (where r.accepted_at is not null) as median_accept,
            percentile_cont(0.5) within group (order by extract(epoch from r.resolved_at - r.created_at) / 3600) filter (where r.resolved_at is not null) as median_resolve,
            avg(r.rating) filter (where r.rating is not null) as satisfaction,

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { people, redemptions, rewards } from '../schema';
+import type { TRedemptionState } from '../../shared/domain/points';
 
 export type TRewardRecord = {
   id: string; villageId: string; name: string; pictureUrl: string | null; price: number; stock: number;
@@ -47,7 +48,7 @@ export async function returnStock(db: Db, rewardId: string): Promise<void> {
 
 export type TRedemptionRecord = {
   id: string; rewardId: string; rewardName: string; personId: string; personName: string; villageId: string; points: number;
-  pickupCode: string; state: 'reserved' | 'handed_over' | 'cancelled' | 'expired'; expiresAt: Date; createdAt: Date; closedAt: Date | null;
+  pickupCode: string; state: TRedemptionState; expiresAt: Date; createdAt: Date; closedAt: Date | null;
 };
 
 const redemptionCols = {
@@ -55,8 +56,6 @@ const redemptionCols = {
   villageId: redemptions.villageId, points: redemptions.points, pickupCode: redemptions.pickupCode, state: redemptions.state,
   expiresAt: redemptions.expiresAt, createdAt: redemptions.createdAt, closedAt: redemptions.closedAt,
 };
-
-const mapR = (r: Omit<TRedemptionRecord, 'state'> & { state: string }) => ({ ...r, state: r.state as TRedemptionRecord['state'] });
 
 /** Inserts a redemption; null when the pickup code collided (draw another). */
 export async function insertRedemption(
@@ -69,7 +68,7 @@ export async function insertRedemption(
 
 export async function findRedemption(db: Db, id: string): Promise<TRedemptionRecord | null> {
   const [r] = await db.select(redemptionCols).from(redemptions).innerJoin(rewards, eq(rewards.id, redemptions.rewardId)).innerJoin(people, eq(people.id, redemptions.personId)).where(eq(redemptions.id, id));
-  return r ? mapR(r) : null;
+  return r ?? null;
 }
 
 export async function findRedemptionByCode(db: Db, villageId: string, pickupCode: string): Promise<TRedemptionRecord | null> {
@@ -79,11 +78,11 @@ export async function findRedemptionByCode(db: Db, villageId: string, pickupCode
     .innerJoin(rewards, eq(rewards.id, redemptions.rewardId))
     .innerJoin(people, eq(people.id, redemptions.personId))
     .where(and(eq(redemptions.villageId, villageId), eq(redemptions.pickupCode, pickupCode)));
-  return r ? mapR(r) : null;
+  return r ?? null;
 }
 
 /** Ends a reserved redemption: the state moves once, so points and stock return at most once. */
-export async function closeRedemption(db: Db, id: string, state: 'handed_over' | 'cancelled' | 'expired', by: string | null, at: Date): Promise<boolean> {
+export async function closeRedemption(db: Db, id: string, state: Exclude<TRedemptionState, 'reserved'>, by: string | null, at: Date): Promise<boolean> {
   const r = await db
     .update(redemptions)
     .set({ state, closedAt: at, closedBy: by })
@@ -92,12 +91,12 @@ export async function closeRedemption(db: Db, id: string, state: 'handed_over' |
   return r.length === 1;
 }
 
-/** Live (reserved or handed over) redemptions of a reward by one person, for per-person limits. */
-export async function countLiveRedemptions(db: Db, rewardId: string, personId: string): Promise<number> {
+/** One person's redemptions of a reward in `states` (per-person limits count those that kept their points). */
+export async function countRedemptions(db: Db, rewardId: string, personId: string, states: readonly TRedemptionState[]): Promise<number> {
   const [r] = await db
     .select({ n: count() })
     .from(redemptions)
-    .where(and(eq(redemptions.rewardId, rewardId), eq(redemptions.personId, personId), inArray(redemptions.state, ['reserved', 'handed_over'])));
+    .where(and(eq(redemptions.rewardId, rewardId), eq(redemptions.personId, personId), inArray(redemptions.state, states)));
   return Number(r.n);
 }
 
@@ -110,10 +109,10 @@ export async function listRedemptionsOfPerson(db: Db, personId: string, limit = 
     .where(eq(redemptions.personId, personId))
     .orderBy(desc(redemptions.createdAt))
     .limit(limit);
-  return rows.map(mapR);
+  return rows;
 }
 
-export async function listRedemptionsOfVillage(db: Db, villageId: string, state: string | undefined, limit = 100): Promise<TRedemptionRecord[]> {
+export async function listRedemptionsOfVillage(db: Db, villageId: string, state: TRedemptionState | undefined, limit = 100): Promise<TRedemptionRecord[]> {
   const rows = await db
     .select(redemptionCols)
     .from(redemptions)
@@ -122,5 +121,5 @@ export async function listRedemptionsOfVillage(db: Db, villageId: string, state:
     .where(and(eq(redemptions.villageId, villageId), state ? eq(redemptions.state, state) : undefined))
     .orderBy(desc(redemptions.createdAt))
     .limit(limit);
-  return rows.map(mapR);
+  return rows;
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { courtyards, people, roleAssignments, townships, villages } from '../schema';
-import type { TRole, TScopeType } from '../../shared/contracts/common';
+import type { TRole, TScopeType } from '../../shared/domain/roles';
 
 export type TGrantRecord = {
   role: TRole;
@@ -29,12 +29,7 @@ export async function listActiveGrants(db: Db, personId: string): Promise<TGrant
     .leftJoin(courtyards, eq(courtyards.id, roleAssignments.courtyardId))
     .where(and(eq(roleAssignments.personId, personId), isNull(roleAssignments.endedAt)))
     .orderBy(asc(roleAssignments.createdAt));
-  return rows.map((r) => ({
-    ...r,
-    role: r.role as TRole,
-    scopeType: r.scopeType as TScopeType,
-    scopeId: (r.courtyardId ?? r.villageId ?? r.townshipId) as string,
-  }));
+  return rows.map((r) => ({ ...r, scopeId: r.courtyardId ?? r.villageId ?? r.townshipId }));
 }
 
 export async function insertRoleAssignment(
@@ -69,11 +64,20 @@ export async function listPeopleByRole(db: Db, role: TRole, limit: number): Prom
   return rows.map((r) => ({ ...r, role }));
 }
 
-/** Who currently holds `role` for the courtyard (e.g. its heads). */
-export async function listCourtyardRoleHolders(db: Db, role: TRole, courtyardId: string): Promise<string[]> {
-  const rows = await db
-    .select({ personId: roleAssignments.personId })
+export type TRoleHolder = { id: string; name: string; phone: string | null };
+
+/** The column a grant's scope id sits in, by the scope's type. */
+const scopeColumn = { courtyard: roleAssignments.courtyardId, village: roleAssignments.villageId, township: roleAssignments.townshipId };
+
+/**
+ * 角色持有人: who holds `role` now, bound to exactly this courtyard, village or township (a
+ * courtyard's heads, a village's cadres or cleaners, a township's staff), oldest grant first.
+ */
+export async function listRoleHolders(db: Db, role: TRole, scope: { type: TScopeType; id: string }): Promise<TRoleHolder[]> {
+  return db
+    .select({ id: people.id, name: people.name, phone: people.phone })
     .from(roleAssignments)
-    .where(and(eq(roleAssignments.role, role), eq(roleAssignments.courtyardId, courtyardId), isNull(roleAssignments.endedAt)));
-  return rows.map((r) => r.personId);
+    .innerJoin(people, eq(people.id, roleAssignments.personId))
+    .where(and(eq(roleAssignments.role, role), eq(roleAssignments.scopeType, scope.type), eq(scopeColumn[scope.type], scope.id), isNull(roleAssignments.endedAt)))
+    .orderBy(asc(roleAssignments.createdAt), asc(people.id));
 }

@@ -1,8 +1,10 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
-import { sessions } from '../schema';
+import { sessions, type SESSION_METHODS } from '../schema';
 
-export async function insertSession(db: Db, v: { personId: string; tokenHash: string; method: 'wechat' | 'dev'; createdAt: Date; expiresAt: Date }) {
+export type TSessionMethod = (typeof SESSION_METHODS)[number];
+
+export async function insertSession(db: Db, v: { personId: string; tokenHash: string; method: TSessionMethod; createdAt: Date; expiresAt: Date }) {
   const [r] = await db.insert(sessions).values(v).returning({ id: sessions.id });
   return r;
 }

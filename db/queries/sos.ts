@@ -1,10 +1,11 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { householdPartyLinks, people, sosCalls, sosEvents, sosRecipients } from '../schema';
+import { SOS_LIVE_STATES, type TSosState } from '../../shared/domain/requests';
 
 export type TSosRecord = {
   id: string; callerId: string; callerName: string; householdId: string | null; courtyardId: string; villageId: string; townshipId: string;
-  address: string; phone: string | null; state: 'open' | 'acknowledged' | 'cancelled' | 'resolved'; step: number;
+  address: string; phone: string | null; state: TSosState; step: number;
   ackBy: string | null; ackAt: Date | null; closedAt: Date | null; cancelReason: string | null; createdAt: Date;
 };
 
@@ -14,10 +15,9 @@ const cols = {
   step: sosCalls.step, ackBy: sosCalls.ackBy, ackAt: sosCalls.ackAt, closedAt: sosCalls.closedAt, cancelReason: sosCalls.cancelReason, createdAt: sosCalls.createdAt,
 };
 const select = (db: Db) => db.select(cols).from(sosCalls).innerJoin(people, eq(people.id, sosCalls.callerId));
-const map = (rows: unknown[]) => rows as TSosRecord[];
 
 export async function findSos(db: Db, id: string): Promise<TSosRecord | null> {
-  return map(await select(db).where(eq(sosCalls.id, id)))[0] ?? null;
+  return (await select(db).where(eq(sosCalls.id, id)))[0] ?? null;
 }
 
 export async function lockSos(db: Db, id: string): Promise<TSosRecord | null> {
@@ -27,11 +27,11 @@ export async function lockSos(db: Db, id: string): Promise<TSosRecord | null> {
 
 /** The caller's live call (open or acknowledged), if any. */
 export async function findLiveSos(db: Db, callerId: string): Promise<TSosRecord | null> {
-  return map(await select(db).where(and(eq(sosCalls.callerId, callerId), inArray(sosCalls.state, ['open', 'acknowledged']))))[0] ?? null;
+  return (await select(db).where(and(eq(sosCalls.callerId, callerId), inArray(sosCalls.state, SOS_LIVE_STATES))))[0] ?? null;
 }
 
 export async function findLatestSos(db: Db, callerId: string): Promise<TSosRecord | null> {
-  return map(await select(db).where(eq(sosCalls.callerId, callerId)).orderBy(sql`${sosCalls.createdAt} desc`).limit(1))[0] ?? null;
+  return (await select(db).where(eq(sosCalls.callerId, callerId)).orderBy(sql`${sosCalls.createdAt} desc`).limit(1))[0] ?? null;
 }
 
 /** A new live call, or null when the caller already has one (the partial unique index decides races). */
@@ -78,7 +78,7 @@ export async function listLiveSosFor(db: Db, personId: string, scope: { courtyar
   if (scope.courtyardIds.length) conds.push(inArray(sosCalls.courtyardId, scope.courtyardIds));
   if (scope.villageIds.length) conds.push(inArray(sosCalls.villageId, scope.villageIds));
   if (scope.townshipIds.length) conds.push(inArray(sosCalls.townshipId, scope.townshipIds));
-  return map(await select(db).where(and(inArray(sosCalls.state, ['open', 'acknowledged']), or(...conds))).orderBy(asc(sosCalls.createdAt)).limit(50));
+  return select(db).where(and(inArray(sosCalls.state, SOS_LIVE_STATES), or(...conds))).orderBy(asc(sosCalls.createdAt)).limit(50);
 }
 
 /** 联户党员 of a household. */

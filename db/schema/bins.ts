@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { check, customType, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { BIN_KIND_KEYS, BIN_REPORT_STATES, WXA_ENV_VERSIONS } from '../../shared/domain/bin-report';
 import { media } from './media';
+import { oneOf } from './one-of';
 import { bins, people, villages } from './org';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
@@ -26,8 +28,8 @@ export const binReports = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     binId: uuid('bin_id').notNull().references(() => bins.id),
     villageId: uuid('village_id').notNull().references(() => villages.id),
-    state: text('state').notNull().default('open'),
-    kind: text('kind').notNull().default('full'),
+    state: text('state', { enum: BIN_REPORT_STATES }).notNull().default('open'),
+    kind: text('kind', { enum: BIN_KIND_KEYS }).notNull().default('full'),
     reporters: integer('reporters').notNull().default(0),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
@@ -36,8 +38,8 @@ export const binReports = pgTable(
     closePhotoId: uuid('close_photo_id').references(() => media.id),
   },
   (t) => [
-    check('bin_reports_state_ck', sql`${t.state} in ('open', 'cleaned', 'false')`),
-    check('bin_reports_kind_ck', sql`${t.kind} in ('full', 'overflow', 'damaged', 'smell')`),
+    check('bin_reports_state_ck', oneOf(t.state, BIN_REPORT_STATES)),
+    check('bin_reports_kind_ck', oneOf(t.kind, BIN_KIND_KEYS)),
     uniqueIndex('bin_reports_one_open_uq').on(t.binId).where(sql`${t.state} = 'open'`),
     index('bin_reports_village_idx').on(t.villageId, t.openedAt),
   ],
@@ -51,7 +53,7 @@ export const binReportReporters = pgTable(
     personId: uuid('person_id').notNull().references(() => people.id),
     binId: uuid('bin_id').notNull().references(() => bins.id),
     position: integer('position').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: BIN_KIND_KEYS }).notNull(),
     photoId: uuid('photo_id').references(() => media.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
@@ -71,10 +73,10 @@ export const binCodeImages = pgTable(
   {
     binId: uuid('bin_id').notNull().references(() => bins.id),
     /** getwxacodeunlimit's env_version: release | trial | develop */
-    envVersion: text('env_version').notNull(),
+    envVersion: text('env_version', { enum: WXA_ENV_VERSIONS }).notNull(),
     contentType: text('content_type').notNull(),
     bytes: bytea('bytes').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.binId, t.envVersion] }), check('bin_code_images_env_ck', sql`${t.envVersion} in ('release', 'trial', 'develop')`)],
+  (t) => [primaryKey({ columns: [t.binId, t.envVersion] }), check('bin_code_images_env_ck', oneOf(t.envVersion, WXA_ENV_VERSIONS))],
 );

@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ROLES, SCOPE_TYPES } from '../../shared/domain/roles';
+import { oneOf } from './one-of';
 import { courtyards, people, townships, villages } from './org';
+
+/** How a session was started: WeChat sign-in, or the development sign-in. */
+export const SESSION_METHODS = ['wechat', 'dev'] as const;
 
 /** A WeChat openid, unique per mini-program app id. The session_key is never stored. */
 export const wechatIdentities = pgTable(
@@ -26,8 +31,8 @@ export const roleAssignments = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     personId: uuid('person_id').notNull().references(() => people.id),
-    role: text('role').notNull(),
-    scopeType: text('scope_type').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    scopeType: text('scope_type', { enum: SCOPE_TYPES }).notNull(),
     townshipId: uuid('township_id').notNull().references(() => townships.id),
     villageId: uuid('village_id').references(() => villages.id),
     courtyardId: uuid('courtyard_id').references(() => courtyards.id),
@@ -36,7 +41,7 @@ export const roleAssignments = pgTable(
     endedAt: timestamp('ended_at', { withTimezone: true }),
   },
   (t) => [
-    check('role_assignments_role_ck', sql`${t.role} in ('villager', 'courtyard_head', 'cleaner', 'village_cadre', 'township_staff', 'shopkeeper')`),
+    check('role_assignments_role_ck', oneOf(t.role, ROLES)),
     check(
       'role_assignments_scope_ck',
       sql`(${t.scopeType} = 'township' and ${t.villageId} is null and ${t.courtyardId} is null)
@@ -59,7 +64,7 @@ export const sessions = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     personId: uuid('person_id').notNull().references(() => people.id),
     tokenHash: text('token_hash').notNull(),
-    method: text('method').notNull(),
+    method: text('method', { enum: SESSION_METHODS }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
@@ -67,6 +72,6 @@ export const sessions = pgTable(
   (t) => [
     uniqueIndex('sessions_token_hash_uq').on(t.tokenHash),
     index('sessions_person_idx').on(t.personId),
-    check('sessions_method_ck', sql`${t.method} in ('wechat', 'dev')`),
+    check('sessions_method_ck', oneOf(t.method, SESSION_METHODS)),
   ],
 );

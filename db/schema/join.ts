@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, boolean } from 'drizzle-orm/pg-core';
+import { JOIN_STATES } from '../../shared/domain/join-policy';
+import { oneOf } from './one-of';
 import { courtyards, households, people } from './org';
 
 /** 院落邀请码 */
@@ -25,7 +27,7 @@ export const joinRequests = pgTable(
     personId: uuid('person_id').notNull().references(() => people.id),
     courtyardId: uuid('courtyard_id').notNull().references(() => courtyards.id),
     invitationId: uuid('invitation_id').notNull().references(() => courtyardInvitations.id),
-    state: text('state').notNull().default('pending'),
+    state: text('state', { enum: JOIN_STATES }).notNull().default('pending'),
     name: text('name').notNull(),
     phone: text('phone').notNull(),
     householdLabel: text('household_label').notNull(),
@@ -40,7 +42,7 @@ export const joinRequests = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('join_requests_state_ck', sql`${t.state} in ('pending', 'approved', 'rejected', 'withdrawn', 'expired')`),
+    check('join_requests_state_ck', oneOf(t.state, JOIN_STATES)),
     check('join_requests_reason_ck', sql`${t.state} <> 'rejected' or ${t.reason} is not null`),
     // one open request per person at a time
     uniqueIndex('join_requests_one_pending_uq').on(t.personId).where(sql`${t.state} = 'pending'`),

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, customType, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { MEDIA_TYPES } from '../../shared/domain/media';
+import { oneOf } from './one-of';
 import { courtyards, people, villages } from './org';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
@@ -16,14 +18,14 @@ export const media = pgTable(
     /** where the uploader lives: staff in scope may see it */
     villageId: uuid('village_id').references(() => villages.id),
     courtyardId: uuid('courtyard_id').references(() => courtyards.id),
-    contentType: text('content_type').notNull(),
+    contentType: text('content_type', { enum: MEDIA_TYPES }).notNull(),
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
     bytes: bytea('bytes').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
-    check('media_type_ck', sql`${t.contentType} in ('image/jpeg', 'image/png', 'image/webp')`),
+    check('media_type_ck', oneOf(t.contentType, MEDIA_TYPES)),
     check('media_size_ck', sql`${t.size} > 0 and ${t.size} <= 716800`),
     index('media_owner_idx').on(t.ownerId, t.createdAt),
   ],

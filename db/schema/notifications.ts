@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { NOTIFICATION_STATES, PUSH_STATES } from '../../shared/domain/notifications';
+import { oneOf } from './one-of';
 import { people, villages } from './org';
+
+/** A timer: pending → running (claimed under a lease) → done, or cancelled, or failed after its last attempt. */
+export const SCHEDULED_JOB_STATES = ['pending', 'running', 'done', 'cancelled', 'failed'] as const;
 
 /**
  * The outbox: one row per thing a person must be told, written in the transaction of the
@@ -20,23 +25,23 @@ export const notifications = pgTable(
     priority: integer('priority').notNull().default(0),
     /** an event key making the enqueue itself idempotent (e.g. join-request:<id>:new:<head>) */
     dedupeKey: text('dedupe_key'),
-    state: text('state').notNull().default('pending'),
+    state: text('state', { enum: NOTIFICATION_STATES }).notNull().default('pending'),
     runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
     attempts: integer('attempts').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull().default(8),
     /** a claim is a lease: a crashed dispatcher's rows come back after it expires */
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     /** WeChat push: null (not tried) → sending → sent | no_credit | no_channel | refused | failed | unknown */
-    pushState: text('push_state'),
+    pushState: text('push_state', { enum: PUSH_STATES }),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
   },
   (t) => [
-    check('notifications_state_ck', sql`${t.state} in ('pending', 'processing', 'done', 'failed')`),
+    check('notifications_state_ck', oneOf(t.state, NOTIFICATION_STATES)),
     check(
       'notifications_push_state_ck',
-      sql`${t.pushState} is null or ${t.pushState} in ('sending', 'sent', 'no_credit', 'no_channel', 'refused', 'failed', 'unknown')`,
+      sql`${t.pushState} is null or ${oneOf(t.pushState, PUSH_STATES)}`,
     ),
     uniqueIndex('notifications_dedupe_uq').on(t.dedupeKey),
     index('notifications_due_idx').on(t.priority, t.runAt).where(sql`${t.state} in ('pending', 'processing')`),
@@ -95,7 +100,7 @@ export const scheduledJobs = pgTable(
     key: text('key').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     runAt: timestamp('run_at', { withTimezone: true }).notNull(),
-    state: text('state').notNull().default('pending'),
+    state: text('state', { enum: SCHEDULED_JOB_STATES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull().default(5),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
@@ -104,7 +109,7 @@ export const scheduledJobs = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [
-    check('scheduled_jobs_state_ck', sql`${t.state} in ('pending', 'running', 'done', 'cancelled', 'failed')`),
+    check('scheduled_jobs_state_ck', oneOf(t.state, SCHEDULED_JOB_STATES)),
     uniqueIndex('scheduled_jobs_key_uq').on(t.key),
     index('scheduled_jobs_due_idx').on(t.runAt).where(sql`${t.state} in ('pending', 'running')`),
   ],

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, doublePrecision, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { BIN_STATES } from '../../shared/domain/bin-report';
+import { oneOf } from './one-of';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -82,13 +84,13 @@ export const bins = pgTable(
     code: text('code').notNull(),
     lat: doublePrecision('lat').notNull(),
     lng: doublePrecision('lng').notNull(),
-    state: text('state').notNull().default('active'),
+    state: text('state', { enum: BIN_STATES }).notNull().default('active'),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('bins_code_uq').on(t.code),
     uniqueIndex('bins_village_label_uq').on(t.villageId, t.label),
-    check('bins_state_ck', sql`${t.state} in ('active', 'disabled')`),
+    check('bins_state_ck', oneOf(t.state, BIN_STATES)),
     check('bins_lat_ck', sql`${t.lat} between -90 and 90 and ${t.lng} between -180 and 180`),
   ],
 );

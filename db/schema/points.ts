@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { POINTS_EVENT_KINDS } from '../../shared/domain/points-events';
+import { BOARD_KINDS, REDEMPTION_STATES } from '../../shared/domain/points';
+import { oneOf } from './one-of';
 import { courtyards, households, people, townships, villages } from './org';
 
 /** 积分规则: event kind → points per village, with an optional daily cap per person. */
@@ -7,7 +10,7 @@ export const pointsRules = pgTable(
   'points_rules',
   {
     villageId: uuid('village_id').notNull().references(() => villages.id),
-    eventKind: text('event_kind').notNull(),
+    eventKind: text('event_kind', { enum: POINTS_EVENT_KINDS }).notNull(),
     points: integer('points').notNull(),
     dailyCap: integer('daily_cap'),
     updatedBy: uuid('updated_by').references(() => people.id),
@@ -20,7 +23,7 @@ export const pointsRules = pgTable(
 export const pointsRuleChanges = pgTable('points_rule_changes', {
   id: uuid('id').primaryKey().defaultRandom(),
   villageId: uuid('village_id').notNull().references(() => villages.id),
-  eventKind: text('event_kind').notNull(),
+  eventKind: text('event_kind', { enum: POINTS_EVENT_KINDS }).notNull(),
   oldPoints: integer('old_points'),
   newPoints: integer('new_points'),
   oldCap: integer('old_cap'),
@@ -82,7 +85,7 @@ export const pointsBalances = pgTable(
 export const pointsTotals = pgTable(
   'points_totals',
   {
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: BOARD_KINDS }).notNull(),
     subjectId: uuid('subject_id').notNull(),
     period: text('period').notNull(),
     villageId: uuid('village_id').notNull().references(() => villages.id),
@@ -91,7 +94,7 @@ export const pointsTotals = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.kind, t.subjectId, t.period] }),
-    check('points_totals_kind_ck', sql`${t.kind} in ('person', 'household', 'courtyard')`),
+    check('points_totals_kind_ck', oneOf(t.kind, BOARD_KINDS)),
     index('points_totals_village_rank_idx').on(t.villageId, t.kind, t.period, t.total),
     index('points_totals_township_rank_idx').on(t.townshipId, t.kind, t.period, t.total),
   ],
@@ -132,14 +135,14 @@ export const redemptions = pgTable(
     villageId: uuid('village_id').notNull().references(() => villages.id),
     points: integer('points').notNull(),
     pickupCode: text('pickup_code').notNull(),
-    state: text('state').notNull().default('reserved'),
+    state: text('state', { enum: REDEMPTION_STATES }).notNull().default('reserved'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     closedBy: uuid('closed_by').references(() => people.id),
   },
   (t) => [
-    check('redemptions_state_ck', sql`${t.state} in ('reserved', 'handed_over', 'cancelled', 'expired')`),
+    check('redemptions_state_ck', oneOf(t.state, REDEMPTION_STATES)),
     uniqueIndex('redemptions_pickup_uq').on(t.pickupCode),
     index('redemptions_person_idx').on(t.personId, t.createdAt),
     index('redemptions_reward_person_idx').on(t.rewardId, t.personId),

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { REQUEST_CATEGORY_KEYS, REQUEST_LEVEL_KEYS, REQUEST_STATE_KEYS, SOS_LIVE_STATES, SOS_STATES } from '../../shared/domain/requests';
+import { oneOf } from './one-of';
 import { courtyards, households, people, townships, villages } from './org';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
@@ -36,12 +38,12 @@ export const requests = pgTable(
     courtyardId: uuid('courtyard_id').notNull().references(() => courtyards.id),
     villageId: uuid('village_id').notNull().references(() => villages.id),
     townshipId: uuid('township_id').notNull().references(() => townships.id),
-    category: text('category').notNull(),
+    category: text('category', { enum: REQUEST_CATEGORY_KEYS }).notNull(),
     text: text('text').notNull(),
     place: text('place'),
     photoIds: uuid('photo_ids').array().notNull().default(sql`'{}'::uuid[]`),
-    state: text('state').notNull(),
-    level: text('level').notNull(),
+    state: text('state', { enum: REQUEST_STATE_KEYS }).notNull(),
+    level: text('level', { enum: REQUEST_LEVEL_KEYS }).notNull(),
     handlerId: uuid('handler_id').references(() => people.id),
     slaSeq: integer('sla_seq').notNull().default(0),
     /** the current deadline: accept by (waiting) or resolve by (accepted); null once resolved */
@@ -57,9 +59,9 @@ export const requests = pgTable(
     updatedAt: at('updated_at').notNull(),
   },
   (t) => [
-    check('requests_state_ck', sql`${t.state} in ('submitted', 'accepted', 'escalated_village', 'escalated_township', 'resolved', 'closed', 'withdrawn')`),
-    check('requests_level_ck', sql`${t.level} in ('private', 'courtyard', 'village', 'township')`),
-    check('requests_category_ck', sql`${t.category} in ('dispute', 'sanitation', 'infrastructure', 'help', 'policy', 'other')`),
+    check('requests_state_ck', oneOf(t.state, REQUEST_STATE_KEYS)),
+    check('requests_level_ck', oneOf(t.level, REQUEST_LEVEL_KEYS)),
+    check('requests_category_ck', oneOf(t.category, REQUEST_CATEGORY_KEYS)),
     check('requests_rating_ck', sql`${t.rating} is null or ${t.rating} between 1 and 5`),
     index('requests_requester_idx').on(t.requesterId, t.createdAt),
     index('requests_courtyard_idx').on(t.courtyardId, t.state),
@@ -79,10 +81,10 @@ export const requestEvents = pgTable(
     /** null: the system (a timer) */
     actorId: uuid('actor_id').references(() => people.id),
     kind: text('kind').notNull(),
-    fromState: text('from_state'),
-    toState: text('to_state'),
-    fromLevel: text('from_level'),
-    toLevel: text('to_level'),
+    fromState: text('from_state', { enum: REQUEST_STATE_KEYS }),
+    toState: text('to_state', { enum: REQUEST_STATE_KEYS }),
+    fromLevel: text('from_level', { enum: REQUEST_LEVEL_KEYS }),
+    toLevel: text('to_level', { enum: REQUEST_LEVEL_KEYS }),
     note: text('note'),
     at: at('at').notNull(),
   },
@@ -126,7 +128,7 @@ export const sosCalls = pgTable(
     townshipId: uuid('township_id').notNull().references(() => townships.id),
     address: text('address').notNull(),
     phone: text('phone'),
-    state: text('state').notNull(),
+    state: text('state', { enum: SOS_STATES }).notNull(),
     step: integer('step').notNull().default(0),
     ackBy: uuid('ack_by').references(() => people.id),
     ackAt: at('ack_at'),
@@ -135,8 +137,8 @@ export const sosCalls = pgTable(
     createdAt: at('created_at').notNull(),
   },
   (t) => [
-    check('sos_calls_state_ck', sql`${t.state} in ('open', 'acknowledged', 'cancelled', 'resolved')`),
-    uniqueIndex('sos_calls_one_live_uq').on(t.callerId).where(sql`${t.state} in ('open', 'acknowledged')`),
+    check('sos_calls_state_ck', oneOf(t.state, SOS_STATES)),
+    uniqueIndex('sos_calls_one_live_uq').on(t.callerId).where(oneOf(t.state, SOS_LIVE_STATES)),
     index('sos_calls_village_idx').on(t.villageId, t.state),
   ],
 );

@@ -1,5 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { oneOf } from './one-of';
+
+/** An Idempotency-Key is claimed (in_progress) inside the write's transaction and done with it. */
+export const IDEMPOTENCY_STATES = ['in_progress', 'done'] as const;
 
 /** Idempotency-Key records: the first answer to a write, replayed to its retries for ≥24 h. */
 export const idempotencyKeys = pgTable(
@@ -11,7 +15,7 @@ export const idempotencyKeys = pgTable(
     method: text('method').notNull(),
     path: text('path').notNull(),
     requestHash: text('request_hash').notNull(),
-    state: text('state').notNull().default('in_progress'),
+    state: text('state', { enum: IDEMPOTENCY_STATES }).notNull().default('in_progress'),
     responseStatus: integer('response_status'),
     responseBody: jsonb('response_body'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -19,7 +23,7 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.actor, t.key] }),
-    check('idempotency_keys_state_ck', sql`${t.state} in ('in_progress', 'done')`),
+    check('idempotency_keys_state_ck', oneOf(t.state, IDEMPOTENCY_STATES)),
   ],
 );
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { binCleaners, bins, courtyards, householdPartyLinks, households, people, roleAssignments, townships, villages } from '../schema';
 import { makeSceneCode } from '../../shared/domain/scene-code';
+import type { TRole } from '../../shared/domain/roles';
 import { seedPoints } from './points';
 import { seedVillageLife, type TDemoCourtyard } from './life';
 import { personName, phoneNumber, seedUuid, seededRandom } from './random';
@@ -32,7 +33,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<TDemoSummary |
     const summary: TDemoSummary = { townships: 1, villages: 0, courtyards: 0, households: 0, people: 0, bins: 0, pointsEntries: 0 };
     const roleRows: (typeof roleAssignments.$inferInsert)[] = [];
     const yards: TDemoCourtyard[] = [];
-    const grant = (personId: string, role: string, scope: { villageId?: string; courtyardId?: string }) =>
+    const grant = (personId: string, role: TRole, scope: { villageId?: string; courtyardId?: string }) =>
       roleRows.push({
         id: seedUuid(NS.role, ++counter.role), personId, role, townshipId,
         scopeType: scope.courtyardId ? 'courtyard' : scope.villageId ? 'village' : 'township',

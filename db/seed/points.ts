@@ -2,8 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { pointsLedger, pointsRules, rewards } from '../schema';
 import { seedUuid } from './random';
+import type { TPointsEvent } from '../../shared/domain/points-events';
 
-const RULES: [string, number, number | null][] = [
+const RULES: [TPointsEvent, number, number | null][] = [
   ['bin_report_first', 5, 20], ['bin_report_join', 2, 10], ['request_confirmed', 10, null], ['request_participation', 3, 9],
   ['meeting_attended', 10, null], ['volunteer', 8, 24], ['tidy_yard', 15, null],
 ];

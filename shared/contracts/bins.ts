@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { defineContract } from './define';
 import { ZNamed } from './common';
+import { BIN_KIND_KEYS, BIN_REPORT_STATES, BIN_STATES } from '../domain/bin-report';
 
-const ZBinKind = z.enum(['full', 'overflow', 'damaged', 'smell']);
+const ZBinKind = z.enum(BIN_KIND_KEYS);
+const ZBinState = z.enum(BIN_STATES);
 /** Bin codes are checked by the use case (unknown and malformed read the same: BIN_NOT_FOUND). */
 const ZCodeParam = z.object({ code: z.string().min(1).max(64) });
 
 export const ZBinReport = z.object({
   id: z.string(),
   bin: z.object({ id: z.string(), label: z.string() }),
-  state: z.enum(['open', 'cleaned', 'false']),
+  state: z.enum(BIN_REPORT_STATES),
   kind: ZBinKind,
   reporters: z.number().int(),
   openedAt: z.string(),
@@ -71,7 +73,7 @@ export const markBinReportFalse = defineContract({
 });
 
 export const ZVillageBin = z.object({
-  id: z.string(), label: z.string(), code: z.string(), state: z.enum(['active', 'disabled']), lat: z.number(), lng: z.number(),
+  id: z.string(), label: z.string(), code: z.string(), state: ZBinState, lat: z.number(), lng: z.number(),
   courtyard: ZNamed.nullable(), cleaners: z.array(ZNamed), scene: z.string(), h5Url: z.string(),
 });
 export type TVillageBin = z.infer<typeof ZVillageBin>;
@@ -106,7 +108,7 @@ export const updateBin = defineContract({
   params: ZCodeParam,
   body: z.object({
     label: z.string().trim().min(1).max(20).optional(), lat: ZLat.optional(), lng: ZLng.optional(),
-    courtyardId: z.uuid().nullable().optional(), state: z.enum(['active', 'disabled']).optional(), cleanerIds: z.array(z.uuid()).max(5).optional(),
+    courtyardId: z.uuid().nullable().optional(), state: ZBinState.optional(), cleanerIds: z.array(z.uuid()).max(5).optional(),
   }),
   response: ZVillageBin,
 });

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { ROLES, SCOPE_TYPES } from '../domain/roles';
 
-export const ZRole = z.enum(['villager', 'courtyard_head', 'cleaner', 'village_cadre', 'township_staff', 'shopkeeper']);
+export const ZRole = z.enum(ROLES);
 export type TRole = z.infer<typeof ZRole>;
 
-export const ZScopeType = z.enum(['courtyard', 'village', 'township']);
+export const ZScopeType = z.enum(SCOPE_TYPES);
 export type TScopeType = z.infer<typeof ZScopeType>;
 
 export const ZNamed = z.object({ id: z.string(), name: z.string() });

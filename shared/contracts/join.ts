@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineContract } from './define';
 import { ZNamed, ZPersonFlags, ZPersonName, ZPhone } from './common';
 import { INVITE_CODE_LENGTH, isInviteCode, parseInviteInput } from '../domain/invite-code';
+import { JOIN_STATES } from '../domain/join-policy';
 
 /** 邀请码 as typed or scanned, normalised, then checked. */
 export const ZInviteCode = z
@@ -14,7 +15,7 @@ export const ZInviteCode = z
       .refine(isInviteCode, '邀请码含有无效字符'),
   );
 
-export const ZJoinState = z.enum(['pending', 'approved', 'rejected', 'withdrawn', 'expired']);
+export const ZJoinState = z.enum(JOIN_STATES);
 export type TJoinState = z.infer<typeof ZJoinState>;
 
 export const ZMember = z.object({

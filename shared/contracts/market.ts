@@ -1,11 +1,17 @@
 import { z } from 'zod';
 import { defineContract } from './define';
 import { ZNamed, ZPhone } from './common';
+import {
+  APPLICATION_STATES, CONTACT_PREFS, CONTENT_CHECKS, EMPLOYER_KINDS, INTENT_STATES, JOB_STATES, LISTING_CATEGORY_KEYS, LISTING_STATES, PAY_UNITS,
+} from '../domain/market';
 
 /** 帮我卖 (produce listings) and 找活干 (local jobs): posted, content-checked, approved, then public. */
-export const ZListingCategory = z.enum(['vegetable', 'fruit', 'poultry_egg', 'grain_oil', 'specialty', 'craft', 'other']);
-export const ZListingState = z.enum(['draft', 'pending_review', 'published', 'sold_out', 'closed', 'rejected', 'expired']);
-export const ZContentCheck = z.enum(['pass', 'review', 'risky', 'unchecked']).nullable();
+export const ZListingCategory = z.enum(LISTING_CATEGORY_KEYS);
+export const ZListingState = z.enum(LISTING_STATES);
+export const ZContentCheck = z.enum(CONTENT_CHECKS).nullable();
+const ZContactPref = z.enum(CONTACT_PREFS);
+const ZEmployerKind = z.enum(EMPLOYER_KINDS);
+const ZPayUnit = z.enum(PAY_UNITS);
 const ZId = z.object({ id: z.uuid() });
 const ZPhotoIds = z.array(z.uuid()).max(6, '最多6张照片').default([]);
 const ZPaging = { cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) };
@@ -20,7 +26,7 @@ const ZListingInput = z.object({
   unit: z.string().trim().min(1, '请填写单位').max(4, '单位不超过4个字'),
   quantity: z.number().int().min(1, '请填写数量').max(1_000_000),
   pickupNote: z.string().trim().max(100).default(''),
-  contactPref: z.enum(['phone', 'in_app']).default('phone'),
+  contactPref: ZContactPref.default('phone'),
 });
 
 export const ZListing = z.object({
@@ -29,7 +35,7 @@ export const ZListing = z.object({
   village: ZNamed,
   courtyard: ZNamed,
   title: z.string(), category: ZListingCategory, description: z.string(), photoIds: z.array(z.string()),
-  priceFen: z.number().int(), unit: z.string(), quantity: z.number().int(), pickupNote: z.string(), contactPref: z.enum(['phone', 'in_app']),
+  priceFen: z.number().int(), unit: z.string(), quantity: z.number().int(), pickupNote: z.string(), contactPref: ZContactPref,
   state: ZListingState, featured: z.boolean(), rejectReason: z.string().nullable(), contentCheck: ZContentCheck,
   publishedAt: z.string().nullable(), expiresAt: z.string().nullable(), createdAt: z.string(),
   mine: z.boolean(),
@@ -91,7 +97,7 @@ export const myListings = defineContract({
 
 // ── 意向 ──
 
-export const ZIntentState = z.enum(['pending', 'accepted', 'declined', 'cancelled']);
+export const ZIntentState = z.enum(INTENT_STATES);
 export const ZIntent = z.object({
   id: z.string(),
   listing: z.object({ id: z.string(), title: z.string(), unit: z.string(), priceFen: z.number().int() }),
@@ -144,14 +150,14 @@ export const cancelIntent = defineContract({
 
 // ── 找活干 ──
 
-export const ZJobState = z.enum(['draft', 'pending_review', 'published', 'filled', 'closed', 'rejected', 'expired']);
+export const ZJobState = z.enum(JOB_STATES);
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-05-01');
 const ZJobInput = z.object({
   title: z.string().trim().min(2, '请写上招什么工').max(30),
   description: z.string().trim().max(500).default(''),
-  employer: z.object({ kind: z.enum(['villager', 'cooperative', 'village']), name: z.string().trim().max(30).default('') }).default({ kind: 'villager', name: '' }),
+  employer: z.object({ kind: ZEmployerKind, name: z.string().trim().max(30).default('') }).default({ kind: 'villager', name: '' }),
   payFen: z.number().int().min(1, '请填写工钱').max(100_000_000),
-  payUnit: z.enum(['day', 'hour', 'piece']),
+  payUnit: ZPayUnit,
   place: z.string().trim().min(1, '请填写地点').max(50),
   startDate: ZDate,
   endDate: ZDate,
@@ -161,9 +167,9 @@ const ZJobInput = z.object({
 export const ZJob = z.object({
   id: z.string(),
   poster: ZNamed,
-  employer: z.object({ kind: z.enum(['villager', 'cooperative', 'village']), name: z.string() }),
+  employer: z.object({ kind: ZEmployerKind, name: z.string() }),
   village: ZNamed,
-  title: z.string(), description: z.string(), payFen: z.number().int(), payUnit: z.enum(['day', 'hour', 'piece']), place: z.string(),
+  title: z.string(), description: z.string(), payFen: z.number().int(), payUnit: ZPayUnit, place: z.string(),
   startDate: z.string(), endDate: z.string(), headcount: z.number().int(), accepted: z.number().int(),
   state: ZJobState, rejectReason: z.string().nullable(), contentCheck: ZContentCheck, publishedAt: z.string().nullable(), createdAt: z.string(),
   mine: z.boolean(),
@@ -201,11 +207,11 @@ export const myJobs = defineContract({
 
 export const ZApplication = z.object({
   id: z.string(),
-  job: z.object({ id: z.string(), title: z.string(), payFen: z.number().int(), payUnit: z.enum(['day', 'hour', 'piece']) }),
+  job: z.object({ id: z.string(), title: z.string(), payFen: z.number().int(), payUnit: ZPayUnit }),
   worker: ZNamed,
   workerPhone: z.string().nullable(),
   note: z.string(),
-  state: z.enum(['applied', 'accepted', 'declined', 'withdrawn']),
+  state: z.enum(APPLICATION_STATES),
   /** 工作记录: what each side confirmed (days worked, pay in fen) and whether they agree */
   records: z.object({
     worker: z.object({ days: z.number(), payFen: z.number().int(), at: z.string() }).nullable(),

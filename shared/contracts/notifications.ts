@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineContract } from './define';
+import { NOTIFICATION_STATES, PUSH_STATES } from '../domain/notifications';
 
 export const ZInboxItem = z.object({
   id: z.string(),
@@ -64,14 +65,14 @@ export const reportSubscriptions = defineContract({
   response: z.object({ credits: z.record(z.string(), z.number().int()) }),
 });
 
-export const ZNotificationState = z.enum(['pending', 'processing', 'done', 'failed']);
+export const ZNotificationState = z.enum(NOTIFICATION_STATES);
 
 export const ZNotificationSummary = z.object({
   id: z.string(),
   recipient: z.object({ id: z.string(), name: z.string() }),
   template: z.string(),
   state: ZNotificationState,
-  pushState: z.string().nullable(),
+  pushState: z.enum(PUSH_STATES).nullable(),
   attempts: z.number().int(),
   lastError: z.string().nullable(),
   createdAt: z.string(),

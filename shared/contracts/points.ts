@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { defineContract } from './define';
 import { ZNamed } from './common';
 import { POINTS_EVENT_KINDS } from '../domain/points-events';
-import { PERIOD_RE } from '../domain/points';
+import { BOARD_KINDS, PERIOD_RE, REDEMPTION_STATES } from '../domain/points';
 
+const ZRedemptionState = z.enum(REDEMPTION_STATES);
 const ZCursorQuery = z.object({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) });
 
 export const ZLedgerItem = z.object({
@@ -128,7 +129,7 @@ export const ZRedemption = z.object({
   person: ZNamed,
   points: z.number().int(),
   pickupCode: z.string(),
-  state: z.enum(['reserved', 'handed_over', 'cancelled', 'expired']),
+  state: ZRedemptionState,
   expiresAt: z.string(),
   createdAt: z.string(),
   closedAt: z.string().nullable(),
@@ -162,11 +163,11 @@ export const handOverRedemption = defineContract({
 export const listVillageRedemptions = defineContract({
   method: 'GET', path: '/api/villages/{villageId}/redemptions', summary: '村里的兑换（店员/村干部）', tag: 'points',
   params: z.object({ villageId: z.uuid() }),
-  query: z.object({ state: z.enum(['reserved', 'handed_over', 'cancelled', 'expired']).optional() }),
+  query: z.object({ state: ZRedemptionState.optional() }),
   response: z.object({ items: z.array(ZRedemption) }),
 });
 
-export const ZBoard = z.enum(['person', 'household', 'courtyard']);
+export const ZBoard = z.enum(BOARD_KINDS);
 export const ZPeriod = z.string().regex(PERIOD_RE, '期间为 all 或 YYYY-MM');
 
 export const ZBoardItem = z.object({

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { defineContract } from './define';
 import { ZNamed } from './common';
+import { REQUEST_CATEGORY_KEYS, REQUEST_LEVEL_KEYS, REQUEST_QUEUE_FILTER_KEYS, REQUEST_STATE_KEYS } from '../domain/requests';
 
-export const ZRequestCategory = z.enum(['dispute', 'sanitation', 'infrastructure', 'help', 'policy', 'other']);
-export const ZRequestLevel = z.enum(['private', 'courtyard', 'village', 'township']);
-export const ZRequestState = z.enum(['submitted', 'accepted', 'escalated_village', 'escalated_township', 'resolved', 'closed', 'withdrawn']);
+export const ZRequestCategory = z.enum(REQUEST_CATEGORY_KEYS);
+export const ZRequestLevel = z.enum(REQUEST_LEVEL_KEYS);
+export const ZRequestState = z.enum(REQUEST_STATE_KEYS);
 const ZId = z.object({ id: z.uuid() });
 const ZPhotoIds = z.array(z.uuid()).max(4, '最多4张照片').default([]);
 const ZNote = z.string().trim().max(500, '不超过500字');
@@ -65,7 +66,7 @@ export const listMyRequests = defineContract({
 
 export const requestQueue = defineContract({
   method: 'GET', path: '/api/requests/queue', summary: '待我处理的事项（院长、村干部、镇街），超时的在前，按期限排序', tag: 'requests',
-  query: z.object({ state: z.enum(['open', 'waiting', 'accepted', 'resolved', 'closed', 'all']).default('open'), limit: z.coerce.number().int().min(1).max(100).default(50) }),
+  query: z.object({ state: z.enum(REQUEST_QUEUE_FILTER_KEYS).default('open'), limit: z.coerce.number().int().min(1).max(100).default(50) }),
   response: z.object({ items: z.array(ZRequestItem) }),
 });
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { defineContract } from './define';
 import { ZNamed } from './common';
+import { SOS_STATES } from '../domain/requests';
 
-export const ZSosState = z.enum(['open', 'acknowledged', 'cancelled', 'resolved']);
+export const ZSosState = z.enum(SOS_STATES);
 
 export const ZSosCall = z.object({
   id: z.string(),

@@ -14,8 +14,19 @@ export const REPORT_OVERDUE_MS = 4 * 3600e3;
 export const FALSE_REPORT_FLAG_COUNT = 3;
 export const FALSE_REPORT_FLAG_WINDOW_MS = 30 * 86400e3;
 
-export const BIN_KINDS = { full: '满了', overflow: '溢出', damaged: '损坏', smell: '异味' } as const;
-export type TBinKind = keyof typeof BIN_KINDS;
+export const BIN_KIND_KEYS = ['full', 'overflow', 'damaged', 'smell'] as const;
+export type TBinKind = (typeof BIN_KIND_KEYS)[number];
+export const BIN_KINDS = { full: '满了', overflow: '溢出', damaged: '损坏', smell: '异味' } as const satisfies Record<TBinKind, string>;
+
+/** A report is open until a cleaner confirms it cleaned or false on the spot. */
+export const BIN_REPORT_STATES = ['open', 'cleaned', 'false'] as const;
+export type TBinReportState = (typeof BIN_REPORT_STATES)[number];
+/** A disabled bin takes no reports. */
+export const BIN_STATES = ['active', 'disabled'] as const;
+export type TBinState = (typeof BIN_STATES)[number];
+/** getwxacodeunlimit's env_version: a sticker's QR opens the release, trial or develop build. */
+export const WXA_ENV_VERSIONS = ['release', 'trial', 'develop'] as const;
+export type TWxaEnvVersion = (typeof WXA_ENV_VERSIONS)[number];
 
 /** Why a scan may not be counted now, or null when it may. */
 export function scanRefusal(

@@ -1,4 +1,6 @@
-import type { TJoinState } from '../contracts/join';
+/** 入院申请: pending until the head decides, the newcomer withdraws, or it goes stale. */
+export const JOIN_STATES = ['pending', 'approved', 'rejected', 'withdrawn', 'expired'] as const;
+export type TJoinState = (typeof JOIN_STATES)[number];
 
 /** 入院申请 older than this while still pending counts as stale (过期) and may be replaced. */
 export const JOIN_REQUEST_STALE_DAYS = 30;

@@ -3,9 +3,34 @@
  * security and reviewed by the courtyard head or a cadre, then public until sold out, filled,
  * closed or expired.
  */
+export const LISTING_CATEGORY_KEYS = ['vegetable', 'fruit', 'poultry_egg', 'grain_oil', 'specialty', 'craft', 'other'] as const;
+export type TListingCategory = (typeof LISTING_CATEGORY_KEYS)[number];
 export const LISTING_CATEGORIES = {
   vegetable: '蔬菜', fruit: '水果', poultry_egg: '禽蛋', grain_oil: '粮油', specialty: '土特产', craft: '手工', other: '其他',
-} as const;
+} as const satisfies Record<TListingCategory, string>;
+
+export const LISTING_STATES = ['draft', 'pending_review', 'published', 'sold_out', 'closed', 'rejected', 'expired'] as const;
+export type TListingState = (typeof LISTING_STATES)[number];
+export const JOB_STATES = ['draft', 'pending_review', 'published', 'filled', 'closed', 'rejected', 'expired'] as const;
+export type TJobState = (typeof JOB_STATES)[number];
+/** A listing's or a job's state: they share the loop but for how they end (sold out / filled). */
+export type TPostState = TListingState | TJobState;
+
+/** WeChat's msg_sec_check / media_check_async suggestions. */
+export const CONTENT_VERDICTS = ['pass', 'review', 'risky'] as const;
+/** A post's content check: WeChat's verdict, or unchecked when WeChat could not be asked. */
+export const CONTENT_CHECKS = [...CONTENT_VERDICTS, 'unchecked'] as const;
+export type TContentCheck = (typeof CONTENT_CHECKS)[number];
+/** An asynchronous photo check: pending until WeChat pushes its verdict. */
+export const MEDIA_CHECK_STATES = ['pending', ...CONTENT_VERDICTS] as const;
+
+export const CONTACT_PREFS = ['phone', 'in_app'] as const;
+export const INTENT_STATES = ['pending', 'accepted', 'declined', 'cancelled'] as const;
+export const EMPLOYER_KINDS = ['villager', 'cooperative', 'village'] as const;
+export const PAY_UNITS = ['day', 'hour', 'piece'] as const;
+export const APPLICATION_STATES = ['applied', 'accepted', 'declined', 'withdrawn'] as const;
+/** 工作记录: each side keeps its own account. */
+export const WORK_RECORD_SIDES = ['worker', 'poster'] as const;
 
 /** WeChat content-security labels → what we tell the poster. */
 const LABELS: Record<number, string> = {
@@ -16,7 +41,6 @@ export function riskyReason(label: number | null): string {
   return `内容可能含有${(label !== null && LABELS[label]) || '不当'}信息，请修改后重新提交`;
 }
 
-export type TPostState = 'draft' | 'pending_review' | 'published' | 'sold_out' | 'filled' | 'closed' | 'rejected' | 'expired';
 export type TPostAction = 'edit' | 'submit' | 'review' | 'feature' | 'close' | 'sold_out' | 'take';
 
 export type TMarketRefusal = 'POST_NOT_EDITABLE' | 'POST_NOT_PENDING' | 'POST_NOT_PUBLISHED' | 'POST_CLOSED';
@@ -44,7 +68,7 @@ export function isPostPublic(state: string): boolean {
   return state === 'published' || state === 'sold_out' || state === 'filled';
 }
 
-export function afterCheck(suggest: 'pass' | 'review' | 'risky' | 'unchecked'): 'pending_review' | 'rejected' {
+export function afterCheck(suggest: TContentCheck): 'pending_review' | 'rejected' {
   return suggest === 'risky' ? 'rejected' : 'pending_review';
 }
 

@@ -2,6 +2,11 @@
  * 积分事项: the event kinds a village can attach points to, with their Chinese names. Later
  * features post through awardPoints with one of these; cadres set the points per village.
  */
+export const POINTS_EVENT_KINDS = [
+  'bin_report_first', 'bin_report_join', 'request_confirmed', 'request_participation', 'meeting_attended', 'volunteer', 'tidy_yard',
+] as const;
+export type TPointsEvent = (typeof POINTS_EVENT_KINDS)[number];
+
 export const POINTS_EVENTS = {
   bin_report_first: '扫码报满（首报）',
   bin_report_join: '扫码报满（附议）',
@@ -10,14 +15,18 @@ export const POINTS_EVENTS = {
   meeting_attended: '参加院落主题日',
   volunteer: '志愿服务',
   tidy_yard: '庭院整洁',
-} as const;
+} as const satisfies Record<TPointsEvent, string>;
 
-export type TPointsEvent = keyof typeof POINTS_EVENTS;
-export const POINTS_EVENT_KINDS = Object.keys(POINTS_EVENTS) as [TPointsEvent, ...TPointsEvent[]];
+export function isPointsEvent(kind: string): kind is TPointsEvent {
+  return POINTS_EVENT_KINDS.some((k) => k === kind);
+}
 
 /** What a ledger reason code means to a villager reading 积分明细. */
 export function reasonLabel(reasonCode: string): string {
-  if (reasonCode.startsWith('rule:')) return POINTS_EVENTS[reasonCode.slice(5) as TPointsEvent] ?? '积分奖励';
+  if (reasonCode.startsWith('rule:')) {
+    const kind = reasonCode.slice('rule:'.length);
+    return isPointsEvent(kind) ? POINTS_EVENTS[kind] : '积分奖励';
+  }
   return (
     { manual_award: '人工加分', manual_deduct: '人工扣分', redeem: '积分兑换', redeem_refund: '兑换退回' } as Record<string, string>
   )[reasonCode] ?? reasonCode;

@@ -25,12 +25,22 @@ export function pointsWithinCap(points: number, earnedToday: number, dailyCap: n
   return Math.max(0, Math.min(points, dailyCap - earnedToday));
 }
 
+/** 挂榜 boards: by person, by household, by courtyard. */
+export const BOARD_KINDS = ['person', 'household', 'courtyard'] as const;
+export type TBoardKind = (typeof BOARD_KINDS)[number];
+
+/** 兑换: reserved at redeem; handed over, cancelled or expired ends it. */
+export const REDEMPTION_STATES = ['reserved', 'handed_over', 'cancelled', 'expired'] as const;
+export type TRedemptionState = (typeof REDEMPTION_STATES)[number];
+/** Redemptions that keep their points (and count towards a per-person limit): not refunded. */
+export const REDEMPTION_KEPT_STATES = ['reserved', 'handed_over'] as const satisfies readonly TRedemptionState[];
+
 /** Leaderboard periods: all time, or one month. */
 export const PERIOD_RE = /^(all|\d{4}-(0[1-9]|1[0-2]))$/;
 
 /** The board rows a ledger entry moves: person, household, courtyard × all-time and its month. */
 export function boardKeys(e: { personId: string; householdId: string | null; courtyardId: string | null; month: string }) {
-  const subjects: { kind: 'person' | 'household' | 'courtyard'; subjectId: string }[] = [{ kind: 'person', subjectId: e.personId }];
+  const subjects: { kind: TBoardKind; subjectId: string }[] = [{ kind: 'person', subjectId: e.personId }];
   if (e.householdId) subjects.push({ kind: 'household', subjectId: e.householdId });
   if (e.courtyardId) subjects.push({ kind: 'courtyard', subjectId: e.courtyardId });
   return subjects.flatMap((s) => [{ ...s, period: 'all' }, { ...s, period: e.month }]);

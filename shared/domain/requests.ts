@@ -1,11 +1,16 @@
-import type { TRole } from '../contracts/common';
+import { SCOPE_TYPES, type TRole, type TScopeType } from './roles';
 import { clipText } from './text';
 
 /**
  * 找院长: the request loop as pure rules. A request has a state (where it is in the loop) and
  * a level (私事/小事/大事/难事, how heavy it is). The level decides which tier owns it: the
  * courtyard (私事, 小事), the village (大事) or the township (难事).
+ *
+ * Each concept has one list (`*_KEYS`); the contract's enum, the column and its CHECK come from
+ * it, and the label maps must name every key (and nothing else).
  */
+export const REQUEST_CATEGORY_KEYS = ['dispute', 'sanitation', 'infrastructure', 'help', 'policy', 'other'] as const;
+export type TRequestCategory = (typeof REQUEST_CATEGORY_KEYS)[number];
 export const REQUEST_CATEGORIES = {
   dispute: '邻里纠纷',
   sanitation: '环境卫生',
@@ -13,12 +18,14 @@ export const REQUEST_CATEGORIES = {
   help: '生活求助',
   policy: '政策咨询',
   other: '其他',
-} as const;
-export type TRequestCategory = keyof typeof REQUEST_CATEGORIES;
+} as const satisfies Record<TRequestCategory, string>;
 
-export const REQUEST_LEVELS = { private: '私事', courtyard: '小事', village: '大事', township: '难事' } as const;
-export type TRequestLevel = keyof typeof REQUEST_LEVELS;
+export const REQUEST_LEVEL_KEYS = ['private', 'courtyard', 'village', 'township'] as const;
+export type TRequestLevel = (typeof REQUEST_LEVEL_KEYS)[number];
+export const REQUEST_LEVELS = { private: '私事', courtyard: '小事', village: '大事', township: '难事' } as const satisfies Record<TRequestLevel, string>;
 
+export const REQUEST_STATE_KEYS = ['submitted', 'accepted', 'escalated_village', 'escalated_township', 'resolved', 'closed', 'withdrawn'] as const;
+export type TRequestState = (typeof REQUEST_STATE_KEYS)[number];
 export const REQUEST_STATES = {
   submitted: '待受理',
   accepted: '办理中',
@@ -27,10 +34,11 @@ export const REQUEST_STATES = {
   resolved: '已办结待确认',
   closed: '已完结',
   withdrawn: '已撤回',
-} as const;
-export type TRequestState = keyof typeof REQUEST_STATES;
+} as const satisfies Record<TRequestState, string>;
 
-export type TTier = 'courtyard' | 'village' | 'township';
+/** A tier is a level of the organisation: 院落, 村 or 镇街, lowest first. */
+export type TTier = TScopeType;
+export const TIERS = SCOPE_TYPES;
 const TIER_RANK: Record<TTier, number> = { courtyard: 0, village: 1, township: 2 };
 
 export function tierOf(level: TRequestLevel): TTier {
@@ -45,6 +53,40 @@ export function waitingStateFor(tier: TTier): TRequestState {
 export const WAITING_STATES: readonly TRequestState[] = ['submitted', 'escalated_village', 'escalated_township'];
 export const OPEN_STATES: readonly TRequestState[] = [...WAITING_STATES, 'accepted'];
 
+/** The levels a tier owns: 院落 — 私事 and 小事; 村 — 大事; 镇街 — 难事. */
+export function levelsOwnedBy(tier: TTier): TRequestLevel[] {
+  return REQUEST_LEVEL_KEYS.filter((l) => tierOf(l) === tier);
+}
+
+/**
+ * 统计: what the figures count as open (waiting or accepted), resolved (办结, confirmed or not)
+ * and escalated (大事 and 难事: owned above the courtyard).
+ */
+export const REQUEST_FIGURE_BUCKETS: { open: readonly TRequestState[]; resolved: readonly TRequestState[]; escalated: readonly TRequestLevel[] } = {
+  open: OPEN_STATES,
+  resolved: ['resolved', 'closed'],
+  escalated: REQUEST_LEVEL_KEYS.filter((l) => tierOf(l) !== 'courtyard'),
+};
+
+/** 待办 filters a handler can pick, each the states it shows. */
+export const REQUEST_QUEUE_FILTER_KEYS = ['open', 'waiting', 'accepted', 'resolved', 'closed', 'all'] as const;
+export type TRequestQueueFilter = (typeof REQUEST_QUEUE_FILTER_KEYS)[number];
+export const REQUEST_QUEUE_FILTERS: Record<TRequestQueueFilter, readonly TRequestState[]> = {
+  open: OPEN_STATES, waiting: WAITING_STATES, accepted: ['accepted'], resolved: ['resolved'], closed: ['closed', 'withdrawn'], all: REQUEST_STATE_KEYS,
+};
+
+export type TQueueSlice = { tier: TTier; scopeIds: string[]; levels: TRequestLevel[] };
+
+/**
+ * 待办: what a person's queue holds — for each tier, the places where they hold the tier's
+ * owner role (院长 its courtyards, 村干部 its villages, 镇街 its township) and the levels that
+ * tier owns. Tiers where they hold no such role are left out; no slice means no queue.
+ */
+export function queueSlices(grants: readonly { role: TRole; scopeId: string }[]): TQueueSlice[] {
+  return TIERS.map((tier) => ({ tier, scopeIds: grants.filter((g) => g.role === ownerRole(tier)).map((g) => g.scopeId), levels: levelsOwnedBy(tier) }))
+    .filter((s) => s.scopeIds.length > 0);
+}
+
 /** The roles that handle a tier's requests; a higher tier may always step in below. */
 export function handlerRoles(tier: TTier): TRole[] {
   if (tier === 'courtyard') return ['courtyard_head', 'village_cadre', 'township_staff'];
@@ -55,6 +97,11 @@ export function handlerRoles(tier: TTier): TRole[] {
 /** The roles who are told (and own the queue) for a tier. */
 export function ownerRole(tier: TTier): TRole {
   return tier === 'courtyard' ? 'courtyard_head' : tier === 'village' ? 'village_cadre' : 'township_staff';
+}
+
+/** Where a tier's owners are bound for a request or call: its courtyard, village or township. */
+export function tierScope(place: { courtyardId: string; villageId: string; townshipId: string }, tier: TTier): { type: TTier; id: string } {
+  return { type: tier, id: tier === 'courtyard' ? place.courtyardId : tier === 'village' ? place.villageId : place.townshipId };
 }
 
 export type TRequestAction = 'accept' | 'resolve' | 'confirm' | 'reopen' | 'withdraw' | 'set_level' | 'message';
@@ -122,8 +169,17 @@ export function requestSummary(category: TRequestCategory, text: string): string
 
 // ── 一键呼叫 ──
 
+export const SOS_STATES = ['open', 'acknowledged', 'cancelled', 'resolved'] as const;
+export type TSosState = (typeof SOS_STATES)[number];
+/** 进行中: a call nobody has closed yet; a person has at most one (a partial unique index). */
+export const SOS_LIVE_STATES = ['open', 'acknowledged'] as const satisfies readonly TSosState[];
+
+export function sosLive(state: TSosState): boolean {
+  return SOS_LIVE_STATES.some((s) => s === state);
+}
+
 /** Who is told at each step of an unanswered call. */
-export const SOS_STEPS = ['courtyard', 'village', 'township'] as const;
+export const SOS_STEPS = TIERS;
 export const SOS_STEP_LABELS = ['院长和联户党员', '村干部', '镇街'] as const;
 
 /** Anyone may turn 一键呼叫 on; elderly, alone or needs-care people have it without asking. */

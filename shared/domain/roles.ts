@@ -1,4 +1,10 @@
-import type { TRole, TScopeType } from '../contracts/common';
+/** 角色: every role a person may hold, the one list the contract, the column and its CHECK come from. */
+export const ROLES = ['villager', 'courtyard_head', 'cleaner', 'village_cadre', 'township_staff', 'shopkeeper'] as const;
+export type TRole = (typeof ROLES)[number];
+
+/** 范围: what a role is bound to — a 院落, a 村 or a 镇街. */
+export const SCOPE_TYPES = ['courtyard', 'village', 'township'] as const;
+export type TScopeType = (typeof SCOPE_TYPES)[number];
 
 /** 角色 → 中文名 and the kind of scope each role is bound to. */
 export const ROLE_INFO: Record<TRole, { label: string; scope: TScopeType }> = {
@@ -15,4 +21,4 @@ export function roleLabel(role: TRole): string {
 }
 
 /** Every role: for routes any member of a place may call (with reach 'within'). */
-export const ALL_ROLES = Object.keys(ROLE_INFO) as TRole[];
+export const ALL_ROLES: TRole[] = [...ROLES];

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/client';
-import { insertSession } from '../../../db/queries/sessions';
+import { insertSession, type TSessionMethod } from '../../../db/queries/sessions';
 import type { TSession } from '../../../shared/contracts/auth';
 import { newSessionToken } from './session-token';
 
@@ -7,7 +7,7 @@ import { newSessionToken } from './session-token';
 export async function startSession(
   db: Db,
   person: { id: string; name: string },
-  opts: { method: 'wechat' | 'dev'; now: Date; ttlDays: number },
+  opts: { method: TSessionMethod; now: Date; ttlDays: number },
 ): Promise<TSession> {
   const { token, hash } = newSessionToken();
   const expiresAt = new Date(opts.now.getTime() + opts.ttlDays * 24 * 3600 * 1000);

@@ -1,6 +1,7 @@
-import { closeReport, countFalseReportsOpenedBy, listReporters, listVillageRoleHolders, lockReport } from '../../../db/queries/bins';
+import { closeReport, countFalseReportsOpenedBy, listReporters, lockReport } from '../../../db/queries/bins';
 import { findPerson } from '../../../db/queries/people';
-import { FALSE_REPORT_FLAG_COUNT, FALSE_REPORT_FLAG_WINDOW_MS, parseBinInput } from '../../../shared/domain/bin-report';
+import { listRoleHolders } from '../../../db/queries/roles';
+import { FALSE_REPORT_FLAG_COUNT, FALSE_REPORT_FLAG_WINDOW_MS, parseBinInput, type TBinReportState } from '../../../shared/domain/bin-report';
 import { chinaMonth } from '../../../shared/domain/points';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
@@ -8,7 +9,7 @@ import { cancelJob } from '../jobs/schedule-job';
 import { notify } from '../notifications/notify';
 import { awardPoints } from '../points/award-points';
 import { assertOwnMedia } from '../media/get-media';
-import { binOverdueKey } from './report-bin';
+import { binOverdueKey } from './bin-overdue-key';
 import { toBinReport } from './to-bin-report';
 
 /**
@@ -17,7 +18,7 @@ import { toBinReport } from './to-bin-report';
  * bin_report_join), exactly once, and are told. False → nothing is awarded; a person who
  * opened several false reports lately is flagged to the village cadres.
  */
-export async function closeBinReport(ctx: TSignedInContext, id: string, scanned: string, to: 'cleaned' | 'false', photoId?: string) {
+export async function closeBinReport(ctx: TSignedInContext, id: string, scanned: string, to: Exclude<TBinReportState, 'open'>, photoId?: string) {
   await assertOwnMedia(ctx, photoId);
   return ctx.db.transaction(async (tx) => {
     const now = ctx.now();
@@ -41,7 +42,7 @@ export async function closeBinReport(ctx: TSignedInContext, id: string, scanned:
       const n = await countFalseReportsOpenedBy(tx, first, new Date(now.getTime() - FALSE_REPORT_FLAG_WINDOW_MS));
       if (n >= FALSE_REPORT_FLAG_COUNT) {
         const person = await findPerson(tx, first);
-        const cadres = await listVillageRoleHolders(tx, 'village_cadre', r.villageId);
+        const cadres = (await listRoleHolders(tx, 'village_cadre', { type: 'village', id: r.villageId })).map((p) => p.id);
         await notify(
           ctx,
           tx,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { insertBin, labelTaken, listVillageCleaners, setBinCleaners } from '../../../db/queries/bins';
+import { insertBin, labelTaken, setBinCleaners } from '../../../db/queries/bins';
+import { listRoleHolders } from '../../../db/queries/roles';
 import { parseBinCsv } from '../../../shared/domain/bin-csv';
 import { BIN_CODE_LENGTH } from '../../../shared/domain/bin-report';
 import { makeSceneCode } from '../../../shared/domain/scene-code';
@@ -10,7 +11,7 @@ import type { TSignedInContext } from '../context';
 export async function importBins(ctx: TSignedInContext, villageId: string, csv: string) {
   return ctx.db.transaction(async (tx) => {
     const { rows, errors } = parseBinCsv(csv);
-    const cleaners = await listVillageCleaners(tx, villageId);
+    const cleaners = await listRoleHolders(tx, 'cleaner', { type: 'village', id: villageId });
     const cleanerOf = (key: string) => cleaners.find((c) => c.name === key || c.phone === key);
     for (const r of rows) {
       if (r.cleaner && !cleanerOf(r.cleaner)) errors.push({ line: r.line, message: `本村没有保洁员「${r.cleaner}」` });

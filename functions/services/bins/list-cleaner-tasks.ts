@@ -1,11 +1,13 @@
-import { findVillageDepot, listOpenReportsOfCleaner } from '../../../db/queries/bins';
+import { findVillageDepotOf, listOpenReportsOfCleaner } from '../../../db/queries/bins';
 import { distanceM, planRoute } from '../../../shared/domain/route';
 import type { TSignedInContext } from '../context';
 
 /** 清运任务: the cleaner's open bins in route order from where they are (device, else the village depot). */
 export async function listCleanerTasks(ctx: TSignedInContext, at: { lat?: number; lng?: number }) {
   const open = await listOpenReportsOfCleaner(ctx.db, ctx.actor.personId);
-  const depot = await findVillageDepot(ctx.db, ctx.actor.personId);
+  // the depot of the village the person cleans for (their first cleaner grant)
+  const village = ctx.actor.grants.find((g) => g.role === 'cleaner' && g.scopeType === 'village')?.scopeId;
+  const depot = village ? await findVillageDepotOf(ctx.db, village) : null;
   const start =
     at.lat !== undefined && at.lng !== undefined
       ? { lat: at.lat, lng: at.lng, from: 'device' as const }
@@ -24,7 +26,7 @@ export async function listCleanerTasks(ctx: TSignedInContext, at: { lat?: number
     prev = o;
     return {
       order: n + 1, reportId: o.reportId, bin: { id: o.binId, label: o.label, lat: o.lat, lng: o.lng, courtyard: o.courtyard },
-      kind: o.kind as 'full', reporters: o.reporters, openedAt: o.openedAt.toISOString(), legMeters: Math.round(leg),
+      kind: o.kind, reporters: o.reporters, openedAt: o.openedAt.toISOString(), legMeters: Math.round(leg),
     };
   });
   return { start, stops, totalMeters: Math.round(total) };

@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/client';
-import { listVillageRoleHolders, lockReport } from '../../../db/queries/bins';
+import { lockReport } from '../../../db/queries/bins';
+import { listRoleHolders } from '../../../db/queries/roles';
 import type { TServiceContext } from '../context';
 import { notify } from '../notifications/notify';
 
@@ -7,7 +8,7 @@ import { notify } from '../notifications/notify';
 export async function flagOverdueBinReport(ctx: TServiceContext, tx: Db, payload: Record<string, unknown>): Promise<void> {
   const r = await lockReport(tx, String(payload.reportId));
   if (!r || r.state !== 'open') return;
-  const cadres = await listVillageRoleHolders(tx, 'village_cadre', r.villageId);
+  const cadres = (await listRoleHolders(tx, 'village_cadre', { type: 'village', id: r.villageId })).map((p) => p.id);
   await notify(
     ctx,
     tx,

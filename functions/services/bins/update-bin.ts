@@ -5,8 +5,9 @@ import { checkBinLinks } from './check-bin-links';
 import { loadVillageBin } from './to-village-bin';
 import { findBinByCode } from '../../../db/queries/bins';
 import { parseBinInput } from '../../../shared/domain/bin-report';
+import type { TBinState } from '../../../shared/domain/bin-report';
 
-export type TBinChange = { label?: string; lat?: number; lng?: number; courtyardId?: string | null; state?: 'active' | 'disabled'; cleanerIds?: string[] };
+export type TBinChange = { label?: string; lat?: number; lng?: number; courtyardId?: string | null; state?: TBinState; cleanerIds?: string[] };
 
 /** 移动、停用、改派 (scope checked by the route). A disabled bin's code answers BIN_NOT_FOUND to scans. */
 export async function updateBin(ctx: TSignedInContext, code: string, change: TBinChange) {

@@ -6,10 +6,13 @@ import { flagOverdueBinReport } from '../bins/overdue-bin-report';
 import { requestAcceptDue, requestAutoClose, requestResolveDue } from '../requests/request-timers';
 import { sosAckDue } from '../sos/sos-timers';
 import { expireJob, expireListing } from '../market/market-timers';
+import type { TJobName } from './job-names';
+
+export type TJobHandler = (ctx: TServiceContext, tx: Db, payload: Record<string, unknown>) => Promise<void>;
 
 /**
- * Every named job and its handler. A handler runs inside the transaction that marks the job
- * done, so its database effects happen exactly once.
+ * Every named job and its handler (one for each name in job-names.ts, no more). A handler runs
+ * inside the transaction that marks the job done, so its database effects happen exactly once.
  */
 export const JOB_HANDLERS = {
   join_request_expire: expireJoinRequest,
@@ -22,6 +25,4 @@ export const JOB_HANDLERS = {
   sos_ack_due: sosAckDue,
   listing_expire: expireListing,
   job_expire: expireJob,
-} satisfies Record<string, (ctx: TServiceContext, tx: Db, payload: Record<string, unknown>) => Promise<void>>;
-
-export type TJobName = keyof typeof JOB_HANDLERS;
+} satisfies Record<TJobName, TJobHandler>;

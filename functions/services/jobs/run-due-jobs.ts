@@ -1,6 +1,7 @@
 import { claimDueJobs, failJob, finishJob, retryJobLater } from '../../../db/queries/jobs';
 import { backoffMs } from '../../../shared/domain/backoff';
 import type { TServiceContext, TWorkContext } from '../context';
+import { isJobName } from './job-names';
 import { JOB_HANDLERS } from './registry';
 
 export const JOB_LEASE_MS = 60_000;
@@ -13,7 +14,7 @@ export async function runDueJobs(ctx: TWorkContext, limit = 20): Promise<{ ran: 
   let failed = 0;
   let notified = false;
   for (const job of jobs) {
-    const handler = (JOB_HANDLERS as Record<string, (typeof JOB_HANDLERS)[keyof typeof JOB_HANDLERS]>)[job.name];
+    const handler = isJobName(job.name) ? JOB_HANDLERS[job.name] : undefined;
     const sctx: TServiceContext = { db: ctx.db, dbKind: 'postgres', now: ctx.now, actor: null, requestId: `job:${job.key}`, env: ctx.env };
     try {
       if (!handler) throw new Error(`no handler for job ${job.name}`);

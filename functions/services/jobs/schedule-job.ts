@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/client';
 import { cancelJob as cancelJobRow, insertJob } from '../../../db/queries/jobs';
-import type { TJobName } from './registry';
+import type { TJobName } from './job-names';
 
 /**
  * 定时任务: run job `name` with `payload` at `runAt`, in the caller's transaction.

@@ -5,7 +5,7 @@ import { canAct } from '../../../shared/domain/access';
 import { JOIN_REQUEST_STALE_DAYS } from '../../../shared/domain/join-policy';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
-import { listCourtyardRoleHolders } from '../../../db/queries/roles';
+import { listRoleHolders } from '../../../db/queries/roles';
 import { scheduleJob } from '../jobs/schedule-job';
 import { notify } from '../notifications/notify';
 import { joinExpiryKey } from './join-expiry-key';
@@ -31,7 +31,7 @@ export async function submitJoinRequest(ctx: TSignedInContext, form: TJoinForm):
       throw new AppError('JOIN_REQUEST_PENDING', pending ? { message: `您已向「${pending.courtyardName}」提交申请，请等待审核或先撤回` } : {});
     }
     const created = (await findJoinRequest(tx, id))!;
-    const heads = await listCourtyardRoleHolders(tx, 'courtyard_head', created.courtyardId);
+    const heads = (await listRoleHolders(tx, 'courtyard_head', { type: 'courtyard', id: created.courtyardId })).map((h) => h.id);
     await notify(
       ctx,
       tx,

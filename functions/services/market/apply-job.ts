@@ -1,5 +1,5 @@
 import { findApplication, findJob, insertApplication } from '../../../db/queries/market';
-import { postRefusal, type TPostState } from '../../../shared/domain/market';
+import { postRefusal } from '../../../shared/domain/market';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { notify } from '../notifications/notify';
@@ -13,7 +13,7 @@ export async function applyJob(ctx: TSignedInContext, jobId: string, note: strin
     if (!j || !['published', 'filled'].includes(j.state)) throw new AppError('NOT_FOUND');
     if (j.posterId === ctx.actor.personId) throw new AppError('OWN_POST');
     if (j.state === 'filled') throw new AppError('JOB_FILLED');
-    const why = postRefusal(j.state as TPostState, 'take');
+    const why = postRefusal(j.state, 'take');
     if (why) throw new AppError(why);
     const id = await insertApplication(tx, { jobId, workerId: ctx.actor.personId, note, createdAt: now });
     if (!id) throw new AppError('ALREADY_APPLIED');

@@ -1,5 +1,5 @@
 import { declinePendingApplications, findJob, lockJob, updateJob } from '../../../db/queries/market';
-import { postRefusal, type TPostState } from '../../../shared/domain/market';
+import { postRefusal } from '../../../shared/domain/market';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { toJob } from './market-access';
@@ -11,7 +11,7 @@ export async function closeJob(ctx: TSignedInContext, id: string) {
     const now = ctx.now();
     const r = await lockJob(tx, id);
     if (!r) throw new AppError('NOT_FOUND');
-    const why = postRefusal(r.state as TPostState, 'close');
+    const why = postRefusal(r.state, 'close');
     if (why) throw new AppError(why);
     await updateJob(tx, id, { state: 'closed', updatedAt: now });
     await tellDeclinedWorkers(ctx, tx, r, await declinePendingApplications(tx, id, now));

@@ -1,5 +1,5 @@
 import { declinePendingIntents, findListing, lockListing, updateListing } from '../../../db/queries/market';
-import { postRefusal, type TPostState } from '../../../shared/domain/market';
+import { postRefusal } from '../../../shared/domain/market';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { tellDeclinedBuyers } from './tell-declined';
@@ -11,7 +11,7 @@ export async function closeListing(ctx: TSignedInContext, id: string, to: 'sold_
     const now = ctx.now();
     const r = await lockListing(tx, id);
     if (!r) throw new AppError('NOT_FOUND');
-    const why = postRefusal(r.state as TPostState, to === 'sold_out' ? 'sold_out' : 'close');
+    const why = postRefusal(r.state, to === 'sold_out' ? 'sold_out' : 'close');
     if (why) throw new AppError(why);
     await updateListing(tx, id, { state: to, featured: false, updatedAt: now });
     const reason = to === 'sold_out' ? '已售完' : '商品已下架';

@@ -1,6 +1,6 @@
 import { findIntent, findListing, insertIntent } from '../../../db/queries/market';
 import { findPerson } from '../../../db/queries/people';
-import { postRefusal, type TPostState } from '../../../shared/domain/market';
+import { postRefusal } from '../../../shared/domain/market';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { notify } from '../notifications/notify';
@@ -13,7 +13,7 @@ export async function createIntent(ctx: TSignedInContext, listingId: string, inp
     const l = await findListing(tx, listingId);
     if (!l || !['published', 'sold_out'].includes(l.state)) throw new AppError('NOT_FOUND');
     if (l.sellerId === ctx.actor.personId) throw new AppError('OWN_POST');
-    const why = postRefusal(l.state as TPostState, 'take');
+    const why = postRefusal(l.state, 'take');
     if (why) throw new AppError(why);
     if (input.quantity > l.quantity) throw new AppError('NOT_ENOUGH_LEFT', { message: `只剩${l.quantity}${l.unit}了，请减少数量` });
     const id = await insertIntent(tx, { listingId, buyerId: ctx.actor.personId, quantity: input.quantity, phone: input.phone, note: input.note, createdAt: now });

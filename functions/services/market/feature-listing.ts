@@ -1,5 +1,5 @@
 import { findListing, lockListing, updateListing } from '../../../db/queries/market';
-import { postRefusal, type TPostState } from '../../../shared/domain/market';
+import { postRefusal } from '../../../shared/domain/market';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { toListing } from './market-access';
@@ -9,7 +9,7 @@ export async function featureListing(ctx: TSignedInContext, id: string, featured
   return ctx.db.transaction(async (tx) => {
     const r = await lockListing(tx, id);
     if (!r) throw new AppError('NOT_FOUND');
-    const why = postRefusal(r.state as TPostState, 'feature');
+    const why = postRefusal(r.state, 'feature');
     if (why) throw new AppError(why);
     await updateListing(tx, id, { featured, updatedAt: ctx.now() });
     return toListing((await findListing(tx, id))!, ctx.actor);

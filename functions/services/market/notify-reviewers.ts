@@ -1,6 +1,5 @@
 import type { Db } from '../../../db/client';
-import { listVillageRoleHolders } from '../../../db/queries/bins';
-import { listCourtyardRoleHolders } from '../../../db/queries/roles';
+import { listRoleHolders } from '../../../db/queries/roles';
 import type { TServiceContext } from '../context';
 import { notify } from '../notifications/notify';
 
@@ -8,12 +7,12 @@ import { notify } from '../notifications/notify';
 export async function notifyReviewers(
   ctx: TServiceContext, tx: Db, post: { kind: 'listing' | 'job'; id: string; title: string; posterName: string; courtyardId: string | null; villageId: string; flag: string | null; seq: string },
 ): Promise<void> {
-  let people = post.courtyardId ? await listCourtyardRoleHolders(tx, 'courtyard_head', post.courtyardId) : [];
-  if (!people.length) people = await listVillageRoleHolders(tx, 'village_cadre', post.villageId);
+  let reviewers = post.courtyardId ? await listRoleHolders(tx, 'courtyard_head', { type: 'courtyard', id: post.courtyardId }) : [];
+  if (!reviewers.length) reviewers = await listRoleHolders(tx, 'village_cadre', { type: 'village', id: post.villageId });
   await notify(
     ctx,
     tx,
-    people.map((p) => ({
+    reviewers.map(({ id: p }) => ({
       recipientId: p, template: 'market_review_needed' as const, dedupeKey: `${post.kind}:${post.id}:review:${post.seq}:${p}`,
       payload: { kind: post.kind, title: post.title, posterName: post.posterName, flag: post.flag },
     })),

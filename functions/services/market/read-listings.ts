@@ -2,6 +2,7 @@ import { browseListings as browse, findListing, listListingsOfSeller, listPendin
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { reviewerScope, toJob, toListing } from './market-access';
+import type { TListingCategory } from '../../../shared/domain/market';
 
 export async function getListing(ctx: TSignedInContext, id: string) {
   const r = await findListing(ctx.db, id);
@@ -10,7 +11,7 @@ export async function getListing(ctx: TSignedInContext, id: string) {
 }
 
 /** 逛一逛: published listings, 村里推荐 first, newest next. */
-export async function browseListings(ctx: TSignedInContext, q: { villageId?: string; category?: string; cursor?: string; limit: number }) {
+export async function browseListings(ctx: TSignedInContext, q: { villageId?: string; category?: TListingCategory; cursor?: string; limit: number }) {
   let after = null;
   if (q.cursor) {
     const [f, iso, id] = Buffer.from(q.cursor, 'base64url').toString('utf8').split('|');

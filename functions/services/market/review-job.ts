@@ -1,5 +1,5 @@
 import { findJob, lockJob, updateJob } from '../../../db/queries/market';
-import { jobEndsAt, postRefusal, type TPostState } from '../../../shared/domain/market';
+import { jobEndsAt, postRefusal } from '../../../shared/domain/market';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { scheduleJob } from '../jobs/schedule-job';
@@ -12,7 +12,7 @@ export async function reviewJob(ctx: TSignedInContext, id: string, d: { decision
     const now = ctx.now();
     const r = await lockJob(tx, id);
     if (!r) throw new AppError('NOT_FOUND');
-    const why = postRefusal(r.state as TPostState, 'review');
+    const why = postRefusal(r.state, 'review');
     if (why) throw new AppError(why);
     if (d.decision === 'approve') {
       const expiresAt = jobEndsAt(r.endDate);

@@ -1,5 +1,5 @@
 import { findListing, lockListing, updateListing } from '../../../db/queries/market';
-import { postRefusal, type TPostState } from '../../../shared/domain/market';
+import { postRefusal } from '../../../shared/domain/market';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { scheduleJob } from '../jobs/schedule-job';
@@ -12,7 +12,7 @@ export async function reviewListing(ctx: TSignedInContext, id: string, d: { deci
     const now = ctx.now();
     const r = await lockListing(tx, id);
     if (!r) throw new AppError('NOT_FOUND');
-    const why = postRefusal(r.state as TPostState, 'review');
+    const why = postRefusal(r.state, 'review');
     if (why) throw new AppError(why);
     if (d.decision === 'approve') {
       const expiresAt = new Date(now.getTime() + ctx.env.LISTING_EXPIRY_DAYS * 86_400_000);

@@ -1,5 +1,5 @@
 import { findJob, lockJob, updateJob } from '../../../db/queries/market';
-import { afterCheck, postRefusal, riskyReason, type TPostState } from '../../../shared/domain/market';
+import { afterCheck, postRefusal, riskyReason } from '../../../shared/domain/market';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { checkPostText } from './content-check';
@@ -10,14 +10,14 @@ import { notifyReviewers } from './notify-reviewers';
 export async function submitJob(ctx: TSignedInContext, id: string) {
   const before = await findJob(ctx.db, id);
   if (!before) throw new AppError('NOT_FOUND');
-  const why = postRefusal(before.state as TPostState, 'submit');
+  const why = postRefusal(before.state, 'submit');
   if (why) throw new AppError(why);
   const verdict = await checkPostText(ctx, ctx.actor.personId, before.title, [before.description, before.jobPlace, before.employerName]);
   return ctx.db.transaction(async (tx) => {
     const now = ctx.now();
     const r = await lockJob(tx, id);
     if (!r) throw new AppError('NOT_FOUND');
-    const still = postRefusal(r.state as TPostState, 'submit');
+    const still = postRefusal(r.state, 'submit');
     if (still) throw new AppError(still);
     if (r.updatedAt.getTime() !== before.updatedAt.getTime()) throw new AppError('IDEMPOTENCY_IN_PROGRESS');
     const state = afterCheck(verdict.suggest);

@@ -1,5 +1,5 @@
 import { findListing, insertMediaChecks, lockListing, updateListing } from '../../../db/queries/market';
-import { afterCheck, postRefusal, riskyReason, type TPostState } from '../../../shared/domain/market';
+import { afterCheck, postRefusal, riskyReason } from '../../../shared/domain/market';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { checkPostText } from './content-check';
@@ -15,7 +15,7 @@ import { startPhotoChecks } from './start-photo-checks';
 export async function submitListing(ctx: TSignedInContext, id: string) {
   const before = await findListing(ctx.db, id);
   if (!before) throw new AppError('NOT_FOUND');
-  const why = postRefusal(before.state as TPostState, 'submit');
+  const why = postRefusal(before.state, 'submit');
   if (why) throw new AppError(why);
   const verdict = await checkPostText(ctx, ctx.actor.personId, before.title, [before.description, before.pickupNote]);
   const photoChecks = verdict.suggest === 'risky' ? [] : await startPhotoChecks(ctx, ctx.actor.personId, before.photoIds);
@@ -23,7 +23,7 @@ export async function submitListing(ctx: TSignedInContext, id: string) {
     const now = ctx.now();
     const r = await lockListing(tx, id);
     if (!r) throw new AppError('NOT_FOUND');
-    const still = postRefusal(r.state as TPostState, 'submit');
+    const still = postRefusal(r.state, 'submit');
     if (still) throw new AppError(still);
     if (r.updatedAt.getTime() !== before.updatedAt.getTime()) throw new AppError('IDEMPOTENCY_IN_PROGRESS'); // edited meanwhile: submit again
     const state = afterCheck(verdict.suggest);

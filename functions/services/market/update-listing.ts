@@ -1,5 +1,5 @@
 import { findListing, lockListing, updateListing as update } from '../../../db/queries/market';
-import { postRefusal, type TPostState } from '../../../shared/domain/market';
+import { postRefusal } from '../../../shared/domain/market';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { assertOwnMedia } from '../media/get-media';
@@ -13,7 +13,7 @@ export async function updateListing(ctx: TSignedInContext, id: string, input: Pa
   return ctx.db.transaction(async (tx) => {
     const r = await lockListing(tx, id);
     if (!r) throw new AppError('NOT_FOUND');
-    const why = postRefusal(r.state as TPostState, 'edit');
+    const why = postRefusal(r.state, 'edit');
     if (why) throw new AppError(why);
     await update(tx, id, { ...input, ...(photoIds ? { photoIds } : {}), updatedAt: ctx.now() });
     return toListing((await findListing(tx, id))!, ctx.actor);

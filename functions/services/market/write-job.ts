@@ -1,6 +1,6 @@
 import { findJob, insertJob, lockJob, updateJob as update } from '../../../db/queries/market';
 import { findPersonPlace } from '../../../db/queries/org';
-import { postRefusal, type TPostState } from '../../../shared/domain/market';
+import { postRefusal } from '../../../shared/domain/market';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { jobColumns, type TJobInput } from './job-input';
@@ -30,7 +30,7 @@ export async function updateJob(ctx: TSignedInContext, id: string, input: Partia
   return ctx.db.transaction(async (tx) => {
     const r = await lockJob(tx, id);
     if (!r) throw new AppError('NOT_FOUND');
-    const why = postRefusal(r.state as TPostState, 'edit');
+    const why = postRefusal(r.state, 'edit');
     if (why) throw new AppError(why);
     checkDates(input.startDate ?? r.startDate, input.endDate ?? r.endDate);
     if (input.headcount !== undefined && input.headcount < r.accepted) throw new AppError('JOB_FILLED', { message: `已录用${r.accepted}人，人数不能少于此` });

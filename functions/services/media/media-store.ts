@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../../db/client';
 import { findMediaMeta, findOwnMediaByHash, insertMedia, readMediaBytes, type TMediaMeta } from '../../../db/queries/media';
+import type { TMediaType } from '../../../shared/domain/media';
 
 /**
  * Where photo bytes live. Postgres today (size-capped rows); an object store can implement
@@ -10,7 +11,7 @@ export type TMediaStore = {
   /** Stores the bytes once per owner; `admit` runs only when they are new (quotas count new photos). */
   put: (
     db: Db,
-    m: { ownerId: string; villageId: string | null; courtyardId: string | null; contentType: string; bytes: Buffer; at: Date },
+    m: { ownerId: string; villageId: string | null; courtyardId: string | null; contentType: TMediaType; bytes: Buffer; at: Date },
     admit?: () => Promise<void>,
   ) => Promise<TMediaMeta>;
   meta: (db: Db, id: string) => Promise<TMediaMeta | null>;

@@ -5,7 +5,7 @@ export const toNotificationSummary = (r: TNotificationRow): TNotificationSummary
   id: r.id,
   recipient: { id: r.recipientId, name: r.recipientName },
   template: r.template,
-  state: r.state as TNotificationSummary['state'],
+  state: r.state,
   pushState: r.pushState,
   attempts: r.attempts,
   lastError: r.lastError,

@@ -3,12 +3,13 @@ import { findPersonPlace } from '../../../db/queries/org';
 import { sumSince } from '../../../db/queries/points-ledger';
 import { findRule } from '../../../db/queries/points-rules';
 import { chinaDayStart, pointsWithinCap } from '../../../shared/domain/points';
+import type { TPointsEvent as TPointsEventKind } from '../../../shared/domain/points-events';
 import { postPointsEntry } from './post-points-entry';
 
 export type TPointsEvent = {
   personId: string;
   /** the village rule to apply, e.g. bin_report_first, bin_report_join, request_confirmed, meeting_attended */
-  eventKind: string;
+  eventKind: TPointsEventKind;
   source: { kind: string; id: string };
   postedBy?: string | null;
   note?: string | null;

@@ -6,6 +6,7 @@ import { cancelJob } from '../jobs/schedule-job';
 import { notify } from '../notifications/notify';
 import { postPointsEntry } from './post-points-entry';
 import { redemptionExpiryKey, redemptionReminderKey } from './redemption-timers';
+import type { TRedemptionState } from '../../../shared/domain/points';
 
 /**
  * Ends a reserved redemption inside `tx`. The state moves from reserved exactly once, so a
@@ -15,7 +16,7 @@ export async function closeRedemption(
   ctx: TServiceContext,
   tx: Db,
   id: string,
-  to: 'handed_over' | 'cancelled' | 'expired',
+  to: Exclude<TRedemptionState, 'reserved'>,
   by: string | null,
 ): Promise<TRedemptionRecord> {
   const now = ctx.now();

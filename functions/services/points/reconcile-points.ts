@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/client';
 import { balanceDifferences, redemptionDifferences, totalDifferences } from '../../../db/queries/points-reconcile';
+import { REDEMPTION_KEPT_STATES } from '../../../shared/domain/points';
 
 export type TReconcileReport = {
   balances: Awaited<ReturnType<typeof balanceDifferences>>;
@@ -15,6 +16,6 @@ export type TReconcileReport = {
 export async function reconcilePoints(db: Db): Promise<TReconcileReport> {
   const balances = await balanceDifferences(db);
   const totals = await totalDifferences(db);
-  const redemptions = await redemptionDifferences(db);
+  const redemptions = await redemptionDifferences(db, REDEMPTION_KEPT_STATES);
   return { balances, totals, redemptions, ok: balances.length + totals.length + redemptions.length === 0 };
 }

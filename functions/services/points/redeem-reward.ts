@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { lockBalance } from '../../../db/queries/points-ledger';
 import { findRedemptionExpiryDays } from '../../../db/queries/points-rules';
-import { countLiveRedemptions, findRedemption, findReward, insertRedemption, takeStock } from '../../../db/queries/rewards';
-import { rewardOpen } from '../../../shared/domain/points';
+import { countRedemptions, findRedemption, findReward, insertRedemption, takeStock } from '../../../db/queries/rewards';
+import { REDEMPTION_KEPT_STATES, rewardOpen } from '../../../shared/domain/points';
 import { makeSceneCode } from '../../../shared/domain/scene-code';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
@@ -26,7 +26,7 @@ export async function redeemReward(ctx: TSignedInContext, rewardId: string) {
     if (!rewardOpen(reward, now)) throw new AppError('REWARD_CLOSED');
     const balance = await lockBalance(tx, personId);
     if (balance < reward.price) throw new AppError('INSUFFICIENT_POINTS', { message: `积分不足：需要${reward.price}分，当前${balance}分` });
-    if (reward.perPersonLimit !== null && (await countLiveRedemptions(tx, rewardId, personId)) >= reward.perPersonLimit) {
+    if (reward.perPersonLimit !== null && (await countRedemptions(tx, rewardId, personId, REDEMPTION_KEPT_STATES)) >= reward.perPersonLimit) {
       throw new AppError('REDEEM_LIMIT_REACHED');
     }
     const days = await findRedemptionExpiryDays(tx, reward.villageId);

@@ -2,7 +2,7 @@ import type { Db } from '../../../db/client';
 import { insertRequestEvent, updateRequest, type TRequestRecord } from '../../../db/queries/requests';
 import { deadlineFor, type TRequestLevel, type TRequestSla, type TRequestState } from '../../../shared/domain/requests';
 import { cancelJob, scheduleJob } from '../jobs/schedule-job';
-import type { TJobName } from '../jobs/registry';
+import type { TJobName } from '../jobs/job-names';
 
 /** The timer that watches a state: accept by, resolve by, or close if nobody reopens. */
 function timerFor(state: TRequestState): { name: TJobName; tag: string } | null {

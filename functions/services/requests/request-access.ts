@@ -1,9 +1,8 @@
 import type { Db } from '../../../db/client';
-import { findRequestSettings, lockRequest, findRequest, listTownshipRoleHolders, type TRequestRecord } from '../../../db/queries/requests';
-import { listCourtyardRoleHolders } from '../../../db/queries/roles';
-import { listVillageRoleHolders } from '../../../db/queries/bins';
+import { findRequestSettings, lockRequest, findRequest, type TRequestRecord } from '../../../db/queries/requests';
+import { listRoleHolders } from '../../../db/queries/roles';
 import { can, type TAccessObject } from '../../../shared/domain/permissions';
-import { DEFAULT_SLA, refusal, type TRequestAction, type TRequestSla, type TTier } from '../../../shared/domain/requests';
+import { DEFAULT_SLA, ownerRole, refusal, tierScope, type TRequestAction, type TRequestSla, type TTier } from '../../../shared/domain/requests';
 import { AppError } from '../../../shared/errors';
 import type { TActor } from '../context';
 
@@ -28,11 +27,9 @@ export async function slaOf(tx: Db, villageId: string): Promise<TRequestSla> {
   return (await findRequestSettings(tx, villageId)) ?? DEFAULT_SLA;
 }
 
-/** Who is told when a tier has to take a request up. */
-export function ownersOf(tx: Db, r: Pick<TRequestRecord, 'courtyardId' | 'villageId' | 'townshipId'>, tier: TTier): Promise<string[]> {
-  if (tier === 'courtyard') return listCourtyardRoleHolders(tx, 'courtyard_head', r.courtyardId);
-  if (tier === 'village') return listVillageRoleHolders(tx, 'village_cadre', r.villageId);
-  return listTownshipRoleHolders(tx, 'township_staff', r.townshipId);
+/** Who is told when a tier has to take a request (or a call) up: the tier's owners at its place. */
+export async function ownersOf(tx: Db, r: Pick<TRequestRecord, 'courtyardId' | 'villageId' | 'townshipId'>, tier: TTier): Promise<string[]> {
+  return (await listRoleHolders(tx, ownerRole(tier), tierScope(r, tier))).map((p) => p.id);
 }
 
 /** Throws the 409 the state machine gives when `action` may not happen now. */

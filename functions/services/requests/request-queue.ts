@@ -1,25 +1,14 @@
 import { listQueue } from '../../../db/queries/requests';
-import { OPEN_STATES, REQUEST_STATES, WAITING_STATES, type TRequestState } from '../../../shared/domain/requests';
+import { queueSlices, REQUEST_QUEUE_FILTERS, type TRequestQueueFilter } from '../../../shared/domain/requests';
 import type { TSignedInContext } from '../context';
 import { toRequestItem } from './to-request';
-
-const STATES: Record<string, readonly TRequestState[]> = {
-  open: OPEN_STATES, waiting: WAITING_STATES, accepted: ['accepted'], resolved: ['resolved'], closed: ['closed', 'withdrawn'],
-  all: Object.keys(REQUEST_STATES) as TRequestState[],
-};
 
 /**
  * 待办: the requests the caller's tier owns — heads: 私事/小事 of their courtyards; cadres: 大事
  * of their villages; township staff: 难事 of their township. Overdue first, then by due time.
  */
-export async function requestQueue(ctx: TSignedInContext, q: { state: string; limit: number }) {
-  const g = ctx.actor.grants;
-  const scopes = {
-    courtyardIds: g.filter((x) => x.role === 'courtyard_head').map((x) => x.scopeId),
-    villageIds: g.filter((x) => x.role === 'village_cadre').map((x) => x.scopeId),
-    townshipIds: g.filter((x) => x.role === 'township_staff').map((x) => x.scopeId),
-  };
+export async function requestQueue(ctx: TSignedInContext, q: { state: TRequestQueueFilter; limit: number }) {
   const now = ctx.now();
-  const items = (await listQueue(ctx.db, scopes, STATES[q.state], q.limit)).map((r) => toRequestItem(r, now));
+  const items = (await listQueue(ctx.db, queueSlices(ctx.actor.grants), REQUEST_QUEUE_FILTERS[q.state], q.limit)).map((r) => toRequestItem(r, now));
   return { items: [...items.filter((i) => i.overdue), ...items.filter((i) => !i.overdue)] };
 }

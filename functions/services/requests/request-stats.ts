@@ -1,4 +1,5 @@
 import { requestDurations, requestFigures, type TRequestFigureRow } from '../../../db/queries/requests';
+import { REQUEST_FIGURE_BUCKETS } from '../../../shared/domain/requests';
 import type { TServiceContext } from '../context';
 
 const round = (n: number | null, d = 1) => (n === null ? null : Math.round(n * 10 ** d) / 10 ** d);
@@ -20,7 +21,7 @@ function one(r: TRequestFigureRow) {
 async function stats(ctx: TServiceContext, by: { villageId: string } | { townshipId: string }, days: number) {
   const now = ctx.now();
   const since = new Date(now.getTime() - days * 86_400_000);
-  const rows = await requestFigures(ctx.db, by, since, now);
+  const rows = await requestFigures(ctx.db, by, since, now, REQUEST_FIGURE_BUCKETS);
   const d = await requestDurations(ctx.db, by, since);
   const whole = { ...figures(rows), medianHoursToAccept: round(d.medianHoursToAccept), medianHoursToResolve: round(d.medianHoursToResolve), satisfaction: round(d.satisfaction, 2) };
   return { whole, parts: rows.map(one) };

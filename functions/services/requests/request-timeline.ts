@@ -1,5 +1,5 @@
 import { listRequestEvents } from '../../../db/queries/requests';
-import { REQUEST_LEVELS, type TRequestLevel, type TRequestState } from '../../../shared/domain/requests';
+import { REQUEST_LEVELS, type TRequestLevel } from '../../../shared/domain/requests';
 import type { TSignedInContext } from '../context';
 import { loadRequest } from './request-access';
 
@@ -8,10 +8,10 @@ const KIND_LABELS: Record<string, string> = {
   withdrawn: '撤回', escalated: '升级', deescalated: '降级', triaged: '定性', auto_escalated: '超时未受理，自动升级', overdue: '超时提醒',
 };
 
-function labelOf(kind: string, toLevel: string | null): string {
+function labelOf(kind: string, toLevel: TRequestLevel | null): string {
   const base = KIND_LABELS[kind] ?? kind;
   if ((kind === 'escalated' || kind === 'auto_escalated') && toLevel) return `${base}：${toLevel === 'township' ? '报到镇街' : '吹哨到村'}`;
-  if ((kind === 'deescalated' || kind === 'triaged') && toLevel) return `${base}为${REQUEST_LEVELS[toLevel as TRequestLevel]}`;
+  if ((kind === 'deescalated' || kind === 'triaged') && toLevel) return `${base}为${REQUEST_LEVELS[toLevel]}`;
   return base;
 }
 
@@ -22,8 +22,7 @@ export async function requestTimeline(ctx: TSignedInContext, id: string) {
   return {
     items: rows.map((e) => ({
       id: e.id, kind: e.kind, label: labelOf(e.kind, e.toLevel), actor: e.actorId ? { id: e.actorId, name: e.actorName ?? '' } : null,
-      fromState: e.fromState as TRequestState | null, toState: e.toState as TRequestState | null,
-      fromLevel: e.fromLevel as TRequestLevel | null, toLevel: e.toLevel as TRequestLevel | null, note: e.note, at: e.at.toISOString(),
+      fromState: e.fromState, toState: e.toState, fromLevel: e.fromLevel, toLevel: e.toLevel, note: e.note, at: e.at.toISOString(),
     })),
   };
 }

@@ -1,24 +1,22 @@
 import type { Db } from '../../../db/client';
-import { listVillageRoleHolders } from '../../../db/queries/bins';
-import { listCourtyardRoleHolders } from '../../../db/queries/roles';
-import { listTownshipRoleHolders } from '../../../db/queries/requests';
 import { addSosRecipients, insertSosEvent, listHouseholdPartyMembers, updateSos, type TSosRecord } from '../../../db/queries/sos';
 import { listPeopleNames } from '../../../db/queries/people';
 import { SOS_STEP_LABELS, SOS_STEPS, type TRequestSla } from '../../../shared/domain/requests';
 import type { TServiceContext } from '../context';
 import { scheduleJob } from '../jobs/schedule-job';
 import { notify } from '../notifications/notify';
+import { ownersOf } from '../requests/request-access';
 
 export const sosTimerKey = (id: string, step: number) => `sos:${id}:ack:${step}`;
 
+const WHY = { courtyard: '院长', village: '村干部', township: '镇街' } as const;
+
+/** Step n tells the owners of the n-th tier at the caller's place; the first step also the household's party members. */
 async function peopleAt(tx: Db, c: TSosRecord, step: number): Promise<{ personId: string; why: string }[]> {
-  if (step === 0) {
-    const heads = (await listCourtyardRoleHolders(tx, 'courtyard_head', c.courtyardId)).map((personId) => ({ personId, why: '院长' }));
-    const party = c.householdId ? (await listHouseholdPartyMembers(tx, c.householdId)).map((personId) => ({ personId, why: '联户党员' })) : [];
-    return [...heads, ...party];
-  }
-  if (step === 1) return (await listVillageRoleHolders(tx, 'village_cadre', c.villageId)).map((personId) => ({ personId, why: '村干部' }));
-  return (await listTownshipRoleHolders(tx, 'township_staff', c.townshipId)).map((personId) => ({ personId, why: '镇街' }));
+  const tier = SOS_STEPS[step];
+  const owners = (await ownersOf(tx, c, tier)).map((personId) => ({ personId, why: WHY[tier] }));
+  const party = step === 0 && c.householdId ? (await listHouseholdPartyMembers(tx, c.householdId)).map((personId) => ({ personId, why: '联户党员' })) : [];
+  return [...owners, ...party];
 }
 
 /**

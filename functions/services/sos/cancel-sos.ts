@@ -1,4 +1,5 @@
 import { findSos, insertSosEvent, listSosRecipients, updateSos } from '../../../db/queries/sos';
+import { sosLive } from '../../../shared/domain/requests';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { cancelJob } from '../jobs/schedule-job';
@@ -14,7 +15,7 @@ export async function cancelSos(ctx: TSignedInContext, id: string, reason: keyof
   return ctx.db.transaction(async (tx) => {
     const now = ctx.now();
     const c = await loadSos(tx, id, true);
-    if (c.state !== 'open' && c.state !== 'acknowledged') throw new AppError('SOS_CLOSED');
+    if (!sosLive(c.state)) throw new AppError('SOS_CLOSED');
     await updateSos(tx, id, { state: 'cancelled', closedAt: now, cancelReason: reason });
     await insertSosEvent(tx, { callId: id, actorId: me, kind: 'cancelled', step: c.step, note: REASONS[reason], at: now });
     await cancelJob(tx, sosTimerKey(id, c.step), now);

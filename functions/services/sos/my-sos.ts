@@ -1,5 +1,5 @@
 import { findLatestSos, findSosFlags, setSosEnabled } from '../../../db/queries/sos';
-import { sosAvailable } from '../../../shared/domain/requests';
+import { sosAvailable, sosLive } from '../../../shared/domain/requests';
 import type { TSignedInContext } from '../context';
 import { toSosCall } from './sos-access';
 
@@ -10,7 +10,7 @@ export async function mySos(ctx: TSignedInContext) {
   const me = ctx.actor.personId;
   const flags = await findSosFlags(ctx.db, me);
   const last = await findLatestSos(ctx.db, me);
-  const live = last && (last.state === 'open' || last.state === 'acknowledged' || ctx.now().getTime() - last.createdAt.getTime() < RECENT_MS);
+  const live = last && (sosLive(last.state) || ctx.now().getTime() - last.createdAt.getTime() < RECENT_MS);
   return {
     available: flags ? sosAvailable(flags) : false, enabledByMe: flags?.sosEnabled ?? false,
     call: live ? await toSosCall(ctx.db, last, me) : null,

@@ -1,4 +1,5 @@
 import { findSos, insertSosEvent, updateSos } from '../../../db/queries/sos';
+import { sosLive } from '../../../shared/domain/requests';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { cancelJob } from '../jobs/schedule-job';
@@ -11,7 +12,7 @@ export async function resolveSos(ctx: TSignedInContext, id: string, note?: strin
   return ctx.db.transaction(async (tx) => {
     const now = ctx.now();
     const c = await loadSos(tx, id, true);
-    if (c.state !== 'acknowledged' && c.state !== 'open') throw new AppError('SOS_CLOSED');
+    if (!sosLive(c.state)) throw new AppError('SOS_CLOSED');
     await updateSos(tx, id, c.state === 'open' ? { state: 'resolved', closedAt: now, ackBy: me, ackAt: now } : { state: 'resolved', closedAt: now });
     await insertSosEvent(tx, { callId: id, actorId: me, kind: 'resolved', step: c.step, note: note || null, at: now });
     await cancelJob(tx, sosTimerKey(id, c.step), now);

@@ -2,8 +2,9 @@ import type { Db } from '../../../db/client';
 import { getAccessToken } from './access-token';
 import { callWechat, WechatCallError } from './call';
 import type { TWechatConfig } from './code2session';
+import type { TContentCheck } from '../../../shared/domain/market';
 
-export type TContentVerdict = { suggest: 'pass' | 'review' | 'risky' | 'unchecked'; label: number | null; traceId: string | null; reason: string | null };
+export type TContentVerdict = { suggest: TContentCheck; label: number | null; traceId: string | null; reason: string | null };
 
 async function checkOnce(cfg: TWechatConfig, token: string, body: Record<string, unknown>): Promise<TContentVerdict | 'token'> {
   const url = new URL('/wxa/msg_sec_check', cfg.apiBase);

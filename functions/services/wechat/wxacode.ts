@@ -2,8 +2,9 @@ import type { Db } from '../../../db/client';
 import { getAccessToken } from './access-token';
 import { WechatCallError } from './call';
 import type { TWechatConfig } from './code2session';
+import type { TWxaEnvVersion } from '../../../shared/domain/bin-report';
 
-export type TWxaCodeRequest = { scene: string; page: string; envVersion: 'release' | 'trial' | 'develop'; width?: number };
+export type TWxaCodeRequest = { scene: string; page: string; envVersion: TWxaEnvVersion; width?: number };
 
 async function callOnce(cfg: TWechatConfig, token: string, req: TWxaCodeRequest): Promise<{ contentType: string; bytes: Buffer }> {
   const url = new URL('/wxa/getwxacodeunlimit', cfg.apiBase);
