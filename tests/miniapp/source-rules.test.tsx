@@ -29,4 +29,22 @@ describe('miniapp/src', () => {
     // a string or template literal that starts with /api ('/api/…', `/api/${…}`)
     expect(offenders(filesUnder(src, /\.(ts|tsx)$/), /['"`]\/api(\/|['"`?])/)).toEqual([]);
   });
+
+  describe('styles: colours, text sizes and radii come from styles/tokens.scss', () => {
+    const tokens = path.join(src, 'styles/tokens.scss');
+    const scss = filesUnder(src, /\.scss$/).filter((f) => f !== tokens);
+
+    it('finds the style sheets and the tokens file', () => {
+      expect(scss.length).toBeGreaterThan(20);
+      expect(fs.readFileSync(tokens, 'utf8')).toContain('$color-brand: #1f8a4c;');
+    });
+
+    it('writes no colour by hand (hex, rgb(), hsl(); rgba($token, a) is fine)', () => {
+      expect(offenders(scss, /#[0-9a-fA-F]{3,8}\b|\b(rgba?|hsla?)\(\s*\d/)).toEqual([]);
+    });
+
+    it('writes no text size or corner radius by hand', () => {
+      expect(offenders(scss, /(font-size|radius)[\w-]*\s*:[^;]*\d(px|PX|rpx|rem|em)\b/)).toEqual([]);
+    });
+  });
 });
