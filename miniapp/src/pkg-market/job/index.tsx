@@ -34,6 +34,7 @@ import {
 import { ReviewActions } from '../components/review-actions'
 import { WorkRecord } from '../components/work-record'
 import { JobApplications } from './applications'
+import { StateTag } from '../../components/state-tag'
 import '../components/market.scss'
 
 const NOTE_MAX = 200
@@ -134,7 +135,7 @@ export default function JobPage() {
           <View className='mk-card' data-testid='job-detail' data-id={j.id} data-state={j.state}>
             <View className='mk-card__tags'>
               <View data-testid='job-state' data-state={j.state}>
-                <Tag type={POST_TAG[j.state]}>{JOB_STATES[j.state]}</Tag>
+                <StateTag state={j.state} labels={JOB_STATES} types={POST_TAG} />
               </View>
               {check && (j.mine || j.can.review) ? (
                 <View data-testid='job-content-check' data-check={j.contentCheck ?? ''}>
@@ -179,7 +180,7 @@ export default function JobPage() {
             <View className='mk-entry' data-testid='job-my-application' data-id={mineApp.id} data-state={mineApp.state}>
               <View className='mk-entry__head'>
                 <Text className='mk-entry__title'>我的报名</Text>
-                <Tag type={APPLICATION_TAG[mineApp.state]}>{APPLICATION_STATES[mineApp.state]}</Tag>
+                <StateTag state={mineApp.state} labels={APPLICATION_STATES} types={APPLICATION_TAG} />
               </View>
               {mineApp.state === 'applied' ? (
                 <Button className='btn btn-small' size='large' block loading={withdraw.busy} data-testid='job-withdraw' onClick={() => void onWithdraw(mineApp)}>

@@ -24,6 +24,7 @@ import { CONTACT_PREFS, contentCheckText, LISTING_CATEGORIES, LISTING_STATES, PO
 import { ReviewActions } from '../components/review-actions'
 import { IntentForm } from './intent-form'
 import { SellerIntents } from './seller-intents'
+import { StateTag } from '../../components/state-tag'
 import '../components/market.scss'
 
 /**
@@ -104,7 +105,7 @@ export default function ListingPage() {
             <View className='mk-card__tags'>
               {l.featured ? <FeaturedMark /> : null}
               <View data-testid='listing-state' data-state={l.state}>
-                <Tag type={POST_TAG[l.state]}>{LISTING_STATES[l.state]}</Tag>
+                <StateTag state={l.state} labels={LISTING_STATES} types={POST_TAG} />
               </View>
               <Text className='mk-cat'>{LISTING_CATEGORIES[l.category]}</Text>
               {check && (l.mine || l.can.review) ? (
