@@ -5,7 +5,7 @@ export type THttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /**
  * One endpoint, shared by the server (route adapter) and the client (request wrapper).
  * `M` and `Path` keep the literal method and path, so the client's zod-free endpoint table
- * (endpoints.ts) is checked against each contract by the type checker.
+ * (endpoints/) is checked against each contract by the type checker.
  */
 export type TContract<
   P extends z.ZodType = z.ZodType,

@@ -1,6 +1,6 @@
 /**
  * A contract's method and path without its zod schemas. The mini-program calls endpoints
- * through these (endpoints.ts, generated) so zod stays out of its bundle; the types still
+ * through these (endpoints/, generated) so zod stays out of its bundle; the types still
  * come from the contract, which rides along as a type only.
  */
 import type { TContract } from './define';

@@ -2,7 +2,7 @@
  * The one way the API files reach the server: `call(E.getBin, { params: { code } })`.
  * Path, method and types come from the endpoint's contract (shared/contracts); base URL,
  * token, Idempotency-Key and error bodies stay with `request`. Endpoints are the zod-free
- * table (shared/contracts/endpoints.ts), so calling one adds no zod to the bundle.
+ * modules (shared/contracts/endpoints/), so calling one adds no zod to the bundle.
  */
 import type { TBodyOf, TContract, TParamsOf, TQueryOf, TResponseOf } from '../../../shared/contracts/define'
 import { buildPath, type TEndpoint } from '../../../shared/contracts/endpoint'
