@@ -2,16 +2,22 @@ import { z } from 'zod';
 
 export type THttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** One endpoint, shared by the server (route adapter) and the client (request wrapper). */
+/**
+ * One endpoint, shared by the server (route adapter) and the client (request wrapper).
+ * `M` and `Path` keep the literal method and path, so the client's zod-free endpoint table
+ * (endpoints/) is checked against each contract by the type checker.
+ */
 export type TContract<
   P extends z.ZodType = z.ZodType,
   Q extends z.ZodType = z.ZodType,
   B extends z.ZodType = z.ZodType,
   R extends z.ZodType = z.ZodType,
+  M extends THttpMethod = THttpMethod,
+  Path extends string = string,
 > = {
-  method: THttpMethod;
+  method: M;
   /** OpenAPI style: /api/courtyards/{courtyardId}/invites */
-  path: string;
+  path: Path;
   summary: string;
   tag: string;
   params: P;
@@ -30,9 +36,11 @@ export function defineContract<
   Q extends z.ZodType = typeof empty,
   B extends z.ZodType = typeof empty,
   R extends z.ZodType = z.ZodType,
+  const M extends THttpMethod = THttpMethod,
+  const Path extends string = string,
 >(c: {
-  method: THttpMethod;
-  path: string;
+  method: M;
+  path: Path;
   summary: string;
   tag: string;
   params?: P;
@@ -40,18 +48,13 @@ export function defineContract<
   body?: B;
   response: R;
   status?: number;
-}): TContract<P, Q, B, R> {
+}): TContract<P, Q, B, R, M, Path> {
   return {
     ...c,
     params: (c.params ?? empty) as P,
     query: (c.query ?? z.object({})) as unknown as Q,
     body: (c.body ?? z.object({})) as unknown as B,
   };
-}
-
-/** Fills {param} placeholders; used by the client. */
-export function buildPath(path: string, params: Record<string, string> = {}): string {
-  return path.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(params[k] ?? ''));
 }
 
 export type TBodyOf<C extends TContract> = z.input<C['body']>;

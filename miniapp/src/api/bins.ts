@@ -15,7 +15,8 @@ import type {
   TBinReport,
   TVillageBin,
 } from '../../../shared/contracts/bins'
-import { request } from './request'
+import * as E from '../../../shared/contracts/endpoints'
+import { call, pathOf } from './call'
 
 export type { TBinReport, TVillageBin }
 export type TBinView = TResponseOf<typeof getBinContract>
@@ -32,62 +33,60 @@ export type TWxaCode = TResponseOf<typeof wxaCodeContract>
 export type TConfirmBody = TBodyOf<typeof cleanContract>
 export type TVillageCleaners = TResponseOf<typeof cleanersContract>
 
-const c = (code: string) => encodeURIComponent(code)
-
 /** 扫码后: the bin, and whether it already has an open report (and whether I am in it). */
 export function getBin(code: string): Promise<TBinView> {
-  return request(`/api/bins/${c(code)}`)
+  return call(E.getBin, { params: { code } })
 }
 
 /** Path of 一键报满 for a bin: the outbox (lib/outbox.ts) sends and, on a weak network, re-sends it. */
 export function reportPath(code: string): string {
-  return `/api/bins/${c(code)}/report`
+  return pathOf(E.reportBin, { code })
 }
 
 /** 保洁员: open bins in route order; without a position the server starts at the village depot. */
 export function listCleanerTasks(at?: { lat: number; lng: number } | null): Promise<TCleanerTasks> {
-  return request('/api/cleaner/tasks', { query: at ? { lat: at.lat, lng: at.lng } : undefined })
+  return call(E.cleanerTasks, { query: at ? { lat: at.lat, lng: at.lng } : undefined })
 }
 
 /** 扫码确认清运: `code` is what the cleaner scanned on site (409 WRONG_BIN for another bin). */
 export function cleanReport(reportId: string, body: TConfirmBody, idempotencyKey: string): Promise<TResponseOf<typeof cleanContract>> {
-  return request(`/api/bin-reports/${c(reportId)}/clean`, { method: 'POST', body, idempotencyKey })
+  return call(E.cleanBinReport, { params: { id: reportId }, body }, { idempotencyKey })
 }
 
 /** 误报: also scanned on site; nobody earns points. */
 export function markReportFalse(reportId: string, body: TConfirmBody, idempotencyKey: string): Promise<TResponseOf<typeof falseContract>> {
-  return request(`/api/bin-reports/${c(reportId)}/false`, { method: 'POST', body, idempotencyKey })
+  return call(E.markBinReportFalse, { params: { id: reportId }, body }, { idempotencyKey })
 }
 
 /** 村干部 / 镇街管理员: a village's bins with what their stickers carry. */
 export function listVillageBins(villageId: string): Promise<TVillageBins> {
-  return request(`/api/villages/${c(villageId)}/bins`)
+  return call(E.listVillageBins, { params: { villageId } })
 }
 
 export function createBin(villageId: string, body: TBinInput, idempotencyKey: string): Promise<TVillageBin> {
-  return request(`/api/villages/${c(villageId)}/bins`, { method: 'POST', body, idempotencyKey })
+  return call(E.createBin, { params: { villageId }, body }, { idempotencyKey })
 }
 
 /** Move, rename, disable / enable, reassign cleaners. */
 export function updateBin(code: string, body: TBinPatch, idempotencyKey: string): Promise<TVillageBin> {
-  return request(`/api/bins/${c(code)}`, { method: 'PATCH', body, idempotencyKey })
+  return call(E.updateBin, { params: { code }, body }, { idempotencyKey })
 }
 
 /** CSV 导入, all or nothing: a 400 carries one issue per bad line (「第3行：纬度无效」). */
 export function importBins(villageId: string, csv: string, idempotencyKey: string): Promise<TResponseOf<typeof importContract>> {
-  return request(`/api/villages/${c(villageId)}/bins/import`, { method: 'POST', body: { csv }, idempotencyKey })
+  return call(E.importBins, { params: { villageId }, body: { csv } }, { idempotencyKey })
 }
 
 /** 村里的保洁员, to assign to a bin (村干部, 镇街管理员). */
 export function listVillageCleaners(villageId: string): Promise<TVillageCleaners> {
-  return request(`/api/villages/${c(villageId)}/cleaners`)
+  return call(E.listVillageCleaners, { params: { villageId } })
 }
 
 export function getBinStats(villageId: string, days: number): Promise<TBinStats> {
-  return request(`/api/villages/${c(villageId)}/bin-stats`, { query: { days } })
+  return call(E.binStats, { params: { villageId }, query: { days } })
 }
 
 /** 小程序码 of a bin (image bytes as base64), for the sticker sheet. */
 export function getBinWxaCode(code: string): Promise<TWxaCode> {
-  return request(`/api/bins/${c(code)}/wxacode`)
+  return call(E.getBinWxaCode, { params: { code } })
 }

@@ -6,25 +6,26 @@ import type {
   unreadCount,
   TInboxItem,
 } from '../../../shared/contracts/notifications'
-import { request } from './request'
+import * as E from '../../../shared/contracts/endpoints'
+import { call } from './call'
 
 export type { TInboxItem }
 export type TInboxPage = TResponseOf<typeof listInboxContract>
 
 /** 未读消息数 (the badge on 首页 and 我的). */
 export function getUnreadCount(): Promise<TResponseOf<typeof unreadCount>> {
-  return request('/api/inbox/unread-count')
+  return call(E.unreadCount)
 }
 
 /** 消息, newest first; pass the previous page's `nextCursor` for the next page. */
 export function listInbox(cursor?: string | null, limit = 20): Promise<TInboxPage> {
-  return request('/api/inbox', { query: { limit, cursor: cursor ?? undefined } })
+  return call(E.listInbox, { query: { limit, cursor: cursor ?? undefined } })
 }
 
 export function markRead(id: string, idempotencyKey: string): Promise<TResponseOf<typeof markInboxRead>> {
-  return request(`/api/inbox/${encodeURIComponent(id)}/read`, { method: 'POST', body: {}, idempotencyKey })
+  return call(E.markInboxRead, { params: { id } }, { idempotencyKey })
 }
 
 export function markAllRead(idempotencyKey: string): Promise<TResponseOf<typeof markAllInboxRead>> {
-  return request('/api/inbox/read-all', { method: 'POST', body: {}, idempotencyKey })
+  return call(E.markAllInboxRead, {}, { idempotencyKey })
 }

@@ -1,18 +1,15 @@
-import type { TBodyOf, TResponseOf } from '../../../shared/contracts/define'
-import type { createInvite as createInviteContract, TInvite, TInvitePreview } from '../../../shared/contracts/join'
-import { request } from './request'
+import type { TInvite, TInvitePreview } from '../../../shared/contracts/join'
+import * as E from '../../../shared/contracts/endpoints'
+import { call } from './call'
 
 export type { TInvite, TInvitePreview }
 
 /** 院长/村干部 生成邀请码. */
 export function createInvite(courtyardId: string, idempotencyKey: string): Promise<TInvite> {
-  return request<TResponseOf<typeof createInviteContract>>(
-    `/api/courtyards/${encodeURIComponent(courtyardId)}/invites`,
-    { method: 'POST', body: {} satisfies TBodyOf<typeof createInviteContract>, idempotencyKey },
-  )
+  return call(E.createInvite, { params: { courtyardId } }, { idempotencyKey })
 }
 
 /** Which courtyard an invite code opens (shown before the form). */
 export function getInvite(code: string): Promise<TInvitePreview> {
-  return request<TInvitePreview>(`/api/invites/${encodeURIComponent(code)}`)
+  return call(E.getInvite, { params: { code } })
 }

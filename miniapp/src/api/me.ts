@@ -1,29 +1,29 @@
 import type { TResponseOf } from '../../../shared/contracts/define'
 import type { TRole } from '../../../shared/contracts/common'
 import type {
-  getMe as getMeContract,
   listTownshipVillages as townshipVillagesContract,
   listVillageCourtyards as villageCourtyardsContract,
   TMe,
   TRoleGrant,
 } from '../../../shared/contracts/me'
-import { request } from './request'
+import * as E from '../../../shared/contracts/endpoints'
+import { call } from './call'
 
 export type { TMe, TRoleGrant }
 export type TPlace = { id: string; name: string }
 
 export function getMe(): Promise<TMe> {
-  return request<TResponseOf<typeof getMeContract>>('/api/me')
+  return call(E.getMe)
 }
 
 /** 镇街管理员: the villages of their township, to pick one. */
 export function listTownshipVillages(townshipId: string): Promise<TResponseOf<typeof townshipVillagesContract>> {
-  return request(`/api/townships/${encodeURIComponent(townshipId)}/villages`)
+  return call(E.listTownshipVillages, { params: { townshipId } })
 }
 
 /** 村里的院落 (村干部, 镇街管理员, 店员), to pick one. */
 export function listVillageCourtyards(villageId: string): Promise<TResponseOf<typeof villageCourtyardsContract>> {
-  return request(`/api/villages/${encodeURIComponent(villageId)}/courtyards`)
+  return call(E.listVillageCourtyards, { params: { villageId } })
 }
 
 /** Courtyards this person heads (院长), for the head's pages. */

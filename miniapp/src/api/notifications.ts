@@ -4,7 +4,8 @@ import type {
   retryNotification as retryContract,
   TNotificationSummary,
 } from '../../../shared/contracts/notifications'
-import { request } from './request'
+import * as E from '../../../shared/contracts/endpoints'
+import { call } from './call'
 
 export type { TNotificationSummary }
 export type TNotificationState = TNotificationSummary['state']
@@ -14,10 +15,10 @@ export function listForVillage(
   villageId: string,
   state: TNotificationState = 'failed',
 ): Promise<TResponseOf<typeof listVillageNotifications>> {
-  return request(`/api/villages/${encodeURIComponent(villageId)}/notifications`, { query: { state } })
+  return call(E.listVillageNotifications, { params: { villageId }, query: { state } })
 }
 
 /** 重发: 409 NOTIFICATION_NOT_FAILED when someone already resent it or it went through. */
 export function retryNotification(id: string, idempotencyKey: string): Promise<TResponseOf<typeof retryContract>> {
-  return request(`/api/notifications/${encodeURIComponent(id)}/retry`, { method: 'POST', body: {}, idempotencyKey })
+  return call(E.retryNotification, { params: { id } }, { idempotencyKey })
 }

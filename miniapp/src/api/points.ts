@@ -1,17 +1,14 @@
 import type { TBodyOf, TResponseOf } from '../../../shared/contracts/define'
 import type {
   adjustPoints as adjustContract,
-  cancelRedemption as cancelContract,
   createReward as createRewardContract,
   getHouseholdPoints as householdContract,
   getMyPoints as myPointsContract,
-  handOverRedemption as handOverContract,
   listCourtyardPeople as courtyardPeopleContract,
   listMyRedemptions as myRedemptionsContract,
   listPointsRules as rulesContract,
   listRewards as rewardsContract,
   listVillageRedemptions as villageRedemptionsContract,
-  redeemReward as redeemContract,
   updatePointsRule as updateRuleContract,
   updatePointsSettings as settingsContract,
   updateReward as updateRewardContract,
@@ -22,7 +19,8 @@ import type {
   TRedemption,
   TReward,
 } from '../../../shared/contracts/points'
-import { request } from './request'
+import * as E from '../../../shared/contracts/endpoints'
+import { call } from './call'
 
 export type { TBoardResponse, TLedgerItem, TPointsRule, TRedemption, TReward }
 export type TMyPoints = TResponseOf<typeof myPointsContract>
@@ -37,51 +35,45 @@ export type TRewardInput = TBodyOf<typeof createRewardContract>
 export type TRewardPatch = TBodyOf<typeof updateRewardContract>
 export type TCourtyardPerson = TResponseOf<typeof courtyardPeopleContract>['items'][number]
 
-const v = (id: string) => encodeURIComponent(id)
-
 /** 我的积分: balance and one page of 积分明细 (pass the previous page's nextCursor for more). */
 export function getMyPoints(cursor?: string | null, limit = 20): Promise<TMyPoints> {
-  return request('/api/points/me', { query: { limit, cursor: cursor ?? undefined } })
+  return call(E.getMyPoints, { query: { limit, cursor: cursor ?? undefined } })
 }
 
 /** 户积分: the household's members with their balances and the household's 明细. */
 export function getHouseholdPoints(householdId: string, cursor?: string | null, limit = 20): Promise<THouseholdPoints> {
-  return request(`/api/households/${v(householdId)}/points`, { query: { limit, cursor: cursor ?? undefined } })
+  return call(E.getHouseholdPoints, { params: { householdId }, query: { limit, cursor: cursor ?? undefined } })
 }
 
 /** 积分超市. Village cadres also get the inactive rewards (to manage them). */
 export function listRewards(villageId: string): Promise<TResponseOf<typeof rewardsContract>> {
-  return request(`/api/villages/${v(villageId)}/rewards`)
+  return call(E.listRewards, { params: { villageId } })
 }
 
 /** 兑换: takes the points and one from stock, answers the pickup code. */
 export function redeem(rewardId: string, idempotencyKey: string): Promise<TRedemption> {
-  return request<TResponseOf<typeof redeemContract>>(`/api/rewards/${v(rewardId)}/redeem`, { method: 'POST', body: {}, idempotencyKey })
+  return call(E.redeemReward, { params: { id: rewardId } }, { idempotencyKey })
 }
 
 export function listMyRedemptions(): Promise<TResponseOf<typeof myRedemptionsContract>> {
-  return request('/api/redemptions/mine')
+  return call(E.listMyRedemptions)
 }
 
 /** 取消兑换: points and stock come back. */
 export function cancelRedemption(id: string, idempotencyKey: string): Promise<TRedemption> {
-  return request<TResponseOf<typeof cancelContract>>(`/api/redemptions/${v(id)}/cancel`, { method: 'POST', body: {}, idempotencyKey })
+  return call(E.cancelRedemption, { params: { id } }, { idempotencyKey })
 }
 
 /** 店员凭取货码发放. */
 export function handOver(villageId: string, pickupCode: string, idempotencyKey: string): Promise<TRedemption> {
-  return request<TResponseOf<typeof handOverContract>>(`/api/villages/${v(villageId)}/handover`, {
-    method: 'POST',
-    body: { pickupCode } satisfies TBodyOf<typeof handOverContract>,
-    idempotencyKey,
-  })
+  return call(E.handOverRedemption, { params: { villageId }, body: { pickupCode } }, { idempotencyKey })
 }
 
 export function listVillageRedemptions(
   villageId: string,
   state: TRedemptionState = 'reserved',
 ): Promise<TResponseOf<typeof villageRedemptionsContract>> {
-  return request(`/api/villages/${v(villageId)}/redemptions`, { query: { state } })
+  return call(E.listVillageRedemptions, { params: { villageId }, query: { state } })
 }
 
 /** 积分榜 of a village; `period` is 'all' or 'YYYY-MM'. */
@@ -89,14 +81,15 @@ export function getLeaderboard(
   villageId: string,
   q: { board: TBoard; period: string; by?: TBoardBy; limit?: number },
 ): Promise<TResponseOf<typeof leaderboardContract>> {
-  return request(`/api/villages/${v(villageId)}/leaderboard`, {
+  return call(E.villageLeaderboard, {
+    params: { villageId },
     query: { board: q.board, period: q.period, by: q.board === 'courtyard' ? (q.by ?? 'total') : undefined, limit: q.limit },
   })
 }
 
 /** 积分规则, their change history and the shop's expiry setting. */
 export function listPointsRules(villageId: string): Promise<TRulesPage> {
-  return request(`/api/villages/${v(villageId)}/points-rules`)
+  return call(E.listPointsRules, { params: { villageId } })
 }
 
 export function updatePointsRule(
@@ -105,11 +98,7 @@ export function updatePointsRule(
   body: TBodyOf<typeof updateRuleContract>,
   idempotencyKey: string,
 ): Promise<TPointsRule> {
-  return request<TResponseOf<typeof updateRuleContract>>(`/api/villages/${v(villageId)}/points-rules/${v(eventKind)}`, {
-    method: 'PUT',
-    body,
-    idempotencyKey,
-  })
+  return call(E.updatePointsRule, { params: { villageId, eventKind }, body }, { idempotencyKey })
 }
 
 export function updatePointsSettings(
@@ -117,20 +106,20 @@ export function updatePointsSettings(
   body: TBodyOf<typeof settingsContract>,
   idempotencyKey: string,
 ): Promise<TResponseOf<typeof settingsContract>> {
-  return request(`/api/villages/${v(villageId)}/points-settings`, { method: 'PUT', body, idempotencyKey })
+  return call(E.updatePointsSettings, { params: { villageId }, body }, { idempotencyKey })
 }
 
 export function createReward(villageId: string, body: TRewardInput, idempotencyKey: string): Promise<TReward> {
-  return request<TResponseOf<typeof createRewardContract>>(`/api/villages/${v(villageId)}/rewards`, { method: 'POST', body, idempotencyKey })
+  return call(E.createReward, { params: { villageId }, body }, { idempotencyKey })
 }
 
 export function updateReward(id: string, body: TRewardPatch, idempotencyKey: string): Promise<TReward> {
-  return request<TResponseOf<typeof updateRewardContract>>(`/api/rewards/${v(id)}`, { method: 'PATCH', body, idempotencyKey })
+  return call(E.updateReward, { params: { id }, body }, { idempotencyKey })
 }
 
 /** 院落村民 with balances (院长/村干部 choosing whom to award). */
 export function listCourtyardPeople(courtyardId: string): Promise<TResponseOf<typeof courtyardPeopleContract>> {
-  return request(`/api/courtyards/${v(courtyardId)}/people`)
+  return call(E.listCourtyardPeople, { params: { courtyardId } })
 }
 
 /** 人工加分 (amount > 0) or 扣分 (amount < 0), with a reason the villager sees. */
@@ -139,7 +128,7 @@ export function adjustPoints(
   body: TBodyOf<typeof adjustContract>,
   idempotencyKey: string,
 ): Promise<TResponseOf<typeof adjustContract>> {
-  return request(`/api/people/${v(personId)}/points`, { method: 'POST', body, idempotencyKey })
+  return call(E.adjustPoints, { params: { personId }, body }, { idempotencyKey })
 }
 
 /** 兑换状态 → 中文. */

@@ -1,4 +1,4 @@
-import type { TBodyOf, TContract, TResponseOf } from '../../../shared/contracts/define'
+import type { TBodyOf, TResponseOf } from '../../../shared/contracts/define'
 import type {
   acceptRequest as acceptContract,
   confirmRequest as confirmContract,
@@ -13,13 +13,13 @@ import type {
   resolveRequest as resolveContract,
   setRequestLevel as levelContract,
   townshipRequestStats as townshipStatsContract,
-  updateRequestSettings as updateSettingsContract,
   villageRequestStats as villageStatsContract,
   withdrawRequest as withdrawContract,
   TRequestDetail,
   TRequestItem,
 } from '../../../shared/contracts/requests'
-import { request } from './request'
+import * as E from '../../../shared/contracts/endpoints'
+import { call } from './call'
 
 export type { TRequestDetail, TRequestItem }
 export type TRequestInput = TBodyOf<typeof createContract>
@@ -35,69 +35,69 @@ export type TRequestFigures = TVillageRequestStats['village']
 export type TLevelInput = TBodyOf<typeof levelContract>
 export type TConfirmInput = TBodyOf<typeof confirmContract>
 
-const v = (id: string) => encodeURIComponent(id)
-
 /** 找院长: sends the request to the courtyard head (and deputy). */
 export function createRequest(input: TRequestInput, idempotencyKey: string): Promise<TRequestDetail> {
-  return request<TResponseOf<typeof createContract>>('/api/requests', { method: 'POST', body: input, idempotencyKey })
+  return call(E.createRequest, { body: input }, { idempotencyKey })
 }
 
 /** 我的事项, newest first; pass the previous page's nextCursor for more. */
 export function listMyRequests(cursor?: string | null, limit = 20): Promise<TRequestPage> {
-  return request('/api/requests/mine', { query: { limit, cursor: cursor ?? undefined } })
+  return call(E.listMyRequests, { query: { limit, cursor: cursor ?? undefined } })
 }
 
 /** 待办事项 of a head, cadre or township staff: overdue first, then by due time. */
 export function requestQueue(state: TQueueState = 'open', limit = 50): Promise<TResponseOf<typeof queueContract>> {
-  return request('/api/requests/queue', { query: { state, limit } })
+  return call(E.requestQueue, { query: { state, limit } })
 }
 
 export function getRequest(id: string): Promise<TRequestDetail> {
-  return request(`/api/requests/${v(id)}`)
+  return call(E.getRequest, { params: { id } })
 }
 
 export function listMessages(id: string): Promise<TResponseOf<typeof messagesContract>> {
-  return request(`/api/requests/${v(id)}/messages`)
+  return call(E.listRequestMessages, { params: { id } })
 }
 
 export function postMessage(id: string, input: TMessageInput, idempotencyKey: string): Promise<TRequestMessage> {
-  return request<TResponseOf<typeof postMessageContract>>(`/api/requests/${v(id)}/messages`, { method: 'POST', body: input, idempotencyKey })
+  return call(E.postRequestMessage, { params: { id }, body: input }, { idempotencyKey })
 }
 
 export function requestTimeline(id: string): Promise<TResponseOf<typeof timelineContract>> {
-  return request(`/api/requests/${v(id)}/timeline`)
+  return call(E.requestTimeline, { params: { id } })
 }
 
-function act<C extends TContract>(verb: string) {
-  return (id: string, body: TBodyOf<C>, idempotencyKey: string): Promise<TRequestDetail> =>
-    request<TRequestDetail>(`/api/requests/${v(id)}/${verb}`, { method: 'POST', body, idempotencyKey })
-}
-
+// The request's state moves: the request's id, the step's body, the whole request back.
 /** 受理 */
-export const acceptRequest = act<typeof acceptContract>('accept')
+export const acceptRequest = (id: string, body: TBodyOf<typeof acceptContract>, idempotencyKey: string): Promise<TRequestDetail> =>
+  call(E.acceptRequest, { params: { id }, body }, { idempotencyKey })
 /** 办结 (with what was done, or the advice given) */
-export const resolveRequest = act<typeof resolveContract>('resolve')
+export const resolveRequest = (id: string, body: TBodyOf<typeof resolveContract>, idempotencyKey: string): Promise<TRequestDetail> =>
+  call(E.resolveRequest, { params: { id }, body }, { idempotencyKey })
 /** 确认办结并评价 (requester) */
-export const confirmRequest = act<typeof confirmContract>('confirm')
+export const confirmRequest = (id: string, body: TBodyOf<typeof confirmContract>, idempotencyKey: string): Promise<TRequestDetail> =>
+  call(E.confirmRequest, { params: { id }, body }, { idempotencyKey })
 /** 不满意，重新打开 (requester, within the window) */
-export const reopenRequest = act<typeof reopenContract>('reopen')
+export const reopenRequest = (id: string, body: TBodyOf<typeof reopenContract>, idempotencyKey: string): Promise<TRequestDetail> =>
+  call(E.reopenRequest, { params: { id }, body }, { idempotencyKey })
 /** 撤回 (requester, before it is accepted) */
-export const withdrawRequest = act<typeof withdrawContract>('withdraw')
+export const withdrawRequest = (id: string, body: TBodyOf<typeof withdrawContract>, idempotencyKey: string): Promise<TRequestDetail> =>
+  call(E.withdrawRequest, { params: { id }, body }, { idempotencyKey })
 /** 定性: 私事/小事/大事/难事 — up is 吹哨到村 / 报到镇街, down hands it back */
-export const setRequestLevel = act<typeof levelContract>('level')
+export const setRequestLevel = (id: string, body: TBodyOf<typeof levelContract>, idempotencyKey: string): Promise<TRequestDetail> =>
+  call(E.setRequestLevel, { params: { id }, body }, { idempotencyKey })
 
 export function getRequestSettings(villageId: string): Promise<TRequestSettings> {
-  return request(`/api/villages/${v(villageId)}/request-settings`)
+  return call(E.getRequestSettings, { params: { villageId } })
 }
 
 export function updateRequestSettings(villageId: string, body: TRequestSettings, idempotencyKey: string): Promise<TRequestSettings> {
-  return request<TResponseOf<typeof updateSettingsContract>>(`/api/villages/${v(villageId)}/request-settings`, { method: 'PUT', body, idempotencyKey })
+  return call(E.updateRequestSettings, { params: { villageId }, body }, { idempotencyKey })
 }
 
 export function villageRequestStats(villageId: string, days = 30): Promise<TVillageRequestStats> {
-  return request(`/api/villages/${v(villageId)}/request-stats`, { query: { days } })
+  return call(E.villageRequestStats, { params: { villageId }, query: { days } })
 }
 
 export function townshipRequestStats(townshipId: string, days = 30): Promise<TTownshipRequestStats> {
-  return request(`/api/townships/${v(townshipId)}/request-stats`, { query: { days } })
+  return call(E.townshipRequestStats, { params: { townshipId }, query: { days } })
 }

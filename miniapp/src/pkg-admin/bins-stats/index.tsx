@@ -9,7 +9,7 @@ import { Section } from '../../components/card'
 import { ErrorNotice } from '../../components/error-notice'
 import { useMe } from '../../lib/use-me'
 import { useVillageChoice } from '../../lib/use-village-choice'
-import { VillageChips } from '../bins-shared/village-chips'
+import { VillageChips } from '../../components/village-chips'
 import '../bins-shared/bins.scss'
 
 const PERIODS = [7, 30, 90, 365]
@@ -88,7 +88,7 @@ export default function BinStatsPage() {
     <View className='page bins-page'>
       <ErrorNotice error={meError ?? choice.error} testId='bin-stats-me-error' />
       <Text className='page-title'>{`${choice.village?.name ?? ''} 爱环境统计`}</Text>
-      <VillageChips villages={choice.villages} value={villageId} onChange={choice.choose} />
+      <VillageChips choice={choice} testId='bins-village' />
       <View className='chips'>
         {PERIODS.map((d) => (
           <Text key={d} className={`chip ${days === d ? 'chip--on' : ''}`} data-testid={`bin-stats-days-${d}`} onClick={() => setDays(d)}>

@@ -5,7 +5,7 @@ import { ErrorNotice } from '../../components/error-notice'
 import { Button } from '../../components/nut'
 import { qrSvgUri } from '../bins-shared/qr-svg'
 import { choicesFrom, useVillageBins } from '../bins-shared/use-village-bins'
-import { VillageChips } from '../bins-shared/village-chips'
+import { VillageChips } from '../../components/village-chips'
 import { SHEET_CSS } from './sheet-css'
 import '../bins-shared/bins.scss'
 import './index.scss'
@@ -112,7 +112,7 @@ export default function BinStickersPage() {
             ? '每张 A4 纸 12 个贴纸。每个贴纸有两个码：左边是小程序码（微信扫一扫），右边是普通二维码（任何手机相机都能扫）。打印后沿虚线剪开，贴在桶上显眼、不易淋雨的地方。'
             : '请在电脑浏览器中打开后台，用 A4 纸打印贴纸。下面是预览。'}
         </Text>
-        <VillageChips villages={v.choice.villages} value={v.villageId} onChange={v.choice.choose} />
+        <VillageChips choice={v.choice} testId='bins-village' />
         {courtyards.length > 1 ? (
           <View className='chips'>
             <Text className={`chip ${courtyard === null ? 'chip--on' : ''}`} data-testid='stickers-courtyard-all' onClick={() => setCourtyard(null)}>

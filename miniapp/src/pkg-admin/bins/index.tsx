@@ -7,7 +7,7 @@ import { Field } from '../../components/field'
 import { BIN_ROUTES } from '../../lib/bin-routes'
 import { openPage } from '../../lib/navigation'
 import { useVillageBins } from '../bins-shared/use-village-bins'
-import { VillageChips } from '../bins-shared/village-chips'
+import { VillageChips } from '../../components/village-chips'
 import '../bins-shared/bins.scss'
 
 type TFilter = 'all' | 'active' | 'disabled'
@@ -63,7 +63,7 @@ export default function BinsAdminPage() {
         </View>
       ) : null}
 
-      <VillageChips villages={v.choice.villages} value={v.villageId} onChange={v.choice.choose} />
+      <VillageChips choice={v.choice} testId='bins-village' />
 
       {v.villageId ? (
         <View className='bins-actions'>

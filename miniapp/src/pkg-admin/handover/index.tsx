@@ -16,6 +16,7 @@ import { useAction } from '../../lib/use-action'
 import { useMe } from '../../lib/use-me'
 import { useVillageChoice } from '../../lib/use-village-choice'
 import { platform, PlatformCancelled } from '../../platform'
+import { VillageChips } from '../../components/village-chips'
 import '../components/admin.scss'
 import './index.scss'
 
@@ -102,20 +103,7 @@ export default function HandoverPage() {
         </Text>
       ) : null}
 
-      {choice.villages.length > 1 ? (
-        <View className='chips'>
-          {choice.villages.map((v) => (
-            <Text
-              key={v.id}
-              className={`chip ${v.id === choice.villageId ? 'chip--on' : ''}`}
-              data-testid={`handover-village-${v.id}`}
-              onClick={() => choice.choose(v.id)}
-            >
-              {v.name}
-            </Text>
-          ))}
-        </View>
-      ) : null}
+      <VillageChips choice={choice} testId='handover-village' />
 
       {choice.village ? (
         <>

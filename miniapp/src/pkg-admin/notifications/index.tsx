@@ -12,6 +12,7 @@ import { failureSummary, pushStateLabel, templateLabel } from '../../lib/templat
 import { useAction } from '../../lib/use-action'
 import { useMe } from '../../lib/use-me'
 import { useVillageChoice } from '../../lib/use-village-choice'
+import { VillageChips } from '../../components/village-chips'
 import './index.scss'
 
 /**
@@ -93,20 +94,7 @@ export default function NotificationsAdminPage() {
         </View>
       ) : null}
 
-      {villages.length > 1 ? (
-        <View className='chips'>
-          {villages.map((v) => (
-            <Text
-              key={v.id}
-              className={`chip ${v.id === villageId ? 'chip--on' : ''}`}
-              data-testid={`notifications-village-${v.id}`}
-              onClick={() => choice.choose(v.id)}
-            >
-              {v.name}
-            </Text>
-          ))}
-        </View>
-      ) : null}
+      <VillageChips choice={choice} testId='notifications-village' />
 
       <ErrorNotice error={listError} testId='notifications-error' />
 

@@ -16,6 +16,7 @@ import { useAction } from '../../lib/use-action'
 import { useMe } from '../../lib/use-me'
 import { useVillageChoice } from '../../lib/use-village-choice'
 import { optionalWholeNumber, wholeNumber } from '../components/numbers'
+import { VillageChips } from '../../components/village-chips'
 import '../components/admin.scss'
 
 const capText = (cap: number | null) => (cap === null ? '不限' : `${cap} 分`)
@@ -65,15 +66,7 @@ export default function PointsRulesPage() {
           只有村干部可以修改本村的积分规则。
         </Text>
       ) : null}
-      {choice.villages.length > 1 ? (
-        <View className='chips'>
-          {choice.villages.map((v) => (
-            <Text key={v.id} className={`chip ${v.id === villageId ? 'chip--on' : ''}`} onClick={() => choice.choose(v.id)}>
-              {v.name}
-            </Text>
-          ))}
-        </View>
-      ) : null}
+      <VillageChips choice={choice} />
 
       {choice.village ? <Text className='page-title'>{`${choice.village.name} · 积分规则`}</Text> : null}
       <ErrorNotice error={error} testId='rules-error' hints={POINTS_HINTS} />

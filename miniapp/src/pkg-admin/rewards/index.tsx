@@ -15,6 +15,7 @@ import { useAction } from '../../lib/use-action'
 import { useMe } from '../../lib/use-me'
 import { useVillageChoice } from '../../lib/use-village-choice'
 import { optionalWholeNumber, wholeNumber } from '../components/numbers'
+import { VillageChips } from '../../components/village-chips'
 import '../components/admin.scss'
 
 type TForm = { name: string; price: string; stock: string; limit: string; active: boolean }
@@ -85,15 +86,7 @@ export default function RewardsAdminPage() {
           只有村干部可以管理积分超市的商品。
         </Text>
       ) : null}
-      {choice.villages.length > 1 ? (
-        <View className='chips'>
-          {choice.villages.map((v) => (
-            <Text key={v.id} className={`chip ${v.id === villageId ? 'chip--on' : ''}`} onClick={() => choice.choose(v.id)}>
-              {v.name}
-            </Text>
-          ))}
-        </View>
-      ) : null}
+      <VillageChips choice={choice} />
       {choice.village ? <Text className='page-title'>{`${choice.village.name} · 积分超市商品`}</Text> : null}
 
       {villageId ? (

@@ -9,7 +9,7 @@ import { getToken } from '../../api/session'
 import { Section } from '../../components/card'
 import { ErrorNotice } from '../../components/error-notice'
 import { Field } from '../../components/field'
-import { Button, Tag } from '../../components/nut'
+import { Button } from '../../components/nut'
 import { SubscribeAsk } from '../../components/subscribe-ask'
 import { Toggle } from '../../components/toggle'
 import { FLAG_KEYS, FLAG_LABELS, formatTime } from '../../lib/format'
@@ -19,7 +19,10 @@ import { ROUTES } from '../../lib/routes'
 import { useAction } from '../../lib/use-action'
 import { useMe } from '../../lib/use-me'
 import { platform, PlatformCancelled } from '../../platform'
+import { StateTag, type TTagType } from '../../components/state-tag'
 import './index.scss'
+
+const JOIN_STATE_TAG: Record<TJoinRequest['state'], TTagType> = { pending: 'warning', approved: 'success', rejected: 'default', withdrawn: 'default', expired: 'default' }
 
 type TFlags = { livesAlone: boolean; elderly: boolean; needsCare: boolean }
 
@@ -364,9 +367,7 @@ export default function JoinPage() {
             <View key={r.id} className='join__status' data-testid='join-status-item' data-state={r.state}>
               <View className='join__status-head'>
                 <Text className='join__status-name'>{r.courtyard.name}</Text>
-                <Tag type={r.state === 'approved' ? 'success' : r.state === 'pending' ? 'warning' : 'default'}>
-                  {JOIN_STATE_LABEL[r.state]}
-                </Tag>
+                <StateTag state={r.state} labels={JOIN_STATE_LABEL} types={JOIN_STATE_TAG} />
               </View>
               <Text className='muted'>{`提交于 ${formatTime(r.createdAt)}`}</Text>
               {r.state === 'rejected' && r.reason ? <Text className='join__reason'>{`原因：${r.reason}`}</Text> : null}

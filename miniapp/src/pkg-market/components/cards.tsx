@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import type { TJob, TListing } from '../../api/market'
 import { MediaImage } from '../../components/media-image'
-import { Tag } from '../../components/nut'
 import { openPage } from '../../lib/navigation'
 import { jobPage, listingPage } from '../../lib/market-routes'
 import { datesText, employerText, JOB_STATES, LISTING_CATEGORIES, LISTING_STATES, payText, POST_TAG, priceText } from './labels'
+import { StateTag } from '../../components/state-tag'
 
 /** 「村里推荐」: a listing a cadre put at the top. */
 export function FeaturedMark({ testId = 'listing-featured' }: { testId?: string }) {
@@ -41,7 +41,7 @@ export function ListingCard({ listing: l, showState, testId = 'market-listing' }
         <View className='mk-item__tags'>
           {l.featured ? <FeaturedMark testId={`${testId}-featured`} /> : null}
           <Text className='mk-cat'>{LISTING_CATEGORIES[l.category]}</Text>
-          {showState ? <Tag type={POST_TAG[l.state]}>{LISTING_STATES[l.state]}</Tag> : null}
+          {showState ? <StateTag state={l.state} labels={LISTING_STATES} types={POST_TAG} /> : null}
         </View>
       </View>
     </View>
@@ -62,7 +62,7 @@ export function JobCard({ job: j, showState, testId = 'market-job' }: { job: TJo
         <Text className='mk-item__meta'>{`${employerText(j)} · 招 ${j.headcount} 人${j.state === 'published' ? `，还差 ${left} 人` : ''}`}</Text>
         {showState ? (
           <View className='mk-item__tags'>
-            <Tag type={POST_TAG[j.state]}>{JOB_STATES[j.state]}</Tag>
+            <StateTag state={j.state} labels={JOB_STATES} types={POST_TAG} />
           </View>
         ) : null}
       </View>

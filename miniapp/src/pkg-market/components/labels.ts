@@ -11,11 +11,11 @@ import type {
   TPayUnit,
 } from '../../api/market'
 import { formatFen } from '../../lib/money'
+import type { TTagType } from '../../components/state-tag'
 
 export { LISTING_CATEGORIES }
 export const CATEGORY_KEYS = Object.keys(LISTING_CATEGORIES) as TListingCategory[]
 
-type TTagType = 'warning' | 'primary' | 'danger' | 'success' | 'default'
 
 export const LISTING_STATES: Record<TListingState, string> = {
   draft: '草稿',

@@ -2,13 +2,14 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { decideApplication, type TApplication, type TApplicationDecision } from '../../api/market'
 import { ErrorNotice } from '../../components/error-notice'
-import { Button, Tag } from '../../components/nut'
+import { Button } from '../../components/nut'
 import { formatTime } from '../../lib/format'
 import { useAction } from '../../lib/use-action'
 import { entryClass, EntrySection } from '../components/entry-section'
 import { APPLICATION_STATES, APPLICATION_TAG } from '../components/labels'
 import { PhoneRow } from '../components/phone-row'
 import { WorkRecord } from '../components/work-record'
+import { StateTag } from '../../components/state-tag'
 
 const rank = (a: TApplication) => (a.state === 'applied' ? 0 : a.state === 'accepted' ? 1 : 2)
 
@@ -54,7 +55,7 @@ export function JobApplications({
             >
               <View className='mk-entry__head'>
                 <Text className='mk-entry__title'>{a.worker.name}</Text>
-                <Tag type={APPLICATION_TAG[a.state]}>{APPLICATION_STATES[a.state]}</Tag>
+                <StateTag state={a.state} labels={APPLICATION_STATES} types={APPLICATION_TAG} />
               </View>
               <Text className='mk-entry__line'>{`报名于 ${formatTime(a.createdAt)}`}</Text>
               {a.note ? <Text className='mk-entry__line'>{`留言：${a.note}`}</Text> : null}

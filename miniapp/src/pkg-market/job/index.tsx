@@ -14,26 +14,26 @@ import {
   type TJob,
 } from '../../api/market'
 import { ErrorNotice } from '../../components/error-notice'
-import { Button, Tag } from '../../components/nut'
+import { Button } from '../../components/nut'
 import { formatTime } from '../../lib/format'
 import { jobEditPage, minePage } from '../../lib/market-routes'
 import { openPage } from '../../lib/navigation'
-import { useAction, type TActionResult } from '../../lib/use-action'
+import { useAction } from '../../lib/use-action'
 import { useDetail } from '../../lib/use-detail'
 import {
   APPLICATION_STATES,
   APPLICATION_TAG,
-  contentCheckText,
   datesText,
   employerText,
   JOB_STATES,
   payText,
-  POST_STATE_HINT,
   POST_TAG,
 } from '../components/labels'
+import { CheckFlag, OwnerButtons, postAnswer, PostNotes, submitToast } from '../components/post-parts'
 import { ReviewActions } from '../components/review-actions'
 import { WorkRecord } from '../components/work-record'
 import { JobApplications } from './applications'
+import { StateTag } from '../../components/state-tag'
 import '../components/market.scss'
 
 const NOTE_MAX = 200
@@ -72,14 +72,7 @@ export default function JobPage() {
   const busy = actions.some((a) => a.busy)
   const actionError = actions.find((a) => a.error)?.error ?? null
 
-  const after = (res: TActionResult<TJob>, toast: string) => {
-    if (res.ok) {
-      setJob(res.value)
-      Taro.showToast({ title: toast, icon: 'none', duration: 1500 })
-    } else if ('error' in res && res.error.status === 409) {
-      void load()
-    }
-  }
+  const after = postAnswer<TJob>({ setItem: setJob, load })
 
   const onApply = async (j: TJob) => {
     const n = note.trim()
@@ -112,7 +105,7 @@ export default function JobPage() {
 
   const onSubmit = async (j: TJob) => {
     const res = await submit.run(j.id)
-    after(res, res.ok && res.value.state === 'rejected' ? '未通过内容检查' : '已提交审核')
+    after(res, submitToast(res))
   }
 
   const onAppChanged = (a: TApplication, toast?: string) => {
@@ -122,7 +115,6 @@ export default function JobPage() {
   }
 
   const j = job
-  const check = j ? contentCheckText(j.contentCheck) : null
 
   return (
     <View className='page mk-job'>
@@ -134,13 +126,9 @@ export default function JobPage() {
           <View className='mk-card' data-testid='job-detail' data-id={j.id} data-state={j.state}>
             <View className='mk-card__tags'>
               <View data-testid='job-state' data-state={j.state}>
-                <Tag type={POST_TAG[j.state]}>{JOB_STATES[j.state]}</Tag>
+                <StateTag state={j.state} labels={JOB_STATES} types={POST_TAG} />
               </View>
-              {check && (j.mine || j.can.review) ? (
-                <View data-testid='job-content-check' data-check={j.contentCheck ?? ''}>
-                  <Tag type={j.contentCheck === 'risky' ? 'danger' : 'warning'}>{check}</Tag>
-                </View>
-              ) : null}
+              {j.mine || j.can.review ? <CheckFlag check={j.contentCheck} testId='job-content-check' /> : null}
             </View>
             <Text className='mk-card__title' data-testid='job-title-view'>
               {j.title}
@@ -154,32 +142,20 @@ export default function JobPage() {
             <Text className='mk-card__line'>{`招工方：${employerText(j)} · ${j.village.name}`}</Text>
             {j.description ? <Text className='mk-card__text'>{j.description}</Text> : null}
             <Text className='mk-card__line muted'>{`发布于 ${formatTime(j.publishedAt ?? j.createdAt)}`}</Text>
-            {j.mine && POST_STATE_HINT[j.state] ? <Text className='mk-warn'>{POST_STATE_HINT[j.state]}</Text> : null}
-            {j.rejectReason && (j.state === 'rejected' || j.mine) ? (
-              <Text className='mk-bad' data-testid='job-reject-reason'>{`退回原因：${j.rejectReason}`}</Text>
-            ) : null}
+            <PostNotes kind='job' post={j} />
           </View>
 
           <ErrorNotice error={actionError} testId='job-action-error' />
 
           {j.can.review ? <ReviewActions kind='job' post={j} onChanged={(x) => after({ ok: true, value: x }, x.state === 'published' ? '已通过' : '已退回')} onConflict={() => void load()} /> : null}
 
-          {j.can.edit ? (
-            <Button className='btn' size='xlarge' block disabled={busy} data-testid='job-edit' onClick={() => openPage(jobEditPage(j.id))}>
-              修改
-            </Button>
-          ) : null}
-          {j.can.submit ? (
-            <Button className='btn' type='primary' size='xlarge' block loading={submit.busy} disabled={busy} data-testid='job-detail-submit' onClick={() => void onSubmit(j)}>
-              提交审核
-            </Button>
-          ) : null}
+          <OwnerButtons kind='job' post={j} busy={busy} submitting={submit.busy} onEdit={() => openPage(jobEditPage(j.id))} onSubmit={() => void onSubmit(j)} />
 
           {mineApp ? (
             <View className='mk-entry' data-testid='job-my-application' data-id={mineApp.id} data-state={mineApp.state}>
               <View className='mk-entry__head'>
                 <Text className='mk-entry__title'>我的报名</Text>
-                <Tag type={APPLICATION_TAG[mineApp.state]}>{APPLICATION_STATES[mineApp.state]}</Tag>
+                <StateTag state={mineApp.state} labels={APPLICATION_STATES} types={APPLICATION_TAG} />
               </View>
               {mineApp.state === 'applied' ? (
                 <Button className='btn btn-small' size='large' block loading={withdraw.busy} data-testid='job-withdraw' onClick={() => void onWithdraw(mineApp)}>

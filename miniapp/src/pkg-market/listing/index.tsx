@@ -12,18 +12,20 @@ import {
 } from '../../api/market'
 import { ErrorNotice } from '../../components/error-notice'
 import { MediaImage } from '../../components/media-image'
-import { Button, Tag } from '../../components/nut'
+import { Button } from '../../components/nut'
 import { formatTime } from '../../lib/format'
 import { listingEditPage, minePage } from '../../lib/market-routes'
 import { openPage } from '../../lib/navigation'
-import { useAction, type TActionResult } from '../../lib/use-action'
+import { useAction } from '../../lib/use-action'
 import { useDetail } from '../../lib/use-detail'
 import { useMe } from '../../lib/use-me'
 import { FeaturedMark } from '../components/cards'
-import { CONTACT_PREFS, contentCheckText, LISTING_CATEGORIES, LISTING_STATES, POST_STATE_HINT, POST_TAG, priceText } from '../components/labels'
+import { CONTACT_PREFS, LISTING_CATEGORIES, LISTING_STATES, POST_TAG, priceText } from '../components/labels'
+import { CheckFlag, OwnerButtons, postAnswer, PostNotes, submitToast } from '../components/post-parts'
 import { ReviewActions } from '../components/review-actions'
 import { IntentForm } from './intent-form'
 import { SellerIntents } from './seller-intents'
+import { StateTag } from '../../components/state-tag'
 import '../components/market.scss'
 
 /**
@@ -56,19 +58,11 @@ export default function ListingPage() {
   const busy = actions.some((a) => a.busy)
   const actionError = actions.find((a) => a.error)?.error ?? null
 
-  const after = (res: TActionResult<TListing>, toast: string) => {
-    if (res.ok) {
-      setListing(res.value)
-      Taro.showToast({ title: toast, icon: 'none', duration: 1500 })
-      void reloadSide(res.value)
-    } else if ('error' in res && res.error.status === 409) {
-      void load()
-    }
-  }
+  const after = postAnswer<TListing>({ setItem: setListing, load, then: reloadSide })
 
   const onSubmit = async (l: TListing) => {
     const res = await submit.run(l.id)
-    after(res, res.ok && res.value.state === 'rejected' ? '未通过内容检查' : '已提交审核')
+    after(res, submitToast(res))
   }
 
   const onClose = async (l: TListing, state: 'sold_out' | 'closed') => {
@@ -91,7 +85,6 @@ export default function ListingPage() {
   }
 
   const l = listing
-  const check = l ? contentCheckText(l.contentCheck) : null
 
   return (
     <View className='page mk-listing'>
@@ -104,14 +97,10 @@ export default function ListingPage() {
             <View className='mk-card__tags'>
               {l.featured ? <FeaturedMark /> : null}
               <View data-testid='listing-state' data-state={l.state}>
-                <Tag type={POST_TAG[l.state]}>{LISTING_STATES[l.state]}</Tag>
+                <StateTag state={l.state} labels={LISTING_STATES} types={POST_TAG} />
               </View>
               <Text className='mk-cat'>{LISTING_CATEGORIES[l.category]}</Text>
-              {check && (l.mine || l.can.review) ? (
-                <View data-testid='listing-content-check' data-check={l.contentCheck ?? ''}>
-                  <Tag type={l.contentCheck === 'risky' ? 'danger' : 'warning'}>{check}</Tag>
-                </View>
-              ) : null}
+              {l.mine || l.can.review ? <CheckFlag check={l.contentCheck} testId='listing-content-check' /> : null}
             </View>
             <Text className='mk-card__title' data-testid='listing-title-view'>
               {l.title}
@@ -136,10 +125,7 @@ export default function ListingPage() {
             </Text>
             <Text className='mk-card__line'>{`联系方式：${CONTACT_PREFS[l.contactPref]}（卖家接受意向后才显示电话）`}</Text>
             <Text className='mk-card__line muted'>{`发布于 ${formatTime(l.publishedAt ?? l.createdAt)}`}</Text>
-            {l.mine && POST_STATE_HINT[l.state] ? <Text className='mk-warn' data-testid='listing-state-hint'>{POST_STATE_HINT[l.state]}</Text> : null}
-            {l.rejectReason && (l.state === 'rejected' || l.mine) ? (
-              <Text className='mk-bad' data-testid='listing-reject-reason'>{`退回原因：${l.rejectReason}`}</Text>
-            ) : null}
+            <PostNotes kind='listing' post={l} />
           </View>
 
           <ErrorNotice error={actionError} testId='listing-action-error' />
@@ -152,16 +138,7 @@ export default function ListingPage() {
             </Button>
           ) : null}
 
-          {l.can.edit ? (
-            <Button className='btn' size='xlarge' block disabled={busy} data-testid='listing-edit' onClick={() => openPage(listingEditPage(l.id))}>
-              修改
-            </Button>
-          ) : null}
-          {l.can.submit ? (
-            <Button className='btn' type='primary' size='xlarge' block loading={submit.busy} disabled={busy} data-testid='listing-detail-submit' onClick={() => void onSubmit(l)}>
-              提交审核
-            </Button>
-          ) : null}
+          <OwnerButtons kind='listing' post={l} busy={busy} submitting={submit.busy} onEdit={() => openPage(listingEditPage(l.id))} onSubmit={() => void onSubmit(l)} />
 
           {sent ? (
             <View className='mk-good' data-testid='intent-sent'>

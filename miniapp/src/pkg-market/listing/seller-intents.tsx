@@ -2,13 +2,14 @@ import { Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
 import { decideIntent, type TIntent, type TIntentDecision } from '../../api/market'
 import { ErrorNotice } from '../../components/error-notice'
-import { Button, Tag } from '../../components/nut'
+import { Button } from '../../components/nut'
 import { formatTime } from '../../lib/format'
 import { formatFen } from '../../lib/money'
 import { useAction } from '../../lib/use-action'
 import { entryClass, EntrySection } from '../components/entry-section'
 import { INTENT_STATES, INTENT_TAG } from '../components/labels'
 import { PhoneRow } from '../components/phone-row'
+import { StateTag } from '../../components/state-tag'
 
 const REASON_MAX = 200
 const QUICK_REASONS = ['已经卖完了', '数量不够', '太远送不了']
@@ -65,7 +66,7 @@ export function SellerIntents({
               <View className='mk-entry__head'>
                 <Text className='mk-entry__title'>{`${i.buyer.name} 要 ${i.quantity}${i.listing.unit}`}</Text>
                 <View data-testid='intent-state'>
-                  <Tag type={INTENT_TAG[i.state]}>{INTENT_STATES[i.state]}</Tag>
+                  <StateTag state={i.state} labels={INTENT_STATES} types={INTENT_TAG} />
                 </View>
               </View>
               <Text className='mk-entry__line'>{`约 ${formatFen(i.quantity * i.listing.priceFen)} · ${formatTime(i.createdAt)}`}</Text>

@@ -17,7 +17,7 @@ import {
 import { toAppError } from '../../api/request'
 import { getToken } from '../../api/session'
 import { ErrorNotice } from '../../components/error-notice'
-import { Button, Tag } from '../../components/nut'
+import { Button } from '../../components/nut'
 import { Tabs } from '../../components/tabs'
 import { formatTime } from '../../lib/format'
 import { jobPage, listingPage, MARKET_ROUTES, type TMineTab } from '../../lib/market-routes'
@@ -29,6 +29,7 @@ import { entryClass } from '../components/entry-section'
 import { APPLICATION_STATES, APPLICATION_TAG, INTENT_STATES, INTENT_TAG, payText, priceText } from '../components/labels'
 import { PhoneRow } from '../components/phone-row'
 import { WorkRecord } from '../components/work-record'
+import { StateTag } from '../../components/state-tag'
 import '../components/market.scss'
 
 const TABS: { value: TMineTab; label: string }[] = [
@@ -168,7 +169,7 @@ export default function MarketMinePage() {
             >
               <View className='mk-entry__head' onClick={() => openPage(listingPage(i.listing.id))}>
                 <Text className='mk-entry__title'>{`${i.listing.title} ${i.quantity}${i.listing.unit}`}</Text>
-                <Tag type={INTENT_TAG[i.state]}>{INTENT_STATES[i.state]}</Tag>
+                <StateTag state={i.state} labels={INTENT_STATES} types={INTENT_TAG} />
               </View>
               <Text className='mk-entry__line'>{`${priceText(i.listing)}，约 ${formatFen(i.quantity * i.listing.priceFen)} · 卖家 ${i.seller.name}`}</Text>
               <Text className='mk-entry__line'>{`发出于 ${formatTime(i.createdAt)}`}</Text>
@@ -208,7 +209,7 @@ export default function MarketMinePage() {
             >
               <View className='mk-entry__head' onClick={() => openPage(jobPage(a.job.id))}>
                 <Text className='mk-entry__title'>{a.job.title}</Text>
-                <Tag type={APPLICATION_TAG[a.state]}>{APPLICATION_STATES[a.state]}</Tag>
+                <StateTag state={a.state} labels={APPLICATION_STATES} types={APPLICATION_TAG} />
               </View>
               <Text className='mk-entry__line'>{`${payText(a.job)} · 报名于 ${formatTime(a.createdAt)}`}</Text>
               {a.state === 'applied' ? (

@@ -7,24 +7,15 @@ import { toAppError } from '../../api/request'
 import { getToken } from '../../api/session'
 import { ErrorNotice } from '../../components/error-notice'
 import { MediaImage } from '../../components/media-image'
-import { Tag } from '../../components/nut'
 import { formatTime } from '../../lib/format'
 import { jobPage, listingPage } from '../../lib/market-routes'
 import { reviewsMarket } from '../../lib/market-roles'
 import { goToLogin, openPage } from '../../lib/navigation'
 import { useMe } from '../../lib/use-me'
-import { contentCheckText, datesText, employerText, LISTING_CATEGORIES, payText, priceText } from '../components/labels'
+import { datesText, employerText, LISTING_CATEGORIES, payText, priceText } from '../components/labels'
+import { CheckFlag } from '../components/post-parts'
 import { ReviewActions } from '../components/review-actions'
 import '../components/market.scss'
-
-function CheckFlag({ check, testId }: { check: TListing['contentCheck']; testId: string }) {
-  const text = contentCheckText(check)
-  return text ? (
-    <View data-testid={testId} data-check={check ?? ''}>
-      <Tag type={check === 'risky' ? 'danger' : 'warning'}>{text}</Tag>
-    </View>
-  ) : null
-}
 
 /**
  * 待审核 (院长: their courtyard; 村干部: their village): listings and jobs waiting, each with

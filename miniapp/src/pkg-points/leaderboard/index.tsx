@@ -14,6 +14,7 @@ import { ROUTES } from '../../lib/routes'
 import { useMe } from '../../lib/use-me'
 import { useVillageChoice } from '../../lib/use-village-choice'
 import { BoardRow, scoreText } from '../components/board-row'
+import { VillageChips } from '../../components/village-chips'
 import '../components/points.scss'
 import './index.scss'
 
@@ -102,20 +103,7 @@ export default function LeaderboardPage() {
         </Text>
       ) : null}
 
-      {choice.villages.length > 1 ? (
-        <View className='chips'>
-          {choice.villages.map((v) => (
-            <Text
-              key={v.id}
-              className={`chip ${v.id === choice.villageId ? 'chip--on' : ''}`}
-              data-testid={`leaderboard-village-${v.id}`}
-              onClick={() => choice.choose(v.id)}
-            >
-              {v.name}
-            </Text>
-          ))}
-        </View>
-      ) : null}
+      <VillageChips choice={choice} testId='leaderboard-village' />
 
       {choice.village ? (
         <>

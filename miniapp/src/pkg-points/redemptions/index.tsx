@@ -6,16 +6,17 @@ import { cancelRedemption, getMyPoints, listMyRedemptions, REDEMPTION_STATE_LABE
 import { toAppError } from '../../api/request'
 import { getToken } from '../../api/session'
 import { ErrorNotice } from '../../components/error-notice'
-import { Button, Tag } from '../../components/nut'
+import { Button } from '../../components/nut'
 import { formatTime } from '../../lib/format'
 import { goToLogin, openPage } from '../../lib/navigation'
 import { POINTS_HINTS } from '../../lib/points-errors'
 import { ROUTES } from '../../lib/routes'
 import { useAction } from '../../lib/use-action'
 import { PickupCard } from '../components/pickup-card'
+import { StateTag, type TTagType } from '../../components/state-tag'
 import '../components/points.scss'
 
-const TAG_TYPE: Record<TRedemption['state'], 'warning' | 'success' | 'default'> = {
+const TAG_TYPE: Record<TRedemption['state'], TTagType> = {
   reserved: 'warning',
   handed_over: 'success',
   cancelled: 'default',
@@ -118,7 +119,7 @@ function RedemptionItem({ item: r, onChanged }: { item: TRedemption; onChanged: 
       <View className='pts-card__head'>
         <Text className='pts-card__name'>{r.reward.name}</Text>
         <View data-testid='redemption-state'>
-          <Tag type={TAG_TYPE[r.state]}>{REDEMPTION_STATE_LABEL[r.state]}</Tag>
+          <StateTag state={r.state} labels={REDEMPTION_STATE_LABEL} types={TAG_TYPE} />
         </View>
       </View>
       <Text className='pts-card__line'>{`${r.points} 积分 · 兑换于 ${formatTime(r.createdAt)}`}</Text>

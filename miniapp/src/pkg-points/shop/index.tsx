@@ -15,6 +15,7 @@ import { useAction } from '../../lib/use-action'
 import { useMe } from '../../lib/use-me'
 import { useVillageChoice } from '../../lib/use-village-choice'
 import { PickupCard } from '../components/pickup-card'
+import { VillageChips } from '../../components/village-chips'
 import '../components/points.scss'
 
 /** Why a reward cannot be redeemed right now, or null when it can. */
@@ -102,20 +103,7 @@ export default function ShopPage() {
         </Text>
       ) : null}
 
-      {choice.villages.length > 1 ? (
-        <View className='chips'>
-          {choice.villages.map((v) => (
-            <Text
-              key={v.id}
-              className={`chip ${v.id === choice.villageId ? 'chip--on' : ''}`}
-              data-testid={`shop-village-${v.id}`}
-              onClick={() => choice.choose(v.id)}
-            >
-              {v.name}
-            </Text>
-          ))}
-        </View>
-      ) : null}
+      <VillageChips choice={choice} testId='shop-village' />
 
       {choice.village ? (
         <View className='pts-balance' data-testid='shop-balance' data-balance={balance === null ? '' : String(balance)}>

@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/domain/requests'
 import type { TRequestItem } from '../../api/requests'
 import { formatTime } from '../../lib/format'
+import type { TTagType } from '../../components/state-tag'
 
 export { REQUEST_CATEGORIES, REQUEST_LEVELS, REQUEST_STATES }
 export type { TRequestCategory, TRequestLevel, TRequestState }
@@ -26,7 +27,7 @@ export const LEVEL_HINTS: Record<TRequestLevel, string> = {
 }
 
 /** NutUI Tag colours by state: waiting ones stand out, finished ones fade. */
-export const STATE_TAG: Record<TRequestState, 'warning' | 'primary' | 'danger' | 'success' | 'default'> = {
+export const STATE_TAG: Record<TRequestState, TTagType> = {
   submitted: 'warning',
   accepted: 'primary',
   escalated_village: 'danger',

@@ -5,6 +5,7 @@ import { formatTime } from '../../lib/format'
 import { openPage } from '../../lib/navigation'
 import { requestPage } from '../../lib/request-routes'
 import { dueText, REQUEST_CATEGORIES, REQUEST_LEVELS, REQUEST_STATES, STATE_TAG } from './labels'
+import { StateTag } from '../../components/state-tag'
 
 const DONE = ['closed', 'withdrawn']
 
@@ -36,9 +37,7 @@ export function RequestCard({ item: r, showRequester }: { item: TRequestItem; sh
           </View>
         ) : null}
         <View data-testid='request-item-state'>
-          <Tag className='req-item__tag' type={STATE_TAG[r.state]}>
-            {REQUEST_STATES[r.state]}
-          </Tag>
+          <StateTag className='req-item__tag' state={r.state} labels={REQUEST_STATES} types={STATE_TAG} />
         </View>
       </View>
       <Text className='req-item__text'>{r.text}</Text>

@@ -21,6 +21,7 @@ import { callPhone } from '../../platform'
 import { dueText, REQUEST_CATEGORIES, REQUEST_LEVELS, REQUEST_STATES, STATE_TAG } from '../components/labels'
 import { RequestActions } from './actions'
 import { Thread } from './thread'
+import { StateTag } from '../../components/state-tag'
 import '../components/request.scss'
 
 const STATE_HINT: Partial<Record<TRequestDetail['state'], string>> = {
@@ -89,7 +90,7 @@ export default function RequestDetailPage() {
                 <Tag type='primary'>{REQUEST_CATEGORIES[d.category]}</Tag>
               </View>
               <View data-testid='request-state' data-state={d.state}>
-                <Tag type={STATE_TAG[d.state]}>{REQUEST_STATES[d.state]}</Tag>
+                <StateTag state={d.state} labels={REQUEST_STATES} types={STATE_TAG} />
               </View>
               <View data-testid='request-level' data-level={d.level}>
                 <Tag type='default'>{REQUEST_LEVELS[d.level]}</Tag>

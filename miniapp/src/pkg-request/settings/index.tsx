@@ -11,6 +11,7 @@ import { Button } from '../../components/nut'
 import { useAction } from '../../lib/use-action'
 import { useMe } from '../../lib/use-me'
 import { useVillageChoice } from '../../lib/use-village-choice'
+import { VillageChips } from '../../components/village-chips'
 import '../components/request.scss'
 
 type TKey = keyof TRequestSettings
@@ -99,15 +100,7 @@ export default function RequestSettingsPage() {
           只有村干部可以设置本村的找院长时限。
         </Text>
       ) : null}
-      {choice.villages.length > 1 ? (
-        <View className='chips'>
-          {choice.villages.map((v) => (
-            <Text key={v.id} className={`chip ${v.id === villageId ? 'chip--on' : ''}`} data-testid={`request-settings-village-${v.id}`} onClick={() => choice.choose(v.id)}>
-              {v.name}
-            </Text>
-          ))}
-        </View>
-      ) : null}
+      <VillageChips choice={choice} testId='request-settings-village' />
       {choice.village ? <Text className='page-title'>{`${choice.village.name} · 找院长时限`}</Text> : null}
 
       <ErrorNotice error={error} testId='request-settings-error' />
