@@ -8,7 +8,7 @@ import { migrateDb, openDb } from '../db/client';
 import { seedDemo } from '../db/seed/demo';
 import { createOrgTree, createPersonWithRole } from '../db/seed/factories';
 import { setDb } from '../functions/_lib/db';
-import { parseEnv, setEnv } from '../functions/_lib/env';
+import { parseEnv, setEnv } from '../functions/runtime/env';
 import { createHost } from '../functions/_lib/host';
 import { startSession } from '../functions/services/auth/start-session';
 

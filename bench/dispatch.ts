@@ -12,7 +12,7 @@ import { addCredits } from '../db/queries/credits';
 import { insertNotifications } from '../db/queries/notifications';
 import { createOrgTree, createPersonWithRole, createWechatIdentity } from '../db/seed/factories';
 import { setDb } from '../functions/_lib/db';
-import { parseEnv, setEnv, env } from '../functions/_lib/env';
+import { parseEnv, setEnv, env } from '../functions/runtime/env';
 import { createHost } from '../functions/_lib/host';
 import { startSession } from '../functions/services/auth/start-session';
 import { dispatchNotifications } from '../functions/services/notifications/dispatch-notifications';

@@ -14,7 +14,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { migrateDb, openDb } from '../db/client';
 import { seedDemo } from '../db/seed/demo';
 import { setDb } from '../functions/_lib/db';
-import { parseEnv, setEnv } from '../functions/_lib/env';
+import { parseEnv, setEnv } from '../functions/runtime/env';
 import { createHost } from '../functions/_lib/host';
 
 const runs = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 5);

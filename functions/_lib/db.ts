@@ -1,5 +1,5 @@
 import { migrateDb, openDb, type DbHandle } from '../../db/client';
-import { env, type TEnv } from './env';
+import { env, type TEnv } from '../runtime/env';
 import { log } from './log';
 
 let current: DbHandle | undefined;

@@ -1,4 +1,4 @@
-import { env } from './env';
+import { env } from '../runtime/env';
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 } as const;
 type Level = Exclude<keyof typeof LEVELS, 'silent'>;

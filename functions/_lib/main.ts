@@ -1,5 +1,5 @@
 import { getDb } from './db';
-import { env } from './env';
+import { env } from '../runtime/env';
 import { createHost } from './host';
 import { log } from './log';
 import { isTransient } from './to-app-error';

@@ -1,8 +1,8 @@
 import type { TWorkContext } from '../services/context';
 import { runDueWork, type TWorkStats } from '../services/work/run-due-work';
 import { getDb } from './db';
-import { appNow } from './clock';
-import { env } from './env';
+import { appNow } from '../runtime/clock';
+import { env } from '../runtime/env';
 import { log } from './log';
 
 let running: Promise<void> | null = null;

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client';
 import type { TGrant } from '../../shared/domain/access';
-import type { TEnv } from '../_lib/env';
+import type { TEnv } from '../runtime/env';
 
 /** The signed-in caller, as resolved from the session token. */
 export type TActor = { personId: string; sessionId: string; grants: TGrant[] };

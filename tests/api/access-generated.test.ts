@@ -4,7 +4,7 @@ import type { TAccess, THandler } from '../../functions/_lib/route';
 import type { TContract } from '../../shared/contracts/define';
 import type { TRole } from '../../shared/contracts/common';
 import { OBJECT_KINDS, type TAction, type TObjectKind } from '../../shared/domain/permissions';
-import { setEnv } from '../../functions/_lib/env';
+import { setEnv } from '../../functions/runtime/env';
 import { startFakeWechat, type TFakeWechat } from '../helpers/fake-wechat';
 import { testEnv, useTestDb } from '../helpers/db';
 import { useApi } from '../helpers/api';

@@ -1,4 +1,4 @@
-import { parseEnv, setEnv } from '../../functions/_lib/env';
+import { parseEnv, setEnv } from '../../functions/runtime/env';
 import { testEnv, useTestDb } from '../helpers/db';
 import { useApi } from '../helpers/api';
 import { productionEnv } from '../helpers/prod-env';

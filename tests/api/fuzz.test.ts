@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
-import { advanceAppClock } from '../../functions/_lib/clock';
-import { env, setEnv } from '../../functions/_lib/env';
+import { advanceAppClock } from '../../functions/runtime/clock';
+import { env, setEnv } from '../../functions/runtime/env';
 import { startSession } from '../../functions/services/auth/start-session';
 import { hasUnreadableChars } from '../../shared/contracts/input-hygiene';
 import { isErrorCode } from '../../shared/errors';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createOrgTree, createPersonWithRole, type TOrgTree } from '../../db/seed/factories';
-import { setEnv } from '../../functions/_lib/env';
+import { setEnv } from '../../functions/runtime/env';
 import { workerIdle } from '../../functions/_lib/worker';
 import { runDueWork } from '../../functions/services/work/run-due-work';
 import { testEnv, useTestDb } from '../helpers/db';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createOrgTree, createPersonWithRole, type TOrgTree } from '../../db/seed/factories';
-import { setEnv } from '../../functions/_lib/env';
+import { setEnv } from '../../functions/runtime/env';
 import { startFakeWechat, type TFakeWechat } from '../helpers/fake-wechat';
 import { testEnv, useTestDb } from '../helpers/db';
 import { tokenFor, useApi } from '../helpers/api';

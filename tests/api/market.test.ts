@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { people } from '../../db/schema';
 import { createOrgTree, createPersonWithRole, createWechatIdentity, type TOrgTree } from '../../db/seed/factories';
-import { setEnv } from '../../functions/_lib/env';
+import { setEnv } from '../../functions/runtime/env';
 import { runDueWork } from '../../functions/services/work/run-due-work';
 import { startFakeWechat, type TFakeWechat } from '../helpers/fake-wechat';
 import { testEnv, useTestDb } from '../helpers/db';

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { createOrgTree, createPersonWithRole, createWechatIdentity, type TOrgTree } from '../../db/seed/factories';
-import { setEnv } from '../../functions/_lib/env';
+import { setEnv } from '../../functions/runtime/env';
 import { startFakeWechat, type TFakeWechat } from '../helpers/fake-wechat';
 import { testEnv, useTestDb } from '../helpers/db';
 import { tokenFor, useApi } from '../helpers/api';

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { people } from '../../db/schema';
 import { createOrgTree, createPersonWithRole, type TOrgTree } from '../../db/seed/factories';
 import type { TRole } from '../../shared/contracts/common';
-import { parseEnv } from '../../functions/_lib/env';
+import { parseEnv } from '../../functions/runtime/env';
 import { useTestDb } from '../helpers/db';
 import { tokenFor, useApi } from '../helpers/api';
 

@@ -9,7 +9,7 @@ import { createOrgTree, createPersonWithRole } from '../../db/seed/factories';
 import { media } from '../../db/schema/media';
 import health from '../../functions/api/health';
 import publicPhotoRoute from '../../functions/api/media/[id]/public';
-import { env } from '../../functions/_lib/env';
+import { env } from '../../functions/runtime/env';
 import { publicMediaUrl } from '../../functions/services/media/media-link';
 import { useTestDb } from '../helpers/db';
 import { rawRequest, tokenFor, useApi } from '../helpers/api';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { setEnv } from '../../functions/_lib/env';
+import { setEnv } from '../../functions/runtime/env';
 import { startFakeWechat, type TFakeWechat } from '../helpers/fake-wechat';
 import { testEnv, useTestDb } from '../helpers/db';
 import { useApi } from '../helpers/api';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { createBin, createOrgTree, createPersonWithRole, type TOrgTree } from '../../db/seed/factories';
-import { setEnv } from '../../functions/_lib/env';
+import { setEnv } from '../../functions/runtime/env';
 import { wechatConfig } from '../../functions/services/wechat/config';
 import { fetchWxaCode, type TWxaCodeRequest } from '../../functions/services/wechat/wxacode';
 import { startFakeWechat, type TFakeWechat } from '../helpers/fake-wechat';

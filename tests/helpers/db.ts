@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { openDb, type DbHandle } from '../../db/client';
 import { setDb } from '../../functions/_lib/db';
-import { parseEnv, setEnv, type TEnv } from '../../functions/_lib/env';
+import { parseEnv, setEnv, type TEnv } from '../../functions/runtime/env';
 import { pgliteDumpPath, testDbKind } from './test-db-config';
 
 /** The environment tests run the app with; override per file as needed. */

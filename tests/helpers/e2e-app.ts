@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { DbHandle } from '../../db/client';
 import { setDb } from '../../functions/_lib/db';
-import { setEnv } from '../../functions/_lib/env';
+import { setEnv } from '../../functions/runtime/env';
 import { createHost } from '../../functions/_lib/host';
 import { launchBrowser } from './browser';
 import { openTestDb, testEnv } from './db';

@@ -1,4 +1,4 @@
-import { parseEnv } from '../../functions/_lib/env';
+import { parseEnv } from '../../functions/runtime/env';
 
 /** Every logical template the server knows, each with a template id shaped like a real one. */
 const realTemplates = Object.fromEntries(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import { listActiveGrants } from '../../db/queries/roles';
-import { env } from '../../functions/_lib/env';
+import { env } from '../../functions/runtime/env';
 import type { TDeliveryStage, TSignedInContext, TWorkContext } from '../../functions/services/context';
 
 /** An injected clock: tests move time instead of sleeping. */

@@ -4,7 +4,7 @@ import { addCredits } from '../../db/queries/credits';
 import { insertNotifications } from '../../db/queries/notifications';
 import { seededRandom } from '../../db/seed/random';
 import { createOrgTree, createPersonWithRole, createWechatIdentity } from '../../db/seed/factories';
-import { setEnv } from '../../functions/_lib/env';
+import { setEnv } from '../../functions/runtime/env';
 import { dispatchNotifications, NOTIFICATION_LEASE_MS, SimulatedCrash } from '../../functions/services/notifications/dispatch-notifications';
 import { startFakeWechat, type TFakeWechat } from '../helpers/fake-wechat';
 import { testEnv, useTestDb } from '../helpers/db';

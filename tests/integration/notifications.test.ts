@@ -4,7 +4,7 @@ import { addCredits, listCredits } from '../../db/queries/credits';
 import { listInbox } from '../../db/queries/inbox';
 import { findNotification } from '../../db/queries/notifications';
 import { createOrgTree, createPersonWithRole, createWechatIdentity, type TOrgTree } from '../../db/seed/factories';
-import { setEnv } from '../../functions/_lib/env';
+import { setEnv } from '../../functions/runtime/env';
 import type { TServiceContext } from '../../functions/services/context';
 import { dispatchNotifications } from '../../functions/services/notifications/dispatch-notifications';
 import { notify } from '../../functions/services/notifications/notify';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ENV_KEYS } from '../../functions/_lib/env';
+import { ENV_KEYS } from '../../functions/runtime/env';
 
 describe('.env.example', () => {
   it('documents every key the server reads, and nothing else', () => {

@@ -1,7 +1,7 @@
-import { parseEnv } from '../../functions/_lib/env';
+import { parseEnv } from '../../functions/runtime/env';
 import { productionEnv } from '../helpers/prod-env';
 
-/** functions/_lib/env.ts refuses to start production on development placeholders. */
+/** functions/runtime/env.ts refuses to start production on development placeholders. */
 const templatesWith = (name: string, id: string) => {
   const map = JSON.parse(productionEnv().WECHAT_SUBSCRIBE_TEMPLATES);
   return JSON.stringify({ ...map, [name]: { ...map[name], id } });

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { TEnv } from '../../_lib/env';
+import type { TEnv } from '../../runtime/env';
 
 const TTL_MS = 24 * 3_600_000;
 

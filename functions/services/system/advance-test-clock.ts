@@ -1,4 +1,4 @@
-import { advanceAppClock } from '../../_lib/clock';
+import { advanceAppClock } from '../../runtime/clock';
 import { AppError } from '../../../shared/errors';
 import type { TServiceContext } from '../context';
 import { runDueWork } from '../work/run-due-work';

@@ -1,4 +1,4 @@
-import type { TEnv } from '../../_lib/env';
+import type { TEnv } from '../../runtime/env';
 import type { TWechatConfig } from './code2session';
 
 export function wechatConfig(env: TEnv): TWechatConfig {
