@@ -22,10 +22,18 @@ const N = Number(process.argv[2] ?? 2000);
 
 async function main() {
   const wx = await startFakeWechat();
-  setEnv(parseEnv({
-    NODE_ENV: 'test', LOG_LEVEL: 'silent', ALLOW_DEV_LOGIN: '1', DISPATCH_KICK: '1', DATABASE_URL: process.env.DATABASE_URL,
-    WECHAT_API_BASE: wx.url, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret,
-  }));
+  setEnv(
+    parseEnv({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      ALLOW_DEV_LOGIN: '1',
+      DISPATCH_KICK: '1',
+      DATABASE_URL: process.env.DATABASE_URL,
+      WECHAT_API_BASE: wx.url,
+      WECHAT_APP_ID: wx.appId,
+      WECHAT_APP_SECRET: wx.appSecret,
+    }),
+  );
   if (!process.env.DATABASE_URL) console.warn('⚠ DATABASE_URL not set: measuring on PGlite (one connection), not the server');
   const h = await openDb(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, poolSize: 10 } : { dataDir: 'memory://' });
   await migrateDb(h);
@@ -44,9 +52,14 @@ async function main() {
     else await db.execute(sql`update subscription_credits set credits = 0`);
     const now = new Date();
     const rows = Array.from({ length: N }, (_, i) => ({
-      recipientId: people[i % people.length], villageId: tree.villages[0].id, template: 'bin_task',
-      payload: { binLabel: `${label}-${i}`, place: '桂花院', reportedAt: now.toISOString() }, priority: 50,
-      dedupeKey: null, runAt: now, createdAt: now,
+      recipientId: people[i % people.length],
+      villageId: tree.villages[0].id,
+      template: 'bin_task',
+      payload: { binLabel: `${label}-${i}`, place: '桂花院', reportedAt: now.toISOString() },
+      priority: 50,
+      dedupeKey: null,
+      runAt: now,
+      createdAt: now,
     }));
     for (let i = 0; i < rows.length; i += 500) await insertNotifications(db, rows.slice(i, i + 500));
     const ctx = { db, now: () => new Date(), env: env() };
@@ -66,7 +79,9 @@ async function main() {
   const full = await run('with-push', true);
   console.log(`database: ${h.kind}; ${N} notifications per run; 4 dispatchers`);
   console.log(`inbox only (baseline)     ${baseline.rate.toFixed(0).padStart(6)} notifications/s  (${baseline.delivered} in ${baseline.s.toFixed(2)} s)`);
-  console.log(`inbox + WeChat push       ${full.rate.toFixed(0).padStart(6)} notifications/s  (${full.delivered} in ${full.s.toFixed(2)} s)  ratio ${(full.rate / baseline.rate).toFixed(2)}`);
+  console.log(
+    `inbox + WeChat push       ${full.rate.toFixed(0).padStart(6)} notifications/s  (${full.delivered} in ${full.s.toFixed(2)} s)  ratio ${(full.rate / baseline.rate).toFixed(2)}`,
+  );
 
   // commit → inbox through the HTTP route and the post-commit kick
   const server = createHost();
@@ -75,7 +90,11 @@ async function main() {
   const head = await createPersonWithRole(db, tree, 'courtyard_head');
   const headToken = (await startSession(db, { id: head.personId, name: 'h' }, { method: 'dev', now: new Date(), ttlDays: 1 })).token;
   const post = (path: string, token: string | null, body: unknown) =>
-    fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) }).then((r) => r.json());
+    fetch(base + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    }).then((r) => r.json());
   const latencies: number[] = [];
   for (let i = 0; i < 30; i++) {
     const invite = await post(`/api/courtyards/${tree.villages[0].courtyards[0].id}/invites`, headToken, {});
@@ -83,7 +102,9 @@ async function main() {
     const req = await post('/api/join-requests', s.token, { inviteCode: invite.code, name: `测${i}`, phone: '13700000000', householdLabel: `${i}号` });
     const t0 = performance.now();
     for (;;) {
-      const r = await db.execute(sql`select 1 from inbox_messages m join notifications n on n.id = m.notification_id where n.dedupe_key = ${`join-request:${req.id}:new:${head.personId}`}`);
+      const r = await db.execute(
+        sql`select 1 from inbox_messages m join notifications n on n.id = m.notification_id where n.dedupe_key = ${`join-request:${req.id}:new:${head.personId}`}`,
+      );
       if ((r as unknown as { rows: unknown[] }).rows.length) break;
       if (performance.now() - t0 > 10_000) throw new Error('not delivered within 10 s');
       await new Promise((r) => setTimeout(r, 5));
@@ -91,7 +112,9 @@ async function main() {
     latencies.push(performance.now() - t0);
   }
   latencies.sort((a, b) => a - b);
-  console.log(`commit → inbox (kick)     median ${latencies[15].toFixed(0)} ms  p90 ${latencies[27].toFixed(0)} ms  max ${latencies[29].toFixed(0)} ms  (30 join requests over HTTP)`);
+  console.log(
+    `commit → inbox (kick)     median ${latencies[15].toFixed(0)} ms  p90 ${latencies[27].toFixed(0)} ms  max ${latencies[29].toFixed(0)} ms  (30 join requests over HTTP)`,
+  );
   server.close();
   await wx.stop();
   await h.close();

@@ -32,7 +32,11 @@ async function listen(server: http.Server): Promise<string> {
 }
 
 async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
-  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+  const r = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
   if (!r.ok) throw new Error(`${url} → ${r.status}`);
   return (await r.json()) as T;
 }
@@ -45,7 +49,7 @@ async function get<T>(url: string, token: string): Promise<T> {
 /** A villager's token and an active bin of their village (石坝村 in the demo seed), through the API. */
 async function villagerAndBin(base: string) {
   type TPerson = { id: string; role: string; scopeName: string };
-  const { people } = await (await fetch(`${base}/api/auth/dev-people`)).json() as { people: TPerson[] };
+  const { people } = (await (await fetch(`${base}/api/auth/dev-people`)).json()) as { people: TPerson[] };
   const token = async (p: TPerson) => (await post<{ token: string }>(`${base}/api/auth/dev-login`, { personId: p.id })).token;
   const cadre = await token(people.find((p) => p.role === 'village_cadre' && p.scopeName === '石坝村')!);
   const villageId = (await get<{ roles: { role: string; scopeId: string }[] }>(`${base}/api/me`, cadre)).roles.find((r) => r.role === 'village_cadre')!.scopeId;
@@ -68,7 +72,10 @@ async function openBinPage(browser: Browser, base: string, who: Awaited<ReturnTy
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', {
-    offline: false, latency: PROFILE.latencyMs, downloadThroughput: (PROFILE.downKbit * 1000) / 8, uploadThroughput: (PROFILE.upKbit * 1000) / 8,
+    offline: false,
+    latency: PROFILE.latencyMs,
+    downloadThroughput: (PROFILE.downKbit * 1000) / 8,
+    uploadThroughput: (PROFILE.upKbit * 1000) / 8,
   });
   const urls = new Map<string, string>();
   const files: { url: string; bytes: number }[] = [];
@@ -97,7 +104,10 @@ async function main() {
   const hosts = { before: createHost({ staticDir: H5, precompressed: false }), after: createHost({ staticDir: H5 }) };
   const bases = { before: await listen(hosts.before), after: await listen(hosts.after) };
   const who = await villagerAndBin(bases.after);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+  });
   const results: Record<'before' | 'after', TRun[]> = { before: [], after: [] };
   await openBinPage(browser, bases.after, who); // warm-up: the host's first reads, Chromium's first start
   for (let i = 0; i < runs; i++) {

@@ -7,7 +7,10 @@ console.log(`points simulation: ${steps} steps, seed ${seed}`);
 const r = spawnSync('npx', ['jest', '--selectProjects', 'db', '--testPathPatterns', 'points-simulation'], {
   stdio: 'inherit',
   env: {
-    ...process.env, SIM_STEPS: steps, SIM_SEED: seed, TEST_DB: process.env.DATABASE_URL ? 'server' : 'pglite',
+    ...process.env,
+    SIM_STEPS: steps,
+    SIM_SEED: seed,
+    TEST_DB: process.env.DATABASE_URL ? 'server' : 'pglite',
     NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-modules'].filter(Boolean).join(' '),
   },
 });

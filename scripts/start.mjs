@@ -19,7 +19,9 @@ run('npx', ['tsx', 'db/cli/seed.ts']);
 
 const port = process.env.PORT ?? '3000';
 const child = spawn('npx', ['tsx', 'functions/_lib/main.ts'], {
-  cwd: root, stdio: 'inherit', env: { NODE_ENV: 'development', ALLOW_DEV_LOGIN: '1', PORT: port, ...process.env },
+  cwd: root,
+  stdio: 'inherit',
+  env: { NODE_ENV: 'development', ALLOW_DEV_LOGIN: '1', PORT: port, ...process.env },
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));
@@ -33,7 +35,9 @@ child.on('exit', (code) => process.exit(code ?? 0));
         const { people } = await r.json();
         const seen = new Set();
         const lines = people.filter((p) => !seen.has(p.roleLabel) && seen.add(p.roleLabel)).map((p) => `    ${p.roleLabel}  ${p.name} · ${p.scopeName}`);
-        console.log(`\n  演示登录 (demo sign-in): open http://localhost:${port}/ and pick a person, e.g.\n${lines.join('\n')}\n  or 「以新用户身份体验」 to join a courtyard with an invite code from a 院长.\n`);
+        console.log(
+          `\n  演示登录 (demo sign-in): open http://localhost:${port}/ and pick a person, e.g.\n${lines.join('\n')}\n  or 「以新用户身份体验」 to join a courtyard with an invite code from a 院长.\n`,
+        );
         return;
       }
     } catch {

@@ -41,8 +41,7 @@ jest('unit, miniapp and db tests on PGlite', ['unit', 'miniapp', 'db'], { TEST_D
 if (server) {
   jest('db tests on the PostgreSQL server', ['db'], { TEST_DB: 'server' });
   step('points:reconcile on the server database after the tests (must report no differences)', 'npm', ['run', '-s', 'points:reconcile']);
-}
-else process.stdout.write('\n⚠ DATABASE_URL not set: skipping the run on the PostgreSQL server (CI sets it)\n');
+} else process.stdout.write('\n⚠ DATABASE_URL not set: skipping the run on the PostgreSQL server (CI sets it)\n');
 if (process.env.SKIP_BUILDS !== '1') {
   // a release build refuses to bake in an address that is not https (miniapp/config/api-base.ts);
   // tests/e2e/weapp-build.test.ts looks for this one in the bundle

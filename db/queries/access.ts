@@ -18,7 +18,15 @@ export type TAccessRow = {
 };
 
 const EMPTY: Omit<TAccessRow, 'townshipId' | 'villageId' | 'courtyardId'> = {
-  owner: null, counterpart: null, handler: null, state: null, level: null, members: [], responders: [], workers: [], onBinReport: false,
+  owner: null,
+  counterpart: null,
+  handler: null,
+  state: null,
+  level: null,
+  members: [],
+  responders: [],
+  workers: [],
+  onBinReport: false,
 };
 
 async function one(db: Db, q: SQL): Promise<TAccessRow | null> {
@@ -50,28 +58,40 @@ export const courtyardAccess = (db: Db, id: string) =>
   one(db, sql`select v.township_id, v.id as village_id, c.id as courtyard_id from courtyards c join villages v on v.id = c.village_id where c.id = ${id}`);
 
 export const householdAccess = (db: Db, id: string) =>
-  one(db, sql`
+  one(
+    db,
+    sql`
     select v.township_id, v.id as village_id, c.id as courtyard_id,
            array(select p.id from people p where p.household_id = h.id) as members
       from households h join courtyards c on c.id = h.courtyard_id join villages v on v.id = c.village_id
-     where h.id = ${id}`);
+     where h.id = ${id}`,
+  );
 
 /** A person: their household's courtyard, else the village of their first role. */
 export const personAccess = (db: Db, id: string) =>
-  one(db, sql`
+  one(
+    db,
+    sql`
     select coalesce(v.township_id, ra.township_id) as township_id, coalesce(v.id, ra.village_id) as village_id, c.id as courtyard_id, p.id as owner
       from people p
       left join households h on h.id = p.household_id left join courtyards c on c.id = h.courtyard_id left join villages v on v.id = c.village_id
       left join lateral (select township_id, village_id from role_assignments r where r.person_id = p.id and r.ended_at is null order by r.created_at limit 1) ra on true
-     where p.id = ${id}`);
+     where p.id = ${id}`,
+  );
 
 export const joinRequestAccess = (db: Db, id: string) =>
-  one(db, sql`
+  one(
+    db,
+    sql`
     select v.township_id, v.id as village_id, c.id as courtyard_id, j.person_id as owner
-      from join_requests j join courtyards c on c.id = j.courtyard_id join villages v on v.id = c.village_id where j.id = ${id}`);
+      from join_requests j join courtyards c on c.id = j.courtyard_id join villages v on v.id = c.village_id where j.id = ${id}`,
+  );
 
 export const notificationAccess = (db: Db, id: string) =>
-  one(db, sql`select v.township_id, v.id as village_id, n.recipient_id as owner from notifications n left join villages v on v.id = n.village_id where n.id = ${id}`);
+  one(
+    db,
+    sql`select v.township_id, v.id as village_id, n.recipient_id as owner from notifications n left join villages v on v.id = n.village_id where n.id = ${id}`,
+  );
 
 export const inboxMessageAccess = (db: Db, id: string) => one(db, sql`select person_id as owner from inbox_messages where id = ${id}`);
 
@@ -85,19 +105,25 @@ export const binAccess = (db: Db, code: string) =>
   one(db, sql`select v.township_id, v.id as village_id, b.state from bins b join villages v on v.id = b.village_id where b.code = ${code}`);
 
 export const binReportAccess = (db: Db, id: string) =>
-  one(db, sql`
+  one(
+    db,
+    sql`
     select v.township_id, v.id as village_id, array(select bc.person_id from bin_cleaners bc where bc.bin_id = r.bin_id) as workers
-      from bin_reports r join villages v on v.id = r.village_id where r.id = ${id}`);
+      from bin_reports r join villages v on v.id = r.village_id where r.id = ${id}`,
+  );
 
 export const requestAccess = (db: Db, id: string) =>
   one(db, sql`select township_id, village_id, courtyard_id, requester_id as owner, level, state from requests where id = ${id}`);
 
 export const sosAccess = (db: Db, id: string) =>
-  one(db, sql`
+  one(
+    db,
+    sql`
     select s.township_id, s.village_id, s.courtyard_id, s.caller_id as owner, s.ack_by as handler, s.state,
            array(select r.person_id from sos_recipients r where r.call_id = s.id
                  union select l.person_id from household_party_links l where l.household_id = s.household_id) as responders
-      from sos_calls s where s.id = ${id}`);
+      from sos_calls s where s.id = ${id}`,
+  );
 
 export const listingAccess = (db: Db, id: string) =>
   one(db, sql`select township_id, village_id, courtyard_id, seller_id as owner, state from listings where id = ${id}`);
@@ -106,23 +132,32 @@ export const jobAccess = (db: Db, id: string) =>
   one(db, sql`select township_id, village_id, courtyard_id, poster_id as owner, state from jobs where id = ${id}`);
 
 export const intentAccess = (db: Db, id: string) =>
-  one(db, sql`
+  one(
+    db,
+    sql`
     select l.township_id, l.village_id, l.courtyard_id, i.buyer_id as owner, l.seller_id as counterpart, i.state
-      from listing_intents i join listings l on l.id = i.listing_id where i.id = ${id}`);
+      from listing_intents i join listings l on l.id = i.listing_id where i.id = ${id}`,
+  );
 
 export const applicationAccess = (db: Db, id: string) =>
-  one(db, sql`
+  one(
+    db,
+    sql`
     select j.township_id, j.village_id, j.courtyard_id, a.worker_id as owner, j.poster_id as counterpart, a.state
-      from job_applications a join jobs j on j.id = a.job_id where a.id = ${id}`);
+      from job_applications a join jobs j on j.id = a.job_id where a.id = ${id}`,
+  );
 
 export const mediaAccess = (db: Db, id: string) =>
-  one(db, sql`
+  one(
+    db,
+    sql`
     select coalesce(cv.township_id, v.township_id) as township_id, coalesce(c.village_id, m.village_id) as village_id, m.courtyard_id, m.owner_id as owner,
            exists (select 1 from bin_report_reporters where photo_id = m.id union all select 1 from bin_reports where close_photo_id = m.id) as on_bin_report
       from media m
       left join courtyards c on c.id = m.courtyard_id left join villages cv on cv.id = c.village_id
       left join villages v on v.id = m.village_id
-     where m.id = ${id}`);
+     where m.id = ${id}`,
+  );
 
 /** The requests and listings whose photos (or thread photos) include this one. */
 export async function objectsShowingMedia(db: Db, mediaId: string): Promise<{ requests: string[]; listings: string[] }> {

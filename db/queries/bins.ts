@@ -4,13 +4,31 @@ import { binCleaners, binCodeImages, binReportReporters, binReports, bins, court
 import type { TBinKind, TBinReportState, TBinState, TWxaEnvVersion } from '../../shared/domain/bin-report';
 
 export type TBinRecord = {
-  id: string; code: string; label: string; state: TBinState; lat: number; lng: number;
-  villageId: string; villageName: string; townshipId: string; courtyardId: string | null; courtyardName: string | null;
+  id: string;
+  code: string;
+  label: string;
+  state: TBinState;
+  lat: number;
+  lng: number;
+  villageId: string;
+  villageName: string;
+  townshipId: string;
+  courtyardId: string | null;
+  courtyardName: string | null;
 };
 
 const binCols = {
-  id: bins.id, code: bins.code, label: bins.label, state: bins.state, lat: bins.lat, lng: bins.lng,
-  villageId: villages.id, villageName: villages.name, townshipId: villages.townshipId, courtyardId: courtyards.id, courtyardName: courtyards.name,
+  id: bins.id,
+  code: bins.code,
+  label: bins.label,
+  state: bins.state,
+  lat: bins.lat,
+  lng: bins.lng,
+  villageId: villages.id,
+  villageName: villages.name,
+  townshipId: villages.townshipId,
+  courtyardId: courtyards.id,
+  courtyardName: courtyards.name,
 };
 
 export async function findBinByCode(db: Db, code: string): Promise<TBinRecord | null> {
@@ -24,13 +42,29 @@ export async function findBinByCode(db: Db, code: string): Promise<TBinRecord | 
 }
 
 export type TBinReportRecord = {
-  id: string; binId: string; binLabel: string; binCode: string; villageId: string; state: TBinReportState;
-  kind: TBinKind; reporters: number; openedAt: Date; closedAt: Date | null;
+  id: string;
+  binId: string;
+  binLabel: string;
+  binCode: string;
+  villageId: string;
+  state: TBinReportState;
+  kind: TBinKind;
+  reporters: number;
+  openedAt: Date;
+  closedAt: Date | null;
 };
 
 const reportCols = {
-  id: binReports.id, binId: binReports.binId, binLabel: bins.label, binCode: bins.code, villageId: binReports.villageId, state: binReports.state,
-  kind: binReports.kind, reporters: binReports.reporters, openedAt: binReports.openedAt, closedAt: binReports.closedAt,
+  id: binReports.id,
+  binId: binReports.binId,
+  binLabel: bins.label,
+  binCode: bins.code,
+  villageId: binReports.villageId,
+  state: binReports.state,
+  kind: binReports.kind,
+  reporters: binReports.reporters,
+  openedAt: binReports.openedAt,
+  closedAt: binReports.closedAt,
 };
 
 const selectReports = (db: Db) => db.select(reportCols).from(binReports).innerJoin(bins, eq(bins.id, binReports.binId));
@@ -83,7 +117,10 @@ export async function addReporter(
 }
 
 export async function isReporter(db: Db, reportId: string, personId: string): Promise<boolean> {
-  const [r] = await db.select({ n: count() }).from(binReportReporters).where(and(eq(binReportReporters.reportId, reportId), eq(binReportReporters.personId, personId)));
+  const [r] = await db
+    .select({ n: count() })
+    .from(binReportReporters)
+    .where(and(eq(binReportReporters.reportId, reportId), eq(binReportReporters.personId, personId)));
   return Number(r.n) > 0;
 }
 
@@ -96,7 +133,10 @@ export async function lastScanOfBin(db: Db, personId: string, binId: string): Pr
 }
 
 export async function countScansSince(db: Db, personId: string, since: Date): Promise<number> {
-  const [r] = await db.select({ n: count() }).from(binReportReporters).where(and(eq(binReportReporters.personId, personId), gte(binReportReporters.createdAt, since)));
+  const [r] = await db
+    .select({ n: count() })
+    .from(binReportReporters)
+    .where(and(eq(binReportReporters.personId, personId), gte(binReportReporters.createdAt, since)));
   return Number(r.n);
 }
 
@@ -108,8 +148,16 @@ export async function listBinCleaners(db: Db, binId: string): Promise<string[]> 
 export async function listOpenReportsOfCleaner(db: Db, personId: string) {
   return db
     .select({
-      reportId: binReports.id, binId: bins.id, label: bins.label, lat: bins.lat, lng: bins.lng, courtyard: courtyards.name,
-      kind: binReports.kind, reporters: binReports.reporters, openedAt: binReports.openedAt, villageId: bins.villageId,
+      reportId: binReports.id,
+      binId: bins.id,
+      label: bins.label,
+      lat: bins.lat,
+      lng: bins.lng,
+      courtyard: courtyards.name,
+      kind: binReports.kind,
+      reporters: binReports.reporters,
+      openedAt: binReports.openedAt,
+      villageId: bins.villageId,
     })
     .from(binCleaners)
     .innerJoin(bins, eq(bins.id, binCleaners.binId))
@@ -119,7 +167,14 @@ export async function listOpenReportsOfCleaner(db: Db, personId: string) {
     .orderBy(asc(binReports.openedAt));
 }
 
-export async function closeReport(db: Db, id: string, state: Exclude<TBinReportState, 'open'>, by: string, at: Date, photoId: string | null = null): Promise<boolean> {
+export async function closeReport(
+  db: Db,
+  id: string,
+  state: Exclude<TBinReportState, 'open'>,
+  by: string,
+  at: Date,
+  photoId: string | null = null,
+): Promise<boolean> {
   const r = await db
     .update(binReports)
     .set({ state, closedAt: at, closedBy: by, closePhotoId: photoId })
@@ -199,7 +254,11 @@ export async function insertBin(
   return r?.id ?? null;
 }
 
-export async function updateBinRow(db: Db, id: string, set: Partial<{ label: string; lat: number; lng: number; courtyardId: string | null; state: TBinState }>): Promise<boolean> {
+export async function updateBinRow(
+  db: Db,
+  id: string,
+  set: Partial<{ label: string; lat: number; lng: number; courtyardId: string | null; state: TBinState }>,
+): Promise<boolean> {
   if (Object.keys(set).length === 0) return true;
   const r = await db.update(bins).set(set).where(eq(bins.id, id)).returning({ id: bins.id });
   return r.length === 1;
@@ -211,7 +270,10 @@ export async function setBinCleaners(db: Db, binId: string, personIds: string[])
 }
 
 export async function courtyardInVillage(db: Db, courtyardId: string, villageId: string): Promise<boolean> {
-  const [r] = await db.select({ n: count() }).from(courtyards).where(and(eq(courtyards.id, courtyardId), eq(courtyards.villageId, villageId)));
+  const [r] = await db
+    .select({ n: count() })
+    .from(courtyards)
+    .where(and(eq(courtyards.id, courtyardId), eq(courtyards.villageId, villageId)));
   return Number(r.n) > 0;
 }
 
@@ -237,7 +299,11 @@ export async function binReportStats(db: Db, villageId: string, since: Date) {
      group by b.id, b.label
      order by count(r.id) desc, b.label`);
   return (r as unknown as { rows: Record<string, unknown>[] }).rows.map((x) => ({
-    id: x.id as string, label: x.label as string, reports: Number(x.reports), falseReports: Number(x.false_reports), cleaned: Number(x.cleaned),
+    id: x.id as string,
+    label: x.label as string,
+    reports: Number(x.reports),
+    falseReports: Number(x.false_reports),
+    cleaned: Number(x.cleaned),
     medianMinutes: x.median_minutes === null ? null : Number(x.median_minutes),
   }));
 }

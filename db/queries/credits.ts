@@ -25,7 +25,10 @@ export async function spendCredit(db: Db, personId: string, template: string, at
 }
 
 export async function listCredits(db: Db, personId: string): Promise<Record<string, number>> {
-  const rows = await db.select({ template: subscriptionCredits.template, credits: subscriptionCredits.credits }).from(subscriptionCredits).where(eq(subscriptionCredits.personId, personId));
+  const rows = await db
+    .select({ template: subscriptionCredits.template, credits: subscriptionCredits.credits })
+    .from(subscriptionCredits)
+    .where(eq(subscriptionCredits.personId, personId));
   return Object.fromEntries(rows.map((r) => [r.template, r.credits]));
 }
 

@@ -26,8 +26,14 @@ export async function claimIdempotencyKey(
     .onConflictDoUpdate({
       target: [idempotencyKeys.actor, idempotencyKeys.key],
       set: {
-        method: row.method, path: row.path, requestHash: row.requestHash, state: 'in_progress',
-        responseStatus: null, responseBody: null, createdAt: row.createdAt, completedAt: null,
+        method: row.method,
+        path: row.path,
+        requestHash: row.requestHash,
+        state: 'in_progress',
+        responseStatus: null,
+        responseBody: null,
+        createdAt: row.createdAt,
+        completedAt: null,
       },
       setWhere: or(lt(idempotencyKeys.createdAt, expiredBefore), eq(idempotencyKeys.state, 'in_progress')),
     })
@@ -38,8 +44,10 @@ export async function claimIdempotencyKey(
 export async function findIdempotencyKey(db: Db, actor: string, key: string): Promise<TIdempotencyRecord | null> {
   const [r] = await db
     .select({
-      requestHash: idempotencyKeys.requestHash, state: idempotencyKeys.state,
-      responseStatus: idempotencyKeys.responseStatus, responseBody: idempotencyKeys.responseBody,
+      requestHash: idempotencyKeys.requestHash,
+      state: idempotencyKeys.state,
+      responseStatus: idempotencyKeys.responseStatus,
+      responseBody: idempotencyKeys.responseBody,
     })
     .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.actor, actor), eq(idempotencyKeys.key, key)));

@@ -24,5 +24,8 @@ export async function insertWechatIdentity(
 }
 
 export async function touchWechatIdentity(db: Db, id: string, at: Date, unionid: string | null): Promise<void> {
-  await db.update(wechatIdentities).set(unionid ? { lastLoginAt: at, unionid } : { lastLoginAt: at }).where(eq(wechatIdentities.id, id));
+  await db
+    .update(wechatIdentities)
+    .set(unionid ? { lastLoginAt: at, unionid } : { lastLoginAt: at })
+    .where(eq(wechatIdentities.id, id));
 }

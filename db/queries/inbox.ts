@@ -11,11 +11,26 @@ export async function insertInboxMessage(
   return r.length === 1;
 }
 
-export type TInboxRecord = { id: string; template: string; title: string; body: string; link: string | null; priority: number; createdAt: Date; readAt: Date | null };
+export type TInboxRecord = {
+  id: string;
+  template: string;
+  title: string;
+  body: string;
+  link: string | null;
+  priority: number;
+  createdAt: Date;
+  readAt: Date | null;
+};
 
 const cols = {
-  id: inboxMessages.id, template: inboxMessages.template, title: inboxMessages.title, body: inboxMessages.body,
-  link: inboxMessages.link, priority: inboxMessages.priority, createdAt: inboxMessages.createdAt, readAt: inboxMessages.readAt,
+  id: inboxMessages.id,
+  template: inboxMessages.template,
+  title: inboxMessages.title,
+  body: inboxMessages.body,
+  link: inboxMessages.link,
+  priority: inboxMessages.priority,
+  createdAt: inboxMessages.createdAt,
+  readAt: inboxMessages.readAt,
 };
 
 /** Newest first; `before` = the (createdAt, id) of the last item of the previous page. */
@@ -36,7 +51,10 @@ export async function listInbox(db: Db, personId: string, limit: number, before?
 }
 
 export async function countUnread(db: Db, personId: string): Promise<number> {
-  const [r] = await db.select({ n: count() }).from(inboxMessages).where(and(eq(inboxMessages.personId, personId), isNull(inboxMessages.readAt)));
+  const [r] = await db
+    .select({ n: count() })
+    .from(inboxMessages)
+    .where(and(eq(inboxMessages.personId, personId), isNull(inboxMessages.readAt)));
   return Number(r.n);
 }
 

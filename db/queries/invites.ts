@@ -5,8 +5,11 @@ import { courtyardInvitations } from '../schema';
 export type TInviteRecord = { id: string; code: string; courtyardId: string; expiresAt: Date; revokedAt: Date | null };
 
 const cols = {
-  id: courtyardInvitations.id, code: courtyardInvitations.code, courtyardId: courtyardInvitations.courtyardId,
-  expiresAt: courtyardInvitations.expiresAt, revokedAt: courtyardInvitations.revokedAt,
+  id: courtyardInvitations.id,
+  code: courtyardInvitations.code,
+  courtyardId: courtyardInvitations.courtyardId,
+  expiresAt: courtyardInvitations.expiresAt,
+  revokedAt: courtyardInvitations.revokedAt,
 };
 
 /** Inserts an invite; null when the code collides (the caller draws another). */

@@ -53,11 +53,17 @@ export async function finishJob(db: Db, id: string, attempts: number, at: Date):
 }
 
 export async function retryJobLater(db: Db, id: string, runAt: Date, error: string): Promise<void> {
-  await db.update(scheduledJobs).set({ state: 'pending', runAt, lockedUntil: null, lastError: error }).where(and(eq(scheduledJobs.id, id), eq(scheduledJobs.state, 'running')));
+  await db
+    .update(scheduledJobs)
+    .set({ state: 'pending', runAt, lockedUntil: null, lastError: error })
+    .where(and(eq(scheduledJobs.id, id), eq(scheduledJobs.state, 'running')));
 }
 
 export async function failJob(db: Db, id: string, error: string, at: Date): Promise<void> {
-  await db.update(scheduledJobs).set({ state: 'failed', lastError: error, finishedAt: at, lockedUntil: null }).where(and(eq(scheduledJobs.id, id), eq(scheduledJobs.state, 'running')));
+  await db
+    .update(scheduledJobs)
+    .set({ state: 'failed', lastError: error, finishedAt: at, lockedUntil: null })
+    .where(and(eq(scheduledJobs.id, id), eq(scheduledJobs.state, 'running')));
 }
 
 export async function findJob(db: Db, key: string): Promise<{ state: string; runAt: Date; attempts: number; lastError: string | null } | null> {

@@ -22,18 +22,38 @@ export type TJoinRequestRecord = {
 };
 
 const cols = {
-  id: joinRequests.id, personId: joinRequests.personId, courtyardId: joinRequests.courtyardId, courtyardName: courtyards.name,
-  state: joinRequests.state, name: joinRequests.name, phone: joinRequests.phone, householdLabel: joinRequests.householdLabel,
-  members: joinRequests.members, livesAlone: joinRequests.livesAlone, elderly: joinRequests.elderly, needsCare: joinRequests.needsCare,
-  reason: joinRequests.reason, createdAt: joinRequests.createdAt, decidedAt: joinRequests.decidedAt,
+  id: joinRequests.id,
+  personId: joinRequests.personId,
+  courtyardId: joinRequests.courtyardId,
+  courtyardName: courtyards.name,
+  state: joinRequests.state,
+  name: joinRequests.name,
+  phone: joinRequests.phone,
+  householdLabel: joinRequests.householdLabel,
+  members: joinRequests.members,
+  livesAlone: joinRequests.livesAlone,
+  elderly: joinRequests.elderly,
+  needsCare: joinRequests.needsCare,
+  reason: joinRequests.reason,
+  createdAt: joinRequests.createdAt,
+  decidedAt: joinRequests.decidedAt,
 };
 
 /** Inserts a pending request; null when the person already has one pending (unique index). */
 export async function insertJoinRequest(
   db: Db,
   v: {
-    personId: string; courtyardId: string; invitationId: string; name: string; phone: string; householdLabel: string;
-    members: { name: string; relation: string }[]; livesAlone: boolean; elderly: boolean; needsCare: boolean; createdAt: Date;
+    personId: string;
+    courtyardId: string;
+    invitationId: string;
+    name: string;
+    phone: string;
+    householdLabel: string;
+    members: { name: string; relation: string }[];
+    livesAlone: boolean;
+    elderly: boolean;
+    needsCare: boolean;
+    createdAt: Date;
   },
 ): Promise<string | null> {
   const [r] = await db
@@ -96,7 +116,10 @@ export async function decideJoinRequest(
   id: string,
   v: { state: Exclude<TJoinState, 'pending'>; decidedBy: string | null; decidedAt: Date; reason?: string | null; householdId?: string | null },
 ): Promise<void> {
-  await db.update(joinRequests).set(v).where(and(eq(joinRequests.id, id), eq(joinRequests.state, 'pending')));
+  await db
+    .update(joinRequests)
+    .set(v)
+    .where(and(eq(joinRequests.id, id), eq(joinRequests.state, 'pending')));
 }
 
 /** Marks pending requests created before `before` as expired (stale requests are not left hanging). */

@@ -5,7 +5,12 @@ import type { CONTENT_VERDICTS, TListingCategory, WORK_RECORD_SIDES } from '../.
 
 // ── listings ──
 
-export type TListingRecord = typeof listings.$inferSelect & { sellerName: string; sellerPhone: string | null; villageName: string; courtyardName: string | null };
+export type TListingRecord = typeof listings.$inferSelect & {
+  sellerName: string;
+  sellerPhone: string | null;
+  villageName: string;
+  courtyardName: string | null;
+};
 
 const seller = aliasedTable(people, 'seller');
 const listingCols = { l: listings, sellerName: seller.name, sellerPhone: seller.phone, villageName: villages.name, courtyardName: courtyards.name };
@@ -18,8 +23,9 @@ function selectListings(db: Db) {
     .innerJoin(villages, eq(villages.id, listings.villageId))
     .leftJoin(courtyards, eq(courtyards.id, listings.courtyardId));
 }
-const flatL = (rows: { l: typeof listings.$inferSelect; sellerName: string; sellerPhone: string | null; villageName: string; courtyardName: string | null }[]): TListingRecord[] =>
-  rows.map(({ l, ...rest }) => ({ ...l, ...rest }));
+const flatL = (
+  rows: { l: typeof listings.$inferSelect; sellerName: string; sellerPhone: string | null; villageName: string; courtyardName: string | null }[],
+): TListingRecord[] => rows.map(({ l, ...rest }) => ({ ...l, ...rest }));
 
 export async function findListing(db: Db, id: string): Promise<TListingRecord | null> {
   return flatL(await selectListings(db).where(eq(listings.id, id)))[0] ?? null;
@@ -50,16 +56,24 @@ export async function takeListingQuantity(db: Db, id: string, qty: number, at: D
 }
 
 /** Published listings, featured first then newest; keyset over (featured, publishedAt, id). */
-export async function browseListings(db: Db, f: { villageId?: string; category?: TListingCategory }, after: { featured: boolean; at: Date; id: string } | null, limit: number) {
+export async function browseListings(
+  db: Db,
+  f: { villageId?: string; category?: TListingCategory },
+  after: { featured: boolean; at: Date; id: string } | null,
+  limit: number,
+) {
   const where: SQL[] = [eq(listings.state, 'published')];
   if (f.villageId) where.push(eq(listings.villageId, f.villageId));
   if (f.category) where.push(eq(listings.category, f.category));
   if (after) {
-    where.push(
-      sql`(${listings.featured}::int, ${listings.publishedAt}, ${listings.id}) < (${after.featured ? 1 : 0}, ${after.at}, ${after.id}::uuid)`,
-    );
+    where.push(sql`(${listings.featured}::int, ${listings.publishedAt}, ${listings.id}) < (${after.featured ? 1 : 0}, ${after.at}, ${after.id}::uuid)`);
   }
-  return flatL(await selectListings(db).where(and(...where)).orderBy(desc(listings.featured), desc(listings.publishedAt), desc(listings.id)).limit(limit + 1));
+  return flatL(
+    await selectListings(db)
+      .where(and(...where))
+      .orderBy(desc(listings.featured), desc(listings.publishedAt), desc(listings.id))
+      .limit(limit + 1),
+  );
 }
 
 export async function listListingsOfSeller(db: Db, sellerId: string) {
@@ -70,7 +84,12 @@ export async function listListingsOfSeller(db: Db, sellerId: string) {
 export async function listPendingListings(db: Db, scope: { courtyardIds: string[]; villageIds: string[] }) {
   const owned = placeFilter(listings, scope);
   if (!owned) return [];
-  return flatL(await selectListings(db).where(and(eq(listings.state, 'pending_review'), owned)).orderBy(listings.updatedAt).limit(100));
+  return flatL(
+    await selectListings(db)
+      .where(and(eq(listings.state, 'pending_review'), owned))
+      .orderBy(listings.updatedAt)
+      .limit(100),
+  );
 }
 
 function placeFilter(t: typeof listings | typeof jobs, scope: { courtyardIds: string[]; villageIds: string[] }): SQL | undefined {
@@ -83,12 +102,27 @@ function placeFilter(t: typeof listings | typeof jobs, scope: { courtyardIds: st
 // ── intents ──
 
 export type TIntentRecord = typeof listingIntents.$inferSelect & {
-  buyerName: string; listingTitle: string; listingUnit: string; listingPriceFen: number; sellerId: string; sellerName: string; sellerPhone: string | null;
+  buyerName: string;
+  listingTitle: string;
+  listingUnit: string;
+  listingPriceFen: number;
+  sellerId: string;
+  sellerName: string;
+  sellerPhone: string | null;
 };
 const buyer = aliasedTable(people, 'buyer');
 function selectIntents(db: Db) {
   return db
-    .select({ i: listingIntents, buyerName: buyer.name, listingTitle: listings.title, listingUnit: listings.unit, listingPriceFen: listings.priceFen, sellerId: listings.sellerId, sellerName: seller.name, sellerPhone: seller.phone })
+    .select({
+      i: listingIntents,
+      buyerName: buyer.name,
+      listingTitle: listings.title,
+      listingUnit: listings.unit,
+      listingPriceFen: listings.priceFen,
+      sellerId: listings.sellerId,
+      sellerName: seller.name,
+      sellerPhone: seller.phone,
+    })
     .from(listingIntents)
     .innerJoin(buyer, eq(buyer.id, listingIntents.buyerId))
     .innerJoin(listings, eq(listings.id, listingIntents.listingId))
@@ -168,7 +202,12 @@ export async function browseJobs(db: Db, f: { villageId?: string }, after: { at:
   const where: SQL[] = [eq(jobs.state, 'published')];
   if (f.villageId) where.push(eq(jobs.villageId, f.villageId));
   if (after) where.push(or(lt(jobs.publishedAt, after.at), and(eq(jobs.publishedAt, after.at), lt(jobs.id, after.id)))!);
-  return flatJ(await selectJobs(db).where(and(...where)).orderBy(desc(jobs.publishedAt), desc(jobs.id)).limit(limit + 1));
+  return flatJ(
+    await selectJobs(db)
+      .where(and(...where))
+      .orderBy(desc(jobs.publishedAt), desc(jobs.id))
+      .limit(limit + 1),
+  );
 }
 
 export async function listJobsOfPoster(db: Db, posterId: string) {
@@ -178,7 +217,12 @@ export async function listJobsOfPoster(db: Db, posterId: string) {
 export async function listPendingJobs(db: Db, scope: { courtyardIds: string[]; villageIds: string[] }) {
   const owned = placeFilter(jobs, scope);
   if (!owned) return [];
-  return flatJ(await selectJobs(db).where(and(eq(jobs.state, 'pending_review'), owned)).orderBy(jobs.updatedAt).limit(100));
+  return flatJ(
+    await selectJobs(db)
+      .where(and(eq(jobs.state, 'pending_review'), owned))
+      .orderBy(jobs.updatedAt)
+      .limit(100),
+  );
 }
 
 /** One more hired, only while places are left. */
@@ -194,18 +238,32 @@ export async function takeJobPlace(db: Db, id: string, at: Date): Promise<{ acce
 // ── applications ──
 
 export type TApplicationRecord = typeof jobApplications.$inferSelect & {
-  workerName: string; workerPhone: string | null; jobTitle: string; jobPayFen: number; jobPayUnit: (typeof jobs.$inferSelect)['payUnit']; posterId: string;
+  workerName: string;
+  workerPhone: string | null;
+  jobTitle: string;
+  jobPayFen: number;
+  jobPayUnit: (typeof jobs.$inferSelect)['payUnit'];
+  posterId: string;
 };
 const worker = aliasedTable(people, 'worker');
 function selectApplications(db: Db) {
   return db
-    .select({ a: jobApplications, workerName: worker.name, workerPhone: worker.phone, jobTitle: jobs.title, jobPayFen: jobs.payFen, jobPayUnit: jobs.payUnit, posterId: jobs.posterId })
+    .select({
+      a: jobApplications,
+      workerName: worker.name,
+      workerPhone: worker.phone,
+      jobTitle: jobs.title,
+      jobPayFen: jobs.payFen,
+      jobPayUnit: jobs.payUnit,
+      posterId: jobs.posterId,
+    })
     .from(jobApplications)
     .innerJoin(worker, eq(worker.id, jobApplications.workerId))
     .innerJoin(jobs, eq(jobs.id, jobApplications.jobId));
 }
-const flatA = (rows: ({ a: typeof jobApplications.$inferSelect } & Omit<TApplicationRecord, keyof typeof jobApplications.$inferSelect>)[]): TApplicationRecord[] =>
-  rows.map(({ a, ...rest }) => ({ ...a, ...rest }));
+const flatA = (
+  rows: ({ a: typeof jobApplications.$inferSelect } & Omit<TApplicationRecord, keyof typeof jobApplications.$inferSelect>)[],
+): TApplicationRecord[] => rows.map(({ a, ...rest }) => ({ ...a, ...rest }));
 
 /** A new application, or null when the person already has a live one for the job. */
 export async function insertApplication(db: Db, v: typeof jobApplications.$inferInsert): Promise<string | null> {
@@ -243,11 +301,17 @@ export async function declinePendingApplications(db: Db, jobId: string, at: Date
 }
 
 /** Each side's record, replaced when that side confirms again. */
-export async function upsertWorkRecord(db: Db, v: { applicationId: string; side: (typeof WORK_RECORD_SIDES)[number]; personId: string; days: number; payFen: number; at: Date }): Promise<void> {
+export async function upsertWorkRecord(
+  db: Db,
+  v: { applicationId: string; side: (typeof WORK_RECORD_SIDES)[number]; personId: string; days: number; payFen: number; at: Date },
+): Promise<void> {
   await db
     .insert(jobWorkRecords)
     .values(v)
-    .onConflictDoUpdate({ target: [jobWorkRecords.applicationId, jobWorkRecords.side], set: { days: v.days, payFen: v.payFen, at: v.at, personId: v.personId } });
+    .onConflictDoUpdate({
+      target: [jobWorkRecords.applicationId, jobWorkRecords.side],
+      set: { days: v.days, payFen: v.payFen, at: v.at, personId: v.personId },
+    });
 }
 
 export async function listWorkRecords(db: Db, applicationIds: string[]) {
@@ -270,4 +334,3 @@ export async function settleMediaCheck(db: Db, traceId: string, state: (typeof C
     .returning({ listingId: mediaChecks.listingId, mediaId: mediaChecks.mediaId });
   return r[0] ?? null;
 }
-

@@ -99,7 +99,10 @@ export async function requeueFailedNotification(db: Db, id: string, at: Date): P
   const r = await db
     .update(notifications)
     .set({
-      state: 'pending', attempts: 0, runAt: at, lockedUntil: null,
+      state: 'pending',
+      attempts: 0,
+      runAt: at,
+      lockedUntil: null,
       pushState: sql`case when ${notifications.pushState} = 'failed' then null else ${notifications.pushState} end`,
     })
     .where(and(eq(notifications.id, id), eq(notifications.state, 'failed')))
@@ -108,16 +111,31 @@ export async function requeueFailedNotification(db: Db, id: string, at: Date): P
 }
 
 export type TNotificationRow = {
-  id: string; recipientId: string; recipientName: string; template: string; state: TNotificationState; pushState: TPushState | null;
-  attempts: number; lastError: string | null; createdAt: Date; deliveredAt: Date | null;
+  id: string;
+  recipientId: string;
+  recipientName: string;
+  template: string;
+  state: TNotificationState;
+  pushState: TPushState | null;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  deliveredAt: Date | null;
 };
 
 export async function listNotificationsOfVillage(db: Db, villageId: string, states: readonly TNotificationState[], limit = 100): Promise<TNotificationRow[]> {
   return db
     .select({
-      id: notifications.id, recipientId: notifications.recipientId, recipientName: people.name, template: notifications.template,
-      state: notifications.state, pushState: notifications.pushState, attempts: notifications.attempts, lastError: notifications.lastError,
-      createdAt: notifications.createdAt, deliveredAt: notifications.deliveredAt,
+      id: notifications.id,
+      recipientId: notifications.recipientId,
+      recipientName: people.name,
+      template: notifications.template,
+      state: notifications.state,
+      pushState: notifications.pushState,
+      attempts: notifications.attempts,
+      lastError: notifications.lastError,
+      createdAt: notifications.createdAt,
+      deliveredAt: notifications.deliveredAt,
     })
     .from(notifications)
     .innerJoin(people, eq(people.id, notifications.recipientId))
@@ -129,9 +147,16 @@ export async function listNotificationsOfVillage(db: Db, villageId: string, stat
 export async function findNotification(db: Db, id: string): Promise<TNotificationRow | null> {
   const [r] = await db
     .select({
-      id: notifications.id, recipientId: notifications.recipientId, recipientName: people.name, template: notifications.template,
-      state: notifications.state, pushState: notifications.pushState, attempts: notifications.attempts, lastError: notifications.lastError,
-      createdAt: notifications.createdAt, deliveredAt: notifications.deliveredAt,
+      id: notifications.id,
+      recipientId: notifications.recipientId,
+      recipientName: people.name,
+      template: notifications.template,
+      state: notifications.state,
+      pushState: notifications.pushState,
+      attempts: notifications.attempts,
+      lastError: notifications.lastError,
+      createdAt: notifications.createdAt,
+      deliveredAt: notifications.deliveredAt,
     })
     .from(notifications)
     .innerJoin(people, eq(people.id, notifications.recipientId))

@@ -12,9 +12,12 @@ export type TCourtyardPlace = {
 export async function findCourtyardPlace(db: Db, courtyardId: string): Promise<TCourtyardPlace | null> {
   const [r] = await db
     .select({
-      courtyardId: courtyards.id, courtyardName: courtyards.name,
-      villageId: villages.id, villageName: villages.name,
-      townshipId: townships.id, townshipName: townships.name,
+      courtyardId: courtyards.id,
+      courtyardName: courtyards.name,
+      villageId: villages.id,
+      villageName: villages.name,
+      townshipId: townships.id,
+      townshipName: townships.name,
     })
     .from(courtyards)
     .innerJoin(villages, eq(villages.id, courtyards.villageId))
@@ -30,10 +33,7 @@ export async function findCourtyardPlace(db: Db, courtyardId: string): Promise<T
 }
 
 export async function findVillagePlace(db: Db, villageId: string) {
-  const [r] = await db
-    .select({ id: villages.id, name: villages.name, townshipId: villages.townshipId })
-    .from(villages)
-    .where(eq(villages.id, villageId));
+  const [r] = await db.select({ id: villages.id, name: villages.name, townshipId: villages.townshipId }).from(villages).where(eq(villages.id, villageId));
   return r ?? null;
 }
 
@@ -56,7 +56,11 @@ export async function findHousehold(db: Db, householdId: string) {
 }
 
 export async function listVillagesOfTownship(db: Db, townshipId: string) {
-  return db.select({ id: villages.id, name: villages.name }).from(villages).where(eq(villages.townshipId, townshipId)).orderBy(asc(villages.createdAt), asc(villages.id));
+  return db
+    .select({ id: villages.id, name: villages.name })
+    .from(villages)
+    .where(eq(villages.townshipId, townshipId))
+    .orderBy(asc(villages.createdAt), asc(villages.id));
 }
 
 /** The village a person belongs to: their household's, else that of their first scoped role. */
@@ -87,5 +91,9 @@ export async function findPersonPlace(db: Db, personId: string): Promise<TPerson
 }
 
 export async function listCourtyardsOfVillage(db: Db, villageId: string) {
-  return db.select({ id: courtyards.id, name: courtyards.name }).from(courtyards).where(eq(courtyards.villageId, villageId)).orderBy(asc(courtyards.createdAt), asc(courtyards.id));
+  return db
+    .select({ id: courtyards.id, name: courtyards.name })
+    .from(courtyards)
+    .where(eq(courtyards.villageId, villageId))
+    .orderBy(asc(courtyards.createdAt), asc(courtyards.id));
 }

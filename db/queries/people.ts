@@ -13,11 +13,19 @@ export type TPersonRecord = {
 };
 
 const personColumns = {
-  id: people.id, name: people.name, phone: people.phone, householdId: people.householdId,
-  livesAlone: people.livesAlone, elderly: people.elderly, needsCare: people.needsCare,
+  id: people.id,
+  name: people.name,
+  phone: people.phone,
+  householdId: people.householdId,
+  livesAlone: people.livesAlone,
+  elderly: people.elderly,
+  needsCare: people.needsCare,
 };
 
-export async function insertPerson(db: Db, p: { name: string; phone?: string | null; householdId?: string | null; relation?: string | null }): Promise<TPersonRecord> {
+export async function insertPerson(
+  db: Db,
+  p: { name: string; phone?: string | null; householdId?: string | null; relation?: string | null },
+): Promise<TPersonRecord> {
   const [r] = await db.insert(people).values(p).returning(personColumns);
   return r;
 }
@@ -48,7 +56,10 @@ export async function insertHouseholdMembers(db: Db, householdId: string, member
 
 export async function listPeopleNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: people.id, name: people.name }).from(people).where(and(inArray(people.id, ids)));
+  const rows = await db
+    .select({ id: people.id, name: people.name })
+    .from(people)
+    .where(and(inArray(people.id, ids)));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 

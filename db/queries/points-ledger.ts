@@ -4,9 +4,21 @@ import { pointsBalances, pointsLedger, pointsTotals } from '../schema';
 import type { TBoardKind } from '../../shared/domain/points';
 
 export type TLedgerInsert = {
-  personId: string; householdId: string | null; courtyardId: string | null; villageId: string; townshipId: string;
-  amount: number; reasonCode: string; sourceKind: string; sourceId: string; postedBy: string | null; note: string | null;
-  countsForBoard: boolean; month: string; idempotencyKey: string; createdAt: Date;
+  personId: string;
+  householdId: string | null;
+  courtyardId: string | null;
+  villageId: string;
+  townshipId: string;
+  amount: number;
+  reasonCode: string;
+  sourceKind: string;
+  sourceId: string;
+  postedBy: string | null;
+  note: string | null;
+  countsForBoard: boolean;
+  month: string;
+  idempotencyKey: string;
+  createdAt: Date;
 };
 
 /** Appends an entry; null when its idempotency key was posted before (nothing written). */
@@ -73,13 +85,26 @@ export async function sumSince(db: Db, personId: string, reasonCode: string, sin
 }
 
 export type TLedgerRow = {
-  id: string; personId: string; amount: number; reasonCode: string; sourceKind: string; sourceId: string;
-  note: string | null; postedBy: string | null; createdAt: Date;
+  id: string;
+  personId: string;
+  amount: number;
+  reasonCode: string;
+  sourceKind: string;
+  sourceId: string;
+  note: string | null;
+  postedBy: string | null;
+  createdAt: Date;
 };
 
 const rowCols = {
-  id: pointsLedger.id, personId: pointsLedger.personId, amount: pointsLedger.amount, reasonCode: pointsLedger.reasonCode,
-  sourceKind: pointsLedger.sourceKind, sourceId: pointsLedger.sourceId, note: pointsLedger.note, postedBy: pointsLedger.postedBy,
+  id: pointsLedger.id,
+  personId: pointsLedger.personId,
+  amount: pointsLedger.amount,
+  reasonCode: pointsLedger.reasonCode,
+  sourceKind: pointsLedger.sourceKind,
+  sourceId: pointsLedger.sourceId,
+  note: pointsLedger.note,
+  postedBy: pointsLedger.postedBy,
   createdAt: pointsLedger.createdAt,
 };
 
@@ -96,7 +121,9 @@ export async function listLedger(
     .where(
       and(
         'personId' in of ? eq(pointsLedger.personId, of.personId) : eq(pointsLedger.householdId, of.householdId),
-        before ? or(lt(pointsLedger.createdAt, before.createdAt), and(eq(pointsLedger.createdAt, before.createdAt), lt(pointsLedger.id, before.id))) : undefined,
+        before
+          ? or(lt(pointsLedger.createdAt, before.createdAt), and(eq(pointsLedger.createdAt, before.createdAt), lt(pointsLedger.id, before.id)))
+          : undefined,
       ),
     )
     .orderBy(desc(pointsLedger.createdAt), desc(pointsLedger.id))
@@ -121,6 +148,9 @@ export async function courtyardPeopleBalances(db: Db, courtyardId: string) {
      where h.courtyard_id = ${courtyardId}
      order by regexp_replace(h.label, '[0-9]+', '', 'g'), nullif(substring(h.label from '[0-9]+'), '')::int nulls first, h.label, p.created_at, p.id`); // 2号 before 10号
   return (r as unknown as { rows: { id: string; name: string; household_id: string; label: string; balance: number }[] }).rows.map((x) => ({
-    id: x.id, name: x.name, household: { id: x.household_id, label: x.label }, balance: Number(x.balance),
+    id: x.id,
+    name: x.name,
+    household: { id: x.household_id, label: x.label },
+    balance: Number(x.balance),
   }));
 }

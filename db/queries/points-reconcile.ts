@@ -11,7 +11,11 @@ export async function balanceDifferences(db: Db): Promise<{ personId: string; ba
       from points_balances b
       full join (select person_id, sum(amount) as total from points_ledger group by person_id) l on l.person_id = b.person_id
      where coalesce(b.balance, 0) <> coalesce(l.total, 0)`);
-  return (r as unknown as TRows<{ person_id: string; balance: number; ledger: number }>).rows.map((x) => ({ personId: x.person_id, balance: Number(x.balance), ledger: Number(x.ledger) }));
+  return (r as unknown as TRows<{ person_id: string; balance: number; ledger: number }>).rows.map((x) => ({
+    personId: x.person_id,
+    balance: Number(x.balance),
+    ledger: Number(x.ledger),
+  }));
 }
 
 /** Leaderboard totals that differ from a recomputation over the ledger (the naive GROUP BY). */
@@ -31,7 +35,11 @@ export async function totalDifferences(db: Db): Promise<{ kind: string; subjectI
       full join recomputed x on x.kind = t.kind and x.subject_id = t.subject_id and x.period = t.period
      where coalesce(t.total, 0) <> coalesce(x.total, 0)`);
   return (r as unknown as TRows<{ kind: string; subject_id: string; period: string; stored: number; ledger: number }>).rows.map((x) => ({
-    kind: x.kind, subjectId: x.subject_id, period: x.period, stored: Number(x.stored), ledger: Number(x.ledger),
+    kind: x.kind,
+    subjectId: x.subject_id,
+    period: x.period,
+    stored: Number(x.stored),
+    ledger: Number(x.ledger),
   }));
 }
 
@@ -43,5 +51,9 @@ export async function redemptionDifferences(db: Db, kept: readonly TRedemptionSt
      group by d.id, d.state, d.points
     having (d.state in ${kept} and coalesce(sum(l.amount), 0) <> -d.points)
         or (d.state not in ${kept} and coalesce(sum(l.amount), 0) <> 0)`);
-  return (r as unknown as TRows<{ redemption_id: string; state: string; ledger: number }>).rows.map((x) => ({ redemptionId: x.redemption_id, state: x.state, ledger: Number(x.ledger) }));
+  return (r as unknown as TRows<{ redemption_id: string; state: string; ledger: number }>).rows.map((x) => ({
+    redemptionId: x.redemption_id,
+    state: x.state,
+    ledger: Number(x.ledger),
+  }));
 }

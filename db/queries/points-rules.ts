@@ -31,16 +31,31 @@ export async function lockRule(db: Db, villageId: string, eventKind: TPointsEven
   return r ?? null;
 }
 
-export async function upsertRule(db: Db, v: { villageId: string; eventKind: TPointsEvent; points: number; dailyCap: number | null; updatedBy: string; updatedAt: Date }) {
+export async function upsertRule(
+  db: Db,
+  v: { villageId: string; eventKind: TPointsEvent; points: number; dailyCap: number | null; updatedBy: string; updatedAt: Date },
+) {
   await db
     .insert(pointsRules)
     .values(v)
-    .onConflictDoUpdate({ target: [pointsRules.villageId, pointsRules.eventKind], set: { points: v.points, dailyCap: v.dailyCap, updatedBy: v.updatedBy, updatedAt: v.updatedAt } });
+    .onConflictDoUpdate({
+      target: [pointsRules.villageId, pointsRules.eventKind],
+      set: { points: v.points, dailyCap: v.dailyCap, updatedBy: v.updatedBy, updatedAt: v.updatedAt },
+    });
 }
 
 export async function insertRuleChange(
   db: Db,
-  v: { villageId: string; eventKind: TPointsEvent; oldPoints: number | null; newPoints: number; oldCap: number | null; newCap: number | null; changedBy: string; changedAt: Date },
+  v: {
+    villageId: string;
+    eventKind: TPointsEvent;
+    oldPoints: number | null;
+    newPoints: number;
+    oldCap: number | null;
+    newCap: number | null;
+    changedBy: string;
+    changedAt: Date;
+  },
 ) {
   await db.insert(pointsRuleChanges).values(v);
 }
@@ -48,8 +63,13 @@ export async function insertRuleChange(
 export async function listRuleChanges(db: Db, villageId: string, limit = 50) {
   return db
     .select({
-      eventKind: pointsRuleChanges.eventKind, oldPoints: pointsRuleChanges.oldPoints, newPoints: pointsRuleChanges.newPoints,
-      oldCap: pointsRuleChanges.oldCap, newCap: pointsRuleChanges.newCap, changedBy: pointsRuleChanges.changedBy, changedAt: pointsRuleChanges.changedAt,
+      eventKind: pointsRuleChanges.eventKind,
+      oldPoints: pointsRuleChanges.oldPoints,
+      newPoints: pointsRuleChanges.newPoints,
+      oldCap: pointsRuleChanges.oldCap,
+      newCap: pointsRuleChanges.newCap,
+      changedBy: pointsRuleChanges.changedBy,
+      changedAt: pointsRuleChanges.changedAt,
     })
     .from(pointsRuleChanges)
     .where(eq(pointsRuleChanges.villageId, villageId))
@@ -63,5 +83,8 @@ export async function findRedemptionExpiryDays(db: Db, villageId: string): Promi
 }
 
 export async function saveRedemptionExpiryDays(db: Db, villageId: string, days: number) {
-  await db.insert(pointsSettings).values({ villageId, redemptionExpiryDays: days }).onConflictDoUpdate({ target: pointsSettings.villageId, set: { redemptionExpiryDays: days } });
+  await db
+    .insert(pointsSettings)
+    .values({ villageId, redemptionExpiryDays: days })
+    .onConflictDoUpdate({ target: pointsSettings.villageId, set: { redemptionExpiryDays: days } });
 }

@@ -7,10 +7,7 @@ import { rateCounters } from '../schema';
  * statement: concurrent takers from any instance never pass the limit together. Returns
  * false, counting nothing, when it would.
  */
-export async function takeFromCounter(
-  db: Db,
-  v: { bucket: string; windowStart: Date; bytes?: number; maxCount: number; maxBytes?: number },
-): Promise<boolean> {
+export async function takeFromCounter(db: Db, v: { bucket: string; windowStart: Date; bytes?: number; maxCount: number; maxBytes?: number }): Promise<boolean> {
   const bytes = v.bytes ?? 0;
   const maxBytes = v.maxBytes ?? Number.MAX_SAFE_INTEGER;
   if (v.maxCount < 1 || bytes > maxBytes) return false;

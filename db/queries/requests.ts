@@ -4,23 +4,63 @@ import { courtyards, people, requestEvents, requestMessages, requests, requestSe
 import type { TQueueSlice, TRequestCategory, TRequestLevel, TRequestSla, TRequestState } from '../../shared/domain/requests';
 
 export type TRequestRecord = {
-  id: string; requesterId: string; requesterName: string; requesterPhone: string | null; householdId: string | null;
-  courtyardId: string; courtyardName: string; villageId: string; townshipId: string;
-  category: TRequestCategory; text: string; place: string | null; photoIds: string[];
-  state: TRequestState; level: TRequestLevel; handlerId: string | null; handlerName: string | null; slaSeq: number;
-  dueAt: Date | null; overdueAt: Date | null; createdAt: Date; acceptedAt: Date | null; resolvedAt: Date | null; closedAt: Date | null;
-  rating: number | null; ratingComment: string | null;
+  id: string;
+  requesterId: string;
+  requesterName: string;
+  requesterPhone: string | null;
+  householdId: string | null;
+  courtyardId: string;
+  courtyardName: string;
+  villageId: string;
+  townshipId: string;
+  category: TRequestCategory;
+  text: string;
+  place: string | null;
+  photoIds: string[];
+  state: TRequestState;
+  level: TRequestLevel;
+  handlerId: string | null;
+  handlerName: string | null;
+  slaSeq: number;
+  dueAt: Date | null;
+  overdueAt: Date | null;
+  createdAt: Date;
+  acceptedAt: Date | null;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+  rating: number | null;
+  ratingComment: string | null;
 };
 
 const requester = aliasedTable(people, 'requester');
 const handler = aliasedTable(people, 'handler');
 const cols = {
-  id: requests.id, requesterId: requests.requesterId, requesterName: requester.name, requesterPhone: requester.phone, householdId: requests.householdId,
-  courtyardId: requests.courtyardId, courtyardName: courtyards.name, villageId: requests.villageId, townshipId: requests.townshipId,
-  category: requests.category, text: requests.text, place: requests.place, photoIds: requests.photoIds,
-  state: requests.state, level: requests.level, handlerId: requests.handlerId, handlerName: handler.name, slaSeq: requests.slaSeq,
-  dueAt: requests.dueAt, overdueAt: requests.overdueAt, createdAt: requests.createdAt, acceptedAt: requests.acceptedAt, resolvedAt: requests.resolvedAt,
-  closedAt: requests.closedAt, rating: requests.rating, ratingComment: requests.ratingComment,
+  id: requests.id,
+  requesterId: requests.requesterId,
+  requesterName: requester.name,
+  requesterPhone: requester.phone,
+  householdId: requests.householdId,
+  courtyardId: requests.courtyardId,
+  courtyardName: courtyards.name,
+  villageId: requests.villageId,
+  townshipId: requests.townshipId,
+  category: requests.category,
+  text: requests.text,
+  place: requests.place,
+  photoIds: requests.photoIds,
+  state: requests.state,
+  level: requests.level,
+  handlerId: requests.handlerId,
+  handlerName: handler.name,
+  slaSeq: requests.slaSeq,
+  dueAt: requests.dueAt,
+  overdueAt: requests.overdueAt,
+  createdAt: requests.createdAt,
+  acceptedAt: requests.acceptedAt,
+  resolvedAt: requests.resolvedAt,
+  closedAt: requests.closedAt,
+  rating: requests.rating,
+  ratingComment: requests.ratingComment,
 };
 
 function selectRequests(db: Db) {
@@ -44,11 +84,25 @@ export async function lockRequest(db: Db, id: string): Promise<TRequestRecord | 
 export async function insertRequest(
   db: Db,
   v: {
-    requesterId: string; householdId: string | null; courtyardId: string; villageId: string; townshipId: string; category: TRequestCategory;
-    text: string; place: string | null; photoIds: string[]; state: TRequestState; level: TRequestLevel; dueAt: Date | null; createdAt: Date;
+    requesterId: string;
+    householdId: string | null;
+    courtyardId: string;
+    villageId: string;
+    townshipId: string;
+    category: TRequestCategory;
+    text: string;
+    place: string | null;
+    photoIds: string[];
+    state: TRequestState;
+    level: TRequestLevel;
+    dueAt: Date | null;
+    createdAt: Date;
   },
 ): Promise<string> {
-  const [r] = await db.insert(requests).values({ ...v, updatedAt: v.createdAt }).returning({ id: requests.id });
+  const [r] = await db
+    .insert(requests)
+    .values({ ...v, updatedAt: v.createdAt })
+    .returning({ id: requests.id });
   return r.id;
 }
 
@@ -57,8 +111,16 @@ export async function updateRequest(
   db: Db,
   id: string,
   v: Partial<{
-    state: TRequestState; level: TRequestLevel; handlerId: string | null; dueAt: Date | null; overdueAt: Date | null; acceptedAt: Date;
-    resolvedAt: Date | null; closedAt: Date; rating: number; ratingComment: string | null;
+    state: TRequestState;
+    level: TRequestLevel;
+    handlerId: string | null;
+    dueAt: Date | null;
+    overdueAt: Date | null;
+    acceptedAt: Date;
+    resolvedAt: Date | null;
+    closedAt: Date;
+    rating: number;
+    ratingComment: string | null;
   }>,
   now: Date,
 ): Promise<number> {
@@ -72,14 +134,24 @@ export async function updateRequest(
 
 /** Flags a missed deadline without moving the request (no slaSeq change). */
 export async function flagRequestOverdue(db: Db, id: string, at: Date): Promise<void> {
-  await db.update(requests).set({ overdueAt: at }).where(and(eq(requests.id, id), isNull(requests.overdueAt)));
+  await db
+    .update(requests)
+    .set({ overdueAt: at })
+    .where(and(eq(requests.id, id), isNull(requests.overdueAt)));
 }
 
 export async function insertRequestEvent(
   db: Db,
   e: {
-    requestId: string; actorId: string | null; kind: string; fromState?: TRequestState | null; toState?: TRequestState | null;
-    fromLevel?: TRequestLevel | null; toLevel?: TRequestLevel | null; note?: string | null; at: Date;
+    requestId: string;
+    actorId: string | null;
+    kind: string;
+    fromState?: TRequestState | null;
+    toState?: TRequestState | null;
+    fromLevel?: TRequestLevel | null;
+    toLevel?: TRequestLevel | null;
+    note?: string | null;
+    at: Date;
   },
 ): Promise<void> {
   await db.insert(requestEvents).values(e);
@@ -88,8 +160,16 @@ export async function insertRequestEvent(
 export async function listRequestEvents(db: Db, requestId: string) {
   return db
     .select({
-      id: requestEvents.id, kind: requestEvents.kind, actorId: requestEvents.actorId, actorName: people.name, fromState: requestEvents.fromState,
-      toState: requestEvents.toState, fromLevel: requestEvents.fromLevel, toLevel: requestEvents.toLevel, note: requestEvents.note, at: requestEvents.at,
+      id: requestEvents.id,
+      kind: requestEvents.kind,
+      actorId: requestEvents.actorId,
+      actorName: people.name,
+      fromState: requestEvents.fromState,
+      toState: requestEvents.toState,
+      fromLevel: requestEvents.fromLevel,
+      toLevel: requestEvents.toLevel,
+      note: requestEvents.note,
+      at: requestEvents.at,
     })
     .from(requestEvents)
     .leftJoin(people, eq(people.id, requestEvents.actorId))
@@ -104,7 +184,14 @@ export async function insertRequestMessage(db: Db, m: { requestId: string; autho
 
 export async function listRequestMessages(db: Db, requestId: string) {
   return db
-    .select({ id: requestMessages.id, authorId: requestMessages.authorId, authorName: people.name, body: requestMessages.body, photoIds: requestMessages.photoIds, createdAt: requestMessages.createdAt })
+    .select({
+      id: requestMessages.id,
+      authorId: requestMessages.authorId,
+      authorName: people.name,
+      body: requestMessages.body,
+      photoIds: requestMessages.photoIds,
+      createdAt: requestMessages.createdAt,
+    })
     .from(requestMessages)
     .innerJoin(people, eq(people.id, requestMessages.authorId))
     .where(eq(requestMessages.requestId, requestId))
@@ -112,7 +199,10 @@ export async function listRequestMessages(db: Db, requestId: string) {
 }
 
 /** Where a person lives for 找院长: their household's courtyard, else the courtyard of their villager role. */
-export async function findHomeCourtyard(db: Db, personId: string): Promise<{ householdId: string | null; courtyardId: string; villageId: string; townshipId: string } | null> {
+export async function findHomeCourtyard(
+  db: Db,
+  personId: string,
+): Promise<{ householdId: string | null; courtyardId: string; villageId: string; townshipId: string } | null> {
   const r = await db.execute(sql`
     select h.id as household_id, c.id as courtyard_id, v.id as village_id, v.township_id
       from people p join households h on h.id = p.household_id join courtyards c on c.id = h.courtyard_id join villages v on v.id = c.village_id
@@ -128,7 +218,10 @@ export async function findHomeCourtyard(db: Db, personId: string): Promise<{ hou
 export async function listMyRequests(db: Db, requesterId: string, after: { createdAt: Date; id: string } | null, limit: number) {
   const where = [eq(requests.requesterId, requesterId)];
   if (after) where.push(or(lt(requests.createdAt, after.createdAt), and(eq(requests.createdAt, after.createdAt), lt(requests.id, after.id)))!);
-  return selectRequests(db).where(and(...where)).orderBy(desc(requests.createdAt), desc(requests.id)).limit(limit + 1);
+  return selectRequests(db)
+    .where(and(...where))
+    .orderBy(desc(requests.createdAt), desc(requests.id))
+    .limit(limit + 1);
 }
 
 /** The column holding a request's courtyard, village or township. */
@@ -146,7 +239,12 @@ export async function listQueue(db: Db, slices: readonly TQueueSlice[], states: 
 
 export async function findRequestSettings(db: Db, villageId: string): Promise<TRequestSla | null> {
   const [r] = await db
-    .select({ acceptHours: requestSettings.acceptHours, resolveHours: requestSettings.resolveHours, reopenDays: requestSettings.reopenDays, sosAckMinutes: requestSettings.sosAckMinutes })
+    .select({
+      acceptHours: requestSettings.acceptHours,
+      resolveHours: requestSettings.resolveHours,
+      reopenDays: requestSettings.reopenDays,
+      sosAckMinutes: requestSettings.sosAckMinutes,
+    })
     .from(requestSettings)
     .where(eq(requestSettings.villageId, villageId));
   return r ?? null;
@@ -163,8 +261,17 @@ const scopeWhere = (by: { villageId: string } | { townshipId: string }) =>
   'villageId' in by ? sql`village_id = ${by.villageId}` : sql`township_id = ${by.townshipId}`;
 
 export type TRequestFigureRow = {
-  groupId: string; groupName: string; total: number; open: number; overdue: number; escalated: number; resolved: number;
-  medianHoursToAccept: number | null; medianHoursToResolve: number | null; satisfaction: number | null; ratings: number;
+  groupId: string;
+  groupName: string;
+  total: number;
+  open: number;
+  overdue: number;
+  escalated: number;
+  resolved: number;
+  medianHoursToAccept: number | null;
+  medianHoursToResolve: number | null;
+  satisfaction: number | null;
+  ratings: number;
 };
 
 /**
@@ -200,10 +307,17 @@ export async function requestFigures(
      group by g.id, g.name, g.created_at
      order by g.created_at, g.id`);
   return (r as unknown as { rows: Record<string, unknown>[] }).rows.map((x) => ({
-    groupId: String(x.group_id), groupName: String(x.group_name), total: Number(x.total), open: Number(x.open), overdue: Number(x.overdue),
-    escalated: Number(x.escalated), resolved: Number(x.resolved),
-    medianHoursToAccept: x.median_accept === null ? null : Number(x.median_accept), medianHoursToResolve: x.median_resolve === null ? null : Number(x.median_resolve),
-    satisfaction: x.satisfaction === null ? null : Number(x.satisfaction), ratings: Number(x.ratings),
+    groupId: String(x.group_id),
+    groupName: String(x.group_name),
+    total: Number(x.total),
+    open: Number(x.open),
+    overdue: Number(x.overdue),
+    escalated: Number(x.escalated),
+    resolved: Number(x.resolved),
+    medianHoursToAccept: x.median_accept === null ? null : Number(x.median_accept),
+    medianHoursToResolve: x.median_resolve === null ? null : Number(x.median_resolve),
+    satisfaction: x.satisfaction === null ? null : Number(x.satisfaction),
+    ratings: Number(x.ratings),
   }));
 }
 
@@ -219,5 +333,3 @@ export async function requestDurations(db: Db, by: { villageId: string } | { tow
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return { medianHoursToAccept: num(x.median_accept), medianHoursToResolve: num(x.median_resolve), satisfaction: num(x.satisfaction) };
 }
-
-

@@ -4,13 +4,29 @@ import { people, redemptions, rewards } from '../schema';
 import type { TRedemptionState } from '../../shared/domain/points';
 
 export type TRewardRecord = {
-  id: string; villageId: string; name: string; pictureUrl: string | null; price: number; stock: number;
-  perPersonLimit: number | null; startsAt: Date | null; endsAt: Date | null; active: boolean;
+  id: string;
+  villageId: string;
+  name: string;
+  pictureUrl: string | null;
+  price: number;
+  stock: number;
+  perPersonLimit: number | null;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  active: boolean;
 };
 
 const rewardCols = {
-  id: rewards.id, villageId: rewards.villageId, name: rewards.name, pictureUrl: rewards.pictureUrl, price: rewards.price, stock: rewards.stock,
-  perPersonLimit: rewards.perPersonLimit, startsAt: rewards.startsAt, endsAt: rewards.endsAt, active: rewards.active,
+  id: rewards.id,
+  villageId: rewards.villageId,
+  name: rewards.name,
+  pictureUrl: rewards.pictureUrl,
+  price: rewards.price,
+  stock: rewards.stock,
+  perPersonLimit: rewards.perPersonLimit,
+  startsAt: rewards.startsAt,
+  endsAt: rewards.endsAt,
+  active: rewards.active,
 };
 
 export async function insertReward(db: Db, v: Omit<TRewardRecord, 'id'> & { createdBy: string }): Promise<TRewardRecord> {
@@ -38,23 +54,49 @@ export async function listRewards(db: Db, villageId: string, onlyActive: boolean
 
 /** Takes one from stock if any is left (the hot row: touch it last in a transaction). */
 export async function takeStock(db: Db, rewardId: string): Promise<boolean> {
-  const r = await db.update(rewards).set({ stock: sql`${rewards.stock} - 1` }).where(and(eq(rewards.id, rewardId), gt(rewards.stock, 0))).returning({ id: rewards.id });
+  const r = await db
+    .update(rewards)
+    .set({ stock: sql`${rewards.stock} - 1` })
+    .where(and(eq(rewards.id, rewardId), gt(rewards.stock, 0)))
+    .returning({ id: rewards.id });
   return r.length === 1;
 }
 
 export async function returnStock(db: Db, rewardId: string): Promise<void> {
-  await db.update(rewards).set({ stock: sql`${rewards.stock} + 1` }).where(eq(rewards.id, rewardId));
+  await db
+    .update(rewards)
+    .set({ stock: sql`${rewards.stock} + 1` })
+    .where(eq(rewards.id, rewardId));
 }
 
 export type TRedemptionRecord = {
-  id: string; rewardId: string; rewardName: string; personId: string; personName: string; villageId: string; points: number;
-  pickupCode: string; state: TRedemptionState; expiresAt: Date; createdAt: Date; closedAt: Date | null;
+  id: string;
+  rewardId: string;
+  rewardName: string;
+  personId: string;
+  personName: string;
+  villageId: string;
+  points: number;
+  pickupCode: string;
+  state: TRedemptionState;
+  expiresAt: Date;
+  createdAt: Date;
+  closedAt: Date | null;
 };
 
 const redemptionCols = {
-  id: redemptions.id, rewardId: redemptions.rewardId, rewardName: rewards.name, personId: redemptions.personId, personName: people.name,
-  villageId: redemptions.villageId, points: redemptions.points, pickupCode: redemptions.pickupCode, state: redemptions.state,
-  expiresAt: redemptions.expiresAt, createdAt: redemptions.createdAt, closedAt: redemptions.closedAt,
+  id: redemptions.id,
+  rewardId: redemptions.rewardId,
+  rewardName: rewards.name,
+  personId: redemptions.personId,
+  personName: people.name,
+  villageId: redemptions.villageId,
+  points: redemptions.points,
+  pickupCode: redemptions.pickupCode,
+  state: redemptions.state,
+  expiresAt: redemptions.expiresAt,
+  createdAt: redemptions.createdAt,
+  closedAt: redemptions.closedAt,
 };
 
 /** Inserts a redemption; null when the pickup code collided (draw another). */
@@ -67,7 +109,12 @@ export async function insertRedemption(
 }
 
 export async function findRedemption(db: Db, id: string): Promise<TRedemptionRecord | null> {
-  const [r] = await db.select(redemptionCols).from(redemptions).innerJoin(rewards, eq(rewards.id, redemptions.rewardId)).innerJoin(people, eq(people.id, redemptions.personId)).where(eq(redemptions.id, id));
+  const [r] = await db
+    .select(redemptionCols)
+    .from(redemptions)
+    .innerJoin(rewards, eq(rewards.id, redemptions.rewardId))
+    .innerJoin(people, eq(people.id, redemptions.personId))
+    .where(eq(redemptions.id, id));
   return r ?? null;
 }
 

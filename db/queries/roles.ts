@@ -19,8 +19,11 @@ const scopeName = sql<string>`coalesce(${courtyards.name}, ${villages.name}, ${t
 export async function listActiveGrants(db: Db, personId: string): Promise<TGrantRecord[]> {
   const rows = await db
     .select({
-      role: roleAssignments.role, scopeType: roleAssignments.scopeType,
-      townshipId: roleAssignments.townshipId, villageId: roleAssignments.villageId, courtyardId: roleAssignments.courtyardId,
+      role: roleAssignments.role,
+      scopeType: roleAssignments.scopeType,
+      townshipId: roleAssignments.townshipId,
+      villageId: roleAssignments.villageId,
+      courtyardId: roleAssignments.courtyardId,
       scopeName,
     })
     .from(roleAssignments)
@@ -34,7 +37,16 @@ export async function listActiveGrants(db: Db, personId: string): Promise<TGrant
 
 export async function insertRoleAssignment(
   db: Db,
-  v: { personId: string; role: TRole; scopeType: TScopeType; townshipId: string; villageId?: string | null; courtyardId?: string | null; grantedBy?: string | null; createdAt?: Date },
+  v: {
+    personId: string;
+    role: TRole;
+    scopeType: TScopeType;
+    townshipId: string;
+    villageId?: string | null;
+    courtyardId?: string | null;
+    grantedBy?: string | null;
+    createdAt?: Date;
+  },
 ): Promise<void> {
   await db.insert(roleAssignments).values(v);
 }
@@ -78,6 +90,8 @@ export async function listRoleHolders(db: Db, role: TRole, scope: { type: TScope
     .select({ id: people.id, name: people.name, phone: people.phone })
     .from(roleAssignments)
     .innerJoin(people, eq(people.id, roleAssignments.personId))
-    .where(and(eq(roleAssignments.role, role), eq(roleAssignments.scopeType, scope.type), eq(scopeColumn[scope.type], scope.id), isNull(roleAssignments.endedAt)))
+    .where(
+      and(eq(roleAssignments.role, role), eq(roleAssignments.scopeType, scope.type), eq(scopeColumn[scope.type], scope.id), isNull(roleAssignments.endedAt)),
+    )
     .orderBy(asc(roleAssignments.createdAt), asc(people.id));
 }

@@ -22,4 +22,3 @@ export async function householdScopePath(db: Db, householdId: string): Promise<T
     .where(eq(households.id, householdId));
   return r ?? null;
 }
-

@@ -19,5 +19,8 @@ export async function findLiveSession(db: Db, tokenHash: string, now: Date): Pro
 }
 
 export async function revokeSession(db: Db, id: string, at: Date): Promise<void> {
-  await db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: at })
+    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
 }

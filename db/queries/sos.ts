@@ -4,15 +4,41 @@ import { householdPartyLinks, people, sosCalls, sosEvents, sosRecipients } from 
 import { SOS_LIVE_STATES, type TSosState } from '../../shared/domain/requests';
 
 export type TSosRecord = {
-  id: string; callerId: string; callerName: string; householdId: string | null; courtyardId: string; villageId: string; townshipId: string;
-  address: string; phone: string | null; state: TSosState; step: number;
-  ackBy: string | null; ackAt: Date | null; closedAt: Date | null; cancelReason: string | null; createdAt: Date;
+  id: string;
+  callerId: string;
+  callerName: string;
+  householdId: string | null;
+  courtyardId: string;
+  villageId: string;
+  townshipId: string;
+  address: string;
+  phone: string | null;
+  state: TSosState;
+  step: number;
+  ackBy: string | null;
+  ackAt: Date | null;
+  closedAt: Date | null;
+  cancelReason: string | null;
+  createdAt: Date;
 };
 
 const cols = {
-  id: sosCalls.id, callerId: sosCalls.callerId, callerName: people.name, householdId: sosCalls.householdId, courtyardId: sosCalls.courtyardId,
-  villageId: sosCalls.villageId, townshipId: sosCalls.townshipId, address: sosCalls.address, phone: sosCalls.phone, state: sosCalls.state,
-  step: sosCalls.step, ackBy: sosCalls.ackBy, ackAt: sosCalls.ackAt, closedAt: sosCalls.closedAt, cancelReason: sosCalls.cancelReason, createdAt: sosCalls.createdAt,
+  id: sosCalls.id,
+  callerId: sosCalls.callerId,
+  callerName: people.name,
+  householdId: sosCalls.householdId,
+  courtyardId: sosCalls.courtyardId,
+  villageId: sosCalls.villageId,
+  townshipId: sosCalls.townshipId,
+  address: sosCalls.address,
+  phone: sosCalls.phone,
+  state: sosCalls.state,
+  step: sosCalls.step,
+  ackBy: sosCalls.ackBy,
+  ackAt: sosCalls.ackAt,
+  closedAt: sosCalls.closedAt,
+  cancelReason: sosCalls.cancelReason,
+  createdAt: sosCalls.createdAt,
 };
 const select = (db: Db) => db.select(cols).from(sosCalls).innerJoin(people, eq(people.id, sosCalls.callerId));
 
@@ -31,19 +57,43 @@ export async function findLiveSos(db: Db, callerId: string): Promise<TSosRecord 
 }
 
 export async function findLatestSos(db: Db, callerId: string): Promise<TSosRecord | null> {
-  return (await select(db).where(eq(sosCalls.callerId, callerId)).orderBy(sql`${sosCalls.createdAt} desc`).limit(1))[0] ?? null;
+  return (
+    (
+      await select(db)
+        .where(eq(sosCalls.callerId, callerId))
+        .orderBy(sql`${sosCalls.createdAt} desc`)
+        .limit(1)
+    )[0] ?? null
+  );
 }
 
 /** A new live call, or null when the caller already has one (the partial unique index decides races). */
 export async function insertSos(
   db: Db,
-  v: { callerId: string; householdId: string | null; courtyardId: string; villageId: string; townshipId: string; address: string; phone: string | null; createdAt: Date },
+  v: {
+    callerId: string;
+    householdId: string | null;
+    courtyardId: string;
+    villageId: string;
+    townshipId: string;
+    address: string;
+    phone: string | null;
+    createdAt: Date;
+  },
 ): Promise<string | null> {
-  const r = await db.insert(sosCalls).values({ ...v, state: 'open', step: 0 }).onConflictDoNothing().returning({ id: sosCalls.id });
+  const r = await db
+    .insert(sosCalls)
+    .values({ ...v, state: 'open', step: 0 })
+    .onConflictDoNothing()
+    .returning({ id: sosCalls.id });
   return r[0]?.id ?? null;
 }
 
-export async function updateSos(db: Db, id: string, v: Partial<{ state: TSosRecord['state']; step: number; ackBy: string; ackAt: Date; closedAt: Date; cancelReason: string }>) {
+export async function updateSos(
+  db: Db,
+  id: string,
+  v: Partial<{ state: TSosRecord['state']; step: number; ackBy: string; ackAt: Date; closedAt: Date; cancelReason: string }>,
+) {
   await db.update(sosCalls).set(v).where(eq(sosCalls.id, id));
 }
 
@@ -63,7 +113,11 @@ export async function listSosEvents(db: Db, callId: string) {
 /** Records who was told at a step; returns those not told before. */
 export async function addSosRecipients(db: Db, callId: string, step: number, people: { personId: string; why: string }[]): Promise<string[]> {
   if (!people.length) return [];
-  const r = await db.insert(sosRecipients).values(people.map((p) => ({ callId, step, ...p }))).onConflictDoNothing().returning({ personId: sosRecipients.personId });
+  const r = await db
+    .insert(sosRecipients)
+    .values(people.map((p) => ({ callId, step, ...p })))
+    .onConflictDoNothing()
+    .returning({ personId: sosRecipients.personId });
   return r.map((x) => x.personId);
 }
 
@@ -78,12 +132,17 @@ export async function listLiveSosFor(db: Db, personId: string, scope: { courtyar
   if (scope.courtyardIds.length) conds.push(inArray(sosCalls.courtyardId, scope.courtyardIds));
   if (scope.villageIds.length) conds.push(inArray(sosCalls.villageId, scope.villageIds));
   if (scope.townshipIds.length) conds.push(inArray(sosCalls.townshipId, scope.townshipIds));
-  return select(db).where(and(inArray(sosCalls.state, SOS_LIVE_STATES), or(...conds))).orderBy(asc(sosCalls.createdAt)).limit(50);
+  return select(db)
+    .where(and(inArray(sosCalls.state, SOS_LIVE_STATES), or(...conds)))
+    .orderBy(asc(sosCalls.createdAt))
+    .limit(50);
 }
 
 /** 联户党员 of a household. */
 export async function listHouseholdPartyMembers(db: Db, householdId: string): Promise<string[]> {
-  return (await db.select({ p: householdPartyLinks.personId }).from(householdPartyLinks).where(eq(householdPartyLinks.householdId, householdId))).map((r) => r.p);
+  return (await db.select({ p: householdPartyLinks.personId }).from(householdPartyLinks).where(eq(householdPartyLinks.householdId, householdId))).map(
+    (r) => r.p,
+  );
 }
 
 export async function setHouseholdPartyMember(db: Db, householdId: string, personId: string | null): Promise<void> {
@@ -94,7 +153,16 @@ export async function setHouseholdPartyMember(db: Db, householdId: string, perso
 /** The flags that decide whether the 一键呼叫 button shows. */
 export async function findSosFlags(db: Db, personId: string) {
   const [r] = await db
-    .select({ name: people.name, phone: people.phone, householdId: people.householdId, elderly: people.elderly, livesAlone: people.livesAlone, needsCare: people.needsCare, sosEnabled: people.sosEnabled, isPartyMember: people.isPartyMember })
+    .select({
+      name: people.name,
+      phone: people.phone,
+      householdId: people.householdId,
+      elderly: people.elderly,
+      livesAlone: people.livesAlone,
+      needsCare: people.needsCare,
+      sosEnabled: people.sosEnabled,
+      isPartyMember: people.isPartyMember,
+    })
     .from(people)
     .where(eq(people.id, personId));
   return r ?? null;
@@ -112,4 +180,3 @@ export async function addressOf(db: Db, householdId: string | null, courtyardId:
   const x = (r as unknown as { rows: { village: string; courtyard: string; label: string | null }[] }).rows[0];
   return x ? `${x.village}${x.courtyard}${x.label ? x.label : ''}` : '';
 }
-

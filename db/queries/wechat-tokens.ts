@@ -3,7 +3,10 @@ import type { Db } from '../client';
 import { wechatTokens } from '../schema';
 
 export async function findWechatToken(db: Db, appId: string): Promise<{ accessToken: string; expiresAt: Date } | null> {
-  const [r] = await db.select({ accessToken: wechatTokens.accessToken, expiresAt: wechatTokens.expiresAt }).from(wechatTokens).where(eq(wechatTokens.appId, appId));
+  const [r] = await db
+    .select({ accessToken: wechatTokens.accessToken, expiresAt: wechatTokens.expiresAt })
+    .from(wechatTokens)
+    .where(eq(wechatTokens.appId, appId));
   return r ?? null;
 }
 
@@ -22,7 +25,12 @@ export async function claimForceRefresh(db: Db, appId: string, at: Date, minInte
   const r = await db
     .update(wechatTokens)
     .set({ lastForceRefreshAt: at })
-    .where(and(eq(wechatTokens.appId, appId), or(isNull(wechatTokens.lastForceRefreshAt), lt(wechatTokens.lastForceRefreshAt, new Date(at.getTime() - minIntervalMs)))))
+    .where(
+      and(
+        eq(wechatTokens.appId, appId),
+        or(isNull(wechatTokens.lastForceRefreshAt), lt(wechatTokens.lastForceRefreshAt, new Date(at.getTime() - minIntervalMs))),
+      ),
+    )
     .returning({ appId: wechatTokens.appId });
   return r.length === 1;
 }

@@ -11,8 +11,12 @@ const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () =>
 export const binCleaners = pgTable(
   'bin_cleaners',
   {
-    binId: uuid('bin_id').notNull().references(() => bins.id),
-    personId: uuid('person_id').notNull().references(() => people.id),
+    binId: uuid('bin_id')
+      .notNull()
+      .references(() => bins.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.binId, t.personId] }), index('bin_cleaners_person_idx').on(t.personId)],
@@ -26,8 +30,12 @@ export const binReports = pgTable(
   'bin_reports',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    binId: uuid('bin_id').notNull().references(() => bins.id),
-    villageId: uuid('village_id').notNull().references(() => villages.id),
+    binId: uuid('bin_id')
+      .notNull()
+      .references(() => bins.id),
+    villageId: uuid('village_id')
+      .notNull()
+      .references(() => villages.id),
     state: text('state', { enum: BIN_REPORT_STATES }).notNull().default('open'),
     kind: text('kind', { enum: BIN_KIND_KEYS }).notNull().default('full'),
     reporters: integer('reporters').notNull().default(0),
@@ -40,7 +48,9 @@ export const binReports = pgTable(
   (t) => [
     check('bin_reports_state_ck', oneOf(t.state, BIN_REPORT_STATES)),
     check('bin_reports_kind_ck', oneOf(t.kind, BIN_KIND_KEYS)),
-    uniqueIndex('bin_reports_one_open_uq').on(t.binId).where(sql`${t.state} = 'open'`),
+    uniqueIndex('bin_reports_one_open_uq')
+      .on(t.binId)
+      .where(sql`${t.state} = 'open'`),
     index('bin_reports_village_idx').on(t.villageId, t.openedAt),
   ],
 );
@@ -49,9 +59,15 @@ export const binReports = pgTable(
 export const binReportReporters = pgTable(
   'bin_report_reporters',
   {
-    reportId: uuid('report_id').notNull().references(() => binReports.id),
-    personId: uuid('person_id').notNull().references(() => people.id),
-    binId: uuid('bin_id').notNull().references(() => bins.id),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => binReports.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    binId: uuid('bin_id')
+      .notNull()
+      .references(() => bins.id),
     position: integer('position').notNull(),
     kind: text('kind', { enum: BIN_KIND_KEYS }).notNull(),
     photoId: uuid('photo_id').references(() => media.id),
@@ -71,7 +87,9 @@ export const binReportReporters = pgTable(
 export const binCodeImages = pgTable(
   'bin_code_images',
   {
-    binId: uuid('bin_id').notNull().references(() => bins.id),
+    binId: uuid('bin_id')
+      .notNull()
+      .references(() => bins.id),
     /** getwxacodeunlimit's env_version: release | trial | develop */
     envVersion: text('env_version', { enum: WXA_ENV_VERSIONS }).notNull(),
     contentType: text('content_type').notNull(),

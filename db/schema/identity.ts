@@ -15,7 +15,9 @@ export const wechatIdentities = pgTable(
     appId: text('app_id').notNull(),
     openid: text('openid').notNull(),
     unionid: text('unionid'),
-    personId: uuid('person_id').notNull().references(() => people.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -30,10 +32,14 @@ export const roleAssignments = pgTable(
   'role_assignments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id').notNull().references(() => people.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
     role: text('role', { enum: ROLES }).notNull(),
     scopeType: text('scope_type', { enum: SCOPE_TYPES }).notNull(),
-    townshipId: uuid('township_id').notNull().references(() => townships.id),
+    townshipId: uuid('township_id')
+      .notNull()
+      .references(() => townships.id),
     villageId: uuid('village_id').references(() => villages.id),
     courtyardId: uuid('courtyard_id').references(() => courtyards.id),
     grantedBy: uuid('granted_by').references(() => people.id),
@@ -53,7 +59,9 @@ export const roleAssignments = pgTable(
       .on(t.personId, t.role, t.scopeType, sql`coalesce(${t.courtyardId}, ${t.villageId}, ${t.townshipId})`)
       .where(sql`${t.endedAt} is null`),
     // 一个人只能是一个院落的村民
-    uniqueIndex('role_assignments_one_home_uq').on(t.personId).where(sql`${t.role} = 'villager' and ${t.endedAt} is null`),
+    uniqueIndex('role_assignments_one_home_uq')
+      .on(t.personId)
+      .where(sql`${t.role} = 'villager' and ${t.endedAt} is null`),
   ],
 );
 
@@ -62,7 +70,9 @@ export const sessions = pgTable(
   'sessions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id').notNull().references(() => people.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
     tokenHash: text('token_hash').notNull(),
     method: text('method', { enum: SESSION_METHODS }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

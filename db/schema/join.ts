@@ -9,9 +9,13 @@ export const courtyardInvitations = pgTable(
   'courtyard_invitations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    courtyardId: uuid('courtyard_id').notNull().references(() => courtyards.id),
+    courtyardId: uuid('courtyard_id')
+      .notNull()
+      .references(() => courtyards.id),
     code: text('code').notNull(),
-    createdBy: uuid('created_by').notNull().references(() => people.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => people.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
@@ -24,9 +28,15 @@ export const joinRequests = pgTable(
   'join_requests',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id').notNull().references(() => people.id),
-    courtyardId: uuid('courtyard_id').notNull().references(() => courtyards.id),
-    invitationId: uuid('invitation_id').notNull().references(() => courtyardInvitations.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    courtyardId: uuid('courtyard_id')
+      .notNull()
+      .references(() => courtyards.id),
+    invitationId: uuid('invitation_id')
+      .notNull()
+      .references(() => courtyardInvitations.id),
     state: text('state', { enum: JOIN_STATES }).notNull().default('pending'),
     name: text('name').notNull(),
     phone: text('phone').notNull(),
@@ -45,7 +55,9 @@ export const joinRequests = pgTable(
     check('join_requests_state_ck', oneOf(t.state, JOIN_STATES)),
     check('join_requests_reason_ck', sql`${t.state} <> 'rejected' or ${t.reason} is not null`),
     // one open request per person at a time
-    uniqueIndex('join_requests_one_pending_uq').on(t.personId).where(sql`${t.state} = 'pending'`),
+    uniqueIndex('join_requests_one_pending_uq')
+      .on(t.personId)
+      .where(sql`${t.state} = 'pending'`),
     index('join_requests_courtyard_state_idx').on(t.courtyardId, t.state, t.createdAt),
   ],
 );

@@ -1,18 +1,31 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
-  APPLICATION_STATES, CONTACT_PREFS, CONTENT_CHECKS, EMPLOYER_KINDS, INTENT_STATES, JOB_STATES, LISTING_CATEGORY_KEYS, LISTING_STATES, MEDIA_CHECK_STATES,
-  PAY_UNITS, WORK_RECORD_SIDES,
+  APPLICATION_STATES,
+  CONTACT_PREFS,
+  CONTENT_CHECKS,
+  EMPLOYER_KINDS,
+  INTENT_STATES,
+  JOB_STATES,
+  LISTING_CATEGORY_KEYS,
+  LISTING_STATES,
+  MEDIA_CHECK_STATES,
+  PAY_UNITS,
+  WORK_RECORD_SIDES,
 } from '../../shared/domain/market';
 import { oneOf } from './one-of';
 import { courtyards, people, townships, villages } from './org';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 const place = () => ({
-  villageId: uuid('village_id').notNull().references(() => villages.id),
+  villageId: uuid('village_id')
+    .notNull()
+    .references(() => villages.id),
   /** null for a job the village itself posts (a cadre has no courtyard) */
   courtyardId: uuid('courtyard_id').references(() => courtyards.id),
-  townshipId: uuid('township_id').notNull().references(() => townships.id),
+  townshipId: uuid('township_id')
+    .notNull()
+    .references(() => townships.id),
 });
 /** msg_sec_check result (pass/review/risky; unchecked when WeChat could not be asked) */
 const review = () => ({
@@ -32,12 +45,17 @@ export const listings = pgTable(
   'listings',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    sellerId: uuid('seller_id').notNull().references(() => people.id),
+    sellerId: uuid('seller_id')
+      .notNull()
+      .references(() => people.id),
     ...place(),
     title: text('title').notNull(),
     category: text('category', { enum: LISTING_CATEGORY_KEYS }).notNull(),
     description: text('description').notNull(),
-    photoIds: uuid('photo_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    photoIds: uuid('photo_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     priceFen: integer('price_fen').notNull(),
     unit: text('unit').notNull(),
     quantity: integer('quantity').notNull(),
@@ -62,8 +80,12 @@ export const listingIntents = pgTable(
   'listing_intents',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    listingId: uuid('listing_id').notNull().references(() => listings.id),
-    buyerId: uuid('buyer_id').notNull().references(() => people.id),
+    listingId: uuid('listing_id')
+      .notNull()
+      .references(() => listings.id),
+    buyerId: uuid('buyer_id')
+      .notNull()
+      .references(() => people.id),
     quantity: integer('quantity').notNull(),
     phone: text('phone').notNull(),
     note: text('note').notNull(),
@@ -85,7 +107,9 @@ export const jobs = pgTable(
   'jobs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    posterId: uuid('poster_id').notNull().references(() => people.id),
+    posterId: uuid('poster_id')
+      .notNull()
+      .references(() => people.id),
     ...place(),
     employerKind: text('employer_kind', { enum: EMPLOYER_KINDS }).notNull(),
     employerName: text('employer_name').notNull(),
@@ -116,8 +140,12 @@ export const jobApplications = pgTable(
   'job_applications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    jobId: uuid('job_id').notNull().references(() => jobs.id),
-    workerId: uuid('worker_id').notNull().references(() => people.id),
+    jobId: uuid('job_id')
+      .notNull()
+      .references(() => jobs.id),
+    workerId: uuid('worker_id')
+      .notNull()
+      .references(() => people.id),
     note: text('note').notNull(),
     state: text('state', { enum: APPLICATION_STATES }).notNull().default('applied'),
     createdAt: at('created_at').notNull(),
@@ -125,7 +153,9 @@ export const jobApplications = pgTable(
   },
   (t) => [
     check('job_applications_state_ck', oneOf(t.state, APPLICATION_STATES)),
-    uniqueIndex('job_applications_one_live_uq').on(t.jobId, t.workerId).where(sql`${t.state} in ('applied', 'accepted')`),
+    uniqueIndex('job_applications_one_live_uq')
+      .on(t.jobId, t.workerId)
+      .where(sql`${t.state} in ('applied', 'accepted')`),
     index('job_applications_worker_idx').on(t.workerId, t.createdAt),
   ],
 );
@@ -134,17 +164,18 @@ export const jobApplications = pgTable(
 export const jobWorkRecords = pgTable(
   'job_work_records',
   {
-    applicationId: uuid('application_id').notNull().references(() => jobApplications.id),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => jobApplications.id),
     side: text('side', { enum: WORK_RECORD_SIDES }).notNull(),
-    personId: uuid('person_id').notNull().references(() => people.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
     days: numeric('days', { precision: 5, scale: 1, mode: 'number' }).notNull(),
     payFen: integer('pay_fen').notNull(),
     at: at('at').notNull(),
   },
-  (t) => [
-    check('job_work_records_side_ck', oneOf(t.side, WORK_RECORD_SIDES)),
-    uniqueIndex('job_work_records_side_uq').on(t.applicationId, t.side),
-  ],
+  (t) => [check('job_work_records_side_ck', oneOf(t.side, WORK_RECORD_SIDES)), uniqueIndex('job_work_records_side_uq').on(t.applicationId, t.side)],
 );
 
 /** media_check_async requests: WeChat answers each trace later through the message push. */
@@ -153,7 +184,9 @@ export const mediaChecks = pgTable(
   {
     traceId: text('trace_id').primaryKey(),
     mediaId: uuid('media_id').notNull(),
-    listingId: uuid('listing_id').notNull().references(() => listings.id),
+    listingId: uuid('listing_id')
+      .notNull()
+      .references(() => listings.id),
     state: text('state', { enum: MEDIA_CHECK_STATES }).notNull().default('pending'),
     label: integer('label'),
     createdAt: at('created_at').notNull(),

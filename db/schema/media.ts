@@ -14,7 +14,9 @@ export const media = pgTable(
   'media',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    ownerId: uuid('owner_id').notNull().references(() => people.id),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => people.id),
     /** where the uploader lives: staff in scope may see it */
     villageId: uuid('village_id').references(() => villages.id),
     courtyardId: uuid('courtyard_id').references(() => courtyards.id),

@@ -16,7 +16,9 @@ export const notifications = pgTable(
   'notifications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    recipientId: uuid('recipient_id').notNull().references(() => people.id),
+    recipientId: uuid('recipient_id')
+      .notNull()
+      .references(() => people.id),
     /** the recipient's village, so cadres see failures in their scope */
     villageId: uuid('village_id').references(() => villages.id),
     template: text('template').notNull(),
@@ -39,12 +41,11 @@ export const notifications = pgTable(
   },
   (t) => [
     check('notifications_state_ck', oneOf(t.state, NOTIFICATION_STATES)),
-    check(
-      'notifications_push_state_ck',
-      sql`${t.pushState} is null or ${oneOf(t.pushState, PUSH_STATES)}`,
-    ),
+    check('notifications_push_state_ck', sql`${t.pushState} is null or ${oneOf(t.pushState, PUSH_STATES)}`),
     uniqueIndex('notifications_dedupe_uq').on(t.dedupeKey),
-    index('notifications_due_idx').on(t.priority, t.runAt).where(sql`${t.state} in ('pending', 'processing')`),
+    index('notifications_due_idx')
+      .on(t.priority, t.runAt)
+      .where(sql`${t.state} in ('pending', 'processing')`),
     index('notifications_village_state_idx').on(t.villageId, t.state),
   ],
 );
@@ -54,8 +55,12 @@ export const inboxMessages = pgTable(
   'inbox_messages',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    notificationId: uuid('notification_id').notNull().references(() => notifications.id),
-    personId: uuid('person_id').notNull().references(() => people.id),
+    notificationId: uuid('notification_id')
+      .notNull()
+      .references(() => notifications.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
     template: text('template').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
@@ -64,17 +69,16 @@ export const inboxMessages = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
-  (t) => [
-    uniqueIndex('inbox_messages_notification_uq').on(t.notificationId),
-    index('inbox_messages_person_idx').on(t.personId, t.createdAt),
-  ],
+  (t) => [uniqueIndex('inbox_messages_notification_uq').on(t.notificationId), index('inbox_messages_person_idx').on(t.personId, t.createdAt)],
 );
 
 /** 订阅次数: each accepted subscribe-message prompt is one credit; each send spends one. */
 export const subscriptionCredits = pgTable(
   'subscription_credits',
   {
-    personId: uuid('person_id').notNull().references(() => people.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
     template: text('template').notNull(),
     credits: integer('credits').notNull().default(0),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -111,6 +115,8 @@ export const scheduledJobs = pgTable(
   (t) => [
     check('scheduled_jobs_state_ck', oneOf(t.state, SCHEDULED_JOB_STATES)),
     uniqueIndex('scheduled_jobs_key_uq').on(t.key),
-    index('scheduled_jobs_due_idx').on(t.runAt).where(sql`${t.state} in ('pending', 'running')`),
+    index('scheduled_jobs_due_idx')
+      .on(t.runAt)
+      .where(sql`${t.state} in ('pending', 'running')`),
   ],
 );

@@ -17,7 +17,9 @@ export const villages = pgTable(
   'villages',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    townshipId: uuid('township_id').notNull().references(() => townships.id),
+    townshipId: uuid('township_id')
+      .notNull()
+      .references(() => townships.id),
     name: text('name').notNull(),
     /** 村部 (depot) coordinates: where a cleaner's route starts when the device has no location. */
     depotLat: doublePrecision('depot_lat'),
@@ -32,7 +34,9 @@ export const courtyards = pgTable(
   'courtyards',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    villageId: uuid('village_id').notNull().references(() => villages.id),
+    villageId: uuid('village_id')
+      .notNull()
+      .references(() => villages.id),
     name: text('name').notNull(),
     createdAt: createdAt(),
   },
@@ -44,7 +48,9 @@ export const households = pgTable(
   'households',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    courtyardId: uuid('courtyard_id').notNull().references(() => courtyards.id),
+    courtyardId: uuid('courtyard_id')
+      .notNull()
+      .references(() => courtyards.id),
     /** 门牌号或户名, unique within the courtyard */
     label: text('label').notNull(),
     createdAt: createdAt(),
@@ -78,7 +84,9 @@ export const bins = pgTable(
   'bins',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    villageId: uuid('village_id').notNull().references(() => villages.id),
+    villageId: uuid('village_id')
+      .notNull()
+      .references(() => villages.id),
     courtyardId: uuid('courtyard_id').references(() => courtyards.id),
     label: text('label').notNull(),
     code: text('code').notNull(),

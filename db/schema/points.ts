@@ -9,7 +9,9 @@ import { courtyards, households, people, townships, villages } from './org';
 export const pointsRules = pgTable(
   'points_rules',
   {
-    villageId: uuid('village_id').notNull().references(() => villages.id),
+    villageId: uuid('village_id')
+      .notNull()
+      .references(() => villages.id),
     eventKind: text('event_kind', { enum: POINTS_EVENT_KINDS }).notNull(),
     points: integer('points').notNull(),
     dailyCap: integer('daily_cap'),
@@ -22,13 +24,17 @@ export const pointsRules = pgTable(
 /** Who changed which rule when, old → new. Append-only. */
 export const pointsRuleChanges = pgTable('points_rule_changes', {
   id: uuid('id').primaryKey().defaultRandom(),
-  villageId: uuid('village_id').notNull().references(() => villages.id),
+  villageId: uuid('village_id')
+    .notNull()
+    .references(() => villages.id),
   eventKind: text('event_kind', { enum: POINTS_EVENT_KINDS }).notNull(),
   oldPoints: integer('old_points'),
   newPoints: integer('new_points'),
   oldCap: integer('old_cap'),
   newCap: integer('new_cap'),
-  changedBy: uuid('changed_by').notNull().references(() => people.id),
+  changedBy: uuid('changed_by')
+    .notNull()
+    .references(() => people.id),
   changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
 });
 
@@ -40,11 +46,17 @@ export const pointsLedger = pgTable(
   'points_ledger',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id').notNull().references(() => people.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
     householdId: uuid('household_id').references(() => households.id),
     courtyardId: uuid('courtyard_id').references(() => courtyards.id),
-    villageId: uuid('village_id').notNull().references(() => villages.id),
-    townshipId: uuid('township_id').notNull().references(() => townships.id),
+    villageId: uuid('village_id')
+      .notNull()
+      .references(() => villages.id),
+    townshipId: uuid('township_id')
+      .notNull()
+      .references(() => townships.id),
     amount: integer('amount').notNull(),
     reasonCode: text('reason_code').notNull(),
     sourceKind: text('source_kind').notNull(),
@@ -71,7 +83,9 @@ export const pointsLedger = pgTable(
 export const pointsBalances = pgTable(
   'points_balances',
   {
-    personId: uuid('person_id').primaryKey().references(() => people.id),
+    personId: uuid('person_id')
+      .primaryKey()
+      .references(() => people.id),
     balance: integer('balance').notNull().default(0),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
@@ -88,8 +102,12 @@ export const pointsTotals = pgTable(
     kind: text('kind', { enum: BOARD_KINDS }).notNull(),
     subjectId: uuid('subject_id').notNull(),
     period: text('period').notNull(),
-    villageId: uuid('village_id').notNull().references(() => villages.id),
-    townshipId: uuid('township_id').notNull().references(() => townships.id),
+    villageId: uuid('village_id')
+      .notNull()
+      .references(() => villages.id),
+    townshipId: uuid('township_id')
+      .notNull()
+      .references(() => townships.id),
     total: integer('total').notNull(),
   },
   (t) => [
@@ -105,7 +123,9 @@ export const rewards = pgTable(
   'rewards',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    villageId: uuid('village_id').notNull().references(() => villages.id),
+    villageId: uuid('village_id')
+      .notNull()
+      .references(() => villages.id),
     name: text('name').notNull(),
     pictureUrl: text('picture_url'),
     price: integer('price').notNull(),
@@ -130,9 +150,15 @@ export const redemptions = pgTable(
   'redemptions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    rewardId: uuid('reward_id').notNull().references(() => rewards.id),
-    personId: uuid('person_id').notNull().references(() => people.id),
-    villageId: uuid('village_id').notNull().references(() => villages.id),
+    rewardId: uuid('reward_id')
+      .notNull()
+      .references(() => rewards.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    villageId: uuid('village_id')
+      .notNull()
+      .references(() => villages.id),
     points: integer('points').notNull(),
     pickupCode: text('pickup_code').notNull(),
     state: text('state', { enum: REDEMPTION_STATES }).notNull().default('reserved'),
@@ -151,6 +177,8 @@ export const redemptions = pgTable(
 
 /** Village settings for the shop (days before an unclaimed redemption expires). */
 export const pointsSettings = pgTable('points_settings', {
-  villageId: uuid('village_id').primaryKey().references(() => villages.id),
+  villageId: uuid('village_id')
+    .primaryKey()
+    .references(() => villages.id),
   redemptionExpiryDays: integer('redemption_expiry_days').notNull().default(7),
 });

@@ -10,7 +10,9 @@ const at = (name: string) => timestamp(name, { withTimezone: true });
 export const requestSettings = pgTable(
   'request_settings',
   {
-    villageId: uuid('village_id').primaryKey().references(() => villages.id),
+    villageId: uuid('village_id')
+      .primaryKey()
+      .references(() => villages.id),
     acceptHours: integer('accept_hours').notNull(),
     resolveHours: integer('resolve_hours').notNull(),
     reopenDays: integer('reopen_days').notNull(),
@@ -19,8 +21,11 @@ export const requestSettings = pgTable(
     updatedAt: at('updated_at').notNull(),
   },
   (t) => [
-    check('request_settings_ranges_ck', sql`${t.acceptHours} between 1 and 720 and ${t.resolveHours} between 1 and 8760
-      and ${t.reopenDays} between 0 and 90 and ${t.sosAckMinutes} between 1 and 120`),
+    check(
+      'request_settings_ranges_ck',
+      sql`${t.acceptHours} between 1 and 720 and ${t.resolveHours} between 1 and 8760
+      and ${t.reopenDays} between 0 and 90 and ${t.sosAckMinutes} between 1 and 120`,
+    ),
   ],
 );
 
@@ -33,15 +38,26 @@ export const requests = pgTable(
   'requests',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    requesterId: uuid('requester_id').notNull().references(() => people.id),
+    requesterId: uuid('requester_id')
+      .notNull()
+      .references(() => people.id),
     householdId: uuid('household_id').references(() => households.id),
-    courtyardId: uuid('courtyard_id').notNull().references(() => courtyards.id),
-    villageId: uuid('village_id').notNull().references(() => villages.id),
-    townshipId: uuid('township_id').notNull().references(() => townships.id),
+    courtyardId: uuid('courtyard_id')
+      .notNull()
+      .references(() => courtyards.id),
+    villageId: uuid('village_id')
+      .notNull()
+      .references(() => villages.id),
+    townshipId: uuid('township_id')
+      .notNull()
+      .references(() => townships.id),
     category: text('category', { enum: REQUEST_CATEGORY_KEYS }).notNull(),
     text: text('text').notNull(),
     place: text('place'),
-    photoIds: uuid('photo_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    photoIds: uuid('photo_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     state: text('state', { enum: REQUEST_STATE_KEYS }).notNull(),
     level: text('level', { enum: REQUEST_LEVEL_KEYS }).notNull(),
     handlerId: uuid('handler_id').references(() => people.id),
@@ -77,7 +93,9 @@ export const requestEvents = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** order of events, also within one transaction (same `at`) */
     seq: bigserial('seq', { mode: 'number' }).notNull(),
-    requestId: uuid('request_id').notNull().references(() => requests.id),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id),
     /** null: the system (a timer) */
     actorId: uuid('actor_id').references(() => people.id),
     kind: text('kind').notNull(),
@@ -96,10 +114,17 @@ export const requestMessages = pgTable(
   'request_messages',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    requestId: uuid('request_id').notNull().references(() => requests.id),
-    authorId: uuid('author_id').notNull().references(() => people.id),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => people.id),
     body: text('body').notNull(),
-    photoIds: uuid('photo_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    photoIds: uuid('photo_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     createdAt: at('created_at').notNull(),
   },
   (t) => [index('request_messages_request_idx').on(t.requestId, t.createdAt)],
@@ -109,8 +134,12 @@ export const requestMessages = pgTable(
 export const householdPartyLinks = pgTable(
   'household_party_links',
   {
-    householdId: uuid('household_id').notNull().references(() => households.id),
-    personId: uuid('person_id').notNull().references(() => people.id),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.householdId, t.personId] }), index('household_party_links_person_idx').on(t.personId)],
@@ -121,11 +150,19 @@ export const sosCalls = pgTable(
   'sos_calls',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    callerId: uuid('caller_id').notNull().references(() => people.id),
+    callerId: uuid('caller_id')
+      .notNull()
+      .references(() => people.id),
     householdId: uuid('household_id').references(() => households.id),
-    courtyardId: uuid('courtyard_id').notNull().references(() => courtyards.id),
-    villageId: uuid('village_id').notNull().references(() => villages.id),
-    townshipId: uuid('township_id').notNull().references(() => townships.id),
+    courtyardId: uuid('courtyard_id')
+      .notNull()
+      .references(() => courtyards.id),
+    villageId: uuid('village_id')
+      .notNull()
+      .references(() => villages.id),
+    townshipId: uuid('township_id')
+      .notNull()
+      .references(() => townships.id),
     address: text('address').notNull(),
     phone: text('phone'),
     state: text('state', { enum: SOS_STATES }).notNull(),
@@ -149,7 +186,9 @@ export const sosEvents = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     seq: bigserial('seq', { mode: 'number' }).notNull(),
-    callId: uuid('call_id').notNull().references(() => sosCalls.id),
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => sosCalls.id),
     actorId: uuid('actor_id').references(() => people.id),
     kind: text('kind').notNull(),
     step: integer('step').notNull(),
@@ -163,8 +202,12 @@ export const sosEvents = pgTable(
 export const sosRecipients = pgTable(
   'sos_recipients',
   {
-    callId: uuid('call_id').notNull().references(() => sosCalls.id),
-    personId: uuid('person_id').notNull().references(() => people.id),
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => sosCalls.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
     step: integer('step').notNull(),
     why: text('why').notNull(),
   },

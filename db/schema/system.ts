@@ -21,10 +21,7 @@ export const idempotencyKeys = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp('completed_at', { withTimezone: true }),
   },
-  (t) => [
-    primaryKey({ columns: [t.actor, t.key] }),
-    check('idempotency_keys_state_ck', oneOf(t.state, IDEMPOTENCY_STATES)),
-  ],
+  (t) => [primaryKey({ columns: [t.actor, t.key] }), check('idempotency_keys_state_ck', oneOf(t.state, IDEMPOTENCY_STATES))],
 );
 
 /**

@@ -18,7 +18,10 @@ const NS = { township: 1, village: 2, courtyard: 3, household: 4, person: 5, rol
  */
 export async function seedDemo(db: Db, now = new Date()): Promise<TDemoSummary | 'already-seeded'> {
   const townshipId = seedUuid(NS.township, 1);
-  const existing = await db.select({ id: townships.id }).from(townships).where(sql`${townships.id} = ${townshipId}`);
+  const existing = await db
+    .select({ id: townships.id })
+    .from(townships)
+    .where(sql`${townships.id} = ${townshipId}`);
   if (existing.length) return 'already-seeded';
 
   const rand = seededRandom(20261122);
@@ -35,9 +38,13 @@ export async function seedDemo(db: Db, now = new Date()): Promise<TDemoSummary |
     const yards: TDemoCourtyard[] = [];
     const grant = (personId: string, role: TRole, scope: { villageId?: string; courtyardId?: string }) =>
       roleRows.push({
-        id: seedUuid(NS.role, ++counter.role), personId, role, townshipId,
+        id: seedUuid(NS.role, ++counter.role),
+        personId,
+        role,
+        townshipId,
         scopeType: scope.courtyardId ? 'courtyard' : scope.villageId ? 'village' : 'township',
-        villageId: scope.villageId ?? null, courtyardId: scope.courtyardId ?? null,
+        villageId: scope.villageId ?? null,
+        courtyardId: scope.courtyardId ?? null,
       });
 
     for (const [vi, v] of plan.entries()) {
@@ -63,8 +70,13 @@ export async function seedDemo(db: Db, now = new Date()): Promise<TDemoSummary |
             const personId = seedUuid(NS.person, ++counter.person);
             const alone = size === 1 && rand() < 0.6;
             personRows.push({
-              id: personId, name: personName(rand, surname), phone: p === 0 ? phoneNumber(rand) : null, householdId,
-              relation: p === 0 ? '户主' : ['配偶', '子女', '父母', '孙辈'][p % 4], livesAlone: alone, elderly: alone || rand() < 0.15,
+              id: personId,
+              name: personName(rand, surname),
+              phone: p === 0 ? phoneNumber(rand) : null,
+              householdId,
+              relation: p === 0 ? '户主' : ['配偶', '子女', '父母', '孙辈'][p % 4],
+              livesAlone: alone,
+              elderly: alone || rand() < 0.15,
               // the head (household 1) leads the courtyard's party group
               isPartyMember: p === 0 && (rand() < 0.2 || h === 1),
             });
@@ -87,7 +99,11 @@ export async function seedDemo(db: Db, now = new Date()): Promise<TDemoSummary |
       }
       // village staff live in the village but hold village-wide roles
       const cleanerIds: string[] = [];
-      for (const [role, n] of [['village_cadre', 2], ['cleaner', vi === 0 ? 2 : 1], ['shopkeeper', 1]] as const) {
+      for (const [role, n] of [
+        ['village_cadre', 2],
+        ['cleaner', vi === 0 ? 2 : 1],
+        ['shopkeeper', 1],
+      ] as const) {
         for (let k = 0; k < n; k++) {
           const personId = seedUuid(NS.person, ++counter.person);
           await tx.insert(people).values({ id: personId, name: personName(rand), phone: phoneNumber(rand) });
@@ -111,7 +127,15 @@ export async function seedDemo(db: Db, now = new Date()): Promise<TDemoSummary |
 }
 
 /** 66 bins around the pilot village's depot, spread over ~1.5 km, each with its scene code. */
-async function seedBins(tx: Db, rand: () => number, villageId: string, courtyardIds: string[], cleanerIds: string[], lat: number, lng: number): Promise<number> {
+async function seedBins(
+  tx: Db,
+  rand: () => number,
+  villageId: string,
+  courtyardIds: string[],
+  cleanerIds: string[],
+  lat: number,
+  lng: number,
+): Promise<number> {
   const bytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(rand() * 256));
   const rows = Array.from({ length: 66 }, (_, i) => ({
     id: seedUuid(NS.bin, i + 1),
@@ -125,6 +149,8 @@ async function seedBins(tx: Db, rand: () => number, villageId: string, courtyard
   await tx.insert(bins).values(rows);
   // the first cleaner covers the west half of the village, the second the east half
   const byLng = [...rows].sort((a, b) => a.lng - b.lng);
-  await tx.insert(binCleaners).values(byLng.map((b, i) => ({ binId: b.id, personId: cleanerIds[Math.min(cleanerIds.length - 1, Math.floor((i * cleanerIds.length) / byLng.length))] })));
+  await tx
+    .insert(binCleaners)
+    .values(byLng.map((b, i) => ({ binId: b.id, personId: cleanerIds[Math.min(cleanerIds.length - 1, Math.floor((i * cleanerIds.length) / byLng.length))] })));
   return rows.length;
 }

@@ -1,6 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../client';
-import { binCleaners, bins, courtyardInvitations, courtyards, households, joinRequests, people, roleAssignments, townships, villages, wechatIdentities } from '../schema';
+import {
+  binCleaners,
+  bins,
+  courtyardInvitations,
+  courtyards,
+  households,
+  joinRequests,
+  people,
+  roleAssignments,
+  townships,
+  villages,
+  wechatIdentities,
+} from '../schema';
 import type { TRole } from '../../shared/contracts/common';
 import { ROLE_INFO } from '../../shared/domain/roles';
 
@@ -15,13 +27,22 @@ export type TOrgTree = {
  */
 export async function createOrgTree(db: Db, shape: { villages?: number; courtyards?: number } = {}): Promise<TOrgTree> {
   const tag = randomUUID().slice(0, 8);
-  const [t] = await db.insert(townships).values({ name: `测试镇${tag}` }).returning({ id: townships.id });
+  const [t] = await db
+    .insert(townships)
+    .values({ name: `测试镇${tag}` })
+    .returning({ id: townships.id });
   const tree: TOrgTree = { townshipId: t.id, villages: [] };
   for (let v = 0; v < (shape.villages ?? 2); v++) {
-    const [vr] = await db.insert(villages).values({ townshipId: t.id, name: `测试村${v + 1}` }).returning({ id: villages.id });
+    const [vr] = await db
+      .insert(villages)
+      .values({ townshipId: t.id, name: `测试村${v + 1}` })
+      .returning({ id: villages.id });
     const cs: TOrgTree['villages'][number]['courtyards'] = [];
     for (let c = 0; c < (shape.courtyards ?? 2); c++) {
-      const [cr] = await db.insert(courtyards).values({ villageId: vr.id, name: `院落${v + 1}-${c + 1}` }).returning({ id: courtyards.id });
+      const [cr] = await db
+        .insert(courtyards)
+        .values({ villageId: vr.id, name: `院落${v + 1}-${c + 1}` })
+        .returning({ id: courtyards.id });
       const [hr] = await db.insert(households).values({ courtyardId: cr.id, label: '1号' }).returning({ id: households.id });
       cs.push({ id: cr.id, householdId: hr.id });
     }
@@ -47,8 +68,12 @@ export async function createPersonWithRole(
     .returning({ id: people.id });
   if (role) {
     await db.insert(roleAssignments).values({
-      personId: p.id, role, scopeType: scope!, townshipId: tree.townshipId,
-      villageId: scope === 'township' ? null : v.id, courtyardId: scope === 'courtyard' ? c.id : null,
+      personId: p.id,
+      role,
+      scopeType: scope!,
+      townshipId: tree.townshipId,
+      villageId: scope === 'township' ? null : v.id,
+      courtyardId: scope === 'courtyard' ? c.id : null,
     });
   }
   return { personId: p.id };
@@ -74,7 +99,13 @@ export async function createWechatIdentity(db: Db, personId: string, appId: stri
 }
 
 /** A bin in the tree's first village (courtyard 0), with an unguessable code, cleaned by `cleanerIds`. */
-export async function createBin(db: Db, tree: TOrgTree, cleanerIds: string[], at = { lat: 29.56, lng: 106.46 }, village = 0): Promise<{ id: string; code: string }> {
+export async function createBin(
+  db: Db,
+  tree: TOrgTree,
+  cleanerIds: string[],
+  at = { lat: 29.56, lng: 106.46 },
+  village = 0,
+): Promise<{ id: string; code: string }> {
   const { makeSceneCode } = await import('../../shared/domain/scene-code');
   const { randomBytes } = await import('node:crypto');
   const v = tree.villages[village];

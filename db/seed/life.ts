@@ -1,7 +1,13 @@
 import type { Db } from '../client';
 import { jobs, listings, requestEvents, requests } from '../schema';
 
-export type TDemoCourtyard = { villageId: string; townshipId: string; courtyardId: string; headId: string; residents: { personId: string; householdId: string }[] };
+export type TDemoCourtyard = {
+  villageId: string;
+  townshipId: string;
+  courtyardId: string;
+  headId: string;
+  residents: { personId: string; householdId: string }[];
+};
 
 const H = 3_600_000;
 
@@ -28,18 +34,69 @@ export async function seedVillageLife(tx: Db, yards: TDemoCourtyard[], now: Date
     const [r] = await tx
       .insert(requests)
       .values({
-        requesterId: who.personId, householdId: who.householdId, courtyardId: p.y.courtyardId, villageId: p.y.villageId, townshipId: p.y.townshipId,
-        category: p.category, text: p.text, state: p.state, level: p.level, handlerId: accepted ? p.y.headId : null,
-        dueAt: p.state === 'accepted' ? new Date(accepted!.getTime() + 168 * H) : p.state === 'submitted' || p.state === 'escalated_village' ? new Date(now.getTime() + 20 * H) : null,
-        createdAt: created, acceptedAt: accepted, resolvedAt: resolved, closedAt: p.state === 'closed' ? at(p.ago - 30) : null,
-        rating: 'rating' in p ? p.rating : null, updatedAt: created,
+        requesterId: who.personId,
+        householdId: who.householdId,
+        courtyardId: p.y.courtyardId,
+        villageId: p.y.villageId,
+        townshipId: p.y.townshipId,
+        category: p.category,
+        text: p.text,
+        state: p.state,
+        level: p.level,
+        handlerId: accepted ? p.y.headId : null,
+        dueAt:
+          p.state === 'accepted'
+            ? new Date(accepted!.getTime() + 168 * H)
+            : p.state === 'submitted' || p.state === 'escalated_village'
+              ? new Date(now.getTime() + 20 * H)
+              : null,
+        createdAt: created,
+        acceptedAt: accepted,
+        resolvedAt: resolved,
+        closedAt: p.state === 'closed' ? at(p.ago - 30) : null,
+        rating: 'rating' in p ? p.rating : null,
+        updatedAt: created,
       })
       .returning({ id: requests.id });
-    const events: (typeof requestEvents.$inferInsert)[] = [{ requestId: r.id, actorId: who.personId, kind: 'submitted', toState: 'submitted', toLevel: 'courtyard', at: created }];
-    if (p.state === 'escalated_village') events.push({ requestId: r.id, actorId: null, kind: 'auto_escalated', fromState: 'submitted', toState: p.state, fromLevel: 'courtyard', toLevel: 'village', note: '24小时内无人受理', at: at(p.ago - 24) });
-    if (accepted) events.push({ requestId: r.id, actorId: p.y.headId, kind: 'accepted', fromState: 'submitted', toState: 'accepted', toLevel: p.level, at: accepted });
-    if (resolved) events.push({ requestId: r.id, actorId: p.y.headId, kind: 'resolved', fromState: 'accepted', toState: 'resolved', toLevel: p.level, note: '已处理', at: resolved });
-    if (p.state === 'closed') events.push({ requestId: r.id, actorId: who.personId, kind: 'closed', fromState: 'resolved', toState: 'closed', toLevel: p.level, note: '5星', at: at(p.ago - 30) });
+    const events: (typeof requestEvents.$inferInsert)[] = [
+      { requestId: r.id, actorId: who.personId, kind: 'submitted', toState: 'submitted', toLevel: 'courtyard', at: created },
+    ];
+    if (p.state === 'escalated_village')
+      events.push({
+        requestId: r.id,
+        actorId: null,
+        kind: 'auto_escalated',
+        fromState: 'submitted',
+        toState: p.state,
+        fromLevel: 'courtyard',
+        toLevel: 'village',
+        note: '24小时内无人受理',
+        at: at(p.ago - 24),
+      });
+    if (accepted)
+      events.push({ requestId: r.id, actorId: p.y.headId, kind: 'accepted', fromState: 'submitted', toState: 'accepted', toLevel: p.level, at: accepted });
+    if (resolved)
+      events.push({
+        requestId: r.id,
+        actorId: p.y.headId,
+        kind: 'resolved',
+        fromState: 'accepted',
+        toState: 'resolved',
+        toLevel: p.level,
+        note: '已处理',
+        at: resolved,
+      });
+    if (p.state === 'closed')
+      events.push({
+        requestId: r.id,
+        actorId: who.personId,
+        kind: 'closed',
+        fromState: 'resolved',
+        toState: 'closed',
+        toLevel: p.level,
+        note: '5星',
+        at: at(p.ago - 30),
+      });
     await tx.insert(requestEvents).values(events);
   }
   const sell = [
@@ -51,18 +108,51 @@ export async function seedVillageLife(tx: Db, yards: TDemoCourtyard[], now: Date
     const who = s.y.residents[s.r];
     const published = at(48 - i * 5);
     await tx.insert(listings).values({
-      sellerId: who.personId, villageId: s.y.villageId, courtyardId: s.y.courtyardId, townshipId: s.y.townshipId, title: s.title, category: s.category,
-      description: '自家产的，欢迎来看', priceFen: s.priceFen, unit: s.unit, quantity: s.quantity, pickupNote: '院里自取，也可以送到村口', contactPref: 'phone',
-      state: 'published', featured: s.featured, contentCheck: 'pass', reviewedBy: s.y.headId, publishedAt: published,
-      expiresAt: new Date(published.getTime() + 30 * 24 * H), createdAt: at(60), updatedAt: published,
+      sellerId: who.personId,
+      villageId: s.y.villageId,
+      courtyardId: s.y.courtyardId,
+      townshipId: s.y.townshipId,
+      title: s.title,
+      category: s.category,
+      description: '自家产的，欢迎来看',
+      priceFen: s.priceFen,
+      unit: s.unit,
+      quantity: s.quantity,
+      pickupNote: '院里自取，也可以送到村口',
+      contactPref: 'phone',
+      state: 'published',
+      featured: s.featured,
+      contentCheck: 'pass',
+      reviewedBy: s.y.headId,
+      publishedAt: published,
+      expiresAt: new Date(published.getTime() + 30 * 24 * H),
+      createdAt: at(60),
+      updatedAt: published,
     });
   }
   const start = new Date(now.getTime() + 7 * 24 * H).toISOString().slice(0, 10);
   const end = new Date(now.getTime() + 12 * 24 * H).toISOString().slice(0, 10);
   await tx.insert(jobs).values({
-    posterId: a.residents[3].personId, villageId: a.villageId, courtyardId: a.courtyardId, townshipId: a.townshipId, employerKind: 'cooperative',
-    employerName: '石坝柑橘合作社', title: '柑子采摘', description: '柑子园采摘装筐，管午饭', payFen: 12000, payUnit: 'day', jobPlace: '石坝村柑子园',
-    startDate: start, endDate: end, headcount: 6, state: 'published', contentCheck: 'pass', reviewedBy: a.headId, publishedAt: at(20),
-    expiresAt: new Date(`${end}T23:59:59+08:00`), createdAt: at(24), updatedAt: at(20),
+    posterId: a.residents[3].personId,
+    villageId: a.villageId,
+    courtyardId: a.courtyardId,
+    townshipId: a.townshipId,
+    employerKind: 'cooperative',
+    employerName: '石坝柑橘合作社',
+    title: '柑子采摘',
+    description: '柑子园采摘装筐，管午饭',
+    payFen: 12000,
+    payUnit: 'day',
+    jobPlace: '石坝村柑子园',
+    startDate: start,
+    endDate: end,
+    headcount: 6,
+    state: 'published',
+    contentCheck: 'pass',
+    reviewedBy: a.headId,
+    publishedAt: at(20),
+    expiresAt: new Date(`${end}T23:59:59+08:00`),
+    createdAt: at(24),
+    updatedAt: at(20),
   });
 }

@@ -5,8 +5,13 @@ import { seedUuid } from './random';
 import type { TPointsEvent } from '../../shared/domain/points-events';
 
 const RULES: [TPointsEvent, number, number | null][] = [
-  ['bin_report_first', 5, 20], ['bin_report_join', 2, 10], ['request_confirmed', 10, null], ['request_participation', 3, 9],
-  ['meeting_attended', 10, null], ['volunteer', 8, 24], ['tidy_yard', 15, null],
+  ['bin_report_first', 5, 20],
+  ['bin_report_join', 2, 10],
+  ['request_confirmed', 10, null],
+  ['request_participation', 3, 9],
+  ['meeting_attended', 10, null],
+  ['volunteer', 8, 24],
+  ['tidy_yard', 15, null],
 ];
 
 /**
@@ -39,14 +44,26 @@ export async function seedPoints(tx: Db, rand: () => number, villages: { id: str
       const cst = new Date(at.getTime() + 8 * 3600e3);
       const key = seedUuid(9, ++n);
       entries.push({
-        personId: p.id, householdId: p.household_id, courtyardId: p.courtyard_id, villageId: p.village_id, townshipId: p.township_id,
-        amount: points, reasonCode: `rule:${kind}`, sourceKind: 'demo', sourceId: key, countsForBoard: true,
-        month: `${cst.getUTCFullYear()}-${String(cst.getUTCMonth() + 1).padStart(2, '0')}`, idempotencyKey: `demo:${key}`, createdAt: at,
+        personId: p.id,
+        householdId: p.household_id,
+        courtyardId: p.courtyard_id,
+        villageId: p.village_id,
+        townshipId: p.township_id,
+        amount: points,
+        reasonCode: `rule:${kind}`,
+        sourceKind: 'demo',
+        sourceId: key,
+        countsForBoard: true,
+        month: `${cst.getUTCFullYear()}-${String(cst.getUTCMonth() + 1).padStart(2, '0')}`,
+        idempotencyKey: `demo:${key}`,
+        createdAt: at,
       });
     }
   }
   for (let i = 0; i < entries.length; i += 500) await tx.insert(pointsLedger).values(entries.slice(i, i + 500));
-  await tx.execute(sql`insert into points_balances (person_id, balance, updated_at) select person_id, sum(amount), ${now.toISOString()}::timestamptz from points_ledger group by person_id`);
+  await tx.execute(
+    sql`insert into points_balances (person_id, balance, updated_at) select person_id, sum(amount), ${now.toISOString()}::timestamptz from points_ledger group by person_id`,
+  );
   await tx.execute(sql`
     insert into points_totals (kind, subject_id, period, village_id, township_id, total)
     select kind, subject_id, period, min(village_id::text)::uuid, min(township_id::text)::uuid, sum(amount)::int from (

@@ -17,7 +17,28 @@ export function seedUuid(ns: number, n: number): string {
 }
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何罗高林谭邓冉向';
-const GIVEN = ['建国', '秀英', '明', '芳', '德华', '桂兰', '志强', '玉珍', '小军', '春梅', '国庆', '淑芬', '文', '海燕', '大勇', '丽', '永福', '翠花', '光荣', '红'];
+const GIVEN = [
+  '建国',
+  '秀英',
+  '明',
+  '芳',
+  '德华',
+  '桂兰',
+  '志强',
+  '玉珍',
+  '小军',
+  '春梅',
+  '国庆',
+  '淑芬',
+  '文',
+  '海燕',
+  '大勇',
+  '丽',
+  '永福',
+  '翠花',
+  '光荣',
+  '红',
+];
 
 export function personName(rand: () => number, surname?: string): string {
   const s = surname ?? SURNAMES[Math.floor(rand() * SURNAMES.length)];

@@ -15,7 +15,9 @@ export async function authorize(ctx: TSignedInContext, rule: TAccessRule, params
   const object = rule.on ? await resolveObject(ctx.db, { kind: rule.on.kind, id: String(params[rule.on.param]) }) : SELF;
   if (!object) throw new AppError((rule.on && MISSING[rule.on.kind]) ?? 'NOT_FOUND');
   if (!can(rule.action, ctx.actor, object)) {
-    throw refusalStatus(rule.action, ctx.actor, object) === 403 ? new AppError('FORBIDDEN', { message: refusalReason(rule.action) }) : new AppError('NOT_FOUND');
+    throw refusalStatus(rule.action, ctx.actor, object) === 403
+      ? new AppError('FORBIDDEN', { message: refusalReason(rule.action) })
+      : new AppError('NOT_FOUND');
   }
   return object;
 }

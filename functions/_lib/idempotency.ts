@@ -8,7 +8,11 @@ import { sqlState, toAppError } from './to-app-error';
 /** Records are kept (and replayed) for at least this long; older keys may be reused. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
 
-const ZKey = z.string().min(1).max(200).regex(/^[\x21-\x7e]+$/);
+const ZKey = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/);
 
 export type TOutcome = { status: number; body: unknown; headers?: Record<string, string> };
 
@@ -71,7 +75,9 @@ function claimOf(ctx: TServiceContext, req: TKeyed) {
     throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'headers.idempotency-key', message: 'Idempotency-Key 须为1–200个可见字符' }] });
   }
   const actor = ctx.actor?.personId ?? 'anonymous';
-  const requestHash = createHash('sha256').update(`${req.method} ${req.path}\n${canonicalJson(req.body)}`).digest('hex');
+  const requestHash = createHash('sha256')
+    .update(`${req.method} ${req.path}\n${canonicalJson(req.body)}`)
+    .digest('hex');
   return { actor, key: req.key, method: req.method, path: req.path, requestHash };
 }
 

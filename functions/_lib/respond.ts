@@ -25,7 +25,12 @@ function overHttps(req: IncomingMessage | undefined): boolean {
   if (!req) return false;
   if ((req.socket as TLSSocket | undefined)?.encrypted) return true;
   const proto = req.headers['x-forwarded-proto'];
-  return String(Array.isArray(proto) ? proto[0] : (proto ?? '')).split(',')[0].trim().toLowerCase() === 'https';
+  return (
+    String(Array.isArray(proto) ? proto[0] : (proto ?? ''))
+      .split(',')[0]
+      .trim()
+      .toLowerCase() === 'https'
+  );
 }
 
 /** Writes JSON on a plain node response (works for Vercel's response too). */

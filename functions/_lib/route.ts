@@ -84,7 +84,13 @@ export function defineRoute<C extends TContract>(contract: C, spec: TRouteSpec<C
       sendJson(res, err.status, errorBody(err, requestId), headers);
     } finally {
       log('info', 'request', {
-        requestId, method: req.method, path: contract.path, status, code, personId: (actor as TActor | null)?.personId, ms: Date.now() - started,
+        requestId,
+        method: req.method,
+        path: contract.path,
+        status,
+        code,
+        personId: (actor as TActor | null)?.personId,
+        ms: Date.now() - started,
       });
     }
 

@@ -5,9 +5,19 @@ import path from 'node:path';
 import { setSecurityHeaders } from './respond';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.png': 'image/png', '.jpg': 'image/jpeg', '.svg': 'image/svg+xml', '.ico': 'image/x-icon',
-  '.woff': 'font/woff', '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.map': 'application/json', '.txt': 'text/plain; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.map': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /** Files named by content (miniapp/config: js/[name].[contenthash:8].js, css likewise): a new build gives new names. */
@@ -45,7 +55,10 @@ export function serveStatic(dir: string | undefined, req: http.IncomingMessage, 
   const variant = opts.precompressed === false ? null : chooseVariant(file, req.headers['accept-encoding']);
   res.statusCode = 200;
   res.setHeader('content-type', TYPES[path.extname(file)] ?? 'application/octet-stream');
-  res.setHeader('cache-control', html ? 'no-cache' : HASHED.test(file.split(path.sep).join('/')) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+  res.setHeader(
+    'cache-control',
+    html ? 'no-cache' : HASHED.test(file.split(path.sep).join('/')) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+  );
   if (html) res.setHeader('content-security-policy', pagePolicy(file));
   if (variant?.vary) res.setHeader('vary', 'Accept-Encoding');
   if (variant?.encoding) res.setHeader('content-encoding', variant.encoding);

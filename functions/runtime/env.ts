@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-const flag = z.enum(['0', '1']).default('0').transform((v) => v === '1');
+const flag = z
+  .enum(['0', '1'])
+  .default('0')
+  .transform((v) => v === '1');
 
 const ZTemplateConfig = z.record(
   z.string(),
@@ -11,7 +14,11 @@ export type TTemplateConfig = z.infer<typeof ZTemplateConfig>;
 
 /** Placeholder ids for development and tests; production sets the account's real ones. */
 const DEFAULT_TEMPLATES = JSON.stringify({
-  join_request_new: { id: 'TPL_JOIN_NEW', page: 'pkg-courtyard/requests/index', fields: { thing1: 'applicantName', thing2: 'courtyardName', time3: 'submittedAt' } },
+  join_request_new: {
+    id: 'TPL_JOIN_NEW',
+    page: 'pkg-courtyard/requests/index',
+    fields: { thing1: 'applicantName', thing2: 'courtyardName', time3: 'submittedAt' },
+  },
   join_request_decided: { id: 'TPL_JOIN_DECIDED', page: 'pages/me/index', fields: { phrase1: 'result', thing2: 'courtyardName', thing3: 'reason' } },
   bin_task: { id: 'TPL_BIN_TASK', page: 'pkg-clean/tasks/index', fields: { thing1: 'binLabel', thing2: 'place', time3: 'reportedAt' } },
   request_new: { id: 'TPL_REQUEST_NEW', fields: { name1: 'requesterName', thing2: 'summary', time3: 'submittedAt' } },
@@ -57,7 +64,10 @@ const ZEnv = z
     /** How often the single-server host drains the outbox and timers; 0 = only cron and kicks */
     DISPATCH_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
     /** 1 = kick the dispatcher right after a commit that enqueued notifications */
-    DISPATCH_KICK: z.enum(['0', '1']).default('1').transform((v) => v === '1'),
+    DISPATCH_KICK: z
+      .enum(['0', '1'])
+      .default('1')
+      .transform((v) => v === '1'),
     /** logical template → WeChat subscribe template id, page and {wechatFieldKey: payloadKey} */
     WECHAT_SUBSCRIBE_TEMPLATES: z
       .string()
@@ -101,10 +111,18 @@ const ZEnv = z
     if (e.NODE_ENV !== 'production') return;
     if (e.ALLOW_DEV_LOGIN) ctx.addIssue({ code: 'custom', path: ['ALLOW_DEV_LOGIN'], message: 'dev login must be off in production' });
     // anyone who reads this file could sign pushes with the default token and forge media-check verdicts
-    if (e.WECHAT_PUSH_TOKEN === DEV_PUSH_TOKEN) ctx.addIssue({ code: 'custom', path: ['WECHAT_PUSH_TOKEN'], message: 'set the Token of 消息推送 from the mini-program console in production' });
+    if (e.WECHAT_PUSH_TOKEN === DEV_PUSH_TOKEN)
+      ctx.addIssue({ code: 'custom', path: ['WECHAT_PUSH_TOKEN'], message: 'set the Token of 消息推送 from the mini-program console in production' });
     // WeChat refuses unknown template ids (40037): every subscribe message would fail, only in the log
-    const placeholders = Object.entries(e.WECHAT_SUBSCRIBE_TEMPLATES).filter(([, t]) => PLACEHOLDER_TEMPLATE_IDS.has(t.id)).map(([name]) => name);
-    if (placeholders.length) ctx.addIssue({ code: 'custom', path: ['WECHAT_SUBSCRIBE_TEMPLATES'], message: `set the account's real template ids in production (placeholders in: ${placeholders.join(', ')})` });
+    const placeholders = Object.entries(e.WECHAT_SUBSCRIBE_TEMPLATES)
+      .filter(([, t]) => PLACEHOLDER_TEMPLATE_IDS.has(t.id))
+      .map(([name]) => name);
+    if (placeholders.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WECHAT_SUBSCRIBE_TEMPLATES'],
+        message: `set the account's real template ids in production (placeholders in: ${placeholders.join(', ')})`,
+      });
     if (e.TEST_CLOCK) ctx.addIssue({ code: 'custom', path: ['TEST_CLOCK'], message: 'the test clock must be off in production' });
     if (e.CRON_SECRET === 'dev-cron-secret-change-me') ctx.addIssue({ code: 'custom', path: ['CRON_SECRET'], message: 'set a real cron secret in production' });
     if (!e.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production runs on the PostgreSQL server' });

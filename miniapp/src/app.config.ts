@@ -45,9 +45,19 @@ export default defineAppConfig({
       // 后台 for village staff (also read on a desktop through the H5 build): not preloaded.
       // 通知发送情况; 凭码发放 (店员, 村干部); 积分规则 and 商品 (村干部); 人工加减分 (院长, 村干部).
       root: 'pkg-admin',
-      pages: ['notifications/index', 'handover/index', 'points-rules/index', 'rewards/index', 'points-adjust/index',
+      pages: [
+        'notifications/index',
+        'handover/index',
+        'points-rules/index',
+        'rewards/index',
+        'points-adjust/index',
         // 垃圾桶 (村干部): list, 新增/修改, 批量导入, 统计, 二维码贴纸
-        'bins/index', 'bins-edit/index', 'bins-import/index', 'bins-stats/index', 'bins-stickers/index'],
+        'bins/index',
+        'bins-edit/index',
+        'bins-import/index',
+        'bins-stats/index',
+        'bins-stickers/index',
+      ],
     },
   ],
   preloadRule: {

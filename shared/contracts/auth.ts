@@ -40,10 +40,7 @@ export const devLogin = defineContract({
   path: '/api/auth/dev-login',
   summary: '演示登录（仅开发环境）',
   tag: 'auth',
-  body: z.union([
-    z.object({ personId: z.uuid() }).strict(),
-    z.object({ newPerson: z.literal(true) }).strict(),
-  ]),
+  body: z.union([z.object({ personId: z.uuid() }).strict(), z.object({ newPerson: z.literal(true) }).strict()]),
   response: ZSession,
 });
 

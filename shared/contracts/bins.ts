@@ -20,7 +20,10 @@ export const ZBinReport = z.object({
 export type TBinReport = z.infer<typeof ZBinReport>;
 
 export const getBin = defineContract({
-  method: 'GET', path: '/api/bins/{code}', summary: '扫码后：垃圾桶与是否已有人报满', tag: 'bins',
+  method: 'GET',
+  path: '/api/bins/{code}',
+  summary: '扫码后：垃圾桶与是否已有人报满',
+  tag: 'bins',
   params: ZCodeParam,
   response: z.object({
     bin: z.object({ id: z.string(), label: z.string(), village: ZNamed, courtyard: ZNamed.nullable() }),
@@ -30,7 +33,11 @@ export const getBin = defineContract({
 });
 
 export const reportBin = defineContract({
-  method: 'POST', path: '/api/bins/{code}/report', summary: '一键报满：新报告 201，并入已有报告 200', tag: 'bins', status: 201,
+  method: 'POST',
+  path: '/api/bins/{code}/report',
+  summary: '一键报满：新报告 201，并入已有报告 200',
+  tag: 'bins',
+  status: 201,
   params: ZCodeParam,
   body: z.object({ kind: ZBinKind.default('full'), photoId: z.uuid().optional() }),
   response: z.object({ report: ZBinReport, joined: z.boolean() }),
@@ -47,7 +54,10 @@ export const ZTaskStop = z.object({
 });
 
 export const cleanerTasks = defineContract({
-  method: 'GET', path: '/api/cleaner/tasks', summary: '保洁员：待清运的桶，按路线排序', tag: 'bins',
+  method: 'GET',
+  path: '/api/cleaner/tasks',
+  summary: '保洁员：待清运的桶，按路线排序',
+  tag: 'bins',
   query: z.object({ lat: z.coerce.number().min(-90).max(90).optional(), lng: z.coerce.number().min(-180).max(180).optional() }),
   response: z.object({
     start: z.object({ lat: z.number(), lng: z.number(), from: z.enum(['device', 'depot', 'first-bin']) }),
@@ -59,33 +69,53 @@ export const cleanerTasks = defineContract({
 const ZConfirm = z.object({ code: z.string().trim().min(1).max(64), photoId: z.uuid().optional() });
 
 export const cleanBinReport = defineContract({
-  method: 'POST', path: '/api/bin-reports/{id}/clean', summary: '现场扫码确认已清运（报告人得积分）', tag: 'bins',
+  method: 'POST',
+  path: '/api/bin-reports/{id}/clean',
+  summary: '现场扫码确认已清运（报告人得积分）',
+  tag: 'bins',
   params: z.object({ id: z.uuid() }),
   body: ZConfirm,
   response: ZBinReport,
 });
 
 export const markBinReportFalse = defineContract({
-  method: 'POST', path: '/api/bin-reports/{id}/false', summary: '现场扫码标记误报（不得积分）', tag: 'bins',
+  method: 'POST',
+  path: '/api/bin-reports/{id}/false',
+  summary: '现场扫码标记误报（不得积分）',
+  tag: 'bins',
   params: z.object({ id: z.uuid() }),
   body: ZConfirm,
   response: ZBinReport,
 });
 
 export const ZVillageBin = z.object({
-  id: z.string(), label: z.string(), code: z.string(), state: ZBinState, lat: z.number(), lng: z.number(),
-  courtyard: ZNamed.nullable(), cleaners: z.array(ZNamed), scene: z.string(), h5Url: z.string(),
+  id: z.string(),
+  label: z.string(),
+  code: z.string(),
+  state: ZBinState,
+  lat: z.number(),
+  lng: z.number(),
+  courtyard: ZNamed.nullable(),
+  cleaners: z.array(ZNamed),
+  scene: z.string(),
+  h5Url: z.string(),
 });
 export type TVillageBin = z.infer<typeof ZVillageBin>;
 
 export const listVillageBins = defineContract({
-  method: 'GET', path: '/api/villages/{villageId}/bins', summary: '村里的垃圾桶与二维码内容（村干部；贴纸打印）', tag: 'bins',
+  method: 'GET',
+  path: '/api/villages/{villageId}/bins',
+  summary: '村里的垃圾桶与二维码内容（村干部；贴纸打印）',
+  tag: 'bins',
   params: z.object({ villageId: z.uuid() }),
   response: z.object({ village: ZNamed, items: z.array(ZVillageBin) }),
 });
 
 export const getBinWxaCode = defineContract({
-  method: 'GET', path: '/api/bins/{code}/wxacode', summary: '垃圾桶的小程序码（getwxacodeunlimit，生成一次后缓存）', tag: 'bins',
+  method: 'GET',
+  path: '/api/bins/{code}/wxacode',
+  summary: '垃圾桶的小程序码（getwxacodeunlimit，生成一次后缓存）',
+  tag: 'bins',
   params: ZCodeParam,
   response: z.object({ contentType: z.string(), base64: z.string() }),
 });
@@ -94,46 +124,85 @@ const ZLat = z.number().min(-90).max(90);
 const ZLng = z.number().min(-180).max(180);
 
 export const createBin = defineContract({
-  method: 'POST', path: '/api/villages/{villageId}/bins', summary: '新增垃圾桶（村干部）', tag: 'bins', status: 201,
+  method: 'POST',
+  path: '/api/villages/{villageId}/bins',
+  summary: '新增垃圾桶（村干部）',
+  tag: 'bins',
+  status: 201,
   params: z.object({ villageId: z.uuid() }),
   body: z.object({
-    label: z.string().trim().min(1, '请填写编号').max(20), lat: ZLat, lng: ZLng,
-    courtyardId: z.uuid().nullable().optional(), cleanerIds: z.array(z.uuid()).max(5).default([]),
+    label: z.string().trim().min(1, '请填写编号').max(20),
+    lat: ZLat,
+    lng: ZLng,
+    courtyardId: z.uuid().nullable().optional(),
+    cleanerIds: z.array(z.uuid()).max(5).default([]),
   }),
   response: ZVillageBin,
 });
 
 export const updateBin = defineContract({
-  method: 'PATCH', path: '/api/bins/{code}', summary: '移动、停用、改派垃圾桶（村干部）', tag: 'bins',
+  method: 'PATCH',
+  path: '/api/bins/{code}',
+  summary: '移动、停用、改派垃圾桶（村干部）',
+  tag: 'bins',
   params: ZCodeParam,
   body: z.object({
-    label: z.string().trim().min(1).max(20).optional(), lat: ZLat.optional(), lng: ZLng.optional(),
-    courtyardId: z.uuid().nullable().optional(), state: ZBinState.optional(), cleanerIds: z.array(z.uuid()).max(5).optional(),
+    label: z.string().trim().min(1).max(20).optional(),
+    lat: ZLat.optional(),
+    lng: ZLng.optional(),
+    courtyardId: z.uuid().nullable().optional(),
+    state: ZBinState.optional(),
+    cleanerIds: z.array(z.uuid()).max(5).optional(),
   }),
   response: ZVillageBin,
 });
 
 export const importBins = defineContract({
-  method: 'POST', path: '/api/villages/{villageId}/bins/import', summary: 'CSV 批量导入垃圾桶（编号,纬度,经度,保洁员姓名或手机号），全部成功或全部不导入', tag: 'bins', status: 201,
+  method: 'POST',
+  path: '/api/villages/{villageId}/bins/import',
+  summary: 'CSV 批量导入垃圾桶（编号,纬度,经度,保洁员姓名或手机号），全部成功或全部不导入',
+  tag: 'bins',
+  status: 201,
   params: z.object({ villageId: z.uuid() }),
   body: z.object({ csv: z.string().min(1).max(200_000) }),
   response: z.object({ created: z.number().int() }),
 });
 
 export const binStats = defineContract({
-  method: 'GET', path: '/api/villages/{villageId}/bin-stats', summary: '爱环境统计：报满、清运用时、误报率、最常满的桶、节省里程估算', tag: 'bins',
+  method: 'GET',
+  path: '/api/villages/{villageId}/bin-stats',
+  summary: '爱环境统计：报满、清运用时、误报率、最常满的桶、节省里程估算',
+  tag: 'bins',
   params: z.object({ villageId: z.uuid() }),
   query: z.object({ days: z.coerce.number().int().min(1).max(365).default(30) }),
   response: z.object({
     days: z.number().int(),
-    village: z.object({ reports: z.number().int(), cleaned: z.number().int(), falseReports: z.number().int(), falseRate: z.number(), medianMinutesToClean: z.number().nullable() }),
-    bins: z.array(z.object({ id: z.string(), label: z.string(), reports: z.number().int(), cleaned: z.number().int(), falseReports: z.number().int(), medianMinutesToClean: z.number().nullable() })),
+    village: z.object({
+      reports: z.number().int(),
+      cleaned: z.number().int(),
+      falseReports: z.number().int(),
+      falseRate: z.number(),
+      medianMinutesToClean: z.number().nullable(),
+    }),
+    bins: z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        reports: z.number().int(),
+        cleaned: z.number().int(),
+        falseReports: z.number().int(),
+        medianMinutesToClean: z.number().nullable(),
+      }),
+    ),
     distance: z.object({ days: z.number().int(), visitAllMeters: z.number(), routedMeters: z.number(), savedPercent: z.number() }),
   }),
 });
 
 export const listVillageCleaners = defineContract({
-  method: 'GET', path: '/api/villages/{villageId}/cleaners', summary: '村里的保洁员（分配垃圾桶时选择）', tag: 'bins',
+  method: 'GET',
+  path: '/api/villages/{villageId}/cleaners',
+  summary: '村里的保洁员（分配垃圾桶时选择）',
+  tag: 'bins',
   params: z.object({ villageId: z.uuid() }),
   response: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), phone: z.string().nullable() })) }),
 });

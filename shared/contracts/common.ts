@@ -19,6 +19,9 @@ export const ZPersonFlags = z.object({
 export type TPersonFlags = z.infer<typeof ZPersonFlags>;
 
 /** Mainland mobile number, 11 digits starting with 1[3-9]. */
-export const ZPhone = z.string().trim().regex(/^1[3-9]\d{9}$/, '请输入11位手机号');
+export const ZPhone = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '请输入11位手机号');
 
 export const ZPersonName = z.string().trim().min(1, '请填写姓名').max(20, '姓名不超过20个字');

@@ -38,17 +38,7 @@ export function defineContract<
   R extends z.ZodType = z.ZodType,
   const M extends THttpMethod = THttpMethod,
   const Path extends string = string,
->(c: {
-  method: M;
-  path: Path;
-  summary: string;
-  tag: string;
-  params?: P;
-  query?: Q;
-  body?: B;
-  response: R;
-  status?: number;
-}): TContract<P, Q, B, R, M, Path> {
+>(c: { method: M; path: Path; summary: string; tag: string; params?: P; query?: Q; body?: B; response: R; status?: number }): TContract<P, Q, B, R, M, Path> {
   return {
     ...c,
     params: (c.params ?? empty) as P,

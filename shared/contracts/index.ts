@@ -16,7 +16,21 @@ import * as wechatPush from './wechat-push';
 export * from './define';
 
 /** Every contract module by file name (the client's endpoint table is generated from these). */
-export const contractModules = { health, auth, me, join, notifications, points, bins, media, requests, sos, 'test-clock': testClock, market, 'wechat-push': wechatPush };
+export const contractModules = {
+  health,
+  auth,
+  me,
+  join,
+  notifications,
+  points,
+  bins,
+  media,
+  requests,
+  sos,
+  'test-clock': testClock,
+  market,
+  'wechat-push': wechatPush,
+};
 
 export const isContract = (v: unknown): v is TContract => typeof v === 'object' && v !== null && 'method' in v && 'response' in v;
 

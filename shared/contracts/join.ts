@@ -8,12 +8,7 @@ import { JOIN_STATES } from '../domain/join-policy';
 export const ZInviteCode = z
   .string()
   .transform((s) => parseInviteInput(s))
-  .pipe(
-    z
-      .string()
-      .length(INVITE_CODE_LENGTH, { message: '邀请码为10位', abort: true })
-      .refine(isInviteCode, '邀请码含有无效字符'),
-  );
+  .pipe(z.string().length(INVITE_CODE_LENGTH, { message: '邀请码为10位', abort: true }).refine(isInviteCode, '邀请码含有无效字符'));
 
 export const ZJoinState = z.enum(JOIN_STATES);
 export type TJoinState = z.infer<typeof ZJoinState>;

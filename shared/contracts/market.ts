@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { defineContract } from './define';
 import { ZNamed, ZPhone } from './common';
 import {
-  APPLICATION_STATES, CONTACT_PREFS, CONTENT_CHECKS, EMPLOYER_KINDS, INTENT_STATES, JOB_STATES, LISTING_CATEGORY_KEYS, LISTING_STATES, PAY_UNITS,
+  APPLICATION_STATES,
+  CONTACT_PREFS,
+  CONTENT_CHECKS,
+  EMPLOYER_KINDS,
+  INTENT_STATES,
+  JOB_STATES,
+  LISTING_CATEGORY_KEYS,
+  LISTING_STATES,
+  PAY_UNITS,
 } from '../domain/market';
 
 /** 帮我卖 (produce listings) and 找活干 (local jobs): posted, content-checked, approved, then public. */
@@ -34,10 +42,22 @@ export const ZListing = z.object({
   seller: ZNamed,
   village: ZNamed,
   courtyard: ZNamed,
-  title: z.string(), category: ZListingCategory, description: z.string(), photoIds: z.array(z.string()),
-  priceFen: z.number().int(), unit: z.string(), quantity: z.number().int(), pickupNote: z.string(), contactPref: ZContactPref,
-  state: ZListingState, featured: z.boolean(), rejectReason: z.string().nullable(), contentCheck: ZContentCheck,
-  publishedAt: z.string().nullable(), expiresAt: z.string().nullable(), createdAt: z.string(),
+  title: z.string(),
+  category: ZListingCategory,
+  description: z.string(),
+  photoIds: z.array(z.string()),
+  priceFen: z.number().int(),
+  unit: z.string(),
+  quantity: z.number().int(),
+  pickupNote: z.string(),
+  contactPref: ZContactPref,
+  state: ZListingState,
+  featured: z.boolean(),
+  rejectReason: z.string().nullable(),
+  contentCheck: ZContentCheck,
+  publishedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  createdAt: z.string(),
   mine: z.boolean(),
   /** what the caller may do now */
   can: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean(), feature: z.boolean(), close: z.boolean(), intend: z.boolean() }),
@@ -45,22 +65,39 @@ export const ZListing = z.object({
 export type TListing = z.infer<typeof ZListing>;
 
 export const createListing = defineContract({
-  method: 'POST', path: '/api/listings', summary: '帮我卖：新建商品（草稿）', tag: 'market', status: 201,
-  body: ZListingInput, response: ZListing,
+  method: 'POST',
+  path: '/api/listings',
+  summary: '帮我卖：新建商品（草稿）',
+  tag: 'market',
+  status: 201,
+  body: ZListingInput,
+  response: ZListing,
 });
 
 export const updateListing = defineContract({
-  method: 'PATCH', path: '/api/listings/{id}', summary: '修改草稿或被退回的商品', tag: 'market',
-  params: ZId, body: ZListingInput.partial(), response: ZListing,
+  method: 'PATCH',
+  path: '/api/listings/{id}',
+  summary: '修改草稿或被退回的商品',
+  tag: 'market',
+  params: ZId,
+  body: ZListingInput.partial(),
+  response: ZListing,
 });
 
 export const submitListing = defineContract({
-  method: 'POST', path: '/api/listings/{id}/submit', summary: '提交审核：先经微信内容安全检查，再由院长或村干部审核', tag: 'market',
-  params: ZId, response: ZListing,
+  method: 'POST',
+  path: '/api/listings/{id}/submit',
+  summary: '提交审核：先经微信内容安全检查，再由院长或村干部审核',
+  tag: 'market',
+  params: ZId,
+  response: ZListing,
 });
 
 export const reviewListing = defineContract({
-  method: 'POST', path: '/api/listings/{id}/review', summary: '审核商品：通过上架或退回（写明原因）', tag: 'market',
+  method: 'POST',
+  path: '/api/listings/{id}/review',
+  summary: '审核商品：通过上架或退回（写明原因）',
+  tag: 'market',
   params: ZId,
   body: z.discriminatedUnion('decision', [
     z.object({ decision: z.literal('approve') }),
@@ -70,28 +107,48 @@ export const reviewListing = defineContract({
 });
 
 export const featureListing = defineContract({
-  method: 'POST', path: '/api/listings/{id}/feature', summary: '村里推荐（置顶）或取消（村干部）', tag: 'market',
-  params: ZId, body: z.object({ featured: z.boolean() }), response: ZListing,
+  method: 'POST',
+  path: '/api/listings/{id}/feature',
+  summary: '村里推荐（置顶）或取消（村干部）',
+  tag: 'market',
+  params: ZId,
+  body: z.object({ featured: z.boolean() }),
+  response: ZListing,
 });
 
 export const closeListing = defineContract({
-  method: 'POST', path: '/api/listings/{id}/close', summary: '卖家标记售完或下架（未处理的意向一并婉拒）', tag: 'market',
-  params: ZId, body: z.object({ state: z.enum(['sold_out', 'closed']) }), response: ZListing,
+  method: 'POST',
+  path: '/api/listings/{id}/close',
+  summary: '卖家标记售完或下架（未处理的意向一并婉拒）',
+  tag: 'market',
+  params: ZId,
+  body: z.object({ state: z.enum(['sold_out', 'closed']) }),
+  response: ZListing,
 });
 
 export const getListing = defineContract({
-  method: 'GET', path: '/api/listings/{id}', summary: '商品详情（已上架的人人可见；其余仅卖家和审核人）', tag: 'market',
-  params: ZId, response: ZListing,
+  method: 'GET',
+  path: '/api/listings/{id}',
+  summary: '商品详情（已上架的人人可见；其余仅卖家和审核人）',
+  tag: 'market',
+  params: ZId,
+  response: ZListing,
 });
 
 export const browseListings = defineContract({
-  method: 'GET', path: '/api/listings', summary: '逛一逛：已上架的商品，村里推荐在前，可按村和品类筛选', tag: 'market',
+  method: 'GET',
+  path: '/api/listings',
+  summary: '逛一逛：已上架的商品，村里推荐在前，可按村和品类筛选',
+  tag: 'market',
   query: z.object({ villageId: z.uuid().optional(), category: ZListingCategory.optional(), ...ZPaging }),
   response: z.object({ items: z.array(ZListing), nextCursor: z.string().nullable() }),
 });
 
 export const myListings = defineContract({
-  method: 'GET', path: '/api/listings/mine', summary: '我的商品', tag: 'market',
+  method: 'GET',
+  path: '/api/listings/mine',
+  summary: '我的商品',
+  tag: 'market',
   response: z.object({ items: z.array(ZListing) }),
 });
 
@@ -117,24 +174,38 @@ export const ZIntent = z.object({
 export type TIntent = z.infer<typeof ZIntent>;
 
 export const createIntent = defineContract({
-  method: 'POST', path: '/api/listings/{id}/intents', summary: '我想要：数量、联系电话、留言（卖家收到通知）', tag: 'market', status: 201,
+  method: 'POST',
+  path: '/api/listings/{id}/intents',
+  summary: '我想要：数量、联系电话、留言（卖家收到通知）',
+  tag: 'market',
+  status: 201,
   params: ZId,
   body: z.object({ quantity: z.number().int().min(1, '至少1份').max(1_000_000), phone: ZPhone, note: z.string().trim().max(200).default('') }),
   response: ZIntent,
 });
 
 export const listingIntents = defineContract({
-  method: 'GET', path: '/api/listings/{id}/intents', summary: '卖家：这件商品收到的意向', tag: 'market',
-  params: ZId, response: z.object({ items: z.array(ZIntent) }),
+  method: 'GET',
+  path: '/api/listings/{id}/intents',
+  summary: '卖家：这件商品收到的意向',
+  tag: 'market',
+  params: ZId,
+  response: z.object({ items: z.array(ZIntent) }),
 });
 
 export const myIntents = defineContract({
-  method: 'GET', path: '/api/intents/mine', summary: '我发出的意向（卖家接受后可见卖家电话）', tag: 'market',
+  method: 'GET',
+  path: '/api/intents/mine',
+  summary: '我发出的意向（卖家接受后可见卖家电话）',
+  tag: 'market',
   response: z.object({ items: z.array(ZIntent) }),
 });
 
 export const decideIntent = defineContract({
-  method: 'POST', path: '/api/intents/{id}/decide', summary: '卖家接受（扣减可售数量，不会超卖）或婉拒', tag: 'market',
+  method: 'POST',
+  path: '/api/intents/{id}/decide',
+  summary: '卖家接受（扣减可售数量，不会超卖）或婉拒',
+  tag: 'market',
   params: ZId,
   body: z.discriminatedUnion('decision', [
     z.object({ decision: z.literal('accept') }),
@@ -144,8 +215,12 @@ export const decideIntent = defineContract({
 });
 
 export const cancelIntent = defineContract({
-  method: 'POST', path: '/api/intents/{id}/cancel', summary: '买家撤回尚未处理的意向', tag: 'market',
-  params: ZId, response: ZIntent,
+  method: 'POST',
+  path: '/api/intents/{id}/cancel',
+  summary: '买家撤回尚未处理的意向',
+  tag: 'market',
+  params: ZId,
+  response: ZIntent,
 });
 
 // ── 找活干 ──
@@ -169,40 +244,90 @@ export const ZJob = z.object({
   poster: ZNamed,
   employer: z.object({ kind: ZEmployerKind, name: z.string() }),
   village: ZNamed,
-  title: z.string(), description: z.string(), payFen: z.number().int(), payUnit: ZPayUnit, place: z.string(),
-  startDate: z.string(), endDate: z.string(), headcount: z.number().int(), accepted: z.number().int(),
-  state: ZJobState, rejectReason: z.string().nullable(), contentCheck: ZContentCheck, publishedAt: z.string().nullable(), createdAt: z.string(),
+  title: z.string(),
+  description: z.string(),
+  payFen: z.number().int(),
+  payUnit: ZPayUnit,
+  place: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  headcount: z.number().int(),
+  accepted: z.number().int(),
+  state: ZJobState,
+  rejectReason: z.string().nullable(),
+  contentCheck: ZContentCheck,
+  publishedAt: z.string().nullable(),
+  createdAt: z.string(),
   mine: z.boolean(),
   can: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean(), close: z.boolean(), apply: z.boolean() }),
 });
 export type TJob = z.infer<typeof ZJob>;
 
 export const createJob = defineContract({
-  method: 'POST', path: '/api/jobs', summary: '找活干：发布招工（草稿）', tag: 'market', status: 201, body: ZJobInput, response: ZJob,
+  method: 'POST',
+  path: '/api/jobs',
+  summary: '找活干：发布招工（草稿）',
+  tag: 'market',
+  status: 201,
+  body: ZJobInput,
+  response: ZJob,
 });
 export const updateJob = defineContract({
-  method: 'PATCH', path: '/api/jobs/{id}', summary: '修改草稿或被退回的招工', tag: 'market', params: ZId, body: ZJobInput.partial(), response: ZJob,
+  method: 'PATCH',
+  path: '/api/jobs/{id}',
+  summary: '修改草稿或被退回的招工',
+  tag: 'market',
+  params: ZId,
+  body: ZJobInput.partial(),
+  response: ZJob,
 });
 export const submitJob = defineContract({
-  method: 'POST', path: '/api/jobs/{id}/submit', summary: '招工提交审核（内容安全检查后由院长或村干部审核）', tag: 'market', params: ZId, response: ZJob,
+  method: 'POST',
+  path: '/api/jobs/{id}/submit',
+  summary: '招工提交审核（内容安全检查后由院长或村干部审核）',
+  tag: 'market',
+  params: ZId,
+  response: ZJob,
 });
 export const reviewJob = defineContract({
-  method: 'POST', path: '/api/jobs/{id}/review', summary: '审核招工', tag: 'market', params: ZId,
-  body: reviewListing.body, response: ZJob,
+  method: 'POST',
+  path: '/api/jobs/{id}/review',
+  summary: '审核招工',
+  tag: 'market',
+  params: ZId,
+  body: reviewListing.body,
+  response: ZJob,
 });
 export const closeJob = defineContract({
-  method: 'POST', path: '/api/jobs/{id}/close', summary: '招工结束', tag: 'market', params: ZId, response: ZJob,
+  method: 'POST',
+  path: '/api/jobs/{id}/close',
+  summary: '招工结束',
+  tag: 'market',
+  params: ZId,
+  response: ZJob,
 });
 export const getJob = defineContract({
-  method: 'GET', path: '/api/jobs/{id}', summary: '招工详情', tag: 'market', params: ZId, response: ZJob,
+  method: 'GET',
+  path: '/api/jobs/{id}',
+  summary: '招工详情',
+  tag: 'market',
+  params: ZId,
+  response: ZJob,
 });
 export const browseJobs = defineContract({
-  method: 'GET', path: '/api/jobs', summary: '找活干：正在招工的活', tag: 'market',
+  method: 'GET',
+  path: '/api/jobs',
+  summary: '找活干：正在招工的活',
+  tag: 'market',
   query: z.object({ villageId: z.uuid().optional(), ...ZPaging }),
   response: z.object({ items: z.array(ZJob), nextCursor: z.string().nullable() }),
 });
 export const myJobs = defineContract({
-  method: 'GET', path: '/api/jobs/mine', summary: '我发布的招工', tag: 'market', response: z.object({ items: z.array(ZJob) }),
+  method: 'GET',
+  path: '/api/jobs/mine',
+  summary: '我发布的招工',
+  tag: 'market',
+  response: z.object({ items: z.array(ZJob) }),
 });
 
 export const ZApplication = z.object({
@@ -224,30 +349,61 @@ export const ZApplication = z.object({
 export type TApplication = z.infer<typeof ZApplication>;
 
 export const applyJob = defineContract({
-  method: 'POST', path: '/api/jobs/{id}/applications', summary: '报名干活', tag: 'market', status: 201, params: ZId,
-  body: z.object({ note: z.string().trim().max(200).default('') }), response: ZApplication,
+  method: 'POST',
+  path: '/api/jobs/{id}/applications',
+  summary: '报名干活',
+  tag: 'market',
+  status: 201,
+  params: ZId,
+  body: z.object({ note: z.string().trim().max(200).default('') }),
+  response: ZApplication,
 });
 export const jobApplications = defineContract({
-  method: 'GET', path: '/api/jobs/{id}/applications', summary: '招工方：报名的人', tag: 'market', params: ZId,
+  method: 'GET',
+  path: '/api/jobs/{id}/applications',
+  summary: '招工方：报名的人',
+  tag: 'market',
+  params: ZId,
   response: z.object({ items: z.array(ZApplication) }),
 });
 export const myApplications = defineContract({
-  method: 'GET', path: '/api/applications/mine', summary: '我报名的活', tag: 'market', response: z.object({ items: z.array(ZApplication) }),
+  method: 'GET',
+  path: '/api/applications/mine',
+  summary: '我报名的活',
+  tag: 'market',
+  response: z.object({ items: z.array(ZApplication) }),
 });
 export const decideApplication = defineContract({
-  method: 'POST', path: '/api/applications/{id}/decide', summary: '招工方录用或婉拒（录用不超过招工人数）', tag: 'market', params: ZId,
-  body: z.object({ decision: z.enum(['accept', 'decline']) }), response: ZApplication,
+  method: 'POST',
+  path: '/api/applications/{id}/decide',
+  summary: '招工方录用或婉拒（录用不超过招工人数）',
+  tag: 'market',
+  params: ZId,
+  body: z.object({ decision: z.enum(['accept', 'decline']) }),
+  response: ZApplication,
 });
 export const withdrawApplication = defineContract({
-  method: 'POST', path: '/api/applications/{id}/withdraw', summary: '报名人撤回报名（录用前）', tag: 'market', params: ZId, response: ZApplication,
+  method: 'POST',
+  path: '/api/applications/{id}/withdraw',
+  summary: '报名人撤回报名（录用前）',
+  tag: 'market',
+  params: ZId,
+  response: ZApplication,
 });
 export const confirmWork = defineContract({
-  method: 'POST', path: '/api/applications/{id}/work', summary: '双方各自确认干了几天、工钱多少（各留一份记录）', tag: 'market', params: ZId,
+  method: 'POST',
+  path: '/api/applications/{id}/work',
+  summary: '双方各自确认干了几天、工钱多少（各留一份记录）',
+  tag: 'market',
+  params: ZId,
   body: z.object({ days: z.number().min(0.5).max(366).multipleOf(0.5, '天数以半天计'), payFen: z.number().int().min(0).max(100_000_000) }),
   response: ZApplication,
 });
 
 export const listingReviewQueue = defineContract({
-  method: 'GET', path: '/api/listings/review-queue', summary: '待审核的商品和招工（院长：本院落；村干部：本村）', tag: 'market',
+  method: 'GET',
+  path: '/api/listings/review-queue',
+  summary: '待审核的商品和招工（院长：本院落；村干部：本村）',
+  tag: 'market',
   response: z.object({ listings: z.array(ZListing), jobs: z.array(ZJob) }),
 });

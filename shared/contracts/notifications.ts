@@ -105,7 +105,11 @@ export const cronDispatch = defineContract({
   summary: '定时触发：投递到期通知、执行到期定时任务（需 CRON_SECRET）',
   tag: 'system',
   response: z.object({
-    jobs: z.number().int(), jobsFailed: z.number().int(), delivered: z.number().int(),
-    retry: z.number().int(), failed: z.number().int(), passes: z.number().int(),
+    jobs: z.number().int(),
+    jobsFailed: z.number().int(),
+    delivered: z.number().int(),
+    retry: z.number().int(),
+    failed: z.number().int(),
+    passes: z.number().int(),
   }),
 });

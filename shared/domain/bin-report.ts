@@ -29,11 +29,7 @@ export const WXA_ENV_VERSIONS = ['release', 'trial', 'develop'] as const;
 export type TWxaEnvVersion = (typeof WXA_ENV_VERSIONS)[number];
 
 /** Why a scan may not be counted now, or null when it may. */
-export function scanRefusal(
-  lastScanOfThisBin: Date | null,
-  scansToday: number,
-  now: Date,
-): 'REPORT_TOO_SOON' | 'REPORT_DAILY_LIMIT' | null {
+export function scanRefusal(lastScanOfThisBin: Date | null, scansToday: number, now: Date): 'REPORT_TOO_SOON' | 'REPORT_DAILY_LIMIT' | null {
   if (lastScanOfThisBin && now.getTime() - lastScanOfThisBin.getTime() < REPORT_REPEAT_WINDOW_MS) return 'REPORT_TOO_SOON';
   if (scansToday >= REPORT_DAILY_CAP) return 'REPORT_DAILY_LIMIT';
   return null;

@@ -6,7 +6,13 @@
 export const LISTING_CATEGORY_KEYS = ['vegetable', 'fruit', 'poultry_egg', 'grain_oil', 'specialty', 'craft', 'other'] as const;
 export type TListingCategory = (typeof LISTING_CATEGORY_KEYS)[number];
 export const LISTING_CATEGORIES = {
-  vegetable: '蔬菜', fruit: '水果', poultry_egg: '禽蛋', grain_oil: '粮油', specialty: '土特产', craft: '手工', other: '其他',
+  vegetable: '蔬菜',
+  fruit: '水果',
+  poultry_egg: '禽蛋',
+  grain_oil: '粮油',
+  specialty: '土特产',
+  craft: '手工',
+  other: '其他',
 } as const satisfies Record<TListingCategory, string>;
 
 export const LISTING_STATES = ['draft', 'pending_review', 'published', 'sold_out', 'closed', 'rejected', 'expired'] as const;
@@ -34,7 +40,15 @@ export const WORK_RECORD_SIDES = ['worker', 'poster'] as const;
 
 /** WeChat content-security labels → what we tell the poster. */
 const LABELS: Record<number, string> = {
-  10001: '广告', 20001: '时政', 20002: '色情', 20003: '辱骂', 20006: '违法犯罪', 20008: '欺诈', 20012: '低俗', 20013: '版权', 21000: '其他不当',
+  10001: '广告',
+  20001: '时政',
+  20002: '色情',
+  20003: '辱骂',
+  20006: '违法犯罪',
+  20008: '欺诈',
+  20012: '低俗',
+  20013: '版权',
+  21000: '其他不当',
 };
 
 export function riskyReason(label: number | null): string {

@@ -4,7 +4,12 @@
  * WECHAT_SUBSCRIBE_TEMPLATES), since they belong to the mini-program account.
  */
 export const TEMPLATES = {
-  join_request_new: { priority: 10, title: () => '新的入院申请', body: (p: P) => `${p.applicantName ?? '有人'}申请加入${p.courtyardName ?? '院落'}，请审核`, link: (p: P) => (p.courtyardId ? `/pkg-courtyard/requests/index?courtyardId=${p.courtyardId}` : '/pkg-courtyard/requests/index') },
+  join_request_new: {
+    priority: 10,
+    title: () => '新的入院申请',
+    body: (p: P) => `${p.applicantName ?? '有人'}申请加入${p.courtyardName ?? '院落'}，请审核`,
+    link: (p: P) => (p.courtyardId ? `/pkg-courtyard/requests/index?courtyardId=${p.courtyardId}` : '/pkg-courtyard/requests/index'),
+  },
   join_request_decided: {
     priority: 0,
     title: (p: P) => (p.result === '已通过' ? '入院申请已通过' : '入院申请未通过'),
@@ -12,26 +17,76 @@ export const TEMPLATES = {
     link: () => '/pages/me/index',
   },
   bin_task: { priority: 50, title: () => '新的清运任务', body: (p: P) => `${p.binLabel ?? '垃圾桶'}已满，请前往清运`, link: () => '/pkg-clean/tasks/index' },
-  bin_cleaned: { priority: 0, title: () => '您报告的垃圾桶已清运', body: (p: P) => `${p.binLabel ?? '垃圾桶'}已清运${p.points ? `，获得${p.points}积分` : ''}，谢谢！`, link: () => '/pages/points/index' },
-  bin_overdue: { priority: 30, title: () => '垃圾桶报满超时未清运', body: (p: P) => `${p.binLabel ?? '垃圾桶'}（${p.place ?? ''}）已报满超过4小时`, link: () => '/pages/index/index' },
-  false_reports: { priority: 0, title: () => '多次误报提醒', body: (p: P) => `${p.personName ?? '有村民'}近30天有${p.count ?? ''}次误报`, link: () => '/pages/index/index' },
+  bin_cleaned: {
+    priority: 0,
+    title: () => '您报告的垃圾桶已清运',
+    body: (p: P) => `${p.binLabel ?? '垃圾桶'}已清运${p.points ? `，获得${p.points}积分` : ''}，谢谢！`,
+    link: () => '/pages/points/index',
+  },
+  bin_overdue: {
+    priority: 30,
+    title: () => '垃圾桶报满超时未清运',
+    body: (p: P) => `${p.binLabel ?? '垃圾桶'}（${p.place ?? ''}）已报满超过4小时`,
+    link: () => '/pages/index/index',
+  },
+  false_reports: {
+    priority: 0,
+    title: () => '多次误报提醒',
+    body: (p: P) => `${p.personName ?? '有村民'}近30天有${p.count ?? ''}次误报`,
+    link: () => '/pages/index/index',
+  },
   request_new: { priority: 30, title: () => '新的找院长事项', body: (p: P) => `${p.requesterName ?? '村民'}：${p.summary ?? ''}`, link: requestLink },
   request_update: { priority: 0, title: () => '事项有新进展', body: (p: P) => `${p.summary ?? ''}：${p.status ?? ''}`, link: requestLink },
-  request_escalated: { priority: 40, title: (p: P) => (p.tier === 'township' ? '事项报到镇街' : '事项吹哨到村'), body: (p: P) => `${p.summary ?? ''}（${p.reason ?? '请尽快受理'}）`, link: requestLink },
+  request_escalated: {
+    priority: 40,
+    title: (p: P) => (p.tier === 'township' ? '事项报到镇街' : '事项吹哨到村'),
+    body: (p: P) => `${p.summary ?? ''}（${p.reason ?? '请尽快受理'}）`,
+    link: requestLink,
+  },
   request_overdue: { priority: 40, title: () => '事项已超时', body: (p: P) => `${p.summary ?? ''}：${p.status ?? '已超过办理时限'}`, link: requestLink },
   request_message: { priority: 10, title: () => '事项有新留言', body: (p: P) => `${p.authorName ?? ''}：${p.text ?? ''}`, link: requestLink },
-  redemption_ready: { priority: 0, title: () => '兑换商品可以领取了', body: (p: P) => `${p.rewardName ?? '商品'}，取货码 ${p.pickupCode ?? ''}`, link: () => '/pages/points/index' },
-  redemption_expiring: { priority: 0, title: () => '兑换商品即将过期', body: (p: P) => `${p.rewardName ?? '商品'}请在${p.expiresOn ?? '到期前'}领取，取货码 ${p.pickupCode ?? ''}`, link: () => '/pages/points/index' },
+  redemption_ready: {
+    priority: 0,
+    title: () => '兑换商品可以领取了',
+    body: (p: P) => `${p.rewardName ?? '商品'}，取货码 ${p.pickupCode ?? ''}`,
+    link: () => '/pages/points/index',
+  },
+  redemption_expiring: {
+    priority: 0,
+    title: () => '兑换商品即将过期',
+    body: (p: P) => `${p.rewardName ?? '商品'}请在${p.expiresOn ?? '到期前'}领取，取货码 ${p.pickupCode ?? ''}`,
+    link: () => '/pages/points/index',
+  },
   redemption_closed: {
     priority: 0,
     title: (p: P) => (p.state === 'expired' ? '兑换已过期' : '兑换已取消'),
     body: (p: P) => `${p.rewardName ?? '商品'}的${p.points ?? ''}积分已退回`,
     link: () => '/pages/points/index',
   },
-  sos: { priority: 100, title: () => '一键呼叫：有人需要帮助', body: (p: P) => `${p.callerName ?? '村民'}（${p.address ?? ''}）请求帮助${p.phone ? `，电话 ${p.phone}` : ''}`, link: sosLink },
-  sos_ack: { priority: 90, title: () => '有人正在赶来', body: (p: P) => `${p.responderName ?? ''}已响应您的呼叫${p.responderPhone ? `，电话 ${p.responderPhone}` : ''}`, link: sosLink },
-  sos_update: { priority: 20, title: (p: P) => (p.state === 'cancelled' ? '呼叫已取消' : '呼叫已有人响应'), body: (p: P) => `${p.callerName ?? ''}的呼叫${p.state === 'cancelled' ? '已取消' : `由${p.responderName ?? ''}响应`}`, link: sosLink },
-  market_review_needed: { priority: 10, title: (p: P) => (p.kind === 'job' ? '有新的招工待审核' : '有新的商品待审核'), body: (p: P) => `${p.posterName ?? ''}：${p.title ?? ''}${p.flag ? `（${p.flag}）` : ''}`, link: () => '/pkg-market/review/index' },
+  sos: {
+    priority: 100,
+    title: () => '一键呼叫：有人需要帮助',
+    body: (p: P) => `${p.callerName ?? '村民'}（${p.address ?? ''}）请求帮助${p.phone ? `，电话 ${p.phone}` : ''}`,
+    link: sosLink,
+  },
+  sos_ack: {
+    priority: 90,
+    title: () => '有人正在赶来',
+    body: (p: P) => `${p.responderName ?? ''}已响应您的呼叫${p.responderPhone ? `，电话 ${p.responderPhone}` : ''}`,
+    link: sosLink,
+  },
+  sos_update: {
+    priority: 20,
+    title: (p: P) => (p.state === 'cancelled' ? '呼叫已取消' : '呼叫已有人响应'),
+    body: (p: P) => `${p.callerName ?? ''}的呼叫${p.state === 'cancelled' ? '已取消' : `由${p.responderName ?? ''}响应`}`,
+    link: sosLink,
+  },
+  market_review_needed: {
+    priority: 10,
+    title: (p: P) => (p.kind === 'job' ? '有新的招工待审核' : '有新的商品待审核'),
+    body: (p: P) => `${p.posterName ?? ''}：${p.title ?? ''}${p.flag ? `（${p.flag}）` : ''}`,
+    link: () => '/pkg-market/review/index',
+  },
   market_reviewed: {
     priority: 0,
     title: (p: P) => (p.result === 'approved' ? '已通过审核，已上架' : '未通过审核'),
@@ -39,11 +94,19 @@ export const TEMPLATES = {
     link: marketLink,
   },
   market_expired: { priority: 0, title: () => '发布已到期下架', body: (p: P) => `${p.title ?? ''}已到期，可以重新发布`, link: marketLink },
-  listing_intent: { priority: 20, title: () => '有人想买您的东西', body: (p: P) => `${p.buyerName ?? ''}想要${p.title ?? ''}${p.quantity ?? ''}${p.unit ?? ''}`, link: marketLink },
+  listing_intent: {
+    priority: 20,
+    title: () => '有人想买您的东西',
+    body: (p: P) => `${p.buyerName ?? ''}想要${p.title ?? ''}${p.quantity ?? ''}${p.unit ?? ''}`,
+    link: marketLink,
+  },
   intent_decided: {
     priority: 10,
     title: (p: P) => (p.result === 'accepted' ? '卖家已接受您的意向' : '卖家婉拒了您的意向'),
-    body: (p: P) => (p.result === 'accepted' ? `${p.title ?? ''}：请联系${p.sellerName ?? '卖家'} ${p.sellerPhone ?? ''}` : `${p.title ?? ''}${p.reason ? `：${p.reason}` : ''}`),
+    body: (p: P) =>
+      p.result === 'accepted'
+        ? `${p.title ?? ''}：请联系${p.sellerName ?? '卖家'} ${p.sellerPhone ?? ''}`
+        : `${p.title ?? ''}${p.reason ? `：${p.reason}` : ''}`,
     link: () => '/pkg-market/mine/index?tab=intents',
   },
   job_application: { priority: 20, title: () => '有人报名您的招工', body: (p: P) => `${p.workerName ?? ''}报名了${p.title ?? ''}`, link: marketLink },

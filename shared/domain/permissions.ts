@@ -10,8 +10,26 @@ import { ALL_ROLES } from './roles';
 
 /** The kinds of object a route acts on. `self`: the caller themself (my lists, what I create). */
 export const OBJECT_KINDS = [
-  'self', 'township', 'village', 'courtyard', 'household', 'person', 'joinRequest', 'notification', 'inboxMessage',
-  'reward', 'redemption', 'bin', 'binReport', 'request', 'sos', 'listing', 'job', 'intent', 'application', 'media',
+  'self',
+  'township',
+  'village',
+  'courtyard',
+  'household',
+  'person',
+  'joinRequest',
+  'notification',
+  'inboxMessage',
+  'reward',
+  'redemption',
+  'bin',
+  'binReport',
+  'request',
+  'sos',
+  'listing',
+  'job',
+  'intent',
+  'application',
+  'media',
 ] as const;
 export type TObjectKind = (typeof OBJECT_KINDS)[number];
 
@@ -164,22 +182,43 @@ export type TAction = keyof typeof POLICY;
 
 /** Which action decides whether an object may be seen at all: refused callers who may not see it get 404, not 403. */
 export const VIEW_ACTION: Record<TObjectKind, TAction> = {
-  self: 'self.use', township: 'place.view', village: 'place.view', courtyard: 'place.view', household: 'household.view',
-  person: 'person.view', joinRequest: 'joinRequest.view', notification: 'notification.view',
-  inboxMessage: 'inboxMessage.read', reward: 'reward.view', redemption: 'redemption.view', bin: 'bin.view', binReport: 'binReport.view',
-  request: 'request.view', sos: 'sos.view', listing: 'listing.view', job: 'job.view', intent: 'intent.view',
-  application: 'application.view', media: 'media.view',
+  self: 'self.use',
+  township: 'place.view',
+  village: 'place.view',
+  courtyard: 'place.view',
+  household: 'household.view',
+  person: 'person.view',
+  joinRequest: 'joinRequest.view',
+  notification: 'notification.view',
+  inboxMessage: 'inboxMessage.read',
+  reward: 'reward.view',
+  redemption: 'redemption.view',
+  bin: 'bin.view',
+  binReport: 'binReport.view',
+  request: 'request.view',
+  sos: 'sos.view',
+  listing: 'listing.view',
+  job: 'job.view',
+  intent: 'intent.view',
+  application: 'application.view',
+  media: 'media.view',
 };
 
 function hasPart(actor: TActorLike, o: TAccessObject, part: TParty): boolean {
   const me = actor.personId;
   switch (part) {
-    case 'owner': return o.owner === me;
-    case 'counterpart': return o.counterpart === me;
-    case 'handler': return o.handler === me;
-    case 'member': return o.members?.includes(me) ?? false;
-    case 'responder': return o.responders?.includes(me) ?? false;
-    case 'worker': return o.workers?.includes(me) ?? false;
+    case 'owner':
+      return o.owner === me;
+    case 'counterpart':
+      return o.counterpart === me;
+    case 'handler':
+      return o.handler === me;
+    case 'member':
+      return o.members?.includes(me) ?? false;
+    case 'responder':
+      return o.responders?.includes(me) ?? false;
+    case 'worker':
+      return o.workers?.includes(me) ?? false;
   }
 }
 

@@ -3,7 +3,13 @@
  * features post through awardPoints with one of these; cadres set the points per village.
  */
 export const POINTS_EVENT_KINDS = [
-  'bin_report_first', 'bin_report_join', 'request_confirmed', 'request_participation', 'meeting_attended', 'volunteer', 'tidy_yard',
+  'bin_report_first',
+  'bin_report_join',
+  'request_confirmed',
+  'request_participation',
+  'meeting_attended',
+  'volunteer',
+  'tidy_yard',
 ] as const;
 export type TPointsEvent = (typeof POINTS_EVENT_KINDS)[number];
 
@@ -28,6 +34,6 @@ export function reasonLabel(reasonCode: string): string {
     return isPointsEvent(kind) ? POINTS_EVENTS[kind] : '积分奖励';
   }
   return (
-    { manual_award: '人工加分', manual_deduct: '人工扣分', redeem: '积分兑换', redeem_refund: '兑换退回' } as Record<string, string>
-  )[reasonCode] ?? reasonCode;
+    ({ manual_award: '人工加分', manual_deduct: '人工扣分', redeem: '积分兑换', redeem_refund: '兑换退回' } as Record<string, string>)[reasonCode] ?? reasonCode
+  );
 }

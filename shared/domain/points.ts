@@ -43,7 +43,10 @@ export function boardKeys(e: { personId: string; householdId: string | null; cou
   const subjects: { kind: TBoardKind; subjectId: string }[] = [{ kind: 'person', subjectId: e.personId }];
   if (e.householdId) subjects.push({ kind: 'household', subjectId: e.householdId });
   if (e.courtyardId) subjects.push({ kind: 'courtyard', subjectId: e.courtyardId });
-  return subjects.flatMap((s) => [{ ...s, period: 'all' }, { ...s, period: e.month }]);
+  return subjects.flatMap((s) => [
+    { ...s, period: 'all' },
+    { ...s, period: e.month },
+  ]);
 }
 
 /** 兑换 window and stock rules: can this reward be redeemed at `now`? */

@@ -72,7 +72,12 @@ export const REQUEST_FIGURE_BUCKETS: { open: readonly TRequestState[]; resolved:
 export const REQUEST_QUEUE_FILTER_KEYS = ['open', 'waiting', 'accepted', 'resolved', 'closed', 'all'] as const;
 export type TRequestQueueFilter = (typeof REQUEST_QUEUE_FILTER_KEYS)[number];
 export const REQUEST_QUEUE_FILTERS: Record<TRequestQueueFilter, readonly TRequestState[]> = {
-  open: OPEN_STATES, waiting: WAITING_STATES, accepted: ['accepted'], resolved: ['resolved'], closed: ['closed', 'withdrawn'], all: REQUEST_STATE_KEYS,
+  open: OPEN_STATES,
+  waiting: WAITING_STATES,
+  accepted: ['accepted'],
+  resolved: ['resolved'],
+  closed: ['closed', 'withdrawn'],
+  all: REQUEST_STATE_KEYS,
 };
 
 export type TQueueSlice = { tier: TTier; scopeIds: string[]; levels: TRequestLevel[] };
@@ -83,8 +88,9 @@ export type TQueueSlice = { tier: TTier; scopeIds: string[]; levels: TRequestLev
  * tier owns. Tiers where they hold no such role are left out; no slice means no queue.
  */
 export function queueSlices(grants: readonly { role: TRole; scopeId: string }[]): TQueueSlice[] {
-  return TIERS.map((tier) => ({ tier, scopeIds: grants.filter((g) => g.role === ownerRole(tier)).map((g) => g.scopeId), levels: levelsOwnedBy(tier) }))
-    .filter((s) => s.scopeIds.length > 0);
+  return TIERS.map((tier) => ({ tier, scopeIds: grants.filter((g) => g.role === ownerRole(tier)).map((g) => g.scopeId), levels: levelsOwnedBy(tier) })).filter(
+    (s) => s.scopeIds.length > 0,
+  );
 }
 
 /** The roles that handle a tier's requests; a higher tier may always step in below. */
@@ -112,7 +118,8 @@ export type TRequestFacts = { state: TRequestState; acceptedAt: Date | null; res
  * Why `action` may not happen now (an error code), or null when it may. Who may act is the
  * use case's business; this is only the state machine and its windows.
  */
-export type TRequestRefusal = 'REQUEST_NOT_WAITING' | 'REQUEST_NOT_ACCEPTED' | 'REQUEST_NOT_RESOLVED' | 'REQUEST_REOPEN_CLOSED' | 'REQUEST_ALREADY_TAKEN' | 'REQUEST_CLOSED';
+export type TRequestRefusal =
+  'REQUEST_NOT_WAITING' | 'REQUEST_NOT_ACCEPTED' | 'REQUEST_NOT_RESOLVED' | 'REQUEST_REOPEN_CLOSED' | 'REQUEST_ALREADY_TAKEN' | 'REQUEST_CLOSED';
 
 export function refusal(r: TRequestFacts, action: TRequestAction, now: Date, reopenDays: number): TRequestRefusal | null {
   const waiting = WAITING_STATES.includes(r.state);
@@ -135,7 +142,10 @@ export function refusal(r: TRequestFacts, action: TRequestAction, now: Date, reo
 }
 
 /** Changing the level: the new state (a waiting state when the owning tier changes) and its direction. */
-export function levelChange(from: { state: TRequestState; level: TRequestLevel }, to: TRequestLevel): { state: TRequestState; kind: 'escalated' | 'deescalated' | 'triaged'; tierChanged: boolean } {
+export function levelChange(
+  from: { state: TRequestState; level: TRequestLevel },
+  to: TRequestLevel,
+): { state: TRequestState; kind: 'escalated' | 'deescalated' | 'triaged'; tierChanged: boolean } {
   const a = tierOf(from.level);
   const b = tierOf(to);
   if (a === b) return { state: from.state, kind: 'triaged', tierChanged: false };

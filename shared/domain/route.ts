@@ -61,7 +61,7 @@ export function planRoute(
 ): number[] {
   const now = opts.now ?? (() => performance.now());
   let seed = 12345;
-  const random = opts.random ?? (() => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648));
+  const random = opts.random ?? (() => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
   const n = stops.length;
   if (n <= 1) return stops.map((_, i) => i);
   const pts = [start, ...stops];
@@ -83,7 +83,9 @@ export function planRoute(
       improved = false;
       for (let i = 1; i < n && !improved; i++) {
         for (let j = i + 1; j <= n; j++) {
-          const a = tour[i - 1], b = tour[i], c = tour[j];
+          const a = tour[i - 1],
+            b = tour[i],
+            c = tour[j];
           const next = j < n ? tour[j + 1] : -1;
           const before = d(a, b) + (next >= 0 ? d(c, next) : 0);
           const after = d(a, c) + (next >= 0 ? d(b, next) : 0);
@@ -98,7 +100,9 @@ export function planRoute(
       for (let runLen = 1; runLen <= 3 && !improved; runLen++) {
         for (let i = 1; i + runLen - 1 <= n && !improved; i++) {
           const j = i + runLen - 1;
-          const prev = tour[i - 1], first = tour[i], last = tour[j];
+          const prev = tour[i - 1],
+            first = tour[i],
+            last = tour[j];
           const next = j < n ? tour[j + 1] : -1;
           const removeGain = d(prev, first) + (next >= 0 ? d(last, next) - d(prev, next) : 0);
           for (let k = 0; k <= n && !improved; k++) {

@@ -6,9 +6,7 @@ import { clipText } from './text';
  * thing ≤20 chars (cut with …), phrase ≤5 Chinese characters, name ≤10 chars,
  * character_string / number / letter ≤32 of their own alphabet, time/date in China time.
  */
-export type TFieldKind =
-  | 'thing' | 'phrase' | 'name' | 'character_string' | 'number' | 'letter'
-  | 'time' | 'date' | 'amount' | 'phone_number' | 'car_number';
+export type TFieldKind = 'thing' | 'phrase' | 'name' | 'character_string' | 'number' | 'letter' | 'time' | 'date' | 'amount' | 'phone_number' | 'car_number';
 
 const KINDS: TFieldKind[] = ['character_string', 'phone_number', 'car_number', 'thing', 'phrase', 'name', 'number', 'letter', 'time', 'date', 'amount'];
 

@@ -30,9 +30,25 @@ afterAll(() => wx.stop());
 
 type TLevel = 'courtyard' | 'village' | 'township' | 'none';
 const LEVEL: Record<Exclude<TObjectKind, 'self'>, TLevel> = {
-  township: 'township', village: 'village', courtyard: 'courtyard', household: 'courtyard', person: 'courtyard', joinRequest: 'courtyard',
-  notification: 'village', inboxMessage: 'none', reward: 'village', redemption: 'village', bin: 'village', binReport: 'village',
-  request: 'courtyard', sos: 'courtyard', listing: 'courtyard', job: 'courtyard', intent: 'courtyard', application: 'courtyard', media: 'courtyard',
+  township: 'township',
+  village: 'village',
+  courtyard: 'courtyard',
+  household: 'courtyard',
+  person: 'courtyard',
+  joinRequest: 'courtyard',
+  notification: 'village',
+  inboxMessage: 'none',
+  reward: 'village',
+  redemption: 'village',
+  bin: 'village',
+  binReport: 'village',
+  request: 'courtyard',
+  sos: 'courtyard',
+  listing: 'courtyard',
+  job: 'courtyard',
+  intent: 'courtyard',
+  application: 'courtyard',
+  media: 'courtyard',
 };
 
 const VILLAGE_ROLES: TRole[] = ['cleaner', 'village_cadre', 'shopkeeper'];
@@ -123,16 +139,39 @@ const EXPECT: Record<TAction, TExpect> = {
 
 /** The action that decides whether a kind may be seen at all. */
 const VIEW: Record<Exclude<TObjectKind, 'self'>, TAction> = {
-  township: 'place.view', village: 'place.view', courtyard: 'place.view', household: 'household.view', person: 'person.view',
-  joinRequest: 'joinRequest.view', notification: 'notification.view', inboxMessage: 'inboxMessage.read', reward: 'reward.view',
-  redemption: 'redemption.view', bin: 'bin.view', binReport: 'binReport.view', request: 'request.view', sos: 'sos.view',
-  listing: 'listing.view', job: 'job.view', intent: 'intent.view', application: 'application.view', media: 'media.view',
+  township: 'place.view',
+  village: 'place.view',
+  courtyard: 'place.view',
+  household: 'household.view',
+  person: 'person.view',
+  joinRequest: 'joinRequest.view',
+  notification: 'notification.view',
+  inboxMessage: 'inboxMessage.read',
+  reward: 'reward.view',
+  redemption: 'redemption.view',
+  bin: 'bin.view',
+  binReport: 'binReport.view',
+  request: 'request.view',
+  sos: 'sos.view',
+  listing: 'listing.view',
+  job: 'job.view',
+  intent: 'intent.view',
+  application: 'application.view',
+  media: 'media.view',
 };
 
 /** Public and scheduled routes: no session, nothing to decide. */
 const OPEN_ROUTES = [
-  'GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/dev-login', 'GET /api/auth/dev-people', 'POST /api/auth/wechat-login',
-  'GET /api/media/{id}/public', 'GET /api/cron/dispatch', 'POST /api/test/clock', 'GET /api/wechat/push', 'POST /api/wechat/push',
+  'GET /api/health',
+  'GET /api/openapi.json',
+  'POST /api/auth/dev-login',
+  'GET /api/auth/dev-people',
+  'POST /api/auth/wechat-login',
+  'GET /api/media/{id}/public',
+  'GET /api/cron/dispatch',
+  'POST /api/test/clock',
+  'GET /api/wechat/push',
+  'POST /api/wechat/push',
 ];
 /** Path parameters that are not the object: a value the contract accepts. */
 const OTHER_PARAMS: Record<string, string> = { eventKind: 'volunteer' };
@@ -190,7 +229,10 @@ function callersFor(w: TWorld, kind: TObjectKind): TCaller[] {
 
 describe('generated access matrix', () => {
   it('covers every route: each is open, or names an action and object kind this matrix knows', () => {
-    const open = routes.filter((r) => typeof r.access === 'string').map((r) => keyOf(r.contract)).sort();
+    const open = routes
+      .filter((r) => typeof r.access === 'string')
+      .map((r) => keyOf(r.contract))
+      .sort();
     expect(open).toEqual([...OPEN_ROUTES].sort());
     for (const r of routes) {
       if (typeof r.access === 'string') continue;
@@ -211,15 +253,19 @@ describe('generated access matrix', () => {
       const id = kind === 'self' ? '' : w.objects[caller.target][kind].id;
       const other = (name: string) => (name === 'code' && kind === 'self' ? w.inviteCode : (OTHER_PARAMS[name] ?? 'x'));
       const p = r.contract.path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(name === rule.on?.param ? id : other(name)));
-      const res = await api.call(r.contract.method, p, { token: caller.token, ...(write ? { rawBody: '[]', headers: { 'content-type': 'application/json' } } : {}) });
+      const res = await api.call(r.contract.method, p, {
+        token: caller.token,
+        ...(write ? { rawBody: '[]', headers: { 'content-type': 'application/json' } } : {}),
+      });
       const allowed = expected(rule.action, kind, caller);
       let want: string;
       if (allowed) want = write ? '400 VALIDATION_FAILED' : 'not refused';
       else if (kind === 'self' || EXPECT[rule.action].ownOnly404) want = kind === 'self' ? '403' : '404';
       else want = expected(VIEW[kind], kind, caller) ? '403' : '404';
-      const got = res.status === 400 && res.body?.error?.code === 'VALIDATION_FAILED' && res.body.error.issues?.every((i: { path: string }) => i.path.startsWith('body'))
-        ? '400 VALIDATION_FAILED'
-        : String(res.status);
+      const got =
+        res.status === 400 && res.body?.error?.code === 'VALIDATION_FAILED' && res.body.error.issues?.every((i: { path: string }) => i.path.startsWith('body'))
+          ? '400 VALIDATION_FAILED'
+          : String(res.status);
       const ok = want === 'not refused' ? res.status < 400 || (res.status < 500 && ![401, 403, 404].includes(res.status)) : got === want;
       if (!ok) wrong.push(`${caller.who} on ${caller.target}: want ${want}, got ${got} ${JSON.stringify(res.body).slice(0, 120)}`);
     }

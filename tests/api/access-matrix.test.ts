@@ -38,49 +38,237 @@ const REACH: Record<TRole, TTarget[]> = {
 type TCall = { method: string; path: string; body?: unknown };
 /** The objects of one target: its courtyard and village, a pending join request, a failed notification, an inbox message. */
 type TObjects = {
-  courtyardId: string; villageId: string; townshipId: string; requestId: string; notificationId: string; inboxId: string;
-  personId: string; householdId: string; rewardId: string; redemptionId: string; pickupCode: string;
-  binReportId: string; binCode: string;
+  courtyardId: string;
+  villageId: string;
+  townshipId: string;
+  requestId: string;
+  notificationId: string;
+  inboxId: string;
+  personId: string;
+  householdId: string;
+  rewardId: string;
+  redemptionId: string;
+  pickupCode: string;
+  binReportId: string;
+  binCode: string;
 };
 const ROUTES: { name: string; roles: TRole[]; call: (o: TObjects) => TCall; okStatus: number | number[]; reach?: 'within' }[] = [
-  { name: 'create invite', roles: ['courtyard_head', 'village_cadre'], okStatus: 201, call: (o) => ({ method: 'POST', path: `/api/courtyards/${o.courtyardId}/invites`, body: {} }) },
-  { name: 'list join requests', roles: ['courtyard_head', 'village_cadre'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/courtyards/${o.courtyardId}/join-requests` }) },
-  { name: 'approve join request', roles: ['courtyard_head', 'village_cadre'], okStatus: 200, call: (o) => ({ method: 'POST', path: `/api/join-requests/${o.requestId}/approve`, body: {} }) },
-  { name: 'reject join request', roles: ['courtyard_head', 'village_cadre'], okStatus: 200, call: (o) => ({ method: 'POST', path: `/api/join-requests/${o.requestId}/reject`, body: { reason: '测试' } }) },
+  {
+    name: 'create invite',
+    roles: ['courtyard_head', 'village_cadre'],
+    okStatus: 201,
+    call: (o) => ({ method: 'POST', path: `/api/courtyards/${o.courtyardId}/invites`, body: {} }),
+  },
+  {
+    name: 'list join requests',
+    roles: ['courtyard_head', 'village_cadre'],
+    okStatus: 200,
+    call: (o) => ({ method: 'GET', path: `/api/courtyards/${o.courtyardId}/join-requests` }),
+  },
+  {
+    name: 'approve join request',
+    roles: ['courtyard_head', 'village_cadre'],
+    okStatus: 200,
+    call: (o) => ({ method: 'POST', path: `/api/join-requests/${o.requestId}/approve`, body: {} }),
+  },
+  {
+    name: 'reject join request',
+    roles: ['courtyard_head', 'village_cadre'],
+    okStatus: 200,
+    call: (o) => ({ method: 'POST', path: `/api/join-requests/${o.requestId}/reject`, body: { reason: '测试' } }),
+  },
   { name: 'withdraw join request', roles: [], okStatus: 200, call: (o) => ({ method: 'POST', path: `/api/join-requests/${o.requestId}/withdraw`, body: {} }) },
-  { name: 'list village notifications', roles: ['village_cadre', 'township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/notifications` }) },
-  { name: 'retry notification', roles: ['village_cadre', 'township_staff'], okStatus: 200, call: (o) => ({ method: 'POST', path: `/api/notifications/${o.notificationId}/retry`, body: {} }) },
+  {
+    name: 'list village notifications',
+    roles: ['village_cadre', 'township_staff'],
+    okStatus: 200,
+    call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/notifications` }),
+  },
+  {
+    name: 'retry notification',
+    roles: ['village_cadre', 'township_staff'],
+    okStatus: 200,
+    call: (o) => ({ method: 'POST', path: `/api/notifications/${o.notificationId}/retry`, body: {} }),
+  },
   { name: 'mark inbox message read', roles: [], okStatus: 200, call: (o) => ({ method: 'POST', path: `/api/inbox/${o.inboxId}/read`, body: {} }) },
-  { name: 'list courtyard people', roles: ['courtyard_head', 'village_cadre'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/courtyards/${o.courtyardId}/people` }) },
-  { name: 'adjust points', roles: ['courtyard_head', 'village_cadre'], okStatus: 201, call: (o) => ({ method: 'POST', path: `/api/people/${o.personId}/points`, body: { amount: 5, reason: '测试' } }) },
-  { name: 'read household points', roles: ['courtyard_head', 'village_cadre', 'township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/households/${o.householdId}/points` }) },
-  { name: 'read points rules', roles: ALL_ROLES, reach: 'within', okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/points-rules` }) },
-  { name: 'change a points rule', roles: ['village_cadre'], okStatus: 200, call: (o) => ({ method: 'PUT', path: `/api/villages/${o.villageId}/points-rules/volunteer`, body: { points: 3, dailyCap: null } }) },
-  { name: 'change shop settings', roles: ['village_cadre'], okStatus: 200, call: (o) => ({ method: 'PUT', path: `/api/villages/${o.villageId}/points-settings`, body: { redemptionExpiryDays: 5 } }) },
+  {
+    name: 'list courtyard people',
+    roles: ['courtyard_head', 'village_cadre'],
+    okStatus: 200,
+    call: (o) => ({ method: 'GET', path: `/api/courtyards/${o.courtyardId}/people` }),
+  },
+  {
+    name: 'adjust points',
+    roles: ['courtyard_head', 'village_cadre'],
+    okStatus: 201,
+    call: (o) => ({ method: 'POST', path: `/api/people/${o.personId}/points`, body: { amount: 5, reason: '测试' } }),
+  },
+  {
+    name: 'read household points',
+    roles: ['courtyard_head', 'village_cadre', 'township_staff'],
+    okStatus: 200,
+    call: (o) => ({ method: 'GET', path: `/api/households/${o.householdId}/points` }),
+  },
+  {
+    name: 'read points rules',
+    roles: ALL_ROLES,
+    reach: 'within',
+    okStatus: 200,
+    call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/points-rules` }),
+  },
+  {
+    name: 'change a points rule',
+    roles: ['village_cadre'],
+    okStatus: 200,
+    call: (o) => ({ method: 'PUT', path: `/api/villages/${o.villageId}/points-rules/volunteer`, body: { points: 3, dailyCap: null } }),
+  },
+  {
+    name: 'change shop settings',
+    roles: ['village_cadre'],
+    okStatus: 200,
+    call: (o) => ({ method: 'PUT', path: `/api/villages/${o.villageId}/points-settings`, body: { redemptionExpiryDays: 5 } }),
+  },
   { name: 'list rewards', roles: ALL_ROLES, reach: 'within', okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/rewards` }) },
-  { name: 'create reward', roles: ['village_cadre'], okStatus: 201, call: (o) => ({ method: 'POST', path: `/api/villages/${o.villageId}/rewards`, body: { name: '香皂', price: 5, stock: 3 } }) },
-  { name: 'update reward', roles: ['village_cadre'], okStatus: 200, call: (o) => ({ method: 'PATCH', path: `/api/rewards/${o.rewardId}`, body: { stock: 9 } }) },
-  { name: 'redeem reward', roles: ALL_ROLES, reach: 'within', okStatus: [201, 409], call: (o) => ({ method: 'POST', path: `/api/rewards/${o.rewardId}/redeem`, body: {} }) },
-  { name: 'cancel redemption', roles: ['village_cadre'], okStatus: 200, call: (o) => ({ method: 'POST', path: `/api/redemptions/${o.redemptionId}/cancel`, body: {} }) },
-  { name: 'hand over by pickup code', roles: ['shopkeeper', 'village_cadre'], okStatus: 200, call: (o) => ({ method: 'POST', path: `/api/villages/${o.villageId}/handover`, body: { pickupCode: o.pickupCode } }) },
-  { name: 'list village redemptions', roles: ['shopkeeper', 'village_cadre'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/redemptions` }) },
-  { name: 'village leaderboard', roles: ALL_ROLES, reach: 'within', okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/leaderboard?board=household` }) },
-  { name: 'confirm a bin cleaned', roles: ['cleaner'], okStatus: 200, call: (o) => ({ method: 'POST', path: `/api/bin-reports/${o.binReportId}/clean`, body: { code: o.binCode } }) },
-  { name: 'mark a bin report false', roles: ['cleaner'], okStatus: 200, call: (o) => ({ method: 'POST', path: `/api/bin-reports/${o.binReportId}/false`, body: { code: o.binCode } }) },
-  { name: 'list village bins', roles: ['village_cadre', 'township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/bins` }) },
-  { name: 'create a bin', roles: ['village_cadre'], okStatus: 201, call: (o) => ({ method: 'POST', path: `/api/villages/${o.villageId}/bins`, body: { label: `桶${randomUUID().slice(0, 6)}`, lat: 29.5, lng: 106.4 } }) },
+  {
+    name: 'create reward',
+    roles: ['village_cadre'],
+    okStatus: 201,
+    call: (o) => ({ method: 'POST', path: `/api/villages/${o.villageId}/rewards`, body: { name: '香皂', price: 5, stock: 3 } }),
+  },
+  {
+    name: 'update reward',
+    roles: ['village_cadre'],
+    okStatus: 200,
+    call: (o) => ({ method: 'PATCH', path: `/api/rewards/${o.rewardId}`, body: { stock: 9 } }),
+  },
+  {
+    name: 'redeem reward',
+    roles: ALL_ROLES,
+    reach: 'within',
+    okStatus: [201, 409],
+    call: (o) => ({ method: 'POST', path: `/api/rewards/${o.rewardId}/redeem`, body: {} }),
+  },
+  {
+    name: 'cancel redemption',
+    roles: ['village_cadre'],
+    okStatus: 200,
+    call: (o) => ({ method: 'POST', path: `/api/redemptions/${o.redemptionId}/cancel`, body: {} }),
+  },
+  {
+    name: 'hand over by pickup code',
+    roles: ['shopkeeper', 'village_cadre'],
+    okStatus: 200,
+    call: (o) => ({ method: 'POST', path: `/api/villages/${o.villageId}/handover`, body: { pickupCode: o.pickupCode } }),
+  },
+  {
+    name: 'list village redemptions',
+    roles: ['shopkeeper', 'village_cadre'],
+    okStatus: 200,
+    call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/redemptions` }),
+  },
+  {
+    name: 'village leaderboard',
+    roles: ALL_ROLES,
+    reach: 'within',
+    okStatus: 200,
+    call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/leaderboard?board=household` }),
+  },
+  {
+    name: 'confirm a bin cleaned',
+    roles: ['cleaner'],
+    okStatus: 200,
+    call: (o) => ({ method: 'POST', path: `/api/bin-reports/${o.binReportId}/clean`, body: { code: o.binCode } }),
+  },
+  {
+    name: 'mark a bin report false',
+    roles: ['cleaner'],
+    okStatus: 200,
+    call: (o) => ({ method: 'POST', path: `/api/bin-reports/${o.binReportId}/false`, body: { code: o.binCode } }),
+  },
+  {
+    name: 'list village bins',
+    roles: ['village_cadre', 'township_staff'],
+    okStatus: 200,
+    call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/bins` }),
+  },
+  {
+    name: 'create a bin',
+    roles: ['village_cadre'],
+    okStatus: 201,
+    call: (o) => ({ method: 'POST', path: `/api/villages/${o.villageId}/bins`, body: { label: `桶${randomUUID().slice(0, 6)}`, lat: 29.5, lng: 106.4 } }),
+  },
   { name: 'move a bin', roles: ['village_cadre'], okStatus: 200, call: (o) => ({ method: 'PATCH', path: `/api/bins/${o.binCode}`, body: { lat: 29.51 } }) },
-  { name: 'import bins', roles: ['village_cadre'], okStatus: 201, call: (o) => ({ method: 'POST', path: `/api/villages/${o.villageId}/bins/import`, body: { csv: `导入${randomUUID().slice(0, 6)},29.5,106.4,` } }) },
-  { name: 'list village courtyards', roles: ['village_cadre', 'township_staff', 'shopkeeper'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/courtyards` }) },
-  { name: 'list village cleaners', roles: ['village_cadre', 'township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/cleaners` }) },
-  { name: 'bin figures', roles: ['village_cadre', 'township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/bin-stats` }) },
-  { name: 'list township villages', roles: ['township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/townships/${o.townshipId}/villages` }) },
-  { name: 'township leaderboard', roles: ['township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/townships/${o.townshipId}/leaderboard` }) },
-  { name: 'request figures of a village', roles: ['village_cadre', 'township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/request-stats` }) },
-  { name: 'request figures of a township', roles: ['township_staff'], okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/townships/${o.townshipId}/request-stats` }) },
-  { name: 'read request time limits', roles: ALL_ROLES, reach: 'within', okStatus: 200, call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/request-settings` }) },
-  { name: 'change request time limits', roles: ['village_cadre'], okStatus: 200, call: (o) => ({ method: 'PUT', path: `/api/villages/${o.villageId}/request-settings`, body: { acceptHours: 24, resolveHours: 168, reopenDays: 7, sosAckMinutes: 5 } }) },
-  { name: 'link a party member to a household', roles: ['courtyard_head', 'village_cadre'], okStatus: 200, call: (o) => ({ method: 'PUT', path: `/api/households/${o.householdId}/party-member`, body: { personId: null } }) },
+  {
+    name: 'import bins',
+    roles: ['village_cadre'],
+    okStatus: 201,
+    call: (o) => ({ method: 'POST', path: `/api/villages/${o.villageId}/bins/import`, body: { csv: `导入${randomUUID().slice(0, 6)},29.5,106.4,` } }),
+  },
+  {
+    name: 'list village courtyards',
+    roles: ['village_cadre', 'township_staff', 'shopkeeper'],
+    okStatus: 200,
+    call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/courtyards` }),
+  },
+  {
+    name: 'list village cleaners',
+    roles: ['village_cadre', 'township_staff'],
+    okStatus: 200,
+    call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/cleaners` }),
+  },
+  {
+    name: 'bin figures',
+    roles: ['village_cadre', 'township_staff'],
+    okStatus: 200,
+    call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/bin-stats` }),
+  },
+  {
+    name: 'list township villages',
+    roles: ['township_staff'],
+    okStatus: 200,
+    call: (o) => ({ method: 'GET', path: `/api/townships/${o.townshipId}/villages` }),
+  },
+  {
+    name: 'township leaderboard',
+    roles: ['township_staff'],
+    okStatus: 200,
+    call: (o) => ({ method: 'GET', path: `/api/townships/${o.townshipId}/leaderboard` }),
+  },
+  {
+    name: 'request figures of a village',
+    roles: ['village_cadre', 'township_staff'],
+    okStatus: 200,
+    call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/request-stats` }),
+  },
+  {
+    name: 'request figures of a township',
+    roles: ['township_staff'],
+    okStatus: 200,
+    call: (o) => ({ method: 'GET', path: `/api/townships/${o.townshipId}/request-stats` }),
+  },
+  {
+    name: 'read request time limits',
+    roles: ALL_ROLES,
+    reach: 'within',
+    okStatus: 200,
+    call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/request-settings` }),
+  },
+  {
+    name: 'change request time limits',
+    roles: ['village_cadre'],
+    okStatus: 200,
+    call: (o) => ({
+      method: 'PUT',
+      path: `/api/villages/${o.villageId}/request-settings`,
+      body: { acceptHours: 24, resolveHours: 168, reopenDays: 7, sosAckMinutes: 5 },
+    }),
+  },
+  {
+    name: 'link a party member to a household',
+    roles: ['courtyard_head', 'village_cadre'],
+    okStatus: 200,
+    call: (o) => ({ method: 'PUT', path: `/api/households/${o.householdId}/party-member`, body: { personId: null } }),
+  },
 ];
 
 /** Where a member (reach 'within') of tree A's village 0 belongs: their village's things, not others'. */
@@ -118,26 +306,51 @@ async function objectsAt(t: TTarget): Promise<TObjects> {
   const m = await d.execute(sql`insert into inbox_messages (notification_id, person_id, template, title, body, created_at)
     values (${notificationId}, ${other}, 'bin_task', 't', 'b', now()) returning id`);
   // a household of its own (so no caller is a member), a resident with points, a reward and a live redemption
-  const [hh] = await d.insert(households).values({ courtyardId: place.courtyardId, label: `矩阵${randomUUID().slice(0, 6)}` }).returning({ id: households.id });
+  const [hh] = await d
+    .insert(households)
+    .values({ courtyardId: place.courtyardId, label: `矩阵${randomUUID().slice(0, 6)}` })
+    .returning({ id: households.id });
   const [resident] = await d.insert(people).values({ name: '住户', householdId: hh.id }).returning({ id: people.id });
   await grantPoints(d, resident.id, 50);
   const reward = await insertReward(d, {
-    villageId: place.villageId, name: '盐', pictureUrl: null, price: 10, stock: 5, perPersonLimit: null, startsAt: null, endsAt: null, active: true, createdBy: resident.id,
+    villageId: place.villageId,
+    name: '盐',
+    pictureUrl: null,
+    price: 10,
+    stock: 5,
+    perPersonLimit: null,
+    startsAt: null,
+    endsAt: null,
+    active: true,
+    createdBy: resident.id,
   });
   const redemption = await redeemReward(
     { db: d, dbKind: 'pglite', now: () => new Date(), requestId: randomUUID(), env: testEnv(), actor: { personId: resident.id, sessionId: 's', grants: [] } },
     reward.id,
   );
   // a bin assigned to the matrix's cleaner, with an open report by the resident
-  const bin = await createBin(d, { townshipId: place.townshipId, villages: [{ id: place.villageId, courtyards: [{ id: place.courtyardId, householdId: hh.id }] }] }, [cleanerId]);
+  const bin = await createBin(
+    d,
+    { townshipId: place.townshipId, villages: [{ id: place.villageId, courtyards: [{ id: place.courtyardId, householdId: hh.id }] }] },
+    [cleanerId],
+  );
   const report = await reportBin(
     { db: d, dbKind: 'pglite', now: () => new Date(), requestId: randomUUID(), env: testEnv(), actor: { personId: resident.id, sessionId: 's', grants: [] } },
     bin.code,
     'full',
   );
   return {
-    ...place, binReportId: report.report.id, binCode: bin.code, requestId: request.id, notificationId, inboxId: (m as unknown as { rows: { id: string }[] }).rows[0].id,
-    personId: resident.id, householdId: hh.id, rewardId: reward.id, redemptionId: redemption.id, pickupCode: redemption.pickupCode,
+    ...place,
+    binReportId: report.report.id,
+    binCode: bin.code,
+    requestId: request.id,
+    notificationId,
+    inboxId: (m as unknown as { rows: { id: string }[] }).rows[0].id,
+    personId: resident.id,
+    householdId: hh.id,
+    rewardId: reward.id,
+    redemptionId: redemption.id,
+    pickupCode: redemption.pickupCode,
   };
 }
 

@@ -64,11 +64,20 @@ describe('the route adapter', () => {
 
   it('turns an unknown failure into 500 INTERNAL with no internals in the body', async () => {
     const boom = defineContract({ method: 'GET', path: '/api/boom', summary: 'x', tag: 't', response: z.object({}) });
-    const handler = defineRoute(boom, { access: 'public', handle: async () => { throw new Error('secret table xyz exploded'); } });
+    const handler = defineRoute(boom, {
+      access: 'public',
+      handle: async () => {
+        throw new Error('secret table xyz exploded');
+      },
+    });
     const broken = defineRoute(boom, { access: 'public', handle: async () => ({ unexpected: 1 }) as never });
     const strict = defineContract({ method: 'GET', path: '/api/strict', summary: 'x', tag: 't', response: z.object({ n: z.number() }) });
     const contractBreaker = defineRoute(strict, { access: 'public', handle: async () => ({ n: 'one' }) as never });
-    const table = new Map<string, THandler>([['/api/boom', handler], ['/api/broken', broken], ['/api/strict', contractBreaker]]);
+    const table = new Map<string, THandler>([
+      ['/api/boom', handler],
+      ['/api/broken', broken],
+      ['/api/strict', contractBreaker],
+    ]);
     const server = createHost({ routes: { match: (p) => (table.has(p) ? { handler: table.get(p)!, params: {} } : null) } });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -20,7 +20,10 @@ let tokenB: string;
 beforeAll(async () => {
   tree = await createOrgTree(d(), { villages: 1, courtyards: 2 });
   const cadre = (await createPersonWithRole(d(), tree, 'village_cadre')).personId;
-  for (const [k, p] of [['bin_report_first', 5], ['bin_report_join', 2]] as const) {
+  for (const [k, p] of [
+    ['bin_report_first', 5],
+    ['bin_report_join', 2],
+  ] as const) {
     await upsertRule(d(), { villageId: tree.villages[0].id, eventKind: k, points: p, dailyCap: null, updatedBy: cadre, updatedAt: new Date() });
   }
   cleanerA = (await createPersonWithRole(d(), tree, 'cleaner')).personId;
@@ -85,7 +88,7 @@ describe('reporting a full bin (一键报满)', () => {
 });
 
 describe('cleaning (保洁员)', () => {
-  it('lists only the cleaner\'s own open bins, in route order from the given position', async () => {
+  it("lists only the cleaner's own open bins, in route order from the given position", async () => {
     const far = await createBin(d(), tree, [cleanerA], { lat: 29.6, lng: 106.5 });
     const near = await createBin(d(), tree, [cleanerA], { lat: 29.5605, lng: 106.4605 });
     const mid = await createBin(d(), tree, [cleanerA], { lat: 29.57, lng: 106.47 });
@@ -119,7 +122,9 @@ describe('cleaning (保洁员)', () => {
     expect(villagerTry.status).toBe(404);
     const ok = await api.call('POST', `/api/bin-reports/${r.body.report.id}/clean`, { token: tokenA, body: { code: `b=${bin.code}` } });
     expect(ok.body.state).toBe('cleaned');
-    expect((await api.call('POST', `/api/bin-reports/${r.body.report.id}/clean`, { token: tokenA, body: { code: bin.code } })).body.error.code).toBe('REPORT_NOT_OPEN');
+    expect((await api.call('POST', `/api/bin-reports/${r.body.report.id}/clean`, { token: tokenA, body: { code: bin.code } })).body.error.code).toBe(
+      'REPORT_NOT_OPEN',
+    );
     expect([await getBalance(d(), a.id), await getBalance(d(), b.id)]).toEqual([5, 2]);
     await runDueWork(workCtx(d(), new TestClock(Date.now())));
     expect((await listInbox(d(), a.id, 5))[0]).toMatchObject({ template: 'bin_cleaned', body: expect.stringContaining('获得5积分') });
@@ -152,7 +157,7 @@ describe('cleaning (保洁员)', () => {
 });
 
 describe('QR codes for stickers', () => {
-  it('lists a village\'s bins with the scene and H5 URL their stickers carry', async () => {
+  it("lists a village's bins with the scene and H5 URL their stickers carry", async () => {
     const cadre = await tokenFor(d(), (await createPersonWithRole(d(), tree, 'village_cadre')).personId);
     const bin = await createBin(d(), tree, [cleanerA]);
     const r = await api.call('GET', `/api/villages/${tree.villages[0].id}/bins`, { token: cadre });
@@ -167,15 +172,22 @@ describe('managing bins (村干部)', () => {
   it('creates, moves, reassigns and disables a bin; a disabled bin cannot be reported', async () => {
     const cadre = await tokenFor(d(), (await createPersonWithRole(d(), tree, 'village_cadre')).personId);
     const villageId = tree.villages[0].id;
-    const made = await api.call('POST', `/api/villages/${villageId}/bins`, { token: cadre, body: { label: '新1号', lat: 29.561, lng: 106.462, cleanerIds: [cleanerA] } });
+    const made = await api.call('POST', `/api/villages/${villageId}/bins`, {
+      token: cadre,
+      body: { label: '新1号', lat: 29.561, lng: 106.462, cleanerIds: [cleanerA] },
+    });
     expect(made.status).toBe(201);
     expect(made.body.code).toMatch(/^[2-9A-HJKMNP-Z]{12}$/);
-    expect((await api.call('POST', `/api/villages/${villageId}/bins`, { token: cadre, body: { label: '新1号', lat: 29.5, lng: 106.4 } })).body.error.code).toBe('BIN_LABEL_TAKEN');
+    expect((await api.call('POST', `/api/villages/${villageId}/bins`, { token: cadre, body: { label: '新1号', lat: 29.5, lng: 106.4 } })).body.error.code).toBe(
+      'BIN_LABEL_TAKEN',
+    );
     const moved = await api.call('PATCH', `/api/bins/${made.body.code}`, { token: cadre, body: { lat: 29.57, cleanerIds: [cleanerB] } });
     expect(moved.body).toMatchObject({ lat: 29.57, cleaners: [{ id: cleanerB }] });
     const foreign = await createOrgTree(d(), { villages: 1, courtyards: 1 });
     const stranger = (await createPersonWithRole(d(), foreign, 'cleaner')).personId;
-    expect((await api.call('PATCH', `/api/bins/${made.body.code}`, { token: cadre, body: { cleanerIds: [stranger] } })).body.error.code).toBe('NOT_IN_THIS_VILLAGE');
+    expect((await api.call('PATCH', `/api/bins/${made.body.code}`, { token: cadre, body: { cleanerIds: [stranger] } })).body.error.code).toBe(
+      'NOT_IN_THIS_VILLAGE',
+    );
     await api.call('PATCH', `/api/bins/${made.body.code}`, { token: cadre, body: { state: 'disabled' } });
     const scan = await api.call('POST', `/api/bins/${made.body.code}/report`, { token: (await villager()).token, body: {} });
     expect(scan.body.error.code).toBe('BIN_NOT_FOUND');
@@ -186,14 +198,16 @@ describe('managing bins (村干部)', () => {
     const villageId = tree.villages[0].id;
     const cleanerName = (await d().execute(sql`select name from people where id = ${cleanerA}`)) as unknown as { rows: { name: string }[] };
     const bad = await api.call('POST', `/api/villages/${villageId}/bins/import`, {
-      token: cadre, body: { csv: `编号,纬度,经度,保洁员\nCSV1,29.56,106.46,${cleanerName.rows[0].name}\nCSV2,abc,106.46,\nCSV3,29.56,106.46,查无此人\n` },
+      token: cadre,
+      body: { csv: `编号,纬度,经度,保洁员\nCSV1,29.56,106.46,${cleanerName.rows[0].name}\nCSV2,abc,106.46,\nCSV3,29.56,106.46,查无此人\n` },
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues.map((i: { message: string }) => i.message)).toEqual(['第3行：纬度无效', '第4行：本村没有保洁员「查无此人」']);
     const list = async () => (await api.call('GET', `/api/villages/${villageId}/bins`, { token: cadre })).body.items.map((b: { label: string }) => b.label);
     expect(await list()).not.toContain('CSV1');
     const ok = await api.call('POST', `/api/villages/${villageId}/bins/import`, {
-      token: cadre, body: { csv: `CSV1,29.56,106.46,${cleanerName.rows[0].name}\n"CSV,2",29.57,106.47,\n` },
+      token: cadre,
+      body: { csv: `CSV1,29.56,106.46,${cleanerName.rows[0].name}\n"CSV,2",29.57,106.47,\n` },
     });
     expect(ok.body).toEqual({ created: 2 });
     expect(await list()).toEqual(expect.arrayContaining(['CSV1', 'CSV,2']));

@@ -12,7 +12,10 @@ let child: ChildProcess;
 let printed = '';
 
 beforeAll(async () => {
-  child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['tests/helpers/fake-wechat-main.ts', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['tests/helpers/fake-wechat-main.ts', '--port', '0'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (b: Buffer) => {
       printed += b.toString();

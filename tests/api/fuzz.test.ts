@@ -35,7 +35,16 @@ beforeAll(async () => {
   wx = await startFakeWechat();
   // thousands of writes by a handful of people: past the per-person write limit every write
   // would stop at 429 before the contract (the limit has its own tests)
-  setEnv(testEnv({ WECHAT_API_BASE: wx.url, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, WECHAT_TIMEOUT_MS: '1000', TEST_CLOCK: '1', WRITE_LIMIT_PER_MINUTE: '1000000' }));
+  setEnv(
+    testEnv({
+      WECHAT_API_BASE: wx.url,
+      WECHAT_APP_ID: wx.appId,
+      WECHAT_APP_SECRET: wx.appSecret,
+      WECHAT_TIMEOUT_MS: '1000',
+      TEST_CLOCK: '1',
+      WRITE_LIMIT_PER_MINUTE: '1000000',
+    }),
+  );
   // FUZZ_WORLD=fresh tries the server's world (a fresh township) on PGlite
   const demo = testDbKind() === 'pglite' && process.env.FUZZ_WORLD !== 'fresh';
   world = await buildFuzzWorld(db.handle().db, api.call, { demo, cronSecret: env().CRON_SECRET });
@@ -44,12 +53,33 @@ afterAll(() => wx?.stop());
 
 /** Field and parameter names → the pool of real values they take. */
 const FIELD_POOLS: Record<string, string> = {
-  townshipId: 'township', villageId: 'village', courtyardId: 'courtyard', householdId: 'household', personId: 'person', cleanerIds: 'person',
-  photoId: 'media', photoIds: 'media', inviteCode: 'invite', pickupCode: 'pickupCode', code: 'binCode', dataBase64: 'media64',
+  townshipId: 'township',
+  villageId: 'village',
+  courtyardId: 'courtyard',
+  householdId: 'household',
+  personId: 'person',
+  cleanerIds: 'person',
+  photoId: 'media',
+  photoIds: 'media',
+  inviteCode: 'invite',
+  pickupCode: 'pickupCode',
+  code: 'binCode',
+  dataBase64: 'media64',
 };
 const ID_POOLS: Record<string, string> = {
-  applications: 'application', 'bin-reports': 'binReport', inbox: 'inbox', intents: 'intent', jobs: 'job', 'join-requests': 'joinRequest', listings: 'listing',
-  media: 'media', notifications: 'notification', redemptions: 'redemption', requests: 'request', rewards: 'reward', sos: 'sos',
+  applications: 'application',
+  'bin-reports': 'binReport',
+  inbox: 'inbox',
+  intents: 'intent',
+  jobs: 'job',
+  'join-requests': 'joinRequest',
+  listings: 'listing',
+  media: 'media',
+  notifications: 'notification',
+  redemptions: 'redemption',
+  requests: 'request',
+  rewards: 'reward',
+  sos: 'sos',
 };
 const pools: TPools = (field) => world.pools[FIELD_POOLS[field]];
 const pathPool = (path: string, name: string) =>
@@ -58,7 +88,7 @@ const pathPool = (path: string, name: string) =>
 /** Broken or sneaky percent escapes, sent as they are. */
 const RAW_ESCAPES = ['%', '%zz', '%E0%A4', '%ED%A0%80', '%C0%AF', '%00', '%2F', '%2e%2e', '..', '%FF%FE'];
 const encode = (v: unknown): string => {
-  const s = typeof v === 'string' ? v : JSON.stringify(v) ?? '';
+  const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? '');
   try {
     return encodeURIComponent(s);
   } catch {
@@ -80,33 +110,52 @@ function requestFor(op: TOperation): fc.Arbitrary<TSent> {
   };
   const pathParams = op.params.filter((p) => p.in === 'path');
   const queryParams = op.params.filter((p) => p.in === 'query');
-  const path = fc.tuple(...pathParams.map((p) => segment(p.name, p.schema))).map((vals) =>
-    pathParams.reduce((url, p, i) => url.replace(`{${p.name}}`, vals[i]), op.path),
-  );
+  const path = fc
+    .tuple(...pathParams.map((p) => segment(p.name, p.schema)))
+    .map((vals) => pathParams.reduce((url, p, i) => url.replace(`{${p.name}}`, vals[i]), op.path));
   // the query as one object, so that one fault can sit among otherwise good parameters
-  const querySchema: TSchema = { type: 'object', properties: Object.fromEntries(queryParams.map((p) => [p.name, p.schema])), required: queryParams.filter((p) => p.required).map((p) => p.name) };
+  const querySchema: TSchema = {
+    type: 'object',
+    properties: Object.fromEntries(queryParams.map((p) => [p.name, p.schema])),
+    required: queryParams.filter((p) => p.required).map((p) => p.name),
+  };
   const query = fc
     .tuple(
       requestValue(querySchema, pools, { url: true }),
-      fc.oneof({ weight: 5, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom('x=1', 'limit=1&limit=2', 'cursor=%zz', 'a%00b=1', '__proto__=1', 'q=%ED%A0%80') }),
+      fc.oneof(
+        { weight: 5, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: fc.constantFrom('x=1', 'limit=1&limit=2', 'cursor=%zz', 'a%00b=1', '__proto__=1', 'q=%ED%A0%80') },
+      ),
     )
     .map(([q, extra]) => {
-      const parts = q && typeof q === 'object' && !Array.isArray(q) ? Object.entries(q).flatMap(([k, v]) => (v === undefined ? [] : [`${encode(k)}=${encode(v)}`])) : [`q=${encode(q)}`];
+      const parts =
+        q && typeof q === 'object' && !Array.isArray(q)
+          ? Object.entries(q).flatMap(([k, v]) => (v === undefined ? [] : [`${encode(k)}=${encode(v)}`]))
+          : [`q=${encode(q)}`];
       return [...parts, ...(extra ? [extra] : [])].join('&');
     });
   const body = op.body
-    ? fc.oneof({ weight: 12, arbitrary: requestValue(op.body, pools).map((b) => JSON.stringify(b) ?? '') }, { weight: 1, arbitrary: fc.constantFrom(...RAW_BODIES) })
+    ? fc.oneof(
+        { weight: 12, arbitrary: requestValue(op.body, pools).map((b) => JSON.stringify(b) ?? '') },
+        { weight: 1, arbitrary: fc.constantFrom(...RAW_BODIES) },
+      )
     : fc.constant(undefined);
   const headers = fc.record(
     {
-      'idempotency-key': fc.oneof({ weight: 6, arbitrary: fc.uuid() }, { weight: 1, arbitrary: fc.constantFrom('fuzz-same-key', '', ' ', 'x'.repeat(300), 'a b', '\u00e9') }),
+      'idempotency-key': fc.oneof(
+        { weight: 6, arbitrary: fc.uuid() },
+        { weight: 1, arbitrary: fc.constantFrom('fuzz-same-key', '', ' ', 'x'.repeat(300), 'a b', '\u00e9') },
+      ),
       'x-request-id': fc.constantFrom('fuzz-request-1', '<script>', 'x'.repeat(100)),
       'content-type': fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded'),
     },
     { requiredKeys: [] },
   );
   return fc.record({ caller: fc.constantFrom(...callers), path, query, body, headers }).map(({ caller, path: p, query: q, body: b, headers: h }) => ({
-    caller, url: q ? `${p}?${q}` : p, body: b, headers: op.method === 'GET' ? {} : h,
+    caller,
+    url: q ? `${p}?${q}` : p,
+    body: b,
+    headers: op.method === 'GET' ? {} : h,
   }));
 }
 
@@ -139,21 +188,29 @@ function check(status: number, text: string): void {
   } catch {
     throw new Error(`refusal ${status} is not JSON: ${text.slice(0, 200)}`);
   }
-  if (!isErrorCode(body.error?.code) || typeof body.error?.message !== 'string') throw new Error(`refusal ${status} is not our error body: ${text.slice(0, 400)}`);
+  if (!isErrorCode(body.error?.code) || typeof body.error?.message !== 'string')
+    throw new Error(`refusal ${status} is not our error body: ${text.slice(0, 400)}`);
   if (hasUnreadableChars(JSON.stringify(body.error))) throw new Error(`refusal ${status} echoes an unreadable character`);
 }
 
-function operationsOf(doc: { paths: Record<string, Record<string, { parameters?: TOperation['params']; requestBody?: { content: Record<string, { schema: TSchema }> } }>> }): TOperation[] {
+function operationsOf(doc: {
+  paths: Record<string, Record<string, { parameters?: TOperation['params']; requestBody?: { content: Record<string, { schema: TSchema }> } }>>;
+}): TOperation[] {
   return Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, o]) => ({
-      method: method.toUpperCase(), path, params: o.parameters ?? [], body: o.requestBody?.content['application/json']?.schema,
+      method: method.toUpperCase(),
+      path,
+      params: o.parameters ?? [],
+      body: o.requestBody?.content['application/json']?.schema,
     })),
   );
 }
 
 describe('fuzzing every operation of /api/openapi.json', () => {
   it('draws on real values of every kind', () => {
-    const empty = Object.entries(world.pools).filter(([, v]) => v.length === 0).map(([k]) => k);
+    const empty = Object.entries(world.pools)
+      .filter(([, v]) => v.length === 0)
+      .map(([k]) => k);
     expect(empty).toEqual([]);
   });
 
@@ -175,24 +232,43 @@ describe('fuzzing every operation of /api/openapi.json', () => {
       if (out.failed) {
         const r = out.counterexample?.[0] as TSent | undefined;
         const shown = r ? JSON.stringify({ ...r, body: r.body && r.body.length > 300 ? `${r.body.slice(0, 300)}…(${r.body.length})` : r.body }) : '?';
-        failures.push(`${op.method} ${op.path} (FUZZ_SEED=${SEED}, seed ${SEED + i}): ${out.errorInstance instanceof Error ? out.errorInstance.message : String(out.errorInstance)}\n    ${shown}`);
+        failures.push(
+          `${op.method} ${op.path} (FUZZ_SEED=${SEED}, seed ${SEED + i}): ${out.errorInstance instanceof Error ? out.errorInstance.message : String(out.errorInstance)}\n    ${shown}`,
+        );
       }
     }
     const health = await api.call('GET', '/api/health');
     expect(health.status).toBe(200);
     console.log(`fuzz: ${ops.length} operations × ${RUNS} runs in ${((Date.now() - started) / 1000).toFixed(1)} s on ${testDbKind()} (FUZZ_SEED=${SEED})`);
-    if (process.env.FUZZ_STATS) console.log([...stats].map(([k, m]) => `${k}: ${[...m].sort().map(([st, n]) => `${st}×${n}`).join(' ')}`).join('\n'));
+    if (process.env.FUZZ_STATS)
+      console.log(
+        [...stats]
+          .map(
+            ([k, m]) =>
+              `${k}: ${[...m]
+                .sort()
+                .map(([st, n]) => `${st}×${n}`)
+                .join(' ')}`,
+          )
+          .join('\n'),
+      );
     expect(failures).toEqual([]);
   }, 600_000);
 
   // the server database keeps other files' and earlier runs' rows (some from before the hygiene rule): only a private copy can be scanned whole
   (testDbKind() === 'pglite' ? it : it.skip)('left no unreadable character in any text column (PGlite only: the server database is shared)', async () => {
-    const cols = ((await db.handle().db.execute(sql`
+    const cols = (
+      (await db.handle().db.execute(sql`
       select table_name as t, column_name as c from information_schema.columns
-       where table_schema = 'public' and data_type in ('text', 'character varying')`)) as unknown as { rows: { t: string; c: string }[] }).rows;
+       where table_schema = 'public' and data_type in ('text', 'character varying')`)) as unknown as { rows: { t: string; c: string }[] }
+    ).rows;
     const dirty: string[] = [];
     for (const { t, c } of cols) {
-      const r = (await db.handle().db.execute(sql.raw(`select count(*)::int as n from "${t}" where "${c}" ~ '[\\x01-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFDD0-\\uFDEF\\uFFFE\\uFFFF]'`))) as unknown as { rows: { n: number }[] };
+      const r = (await db
+        .handle()
+        .db.execute(
+          sql.raw(`select count(*)::int as n from "${t}" where "${c}" ~ '[\\x01-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFDD0-\\uFDEF\\uFFFE\\uFFFF]'`),
+        )) as unknown as { rows: { n: number }[] };
       if (r.rows[0].n) dirty.push(`${t}.${c}: ${r.rows[0].n}`);
     }
     expect(dirty).toEqual([]);

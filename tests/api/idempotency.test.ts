@@ -70,7 +70,9 @@ describe('Idempotency-Key on writes', () => {
     const token = await tokenFor(db.handle().db, other.personId);
     const mine = await createInvite('key-shared-1');
     const theirs = await api.call('POST', `/api/courtyards/${tree.villages[0].courtyards[0].id}/invites`, {
-      token, body: {}, headers: { 'idempotency-key': 'key-shared-1' },
+      token,
+      body: {},
+      headers: { 'idempotency-key': 'key-shared-1' },
     });
     expect(theirs.status).toBe(201);
     expect(theirs.body.code).not.toBe(mine.body.code);
@@ -86,15 +88,34 @@ describe('Idempotency-Key on writes', () => {
     const tag = randomUUID().slice(0, 8);
     const mark = `注入故障${tag}`;
     // the timeline row is written after the request row: fail there, for this request only
-    await d.execute(sql.raw(`create or replace function fail_marked_event() returns trigger language plpgsql as $$
+    await d.execute(
+      sql.raw(`create or replace function fail_marked_event() returns trigger language plpgsql as $$
       begin
         if exists (select 1 from requests where id = new.request_id and text like '%${mark}%') then raise exception 'injected fault'; end if;
         return new;
-      end $$`));
+      end $$`),
+    );
     await d.execute(sql.raw(`create trigger fail_marked_event_${tag} before insert on request_events for each row execute function fail_marked_event()`));
-    const send = () => api.call('POST', '/api/requests', { token: villagerToken, body: { category: 'help', text: `门口的灯坏了 ${mark}` }, headers: { 'idempotency-key': `fail-${tag}` } });
-    const rows = async () => (await d.select({ id: requests.id }).from(requests).where(like(requests.text, `%${mark}%`))).length;
-    const keyRows = async () => (await d.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.actor, villagerId), eq(idempotencyKeys.key, `fail-${tag}`)))).length;
+    const send = () =>
+      api.call('POST', '/api/requests', {
+        token: villagerToken,
+        body: { category: 'help', text: `门口的灯坏了 ${mark}` },
+        headers: { 'idempotency-key': `fail-${tag}` },
+      });
+    const rows = async () =>
+      (
+        await d
+          .select({ id: requests.id })
+          .from(requests)
+          .where(like(requests.text, `%${mark}%`))
+      ).length;
+    const keyRows = async () =>
+      (
+        await d
+          .select()
+          .from(idempotencyKeys)
+          .where(and(eq(idempotencyKeys.actor, villagerId), eq(idempotencyKeys.key, `fail-${tag}`)))
+      ).length;
     try {
       const failed = await send();
       expect(failed.status).toBe(500);
@@ -115,7 +136,15 @@ describe('Idempotency-Key on writes', () => {
   it('takes over a key the earlier design left in progress instead of answering 409 for a day', async () => {
     const d = db.handle().db;
     const key = `legacy-${randomUUID()}`;
-    await d.insert(idempotencyKeys).values({ actor: headId, key, method: 'POST', path: `/api/courtyards/${courtyardId}/invites`, requestHash: 'x', state: 'in_progress', createdAt: new Date() });
+    await d.insert(idempotencyKeys).values({
+      actor: headId,
+      key,
+      method: 'POST',
+      path: `/api/courtyards/${courtyardId}/invites`,
+      requestHash: 'x',
+      state: 'in_progress',
+      createdAt: new Date(),
+    });
     const r = await createInvite(key);
     expect(r.status).toBe(201);
     expect((await createInvite(key)).body.code).toBe(r.body.code);

@@ -24,7 +24,8 @@ async function newcomerApplies() {
   const invite = await api.call('POST', `/api/courtyards/${tree.villages[0].courtyards[0].id}/invites`, { token: headToken, body: {} });
   const s = await api.call('POST', '/api/auth/dev-login', { body: { newPerson: true } });
   const r = await api.call('POST', '/api/join-requests', {
-    token: s.body.token, body: { inviteCode: invite.body.code, name: `新人${randomUUID().slice(0, 4)}`, phone: '13700001111', householdLabel: '5号' },
+    token: s.body.token,
+    body: { inviteCode: invite.body.code, name: `新人${randomUUID().slice(0, 4)}`, phone: '13700001111', householdLabel: '5号' },
   });
   expect(r.status).toBe(201);
   return { token: s.body.token as string, requestId: r.body.id as string };
@@ -37,7 +38,11 @@ describe('the in-app inbox', () => {
     const count = await api.call('GET', '/api/inbox/unread-count', { token: headToken });
     expect(count.body.unread).toBeGreaterThanOrEqual(1);
     const list = await api.call('GET', '/api/inbox?limit=1', { token: headToken });
-    expect(list.body.items[0]).toMatchObject({ title: '新的入院申请', read: false, link: `/pkg-courtyard/requests/index?courtyardId=${tree.villages[0].courtyards[0].id}` });
+    expect(list.body.items[0]).toMatchObject({
+      title: '新的入院申请',
+      read: false,
+      link: `/pkg-courtyard/requests/index?courtyardId=${tree.villages[0].courtyards[0].id}`,
+    });
     const read = await api.call('POST', `/api/inbox/${list.body.items[0].id}/read`, { token: headToken, body: {} });
     expect(read.body.unread).toBe(count.body.unread - 1);
     const all = await api.call('POST', '/api/inbox/read-all', { token: headToken, body: {} });
@@ -65,7 +70,7 @@ describe('the in-app inbox', () => {
     expect(list.body.items[0]).toMatchObject({ title: '入院申请未通过', body: '原因：信息不全' });
   });
 
-  it('lets nobody read or mark another person\'s message', async () => {
+  it("lets nobody read or mark another person's message", async () => {
     await newcomerApplies();
     await runDueWork(workCtx(d(), new TestClock(Date.now())));
     const mine = await api.call('GET', '/api/inbox', { token: headToken });
@@ -102,8 +107,16 @@ describe('subscriptions and credits', () => {
     await api.call('POST', '/api/subscriptions', { token: s.body.token, body: { accepted: ['TPL_BIN_TASK'] } });
     const r = await api.call('POST', '/api/subscriptions', { token: s.body.token, body: { accepted: ['TPL_BIN_TASK', 'TPL_SOS'] } });
     expect(r.body.credits).toEqual({ bin_task: 2, sos: 1 });
-    const retry = await api.call('POST', '/api/subscriptions', { token: s.body.token, body: { accepted: ['TPL_SOS'] }, headers: { 'idempotency-key': 'sub-1' } });
-    const again = await api.call('POST', '/api/subscriptions', { token: s.body.token, body: { accepted: ['TPL_SOS'] }, headers: { 'idempotency-key': 'sub-1' } });
+    const retry = await api.call('POST', '/api/subscriptions', {
+      token: s.body.token,
+      body: { accepted: ['TPL_SOS'] },
+      headers: { 'idempotency-key': 'sub-1' },
+    });
+    const again = await api.call('POST', '/api/subscriptions', {
+      token: s.body.token,
+      body: { accepted: ['TPL_SOS'] },
+      headers: { 'idempotency-key': 'sub-1' },
+    });
     expect(again.body).toEqual(retry.body);
     expect(again.body.credits.sos).toBe(2);
     const bad = await api.call('POST', '/api/subscriptions', { token: s.body.token, body: { accepted: ['NOPE'] } });

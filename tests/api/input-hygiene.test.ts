@@ -96,7 +96,10 @@ describe('deeply nested JSON', () => {
     expect((await withEchoRoute({ code: 'x' }, post(`{"deep":${nest(MAX_INPUT_DEPTH - 1)}}`))).status).toBe(200);
     const deep = await withEchoRoute({ code: 'x' }, post(`{"deep":${nest(MAX_INPUT_DEPTH)}}`));
     expect(deep.status).toBe(400);
-    expect(deep.body.error).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: `body.deep${'.0'.repeat(MAX_INPUT_DEPTH - 1)}`, message: '内容层级过深' }] });
+    expect(deep.body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: `body.deep${'.0'.repeat(MAX_INPUT_DEPTH - 1)}`, message: '内容层级过深' }],
+    });
   });
 
   // zod strips the unknown field, but the Idempotency-Key hash read the raw body and overflowed the stack: 500
@@ -130,7 +133,8 @@ describe('broken percent escapes in /api paths', () => {
 });
 
 /** Serves a throwaway POST/GET /api/echo/{code} whose body takes anything, with `params` as a platform would hand them. */
-async function withEchoRoute(params: Record<string, string>, go: (base: string) => Promise<Response>): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function withEchoRoute(params: Record<string, string>, go: (base: string) => Promise<Response>): Promise<{ status: number; body: any }> {
   const shape = { path: '/api/echo/{code}', summary: 'x', tag: 't', params: z.object({ code: z.string() }), response: z.object({}) };
   const get = defineRoute(defineContract({ ...shape, method: 'GET' }), { access: 'public', handle: async () => ({}) });
   const post = defineRoute(defineContract({ ...shape, method: 'POST', body: z.object({ deep: z.unknown() }) }), { access: 'public', handle: async () => ({}) });

@@ -21,8 +21,12 @@ beforeAll(async () => {
 afterAll(() => wx.stop());
 
 const form = (inviteCode: string) => ({
-  inviteCode, name: '刘新来', phone: '13912345678', householdLabel: '8号',
-  members: [{ name: '刘小妹', relation: '女儿' }], flags: { livesAlone: false, elderly: true, needsCare: false },
+  inviteCode,
+  name: '刘新来',
+  phone: '13912345678',
+  householdLabel: '8号',
+  members: [{ name: '刘小妹', relation: '女儿' }],
+  flags: { livesAlone: false, elderly: true, needsCare: false },
 });
 
 async function wechatSignIn(user: string) {

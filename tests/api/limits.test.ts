@@ -19,9 +19,15 @@ let wx: TFakeWechat;
 let tree: TOrgTree;
 
 const LIMITS = {
-  TRUST_PROXY: '1', SIGNIN_LIMIT_PER_MINUTE: '5', WRITE_LIMIT_PER_MINUTE: '6',
-  PHOTO_DAILY_COUNT_PERSON: '3', PHOTO_DAILY_MB_PERSON: '1', PHOTO_DAILY_COUNT_COURTYARD: '4', PHOTO_DAILY_MB_COURTYARD: '5',
-  PHOTO_DAILY_COUNT_NEWCOMER: '1', PHOTO_DAILY_MB_NEWCOMER: '1',
+  TRUST_PROXY: '1',
+  SIGNIN_LIMIT_PER_MINUTE: '5',
+  WRITE_LIMIT_PER_MINUTE: '6',
+  PHOTO_DAILY_COUNT_PERSON: '3',
+  PHOTO_DAILY_MB_PERSON: '1',
+  PHOTO_DAILY_COUNT_COURTYARD: '4',
+  PHOTO_DAILY_MB_COURTYARD: '5',
+  PHOTO_DAILY_COUNT_NEWCOMER: '1',
+  PHOTO_DAILY_MB_NEWCOMER: '1',
 };
 
 beforeAll(async () => {
@@ -54,7 +60,9 @@ describe('sign-in attempts per client address', () => {
     const before = wx.calls.filter((c) => c.endpoint === 'jscode2session').length;
     const tries = [];
     for (let i = 0; i < 8; i++) {
-      tries.push(await api.call('POST', '/api/auth/wechat-login', { body: { code: `bad-code-${i}` }, headers: { 'x-forwarded-for': `203.0.113.9, ${address}` } }));
+      tries.push(
+        await api.call('POST', '/api/auth/wechat-login', { body: { code: `bad-code-${i}` }, headers: { 'x-forwarded-for': `203.0.113.9, ${address}` } }),
+      );
     }
     expect(tries.map((t) => t.status)).toEqual([400, 400, 400, 400, 400, 429, 429, 429]);
     expect(wx.calls.filter((c) => c.endpoint === 'jscode2session').length - before).toBe(5);
@@ -72,7 +80,9 @@ describe('sign-in attempts per client address', () => {
     const statuses = [];
     for (let i = 0; i < 7; i++) {
       const spoof = `198.51.100.${i}`;
-      statuses.push((await api.call('POST', '/api/auth/wechat-login', { body: { code: `bad-${i}` }, headers: { 'x-forwarded-for': `${spoof}, ${address}` } })).status);
+      statuses.push(
+        (await api.call('POST', '/api/auth/wechat-login', { body: { code: `bad-${i}` }, headers: { 'x-forwarded-for': `${spoof}, ${address}` } })).status,
+      );
     }
     expect(statuses.filter((s) => s === 429)).toHaveLength(2);
   });
@@ -80,13 +90,16 @@ describe('sign-in attempts per client address', () => {
   it('lets a good sign-in through from another address while one address is blocked', async () => {
     const blocked = freshAddress();
     for (let i = 0; i < 6; i++) await api.call('POST', '/api/auth/wechat-login', { body: { code: `x-${i}` }, headers: { 'x-forwarded-for': blocked } });
-    const ok = await api.call('POST', '/api/auth/wechat-login', { body: { code: wx.codeFor(`limits-${randomBytes(4).toString('hex')}`) }, headers: { 'x-forwarded-for': freshAddress() } });
+    const ok = await api.call('POST', '/api/auth/wechat-login', {
+      body: { code: wx.codeFor(`limits-${randomBytes(4).toString('hex')}`) },
+      headers: { 'x-forwarded-for': freshAddress() },
+    });
     expect(ok.status).toBe(200);
   });
 });
 
 describe('writes per person', () => {
-  it('refuses the seventh write in a minute with 429 and Retry-After, and not another person\'s', async () => {
+  it("refuses the seventh write in a minute with 429 and Retry-After, and not another person's", async () => {
     await earlyInMinute();
     const a = await createPersonWithRole(d(), tree, 'villager');
     const b = await createPersonWithRole(d(), tree, 'villager');

@@ -44,7 +44,10 @@ beforeAll(async () => {
   await make('otherCadre', 'village_cadre', {}, far);
   await make('buyer', 'villager', {}, far); // a buyer from another township
   await make('stranger', 'villager', {}, far);
-  await d().update(people).set({ phone: '13911112222' }).where(sql`${people.id} = ${ids.seller}`);
+  await d()
+    .update(people)
+    .set({ phone: '13911112222' })
+    .where(sql`${people.id} = ${ids.seller}`);
   await visit('seller');
 });
 afterAll(() => wx.stop());
@@ -92,7 +95,7 @@ describe('帮我卖 listings', () => {
     expect(JSON.stringify(seen.body)).not.toContain('13911112222');
   });
 
-  it('takes WeChat\'s verdict: risky is rejected with a reason, review goes to a person, an unreachable WeChat goes to a person', async () => {
+  it("takes WeChat's verdict: risky is rejected with a reason, review goes to a person, an unreachable WeChat goes to a person", async () => {
     const risky = (await newListing({ ...EGGS, description: '可以赌博' })).body;
     const r = await post(`/api/listings/${risky.id}/submit`, t.seller);
     expect(r.body).toMatchObject({ state: 'rejected', contentCheck: 'risky', rejectReason: expect.stringContaining('违法犯罪') });
@@ -118,7 +121,7 @@ describe('帮我卖 listings', () => {
     expect(wx.contentChecks.length).toBe(calls);
   });
 
-  it('shows a listing\'s photos to anyone once it is published, not before', async () => {
+  it("shows a listing's photos to anyone once it is published, not before", async () => {
     const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
     const photo = (await post('/api/media', t.seller, { dataBase64: png })).body.id;
     const l = (await newListing({ ...EGGS, photoIds: [photo] })).body;
@@ -129,7 +132,7 @@ describe('帮我卖 listings', () => {
     expect((await api.call('GET', `/api/media/${photo}`, { token: t.buyer })).status).toBe(200);
   });
 
-  it('lets a buyer ask, the seller accept, and only then shows the buyer the seller\'s phone', async () => {
+  it("lets a buyer ask, the seller accept, and only then shows the buyer the seller's phone", async () => {
     const l = await published();
     expect((await post(`/api/listings/${l.id}/intents`, t.seller, { quantity: 1, phone: '13700000001' })).body.error.code).toBe('OWN_POST');
     expect((await post(`/api/listings/${l.id}/intents`, t.buyer, { quantity: 11, phone: '13700000001' })).body.error.code).toBe('NOT_ENOUGH_LEFT');
@@ -157,7 +160,10 @@ describe('帮我卖 listings', () => {
     const b = (await post(`/api/listings/${l.id}/intents`, t.stranger, { quantity: 2, phone: '13700000002' })).body;
     await post(`/api/intents/${a.id}/decide`, t.seller, { decision: 'accept' });
     expect((await api.call('GET', `/api/listings/${l.id}`, { token: t.buyer })).body).toMatchObject({ state: 'sold_out', quantity: 0, can: { intend: false } });
-    expect((await api.call('GET', '/api/intents/mine', { token: t.stranger })).body.items.find((i: { id: string }) => i.id === b.id)).toMatchObject({ state: 'declined', declineReason: '已售完' });
+    expect((await api.call('GET', '/api/intents/mine', { token: t.stranger })).body.items.find((i: { id: string }) => i.id === b.id)).toMatchObject({
+      state: 'declined',
+      declineReason: '已售完',
+    });
     const c = await published();
     const w = (await post(`/api/listings/${c.id}/intents`, t.stranger, { quantity: 1, phone: '13700000002' })).body;
     expect((await post(`/api/listings/${c.id}/close`, t.buyer, { state: 'closed' })).status).toBe(404);
@@ -166,7 +172,7 @@ describe('帮我卖 listings', () => {
     expect((await post(`/api/intents/${w.id}/cancel`, t.stranger)).body.error.code).toBe('ALREADY_DECIDED');
   });
 
-  it('lets only the village\'s cadre feature a listing, which then leads the list', async () => {
+  it("lets only the village's cadre feature a listing, which then leads the list", async () => {
     const l = await published({ ...EGGS, title: '蜂蜜', category: 'specialty' });
     expect((await post(`/api/listings/${l.id}/feature`, t.head, { featured: true })).status).toBe(403);
     expect((await post(`/api/listings/${l.id}/feature`, t.cadre, { featured: true })).body.featured).toBe(true);
@@ -178,7 +184,7 @@ describe('帮我卖 listings', () => {
     expect(rest.items.length).toBeGreaterThan(0);
   });
 
-  it('never lets anyone edit another\'s listing', async () => {
+  it("never lets anyone edit another's listing", async () => {
     const l = (await newListing()).body;
     for (const who of ['neighbour', 'head', 'cadre', 'buyer'] as const) {
       const r = await api.call('PATCH', `/api/listings/${l.id}`, { token: t[who], body: { priceFen: 1 } });
@@ -208,7 +214,16 @@ describe('帮我卖 listings', () => {
 });
 
 describe('找活干 jobs', () => {
-  const JOB = { title: '摘柑子', description: '柑子园采摘', payFen: 12000, payUnit: 'day', place: '石坝村柑子园', startDate: '2026-12-01', endDate: '2026-12-05', headcount: 2 };
+  const JOB = {
+    title: '摘柑子',
+    description: '柑子园采摘',
+    payFen: 12000,
+    payUnit: 'day',
+    place: '石坝村柑子园',
+    startDate: '2026-12-01',
+    endDate: '2026-12-05',
+    headcount: 2,
+  };
 
   it('posts, checks, approves, hires up to the headcount and records both sides of the work', async () => {
     expect((await post('/api/jobs', t.seller, { ...JOB, endDate: '2026-11-01' })).body.error.code).toBe('JOB_DATES_INVALID');

@@ -19,10 +19,17 @@ let sellerId: string;
 
 beforeAll(async () => {
   wx = await startFakeWechat();
-  setEnv(testEnv({
-    WECHAT_API_BASE: wx.url, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, WECHAT_TIMEOUT_MS: '500',
-    WECHAT_MEDIA_CHECK: '1', WECHAT_PUSH_TOKEN: TOKEN, PUBLIC_BASE_URL: api.baseUrl(),
-  }));
+  setEnv(
+    testEnv({
+      WECHAT_API_BASE: wx.url,
+      WECHAT_APP_ID: wx.appId,
+      WECHAT_APP_SECRET: wx.appSecret,
+      WECHAT_TIMEOUT_MS: '500',
+      WECHAT_MEDIA_CHECK: '1',
+      WECHAT_PUSH_TOKEN: TOKEN,
+      PUBLIC_BASE_URL: api.baseUrl(),
+    }),
+  );
   wx.setPush(`${api.baseUrl()}/api/wechat/push`, TOKEN);
   tree = await createOrgTree(d(), { villages: 1, courtyards: 1 });
   sellerId = (await createPersonWithRole(d(), tree, 'villager')).personId;
@@ -35,7 +42,9 @@ afterAll(() => wx.stop());
 
 async function submitWithPhoto(title: string) {
   const photo = (await api.call('POST', '/api/media', { token: seller, body: { dataBase64: PNG.toString('base64') } })).body.id;
-  const l = (await api.call('POST', '/api/listings', { token: seller, body: { title, category: 'other', priceFen: 100, unit: '个', quantity: 1, photoIds: [photo] } })).body;
+  const l = (
+    await api.call('POST', '/api/listings', { token: seller, body: { title, category: 'other', priceFen: 100, unit: '个', quantity: 1, photoIds: [photo] } })
+  ).body;
   const before = wx.mediaChecks.length;
   const s = await api.call('POST', `/api/listings/${l.id}/submit`, { token: seller, body: {} });
   expect(s.body.state).toBe('pending_review');
@@ -67,7 +76,7 @@ describe('media_check_async', () => {
     expect(await listing(a.listing.id)).toMatchObject({ state: 'pending_review', contentCheck: 'review' });
   });
 
-  it('refuses pushes without WeChat\'s signature and links without ours', async () => {
+  it("refuses pushes without WeChat's signature and links without ours", async () => {
     const { listing: l, photo, trace } = await submitWithPhoto('腊肉');
     const forged = await wx.finishMediaCheck(trace.traceId, 'risky', 20002, { badSignature: true });
     expect(forged.pushStatus).toBe(403);
@@ -92,10 +101,14 @@ describe('media_check_async', () => {
     expect((await listing(l.id)).state).toBe('rejected');
   });
 
-  it('answers WeChat\'s server verification with echostr, only when signed just now', async () => {
+  it("answers WeChat's server verification with echostr, only when signed just now", async () => {
     const verify = (ts: number, signature?: string) => {
       const nonce = 'abc';
-      const sig = signature ?? createHash('sha1').update([TOKEN, String(ts), nonce].sort().join('')).digest('hex');
+      const sig =
+        signature ??
+        createHash('sha1')
+          .update([TOKEN, String(ts), nonce].sort().join(''))
+          .digest('hex');
       return fetch(`${api.baseUrl()}/api/wechat/push?signature=${sig}&timestamp=${ts}&nonce=${nonce}&echostr=hello123`);
     };
     const now = Math.floor(Date.now() / 1000);

@@ -53,7 +53,7 @@ describe('photos (the media module)', () => {
     expect([400, 413]).toContain(tooBig.status);
   });
 
-  it('attaches a photo to a bin report only when it is the reporter\'s own', async () => {
+  it("attaches a photo to a bin report only when it is the reporter's own", async () => {
     const cleaner = (await createPersonWithRole(d(), tree, 'cleaner')).personId;
     const bin = await createBin(d(), tree, [cleaner]);
     const a = (await createPersonWithRole(d(), tree, 'villager')).personId;

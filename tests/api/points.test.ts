@@ -18,9 +18,17 @@ describe('points over HTTP', () => {
     const head = (await createPersonWithRole(d(), tree, 'courtyard_head')).personId;
     const headToken = await tokenFor(d(), head);
     const vToken = await tokenFor(d(), v);
-    const award = await api.call('POST', `/api/people/${v}/points`, { token: headToken, body: { amount: 20, reason: '打扫公共区域' }, headers: { 'idempotency-key': 'award-1' } });
+    const award = await api.call('POST', `/api/people/${v}/points`, {
+      token: headToken,
+      body: { amount: 20, reason: '打扫公共区域' },
+      headers: { 'idempotency-key': 'award-1' },
+    });
     expect(award.status).toBe(201);
-    const retry = await api.call('POST', `/api/people/${v}/points`, { token: headToken, body: { amount: 20, reason: '打扫公共区域' }, headers: { 'idempotency-key': 'award-1' } });
+    const retry = await api.call('POST', `/api/people/${v}/points`, {
+      token: headToken,
+      body: { amount: 20, reason: '打扫公共区域' },
+      headers: { 'idempotency-key': 'award-1' },
+    });
     expect(retry.body).toEqual(award.body); // a retried tap posts nothing twice
     await api.call('POST', `/api/people/${v}/points`, { token: headToken, body: { amount: -5, reason: '乱堆杂物' } });
     const tooMuch = await api.call('POST', `/api/people/${v}/points`, { token: headToken, body: { amount: -50, reason: '测试' } });
@@ -58,7 +66,10 @@ describe('points over HTTP', () => {
     await grantPoints(d(), v, 100);
     const vToken = await tokenFor(d(), v);
     const villageId = tree.villages[0].id;
-    const reward = await api.call('POST', `/api/villages/${villageId}/rewards`, { token: cadre, body: { name: '菜籽油1升', price: 60, stock: 2, perPersonLimit: 1 } });
+    const reward = await api.call('POST', `/api/villages/${villageId}/rewards`, {
+      token: cadre,
+      body: { name: '菜籽油1升', price: 60, stock: 2, perPersonLimit: 1 },
+    });
     expect(reward.status).toBe(201);
     const shop = await api.call('GET', `/api/villages/${villageId}/rewards`, { token: vToken });
     expect(shop.body.items.find((r: { id: string }) => r.id === reward.body.id)).toMatchObject({ open: true, stock: 2 });
@@ -85,9 +96,22 @@ describe('points over HTTP', () => {
     await api.call('PUT', `/api/villages/${villageId}/points-rules/meeting_attended`, { token: cadre, body: { points: 10, dailyCap: null } });
     await api.call('PUT', `/api/villages/${villageId}/points-rules/meeting_attended`, { token: cadre, body: { points: 15, dailyCap: 30 } });
     const rules = await api.call('GET', `/api/villages/${villageId}/points-rules`, { token: cadre });
-    expect(rules.body.rules.find((r: { eventKind: string }) => r.eventKind === 'meeting_attended')).toMatchObject({ label: '参加院落主题日', points: 15, dailyCap: 30 });
-    expect(rules.body.changes[0]).toMatchObject({ eventKind: 'meeting_attended', oldPoints: 10, newPoints: 15, oldCap: null, newCap: 30, changedBy: { id: cadreId, name: '王村长' } });
-    expect((await api.call('PUT', `/api/villages/${villageId}/points-rules/no_such_event`, { token: cadre, body: { points: 1, dailyCap: null } })).status).toBe(404);
+    expect(rules.body.rules.find((r: { eventKind: string }) => r.eventKind === 'meeting_attended')).toMatchObject({
+      label: '参加院落主题日',
+      points: 15,
+      dailyCap: 30,
+    });
+    expect(rules.body.changes[0]).toMatchObject({
+      eventKind: 'meeting_attended',
+      oldPoints: 10,
+      newPoints: 15,
+      oldCap: null,
+      newCap: 30,
+      changedBy: { id: cadreId, name: '王村长' },
+    });
+    expect((await api.call('PUT', `/api/villages/${villageId}/points-rules/no_such_event`, { token: cadre, body: { points: 1, dailyCap: null } })).status).toBe(
+      404,
+    );
   });
 
   it('leaves everything reconciled', async () => {

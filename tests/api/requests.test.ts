@@ -67,8 +67,16 @@ describe('找院长 over HTTP', () => {
     const photo = await upload(t.villager);
     const r = (await send(t.villager, { category: 'dispute', text: '邻居家的狗半夜叫', photoIds: [photo] })).body;
     const sees: Record<keyof typeof t, boolean> = {
-      villager: true, head: true, cadre: true, staff: true,
-      neighbour: false, otherHead: false, otherCadre: false, otherStaff: false, cleaner: false, shopkeeper: false,
+      villager: true,
+      head: true,
+      cadre: true,
+      staff: true,
+      neighbour: false,
+      otherHead: false,
+      otherCadre: false,
+      otherStaff: false,
+      cleaner: false,
+      shopkeeper: false,
     };
     for (const [who, ok] of Object.entries(sees) as [keyof typeof t, boolean][]) {
       for (const path of [`/api/requests/${r.id}`, `/api/requests/${r.id}/messages`, `/api/requests/${r.id}/timeline`, `/api/media/${photo}`]) {
@@ -87,7 +95,10 @@ describe('找院长 over HTTP', () => {
     const queue = await api.call('GET', '/api/requests/queue?state=waiting', { token: t.head });
     expect(queue.body.items.map((i: { id: string }) => i.id)).toContain(r.id);
     expect((await api.call('GET', '/api/requests/queue', { token: t.villager })).status).toBe(403);
-    expect((await api.call('POST', `/api/requests/${r.id}/accept`, { token: t.head, body: {} })).body).toMatchObject({ state: 'accepted', can: { resolve: true } });
+    expect((await api.call('POST', `/api/requests/${r.id}/accept`, { token: t.head, body: {} })).body).toMatchObject({
+      state: 'accepted',
+      can: { resolve: true },
+    });
     const again = await api.call('POST', `/api/requests/${r.id}/accept`, { token: t.head, body: {} });
     expect(again.status).toBe(409);
     expect(again.body.error).toMatchObject({ code: 'REQUEST_NOT_WAITING', message: '该事项已被受理或已结束' });
@@ -97,7 +108,9 @@ describe('找院长 over HTTP', () => {
     expect((await api.call('GET', `/api/media/${headPhoto}`, { token: t.villager })).status).toBe(200);
     expect((await api.call('GET', `/api/media/${headPhoto}`, { token: t.neighbour })).status).toBe(404);
     const thread = await api.call('GET', `/api/requests/${r.id}/messages`, { token: t.villager });
-    expect(thread.body.items).toEqual([expect.objectContaining({ body: '药买好了，下午送来', mine: false, fromRequester: false, author: { id: ids.head, name: 'head' } })]);
+    expect(thread.body.items).toEqual([
+      expect.objectContaining({ body: '药买好了，下午送来', mine: false, fromRequester: false, author: { id: ids.head, name: 'head' } }),
+    ]);
     expect((await api.call('POST', `/api/requests/${r.id}/resolve`, { token: t.head, body: { note: '' } })).status).toBe(400);
     await api.call('POST', `/api/requests/${r.id}/resolve`, { token: t.head, body: { note: '已送药到家' } });
     const mine = await api.call('GET', `/api/requests/${r.id}`, { token: t.villager });
@@ -143,7 +156,10 @@ describe('找院长 over HTTP', () => {
 
 describe('一键呼叫 over HTTP', () => {
   it('raises once (201, then 200 for the live call) and lets the head answer', async () => {
-    await d().update(people).set({ livesAlone: true }).where(sql`${people.id} = ${ids.villager}`);
+    await d()
+      .update(people)
+      .set({ livesAlone: true })
+      .where(sql`${people.id} = ${ids.villager}`);
     expect((await api.call('GET', '/api/sos/mine', { token: t.villager })).body).toMatchObject({ available: true, call: null });
     const a = await api.call('POST', '/api/sos', { token: t.villager, body: {} });
     expect(a.status).toBe(201);
@@ -169,7 +185,16 @@ describe('测试时钟', () => {
   it('does not exist unless TEST_CLOCK=1, and production refuses to start with it', async () => {
     const r = await api.call('POST', '/api/test/clock', { body: { minutes: 60 } });
     expect(r.status).toBe(404);
-    expect(() => parseEnv({ NODE_ENV: 'production', TEST_CLOCK: '1', DATABASE_URL: 'postgres://x@y/z', CRON_SECRET: 'a-real-secret-1234567', WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: 's' })).toThrow(/TEST_CLOCK/);
+    expect(() =>
+      parseEnv({
+        NODE_ENV: 'production',
+        TEST_CLOCK: '1',
+        DATABASE_URL: 'postgres://x@y/z',
+        CRON_SECRET: 'a-real-secret-1234567',
+        WECHAT_APP_ID: 'wx1',
+        WECHAT_APP_SECRET: 's',
+      }),
+    ).toThrow(/TEST_CLOCK/);
   });
 });
 

@@ -41,10 +41,17 @@ async function publicPhoto(): Promise<{ id: string; target: string }> {
 describe('security headers', () => {
   it('are on API answers, errors and static files alike, and API answers may run and embed nothing', async () => {
     const { target } = await publicPhoto();
-    for (const [what, path] of [['json', '/api/health'], ['error', '/api/no-such-thing'], ['photo', target], ['page', '/'], ['fallback', '/pkg-scan/bin/index']]) {
+    for (const [what, path] of [
+      ['json', '/api/health'],
+      ['error', '/api/no-such-thing'],
+      ['photo', target],
+      ['page', '/'],
+      ['fallback', '/pkg-scan/bin/index'],
+    ]) {
       const r = await rawRequest(api.baseUrl(), path);
       expect({ what, headers: r.headers }).toMatchObject({ what, headers: COMMON });
-      if (path.startsWith('/api/')) expect({ what, csp: r.headers['content-security-policy'] }).toEqual({ what, csp: "default-src 'none'; frame-ancestors 'none'" });
+      if (path.startsWith('/api/'))
+        expect({ what, csp: r.headers['content-security-policy'] }).toEqual({ what, csp: "default-src 'none'; frame-ancestors 'none'" });
       expect(r.headers['strict-transport-security']).toBeUndefined();
     }
   });
@@ -62,7 +69,11 @@ describe('security headers', () => {
     try {
       for (const path of ['/health', '/photo']) {
         const r = await rawRequest(base, path, { headers: { 'x-forwarded-proto': 'https' } });
-        expect({ path, status: r.status, headers: r.headers }).toMatchObject({ path, status: 200, headers: { ...COMMON, 'strict-transport-security': 'max-age=31536000' } });
+        expect({ path, status: r.status, headers: r.headers }).toMatchObject({
+          path,
+          status: 200,
+          headers: { ...COMMON, 'strict-transport-security': 'max-age=31536000' },
+        });
       }
     } finally {
       await new Promise((r) => bare.close(r));

@@ -13,7 +13,8 @@ import { rawRequest, tokenFor, useApi } from '../helpers/api';
  */
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'xyj-static-'));
 const h5 = path.join(root, 'h5');
-const INDEX = '<!doctype html><html><head><script>document.documentElement.style.fontSize="20px"</script><script defer src="/js/app.0a1b2c3d.js"></script></head><body><div id="app"></div></body></html>';
+const INDEX =
+  '<!doctype html><html><head><script>document.documentElement.style.fontSize="20px"</script><script defer src="/js/app.0a1b2c3d.js"></script></head><body><div id="app"></div></body></html>';
 const APP_JS = `console.log(${JSON.stringify('小院家 '.repeat(400))});`;
 fs.mkdirSync(path.join(h5, 'js'), { recursive: true });
 fs.mkdirSync(path.join(root, 'h5-private'));
@@ -32,7 +33,13 @@ afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 describe('the static host', () => {
   it('stays inside its folder: a sibling folder sharing its name is not reachable by any spelling of ..', async () => {
-    for (const target of ['/..%2fh5-private%2fsecret.txt', '/../h5-private/secret.txt', '/%2e%2e/h5-private/secret.txt', '/js/..%2f..%2fh5-private%2fsecret.txt', '/..%5ch5-private%5csecret.txt']) {
+    for (const target of [
+      '/..%2fh5-private%2fsecret.txt',
+      '/../h5-private/secret.txt',
+      '/%2e%2e/h5-private/secret.txt',
+      '/js/..%2f..%2fh5-private%2fsecret.txt',
+      '/..%5ch5-private%5csecret.txt',
+    ]) {
       const r = await get(target);
       expect({ target, body: r.body.toString() }).toEqual({ target, body: INDEX });
     }
@@ -66,7 +73,12 @@ describe('the static host', () => {
     expect(gunzipSync(gz.body).toString()).toBe(APP_JS);
     for (const accept of [undefined, 'identity', 'br;q=0, gzip;q=0']) {
       const plain = await get('/js/app.0a1b2c3d.js', accept ? { 'accept-encoding': accept } : {});
-      expect({ accept, encoding: plain.headers['content-encoding'], vary: plain.headers.vary, body: plain.body.toString() }).toEqual({ accept, encoding: undefined, vary: 'Accept-Encoding', body: APP_JS });
+      expect({ accept, encoding: plain.headers['content-encoding'], vary: plain.headers.vary, body: plain.body.toString() }).toEqual({
+        accept,
+        encoding: undefined,
+        vary: 'Accept-Encoding',
+        body: APP_JS,
+      });
     }
   });
 
@@ -84,7 +96,11 @@ describe('the static host', () => {
     expect((await get('/js/app.0a1b2c3d.js')).headers['cache-control']).toBe('public, max-age=31536000, immutable');
     for (const target of ['/', '/index.html', '/pkg-scan/bin/index', '/js/app.00000000.js']) {
       const r = await get(target);
-      expect({ target, cache: r.headers['cache-control'], type: r.headers['content-type'] }).toEqual({ target, cache: 'no-cache', type: 'text/html; charset=utf-8' });
+      expect({ target, cache: r.headers['cache-control'], type: r.headers['content-type'] }).toEqual({
+        target,
+        cache: 'no-cache',
+        type: 'text/html; charset=utf-8',
+      });
     }
     expect((await get('/robots.txt')).headers['cache-control']).toBe('public, max-age=3600');
   });

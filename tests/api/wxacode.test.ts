@@ -13,7 +13,8 @@ const d = () => db.handle().db;
 let wx: TFakeWechat;
 let tree: TOrgTree;
 let cadre: string;
-const wxEnv = (more: Record<string, string> = {}) => testEnv({ WECHAT_API_BASE: wx.url, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, WECHAT_TIMEOUT_MS: '500', ...more });
+const wxEnv = (more: Record<string, string> = {}) =>
+  testEnv({ WECHAT_API_BASE: wx.url, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, WECHAT_TIMEOUT_MS: '500', ...more });
 
 beforeAll(async () => {
   wx = await startFakeWechat();
@@ -24,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => wx.stop());
 
 describe('mini-program codes (getwxacodeunlimit)', () => {
-  it('generates a bin\'s code once with its scene and scan page, then serves it from the cache', async () => {
+  it("generates a bin's code once with its scene and scan page, then serves it from the cache", async () => {
     const bin = await createBin(d(), tree, []);
     const first = await api.call('GET', `/api/bins/${bin.code}/wxacode`, { token: cadre });
     expect(first.status).toBe(200);
@@ -59,7 +60,7 @@ describe('mini-program codes (getwxacodeunlimit)', () => {
     expect((await api.call('GET', `/api/bins/${bin.code}/wxacode`, { token: cadre })).status).toBe(200);
   });
 
-  it('is for cadres of the bin\'s village only', async () => {
+  it("is for cadres of the bin's village only", async () => {
     const bin = await createBin(d(), tree, []);
     const villager = await tokenFor(d(), (await createPersonWithRole(d(), tree, 'villager')).personId);
     expect((await api.call('GET', `/api/bins/${bin.code}/wxacode`, { token: villager })).status).toBe(403);

@@ -19,8 +19,21 @@ const app = useE2eApp();
 
 const api = <T>(method: string, url: string, token?: string, body?: unknown) => app.api<T>(method, url, token, body);
 
-type TMeLite = { person: { id: string; name: string }; village: { id: string; name: string } | null; roles: { role: string; scopeId: string; scopeType: string }[] };
-type TBin = { id: string; label: string; code: string; state: string; cleaners: { id: string; name: string }[]; courtyard: { id: string; name: string } | null; scene: string; h5Url: string };
+type TMeLite = {
+  person: { id: string; name: string };
+  village: { id: string; name: string } | null;
+  roles: { role: string; scopeId: string; scopeType: string }[];
+};
+type TBin = {
+  id: string;
+  label: string;
+  code: string;
+  state: string;
+  cleaners: { id: string; name: string }[];
+  courtyard: { id: string; name: string } | null;
+  scene: string;
+  h5Url: string;
+};
 type TTasks = { stops: { order: number; reportId: string; bin: { id: string; label: string } }[] };
 
 const devToken = async (personId: string) => (await api<{ token: string }>('POST', '/api/auth/dev-login', undefined, { personId })).token;
@@ -30,7 +43,7 @@ const balanceOf = async (token: string) => (await api<{ balance: number }>('GET'
 
 /** Width and height from a JPEG's start-of-frame marker. */
 function jpegSize(b: Buffer): { width: number; height: number } {
-  for (let i = 2; i < b.length - 9; ) {
+  for (let i = 2; i < b.length - 9;) {
     if (b[i] !== 0xff) throw new Error(`not a JPEG marker at ${i}`);
     const marker = b[i + 1];
     if (marker >= 0xc0 && marker <= 0xc3) return { height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) };
@@ -128,7 +141,11 @@ test('a villager reports a full bin, its cleaner confirms it on site and the vil
     async (route) => {
       const req = route.request();
       const h = await req.allHeaders();
-      await fetch(req.url(), { method: 'POST', headers: { authorization: h.authorization, 'content-type': 'application/json', 'idempotency-key': h['idempotency-key'] }, body: req.postData() });
+      await fetch(req.url(), {
+        method: 'POST',
+        headers: { authorization: h.authorization, 'content-type': 'application/json', 'idempotency-key': h['idempotency-key'] },
+        body: req.postData(),
+      });
       await route.abort('connectionreset');
     },
     { times: 1 },
@@ -251,9 +268,9 @@ test('a cadre prints the A4 sheet of bin stickers with both QR forms', async () 
   await expect(sticker.locator('[data-testid="sticker-qr"]').getAttribute('data-text')).resolves.toBe(firstBin.h5Url);
   await until(() => sticker.getAttribute('data-wxa'), 'ok');
   // both images really decoded (a broken image has no natural width)
-  const imgs = await sticker.locator('img').evaluateAll((list) =>
-    list.map((i) => ({ natural: (i as HTMLImageElement).naturalWidth, shown: i.getBoundingClientRect().width })),
-  );
+  const imgs = await sticker
+    .locator('img')
+    .evaluateAll((list) => list.map((i) => ({ natural: (i as HTMLImageElement).naturalWidth, shown: i.getBoundingClientRect().width })));
   expect(imgs).toHaveLength(2);
   for (const img of imgs) {
     expect(img.natural).toBeGreaterThan(0);

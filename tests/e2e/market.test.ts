@@ -102,7 +102,13 @@ describe('帮我卖 in the browser', () => {
     const { seller: poster, head, buyer: worker } = await cast();
     const posterToken = await devToken(poster.id);
     const job = await api<{ id: string }>('POST', '/api/jobs', posterToken, {
-      title: '摘柑子', payFen: 15000, payUnit: 'day', place: '柑子园', startDate: '2026-12-01', endDate: '2026-12-03', headcount: 3,
+      title: '摘柑子',
+      payFen: 15000,
+      payUnit: 'day',
+      place: '柑子园',
+      startDate: '2026-12-01',
+      endDate: '2026-12-03',
+      headcount: 3,
     });
     await api('POST', `/api/jobs/${job.id}/submit`, posterToken);
     await api('POST', `/api/jobs/${job.id}/review`, await devToken(head.id), { decision: 'approve' });
@@ -121,7 +127,11 @@ describe('帮我卖 in the browser', () => {
     await fill(page, 'work-pay', '225');
     await byId(page, 'work-submit').click();
     await byId(page, 'work-waiting').waitFor();
-    const mine = await api<{ items: { id: string; records: { worker: { days: number; payFen: number } | null; agreed: boolean | null } }[] }>('GET', '/api/applications/mine', await devToken(worker.id));
+    const mine = await api<{ items: { id: string; records: { worker: { days: number; payFen: number } | null; agreed: boolean | null } }[] }>(
+      'GET',
+      '/api/applications/mine',
+      await devToken(worker.id),
+    );
     expect(mine.items.find((a) => a.id === appId)?.records).toMatchObject({ worker: { days: 1.5, payFen: 22500 }, agreed: null });
     await page.close();
   }, 120_000);

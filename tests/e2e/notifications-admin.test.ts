@@ -29,7 +29,8 @@ test('a village cadre finds a notification WeChat refused and resends it from th
     const { token } = await api<{ token: string }>('POST', '/api/auth/dev-login', undefined, { personId: head.id });
     const me = await api<{ village: { id: string; name: string }; roles: { role: string; scopeId: string }[] }>('GET', '/api/me', token);
     const cadre = cadres.find((c) => c.scopeName === me.village.name);
-    if (cadre) found = { headToken: token, courtyardId: me.roles.find((r) => r.role === 'courtyard_head')!.scopeId, villageId: me.village.id, cadreId: cadre.id };
+    if (cadre)
+      found = { headToken: token, courtyardId: me.roles.find((r) => r.role === 'courtyard_head')!.scopeId, villageId: me.village.id, cadreId: cadre.id };
     if (found) break;
   }
   if (!found) throw new Error('the demo seed has no head and cadre in one village');
@@ -39,7 +40,12 @@ test('a village cadre finds a notification WeChat refused and resends it from th
   const { token: newcomer } = await api<{ token: string }>('POST', '/api/auth/wechat-login', undefined, { code: app.wx.codeFor(`e2e-admin-${randomUUID()}`) });
   const { code } = await api<{ code: string }>('POST', `/api/courtyards/${courtyardId}/invites`, headToken);
   const request = await api<{ id: string }>('POST', '/api/join-requests', newcomer, {
-    inviteCode: code, name: '孙重发', phone: '13912340001', householdLabel: '9号', members: [], flags: { livesAlone: false, elderly: false, needsCare: false },
+    inviteCode: code,
+    name: '孙重发',
+    phone: '13912340001',
+    householdLabel: '9号',
+    members: [],
+    flags: { livesAlone: false, elderly: false, needsCare: false },
   });
   await api('POST', '/api/subscriptions', newcomer, { accepted: ['TPL_JOIN_DECIDED'] });
 

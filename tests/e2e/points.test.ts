@@ -12,7 +12,11 @@ const app = useE2eApp();
 
 const api = <T>(method: string, url: string, token?: string, body?: unknown) => app.api<T>(method, url, token, body);
 
-type TMeLite = { person: { id: string; name: string }; village: { id: string; name: string } | null; roles: { role: string; scopeId: string; scopeType: string }[] };
+type TMeLite = {
+  person: { id: string; name: string };
+  village: { id: string; name: string } | null;
+  roles: { role: string; scopeId: string; scopeType: string }[];
+};
 type TRewardLite = { id: string; name: string; price: number; stock: number };
 
 const devToken = async (personId: string) => (await api<{ token: string }>('POST', '/api/auth/dev-login', undefined, { personId })).token;
@@ -108,7 +112,9 @@ test('a villager redeems a 毛巾 and the 店员 hands it over against the scann
   await page.goto(`${app.base}/#/pages/me/index`);
   await byId(page, 'me-handover').click();
   await page.waitForURL(/pkg-admin\/handover\/index/);
-  await byId(page, 'handover-waiting-item').and(page.locator(`[data-id="${redemption.id}"]`)).waitFor();
+  await byId(page, 'handover-waiting-item')
+    .and(page.locator(`[data-id="${redemption.id}"]`))
+    .waitFor();
   await page.evaluate((c) => ((window as unknown as { __xyjNextScan: string }).__xyjNextScan = c), code);
   await byId(page, 'handover-scan').click();
 
@@ -157,7 +163,10 @@ test('the 挂榜 screen shows the top 10 of the three boards side by side on a b
   const rows = boards[0].locator('[data-testid="screen-item"]');
   expect(await rows.count()).toBe(Math.min(10, top.items.length));
   await expect(rows.first().innerText()).resolves.toContain(top.items[0].name);
-  const nameSize = await rows.first().locator('.screen__name').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const nameSize = await rows
+    .first()
+    .locator('.screen__name')
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(nameSize).toBeGreaterThanOrEqual(28);
   await expect(byId(page, 'screen-updated').innerText()).resolves.toContain('每分钟自动刷新');
   await page.close();

@@ -44,7 +44,11 @@ describe('the weapp build', () => {
 
   it('calls the https API address it was built with, never the local development server', () => {
     // the address scripts/test.mjs builds with (a release build refuses anything but https)
-    const js = fs.readdirSync(out).filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(out, f), 'utf8')).join('\n');
+    const js = fs
+      .readdirSync(out)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => fs.readFileSync(path.join(out, f), 'utf8'))
+      .join('\n');
     expect(js).toContain('"https://api.xiaoyuanjia.example"');
     expect(js).not.toContain('localhost:3000');
   });

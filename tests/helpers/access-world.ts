@@ -50,8 +50,10 @@ export async function buildAccessWorld(d: Db, call: TCall): Promise<TWorld> {
   tokens.stranger = await tokenFor(d, (await createPersonWithRole(d, a, null)).personId);
   const partyTokens = new Map<string, string>();
   const placeOf: Record<TTarget, { tree: TOrgTree; v: number; c: number }> = {
-    'own courtyard': { tree: a, v: 0, c: 0 }, 'other courtyard': { tree: a, v: 0, c: 1 },
-    'other village': { tree: a, v: 1, c: 0 }, 'other township': { tree: b, v: 0, c: 0 },
+    'own courtyard': { tree: a, v: 0, c: 0 },
+    'other courtyard': { tree: a, v: 0, c: 1 },
+    'other village': { tree: a, v: 1, c: 0 },
+    'other township': { tree: b, v: 0, c: 0 },
   };
   const objects = {} as TWorld['objects'];
   for (const t of TARGETS) objects[t] = await objectsAt(d, call, placeOf[t], cleanerId, partyTokens);
@@ -64,21 +66,33 @@ async function person(d: Db, tree: TOrgTree, at: { v: number; c: number }, house
   if (householdId) {
     const { roleAssignments } = await import('../../db/schema');
     const v = tree.villages[at.v];
-    await d.insert(roleAssignments).values({ personId: p.id, role: 'villager', scopeType: 'courtyard', townshipId: tree.townshipId, villageId: v.id, courtyardId: v.courtyards[at.c].id });
+    await d
+      .insert(roleAssignments)
+      .values({ personId: p.id, role: 'villager', scopeType: 'courtyard', townshipId: tree.townshipId, villageId: v.id, courtyardId: v.courtyards[at.c].id });
   }
   tokens.set(p.id, await tokenFor(d, p.id));
   return p.id;
 }
 
-async function objectsAt(d: Db, call: TCall, at: { tree: TOrgTree; v: number; c: number }, cleanerId: string, tokens: Map<string, string>): Promise<TPlaceObjects> {
+async function objectsAt(
+  d: Db,
+  call: TCall,
+  at: { tree: TOrgTree; v: number; c: number },
+  cleanerId: string,
+  tokens: Map<string, string>,
+): Promise<TPlaceObjects> {
   const tree = at.tree;
   const village = tree.villages[at.v];
   const courtyardId = village.courtyards[at.c].id;
-  const [hh] = await d.insert(households).values({ courtyardId, label: `矩阵${randomUUID().slice(0, 6)}` }).returning({ id: households.id });
+  const [hh] = await d
+    .insert(households)
+    .values({ courtyardId, label: `矩阵${randomUUID().slice(0, 6)}` })
+    .returning({ id: households.id });
   const resident = await person(d, tree, at, hh.id, tokens);
   const other = await person(d, tree, at, null, tokens); // buys, applies: someone with no place of their own
   const rt = tokens.get(resident)!;
-  const ok = async (p: Promise<{ status: number; body: any }>) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const ok = async (p: Promise<{ status: number; body: any }>) => {
     const r = await p;
     if (r.status >= 300) throw new Error(`fixture failed: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body;
@@ -94,10 +108,23 @@ async function objectsAt(d: Db, call: TCall, at: { tree: TOrgTree; v: number; c:
   const inboxId = (m as unknown as { rows: { id: string }[] }).rows[0].id;
 
   await grantPoints(d, resident, 50);
-  const reward = await insertReward(d, { villageId: village.id, name: '盐', pictureUrl: null, price: 10, stock: 5, perPersonLimit: null, startsAt: null, endsAt: null, active: true, createdBy: resident });
+  const reward = await insertReward(d, {
+    villageId: village.id,
+    name: '盐',
+    pictureUrl: null,
+    price: 10,
+    stock: 5,
+    perPersonLimit: null,
+    startsAt: null,
+    endsAt: null,
+    active: true,
+    createdBy: resident,
+  });
   const redemption = await ok(call('POST', `/api/rewards/${reward.id}/redeem`, rt, {}));
 
-  const bin = await createBin(d, { townshipId: tree.townshipId, villages: [{ id: village.id, courtyards: [{ id: courtyardId, householdId: hh.id }] }] }, [cleanerId]);
+  const bin = await createBin(d, { townshipId: tree.townshipId, villages: [{ id: village.id, courtyards: [{ id: courtyardId, householdId: hh.id }] }] }, [
+    cleanerId,
+  ]);
   const report = await ok(call('POST', `/api/bins/${bin.code}/report`, rt, { kind: 'full' }));
   const request = await ok(call('POST', '/api/requests', rt, { category: 'help', text: '矩阵测试：路灯坏了' }));
   await ok(call('PUT', '/api/me/sos', rt, { enabled: true }));
@@ -118,13 +145,24 @@ async function objectsAt(d: Db, call: TCall, at: { tree: TOrgTree; v: number; c:
   const application = await ok(call('POST', `/api/jobs/${hiring.id}/applications`, ot, { note: '能干' }));
 
   return {
-    township: { id: tree.townshipId }, village: { id: village.id }, courtyard: { id: courtyardId },
-    household: { id: hh.id, owner: resident }, person: { id: resident, owner: resident },
-    joinRequest: { id: joinRequest.id, owner: joinRequest.personId }, notification: { id: notificationId, owner: resident },
-    inboxMessage: { id: inboxId, owner: resident }, reward: { id: reward.id }, redemption: { id: redemption.id, owner: resident },
-    bin: { id: bin.code }, binReport: { id: report.report.id }, request: { id: request.id, owner: resident }, sos: { id: sos.id, owner: resident },
-    listing: { id: listing.id, owner: resident }, job: { id: job.id, owner: resident },
-    intent: { id: intent.id, owner: other, counterpart: resident }, application: { id: application.id, owner: other, counterpart: resident },
+    township: { id: tree.townshipId },
+    village: { id: village.id },
+    courtyard: { id: courtyardId },
+    household: { id: hh.id, owner: resident },
+    person: { id: resident, owner: resident },
+    joinRequest: { id: joinRequest.id, owner: joinRequest.personId },
+    notification: { id: notificationId, owner: resident },
+    inboxMessage: { id: inboxId, owner: resident },
+    reward: { id: reward.id },
+    redemption: { id: redemption.id, owner: resident },
+    bin: { id: bin.code },
+    binReport: { id: report.report.id },
+    request: { id: request.id, owner: resident },
+    sos: { id: sos.id, owner: resident },
+    listing: { id: listing.id, owner: resident },
+    job: { id: job.id, owner: resident },
+    intent: { id: intent.id, owner: other, counterpart: resident },
+    application: { id: application.id, owner: other, counterpart: resident },
     media: { id: photo.id, owner: resident },
   };
 }

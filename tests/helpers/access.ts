@@ -7,7 +7,11 @@ import type { TAction, TObjectKind } from '../../shared/domain/permissions';
  * then the use case. For service-level tests that assert who may act.
  */
 export async function viaRoute<T>(
-  ctx: TSignedInContext, action: TAction, kind: Exclude<TObjectKind, 'self'>, id: string, run: (ctx: TSignedInContext) => Promise<T>,
+  ctx: TSignedInContext,
+  action: TAction,
+  kind: Exclude<TObjectKind, 'self'>,
+  id: string,
+  run: (ctx: TSignedInContext) => Promise<T>,
 ): Promise<T> {
   await authorize(ctx, { action, on: { kind, param: 'id' } }, { id });
   return run(ctx);

@@ -10,7 +10,11 @@ export type TApiResponse<T = any> = { status: number; body: T; headers: Headers 
 export type TCallOptions = { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> };
 
 /** Starts the real node:http host on a free port for this test file (with `host` options, e.g. a static folder); calls go over HTTP. */
-export function useApi(host: Parameters<typeof createHost>[0] = {}): { call: <T = any>(method: string, path: string, opts?: TCallOptions) => Promise<TApiResponse<T>>; baseUrl: () => string } { // eslint-disable-line @typescript-eslint/no-explicit-any
+export function useApi(host: Parameters<typeof createHost>[0] = {}): {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  call: <T = any>(method: string, path: string, opts?: TCallOptions) => Promise<TApiResponse<T>>;
+  baseUrl: () => string;
+} {
   let server: http.Server | undefined;
   let base = '';
   beforeAll(async () => {
@@ -54,7 +58,11 @@ export async function tokenFor(db: Db, personId: string): Promise<string> {
  * One request with the target exactly as given (fetch would resolve `/../x` first) and the body
  * as bytes, undecoded (fetch would undo a Content-Encoding).
  */
-export function rawRequest(base: string, target: string, opts: { method?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+export function rawRequest(
+  base: string,
+  target: string,
+  opts: { method?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     const req = httpRequest({ hostname, port, path: target, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {

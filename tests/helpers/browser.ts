@@ -25,13 +25,26 @@ export async function launchBrowser(): Promise<TBrowser> {
     executablePath: CHROMIUM,
     viewport: { width: 390, height: 844 },
     locale: 'zh-CN',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const violations: string[] = [];
   await context.exposeBinding('__xyjCspViolation', (_source, text: string) => void violations.push(text));
   await context.addInitScript(() => {
     const report = (window as unknown as { __xyjCspViolation: (t: string) => void }).__xyjCspViolation;
-    window.addEventListener('securitypolicyviolation', (e) => report(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) on ${location.href}`), true);
+    window.addEventListener(
+      'securitypolicyviolation',
+      (e) => report(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) on ${location.href}`),
+      true,
+    );
   });
   context.on('console', (m) => {
     if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(`console: ${m.text()}`);

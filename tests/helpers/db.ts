@@ -7,11 +7,18 @@ import { pgliteDumpPath, testDbKind } from './test-db-config';
 /** The environment tests run the app with; override per file as needed. */
 export function testEnv(overrides: Record<string, string> = {}): TEnv {
   return parseEnv({
-    NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ALLOW_DEV_LOGIN: '1',
-    WECHAT_APP_ID: 'wx-test-app', WECHAT_APP_SECRET: 'test-secret', WECHAT_API_BASE: 'http://127.0.0.1:9', WECHAT_TIMEOUT_MS: '1500', DISPATCH_KICK: '0',
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    ALLOW_DEV_LOGIN: '1',
+    WECHAT_APP_ID: 'wx-test-app',
+    WECHAT_APP_SECRET: 'test-secret',
+    WECHAT_API_BASE: 'http://127.0.0.1:9',
+    WECHAT_TIMEOUT_MS: '1500',
+    DISPATCH_KICK: '0',
     // every test signs in from 127.0.0.1 (on the server all test files share its counter), and
     // tests write far faster than a person; tests/api/limits.test.ts sets the real limits
-    SIGNIN_LIMIT_PER_MINUTE: '100000', WRITE_LIMIT_PER_MINUTE: '100000',
+    SIGNIN_LIMIT_PER_MINUTE: '100000',
+    WRITE_LIMIT_PER_MINUTE: '100000',
     ...overrides,
   });
 }

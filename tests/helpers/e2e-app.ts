@@ -37,7 +37,16 @@ export function useE2eApp(envOverrides: Record<string, string> = {}): TE2eApp {
     app.wx = await startFakeWechat();
     app.handle = await openTestDb();
     setDb(app.handle);
-    setEnv(testEnv({ WECHAT_API_BASE: app.wx.url, WECHAT_APP_ID: app.wx.appId, WECHAT_APP_SECRET: app.wx.appSecret, STATIC_DIR: H5, DISPATCH_KICK: '1', ...envOverrides }));
+    setEnv(
+      testEnv({
+        WECHAT_API_BASE: app.wx.url,
+        WECHAT_APP_ID: app.wx.appId,
+        WECHAT_APP_SECRET: app.wx.appSecret,
+        STATIC_DIR: H5,
+        DISPATCH_KICK: '1',
+        ...envOverrides,
+      }),
+    );
     server = createHost({ staticDir: H5 });
     await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
     app.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -61,7 +61,12 @@ export function testPng(width: number, height: number): Buffer {
     const row = y * (width * 3 + 1); // filter byte 0, then the pixels
     for (let x = 0; x < width; x++) raw.set([(x * 255) / width, (y * 255) / height, (x + y) % 256], row + 1 + x * 3);
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** Attaches a photo through the page's picker: the browser's file chooser gets a real PNG. */
@@ -74,4 +79,3 @@ export async function attachPhoto(page: Page, picker: string, name: string): Pro
   if (!id) throw new Error(`${picker}: no photo id`);
   return id;
 }
-

@@ -7,7 +7,7 @@ import { startFakeWechat } from './fake-wechat';
  */
 function portFromArgs(argv: string[]): number {
   const i = argv.findIndex((a) => a === '--port' || a.startsWith('--port='));
-  const raw = i < 0 ? process.env.FAKE_WECHAT_PORT ?? '9100' : argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
+  const raw = i < 0 ? (process.env.FAKE_WECHAT_PORT ?? '9100') : argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`not a port: ${raw}`);
   return port;

@@ -40,7 +40,12 @@ export type TFakeWechat = {
    * download's status and bytes and the push's HTTP status. `timestamp` (unix seconds, default
    * now) signs as of another moment: a replayed or clock-skewed push.
    */
-  finishMediaCheck: (traceId: string, suggest: 'pass' | 'review' | 'risky', label?: number, opts?: { badSignature?: boolean; timestamp?: number }) => Promise<{ downloaded: number; bytes: Buffer; pushStatus: number }>;
+  finishMediaCheck: (
+    traceId: string,
+    suggest: 'pass' | 'review' | 'risky',
+    label?: number,
+    opts?: { badSignature?: boolean; timestamp?: number },
+  ) => Promise<{ downloaded: number; bytes: Buffer; pushStatus: number }>;
   stop: () => Promise<void>;
 };
 
@@ -61,7 +66,14 @@ export type TFakeWechat = {
 export async function startFakeWechat(opts: { appId?: string; appSecret?: string; port?: number } = {}): Promise<TFakeWechat> {
   const appId = opts.appId ?? 'wx-test-app';
   const appSecret = opts.appSecret ?? 'test-secret';
-  const faults: Record<TEndpoint, TFault[]> = { jscode2session: [], stable_token: [], subscribe_send: [], wxacode: [], msg_sec_check: [], media_check_async: [] };
+  const faults: Record<TEndpoint, TFault[]> = {
+    jscode2session: [],
+    stable_token: [],
+    subscribe_send: [],
+    wxacode: [],
+    msg_sec_check: [],
+    media_check_async: [],
+  };
   const contentChecks: TFakeWechat['contentChecks'] = [];
   const mediaChecks: TFakeWechat['mediaChecks'] = [];
   let push = { url: '', token: '' };
@@ -92,12 +104,18 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
       res.end(typeof body === 'string' ? body : JSON.stringify(body));
     };
     const endpoint: TEndpoint | null =
-      url.pathname === '/sns/jscode2session' ? 'jscode2session'
-        : url.pathname === '/cgi-bin/stable_token' && req.method === 'POST' ? 'stable_token'
-          : url.pathname === '/cgi-bin/message/subscribe/send' && req.method === 'POST' ? 'subscribe_send'
-            : url.pathname === '/wxa/getwxacodeunlimit' && req.method === 'POST' ? 'wxacode'
-              : url.pathname === '/wxa/msg_sec_check' && req.method === 'POST' ? 'msg_sec_check'
-                : url.pathname === '/wxa/media_check_async' && req.method === 'POST' ? 'media_check_async'
+      url.pathname === '/sns/jscode2session'
+        ? 'jscode2session'
+        : url.pathname === '/cgi-bin/stable_token' && req.method === 'POST'
+          ? 'stable_token'
+          : url.pathname === '/cgi-bin/message/subscribe/send' && req.method === 'POST'
+            ? 'subscribe_send'
+            : url.pathname === '/wxa/getwxacodeunlimit' && req.method === 'POST'
+              ? 'wxacode'
+              : url.pathname === '/wxa/msg_sec_check' && req.method === 'POST'
+                ? 'msg_sec_check'
+                : url.pathname === '/wxa/media_check_async' && req.method === 'POST'
+                  ? 'media_check_async'
                   : null;
     if (url.pathname === '/fake/login-code' && req.method === 'GET') {
       const user = query.user || 'villager';
@@ -136,8 +154,10 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
       if (retired.has(token) || (current && token === current.token && current.expired)) return send({ errcode: 42001, errmsg: 'access_token expired' });
       if (!current || token !== current.token) return send({ errcode: 40001, errmsg: 'invalid credential' });
       const scene = String(body.scene ?? '');
-      if (!scene || scene.length > 32 || !/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/.test(scene)) return send({ errcode: 40169, errmsg: 'invalid length for scene, or the data is not json string' });
-      if (typeof body.page !== 'string' || body.page.startsWith('/') || !/^[\w-]+(\/[\w-]+)*$/.test(body.page)) return send({ errcode: 41030, errmsg: 'invalid page' });
+      if (!scene || scene.length > 32 || !/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/.test(scene))
+        return send({ errcode: 40169, errmsg: 'invalid length for scene, or the data is not json string' });
+      if (typeof body.page !== 'string' || body.page.startsWith('/') || !/^[\w-]+(\/[\w-]+)*$/.test(body.page))
+        return send({ errcode: 41030, errmsg: 'invalid page' });
       const envVersion = body.env_version ?? 'release';
       if (envVersion !== 'release' && envVersion !== 'trial' && envVersion !== 'develop') return send({ errcode: 40097, errmsg: 'invalid args' });
       wxacodes.push({ scene, page: body.page, envVersion });
@@ -173,8 +193,11 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
       const [suggest, label] = /赌博|诈骗|违禁/.test(text) ? ['risky', 20006] : /加微信|私聊/.test(text) ? ['review', 10001] : ['pass', 100];
       contentChecks.push({ content, openid, suggest, label });
       return send({
-        errcode: 0, errmsg: 'ok', trace_id: 'trace-' + randomBytes(6).toString('hex'),
-        detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: 90 }], result: { suggest, label },
+        errcode: 0,
+        errmsg: 'ok',
+        trace_id: 'trace-' + randomBytes(6).toString('hex'),
+        detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: 90 }],
+        result: { suggest, label },
       });
     }
     if (endpoint === 'subscribe_send') {
@@ -226,8 +249,18 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
-          ToUserName: 'gh_fake', FromUserName: check.openid, CreateTime: Number(timestamp), MsgType: 'event', Event: 'wxa_media_check', appid: appId,
-          trace_id: traceId, version: 2, errcode: 0, errmsg: 'ok', detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: 90 }], result: { suggest, label },
+          ToUserName: 'gh_fake',
+          FromUserName: check.openid,
+          CreateTime: Number(timestamp),
+          MsgType: 'event',
+          Event: 'wxa_media_check',
+          appid: appId,
+          trace_id: traceId,
+          version: 2,
+          errcode: 0,
+          errmsg: 'ok',
+          detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: 90 }],
+          result: { suggest, label },
         }),
       });
       await res.text();
@@ -255,17 +288,28 @@ export function invalidField(data: unknown): string | null {
     const len = [...value].length;
     const kind = key.replace(/\d+$/, '');
     const ok =
-      kind === 'thing' ? len <= 20
-        : kind === 'phrase' ? len <= 5 && /^\p{Script=Han}+$/u.test(value)
-          : kind === 'name' ? len <= 10
-            : kind === 'character_string' ? len <= 32 && /^[\x21-\x7e]+$/.test(value)
-              : kind === 'number' ? len <= 32 && /^[\d.]+$/.test(value)
-                : kind === 'letter' ? len <= 32 && /^[A-Za-z]+$/.test(value)
-                  : kind === 'time' ? /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(value)
-                    : kind === 'date' ? /^\d{4}-\d{2}-\d{2}$/.test(value)
-                      : kind === 'phone_number' ? len <= 17 && /^[\d+-]+$/.test(value)
-                        : kind === 'amount' ? /^-?\d+(\.\d{1,2})?元?$/.test(value)
-                          : kind === 'car_number' ? len <= 8
+      kind === 'thing'
+        ? len <= 20
+        : kind === 'phrase'
+          ? len <= 5 && /^\p{Script=Han}+$/u.test(value)
+          : kind === 'name'
+            ? len <= 10
+            : kind === 'character_string'
+              ? len <= 32 && /^[\x21-\x7e]+$/.test(value)
+              : kind === 'number'
+                ? len <= 32 && /^[\d.]+$/.test(value)
+                : kind === 'letter'
+                  ? len <= 32 && /^[A-Za-z]+$/.test(value)
+                  : kind === 'time'
+                    ? /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(value)
+                    : kind === 'date'
+                      ? /^\d{4}-\d{2}-\d{2}$/.test(value)
+                      : kind === 'phone_number'
+                        ? len <= 17 && /^[\d+-]+$/.test(value)
+                        : kind === 'amount'
+                          ? /^-?\d+(\.\d{1,2})?元?$/.test(value)
+                          : kind === 'car_number'
+                            ? len <= 8
                             : false;
     if (!ok) return `${key}.value`;
   }

@@ -30,13 +30,70 @@ const nest = (depth: number): unknown => JSON.parse('['.repeat(depth) + ']'.repe
  * path lookalikes, numbers as text. Short enough to fit in a URL.
  */
 export const HOSTILE_TEXT: readonly string[] = [
-  '', ' ', '\u0000', 'a\u0000b', '\uD800', 'x\uDFFF', '\uFFFF', '\uFFFE', '\uFDD0', '\u{10FFFF}', '\u001B[31m', '\u007F', '\u0085',
-  '\u202Eevil\u202C', '\u200F\u200E', '\u200B', '\uFEFF', '\u00A0', '\t\n\r', '😀👨‍👩‍👧‍👦', '𪚥𠀀', 'Ａ１', 'İı', 'e\u0301',
-  "' OR '1'='1", "'; drop table people; --", '1; select pg_sleep(1)', '$1', '%', '_', '\\', '"', "'", '`',
-  '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '{"$ne":null}', '{"__proto__":{"admin":true}}', '[]', '{}', 'null', 'undefined', 'NaN', 'true',
-  '-1', '0', '1e309', '9'.repeat(40), '0x1F', '../../../etc/passwd', '%00', '%2e%2e%2f', '${jndi:ldap://x/a}', '{{7*7}}', 'constructor', '__proto__',
-  '1970-01-01', '9999-12-31T23:59:59Z', '2026-02-30', 'javascript:alert(1)', 'http://169.254.169.254/', '00000000-0000-0000-0000-000000000000',
-  '字'.repeat(300), 'x'.repeat(2000),
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\uD800',
+  'x\uDFFF',
+  '\uFFFF',
+  '\uFFFE',
+  '\uFDD0',
+  '\u{10FFFF}',
+  '\u001B[31m',
+  '\u007F',
+  '\u0085',
+  '\u202Eevil\u202C',
+  '\u200F\u200E',
+  '\u200B',
+  '\uFEFF',
+  '\u00A0',
+  '\t\n\r',
+  '😀👨‍👩‍👧‍👦',
+  '𪚥𠀀',
+  'Ａ１',
+  'İı',
+  'e\u0301',
+  "' OR '1'='1",
+  "'; drop table people; --",
+  '1; select pg_sleep(1)',
+  '$1',
+  '%',
+  '_',
+  '\\',
+  '"',
+  "'",
+  '`',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '{"$ne":null}',
+  '{"__proto__":{"admin":true}}',
+  '[]',
+  '{}',
+  'null',
+  'undefined',
+  'NaN',
+  'true',
+  '-1',
+  '0',
+  '1e309',
+  '9'.repeat(40),
+  '0x1F',
+  '../../../etc/passwd',
+  '%00',
+  '%2e%2e%2f',
+  '${jndi:ldap://x/a}',
+  '{{7*7}}',
+  'constructor',
+  '__proto__',
+  '1970-01-01',
+  '9999-12-31T23:59:59Z',
+  '2026-02-30',
+  'javascript:alert(1)',
+  'http://169.254.169.254/',
+  '00000000-0000-0000-0000-000000000000',
+  '字'.repeat(300),
+  'x'.repeat(2000),
 ];
 
 /** Long strings belong in bodies only: a request line over 16 KB is refused by node itself (431) before our code runs. */
@@ -82,13 +139,22 @@ export function validValue(s: TSchema, field: string, pools: TPools, o: TGen = {
   const t = ts.find((x) => x !== 'null') ?? (s.properties ? 'object' : undefined);
   const base = ((): fc.Arbitrary<unknown> => {
     switch (t) {
-      case 'string': return stringValue(s, field, pools);
-      case 'integer': return fc.integer({ min: Math.max(s.minimum ?? -1e6, -(2 ** 31)), max: Math.min(s.maximum ?? 1e6, 2 ** 31 - 1) });
-      case 'number': return fc.double({ min: s.minimum ?? -1e6, max: s.maximum ?? 1e6, noNaN: true });
-      case 'boolean': return fc.boolean();
-      case 'array': return fc.array(o.strict ? validValue(s.items ?? {}, field, pools, o) : fuzzValue(s.items ?? {}, field, pools, o), { maxLength: Math.min(s.maxItems ?? 5, 6) });
-      case 'object': return objectValue(s, pools, o);
-      default: return wrongType;
+      case 'string':
+        return stringValue(s, field, pools);
+      case 'integer':
+        return fc.integer({ min: Math.max(s.minimum ?? -1e6, -(2 ** 31)), max: Math.min(s.maximum ?? 1e6, 2 ** 31 - 1) });
+      case 'number':
+        return fc.double({ min: s.minimum ?? -1e6, max: s.maximum ?? 1e6, noNaN: true });
+      case 'boolean':
+        return fc.boolean();
+      case 'array':
+        return fc.array(o.strict ? validValue(s.items ?? {}, field, pools, o) : fuzzValue(s.items ?? {}, field, pools, o), {
+          maxLength: Math.min(s.maxItems ?? 5, 6),
+        });
+      case 'object':
+        return objectValue(s, pools, o);
+      default:
+        return wrongType;
     }
   })();
   return nullable ? fc.oneof(base, fc.constant(null)) : base;
@@ -99,13 +165,20 @@ function stringValue(s: TSchema, field: string, pools: TPools): fc.Arbitrary<str
   const min = s.minLength ?? 0;
   const max = Math.min(s.maxLength ?? 40, 40);
   const shaped =
-    s.format === 'uuid' ? fc.uuid()
-    : s.format === 'date-time' ? fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }).map((d) => d.toISOString())
-    : s.format === 'uri' ? fc.webUrl()
-    : s.pattern ? fc.stringMatching(new RegExp(s.pattern))
-    : fc.string({ minLength: min, maxLength: Math.max(min, max), unit: 'grapheme' });
+    s.format === 'uuid'
+      ? fc.uuid()
+      : s.format === 'date-time'
+        ? fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }).map((d) => d.toISOString())
+        : s.format === 'uri'
+          ? fc.webUrl()
+          : s.pattern
+            ? fc.stringMatching(new RegExp(s.pattern))
+            : fc.string({ minLength: min, maxLength: Math.max(min, max), unit: 'grapheme' });
   // exactly at the limit, in characters that count as 1 and as 2 UTF-16 units
-  const limits = s.maxLength !== undefined && !s.format && !s.pattern ? [fc.constant('x'.repeat(s.maxLength)), fc.constant('字'.repeat(s.maxLength)), fc.constant('😀'.repeat(Math.ceil(s.maxLength / 2)))] : [];
+  const limits =
+    s.maxLength !== undefined && !s.format && !s.pattern
+      ? [fc.constant('x'.repeat(s.maxLength)), fc.constant('字'.repeat(s.maxLength)), fc.constant('😀'.repeat(Math.ceil(s.maxLength / 2)))]
+      : [];
   const arbs: fc.WeightedArbitrary<string>[] = [{ weight: 4, arbitrary: shaped }, ...limits.map((a) => ({ weight: 1, arbitrary: a }))];
   if (real?.length) arbs.push({ weight: 6, arbitrary: fc.constantFrom(...real) });
   return fc.oneof(...arbs);
@@ -164,7 +237,12 @@ export function oneFault(s: TSchema, pools: TPools, opts: TGen = {}): fc.Arbitra
     { weight: 1, arbitrary: wrongType },
     { weight: 1, arbitrary: fc.constant(DROP) },
   );
-  return fc.tuple(validValue(s, 'body', pools, { url: opts.url, strict: true }), fc.nat(), fc.oneof({ weight: 3, arbitrary: replacement }, { weight: 2, arbitrary: fc.constantFrom(...SLIPPED).map((c) => ({ slip: c })) }))
+  return fc
+    .tuple(
+      validValue(s, 'body', pools, { url: opts.url, strict: true }),
+      fc.nat(),
+      fc.oneof({ weight: 3, arbitrary: replacement }, { weight: 2, arbitrary: fc.constantFrom(...SLIPPED).map((c) => ({ slip: c })) }),
+    )
     .map(([value, n, fault]) => {
       const leaves: { holder: Record<string, unknown> | unknown[]; key: string | number }[] = [];
       const walk = (v: unknown) => {
@@ -201,6 +279,21 @@ export function requestValue(s: TSchema, pools: TPools, opts: TGen = {}): fc.Arb
 
 /** Bodies that are not what any client sends: broken JSON, other top-level types, 1 MB and more, 40 levels deep. */
 export const RAW_BODIES: readonly string[] = [
-  'not json', '{"a":', '{', '[', '""', '"\\u0000"', '"\\ud800"', 'null', '[]', '123', '1e999', 'true', '{"a":1,"a":2}', '{"__proto__":{"admin":true}}',
-  JSON.stringify(nest(40)), `{"x":${'['.repeat(200_000)}${']'.repeat(200_000)}}`, JSON.stringify({ x: 'x'.repeat(1024 * 1024) }),
+  'not json',
+  '{"a":',
+  '{',
+  '[',
+  '""',
+  '"\\u0000"',
+  '"\\ud800"',
+  'null',
+  '[]',
+  '123',
+  '1e999',
+  'true',
+  '{"a":1,"a":2}',
+  '{"__proto__":{"admin":true}}',
+  JSON.stringify(nest(40)),
+  `{"x":${'['.repeat(200_000)}${']'.repeat(200_000)}}`,
+  JSON.stringify({ x: 'x'.repeat(1024 * 1024) }),
 ];

@@ -36,7 +36,8 @@ export async function buildFuzzWorld(db: Db, call: TCall, opts: { demo: boolean;
   const people: TFuzzWorld['people'] = { ...base.people };
   const tokens = { anonymous: undefined, garbage_token: 'not-a-session-token', cron: opts.cronSecret } as TFuzzWorld['tokens'];
   // ten-year sessions: the fuzzed test clock may move time on by weeks
-  for (const [k, id] of Object.entries(people)) tokens[k as TCaller] = (await startSession(db, { id: id!, name: 'x' }, { method: 'dev', now: new Date(), ttlDays: 3650 })).token;
+  for (const [k, id] of Object.entries(people))
+    tokens[k as TCaller] = (await startSession(db, { id: id!, name: 'x' }, { method: 'dev', now: new Date(), ttlDays: 3650 })).token;
   const fresh = await must(call('POST', '/api/auth/dev-login', { body: { newPerson: true } }));
   people.no_courtyard = fresh.body.person.id;
   tokens.no_courtyard = fresh.body.token;
@@ -53,9 +54,15 @@ export async function buildFuzzWorld(db: Db, call: TCall, opts: { demo: boolean;
   await as('villager', 'POST', `/api/bins/${bin.code}/report`, { photoId: media });
   const invite = (await as('courtyard_head', 'POST', `/api/courtyards/${base.headCourtyardId}/invites`)).body.code;
   await as('no_courtyard', 'POST', '/api/join-requests', { inviteCode: invite, name: '新来的', phone: '13900000000', householdLabel: '99号' });
-  const [listing] = await rows<{ id: string }>(db, sql`select id from listings where village_id = ${v} and state = 'published' and seller_id <> ${people.other_villager} limit 1`);
+  const [listing] = await rows<{ id: string }>(
+    db,
+    sql`select id from listings where village_id = ${v} and state = 'published' and seller_id <> ${people.other_villager} limit 1`,
+  );
   await as('other_villager', 'POST', `/api/listings/${listing.id}/intents`, { quantity: 1, phone: '13900000001' });
-  const [job] = await rows<{ id: string }>(db, sql`select id from jobs where village_id = ${v} and state = 'published' and poster_id <> ${people.other_villager} limit 1`);
+  const [job] = await rows<{ id: string }>(
+    db,
+    sql`select id from jobs where village_id = ${v} and state = 'published' and poster_id <> ${people.other_villager} limit 1`,
+  );
   await as('other_villager', 'POST', `/api/jobs/${job.id}/applications`, { note: '我能干' });
   const [reward] = await rows<{ id: string }>(db, sql`select id from rewards where village_id = ${v} order by price limit 1`);
   await as('villager', 'POST', `/api/rewards/${reward.id}/redeem`);
@@ -97,8 +104,13 @@ async function freshBase(db: Db): Promise<TBase> {
   }
   await seedVillageLife(db, yards, new Date());
   const people: TBase['people'] = {
-    courtyard_head: yards[0].headId, villager: yards[0].residents[0].personId, other_villager: await make('villager', { village: 1 }),
-    cleaner: await make('cleaner'), village_cadre: await make('village_cadre'), shopkeeper: await make('shopkeeper'), township_staff: await make('township_staff'),
+    courtyard_head: yards[0].headId,
+    villager: yards[0].residents[0].personId,
+    other_villager: await make('villager', { village: 1 }),
+    cleaner: await make('cleaner'),
+    village_cadre: await make('village_cadre'),
+    shopkeeper: await make('shopkeeper'),
+    township_staff: await make('township_staff'),
   };
   for (let i = 0; i < 3; i++) await createBin(db, tree, [people.cleaner!]);
   await db.execute(sql`insert into rewards (village_id, name, price, stock) values (${v0.id}, '洗衣粉', 30, 40), (${v0.id}, '毛巾', 20, 60)`);
@@ -110,13 +122,19 @@ async function discover(db: Db, townshipId: string, personIds: string[]): Promis
   const col = async (q: ReturnType<typeof sql>) => (await rows<{ v: string }>(db, q)).map((r) => r.v);
   const inVillages = sql`(select id from villages where township_id = ${townshipId})`;
   const inCourtyards = sql`(select id from courtyards where village_id in ${inVillages})`;
-  const people = sql`(${sql.join(personIds.map((p) => sql`${p}::uuid`), sql`, `)})`;
+  const people = sql`(${sql.join(
+    personIds.map((p) => sql`${p}::uuid`),
+    sql`, `,
+  )})`;
   return {
     township: [townshipId],
     village: await col(sql`select id as v from villages where township_id = ${townshipId}`),
     courtyard: await col(sql`select id as v from courtyards where village_id in ${inVillages} limit 30`),
     household: await col(sql`select id as v from households where courtyard_id in ${inCourtyards} limit 30`),
-    person: [...personIds, ...(await col(sql`select id as v from people where household_id in (select id from households where courtyard_id in ${inCourtyards}) limit 20`))],
+    person: [
+      ...personIds,
+      ...(await col(sql`select id as v from people where household_id in (select id from households where courtyard_id in ${inCourtyards}) limit 20`)),
+    ],
     binCode: await col(sql`select code as v from bins where village_id in ${inVillages} limit 30`),
     invite: await col(sql`select code as v from courtyard_invitations where courtyard_id in ${inCourtyards} limit 30`),
     request: await col(sql`select id as v from requests where township_id = ${townshipId} limit 30`),

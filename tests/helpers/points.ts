@@ -7,8 +7,15 @@ import { randomUUID } from 'node:crypto';
 export async function grantPoints(db: Db, personId: string, amount: number, at = new Date()): Promise<void> {
   await db.transaction((tx) =>
     postPointsEntry(tx, {
-      personId, amount, reasonCode: 'rule:volunteer', source: { kind: 'test', id: randomUUID() }, postedBy: null, note: null,
-      countsForBoard: true, idempotencyKey: `test:${randomUUID()}`, at,
+      personId,
+      amount,
+      reasonCode: 'rule:volunteer',
+      source: { kind: 'test', id: randomUUID() },
+      postedBy: null,
+      note: null,
+      countsForBoard: true,
+      idempotencyKey: `test:${randomUUID()}`,
+      at,
     }),
   );
 }

@@ -8,8 +8,13 @@ const realTemplates = Object.fromEntries(
 /** A production environment that passes every start-up check; tests change one key at a time. */
 export function productionEnv(overrides: Record<string, string> = {}): Record<string, string> {
   return {
-    NODE_ENV: 'production', DATABASE_URL: 'postgres://x@localhost/db', WECHAT_APP_ID: 'wx1234', WECHAT_APP_SECRET: 's3cret',
-    CRON_SECRET: 'a-long-enough-cron-secret', WECHAT_PUSH_TOKEN: 'console-push-token', WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify(realTemplates),
+    NODE_ENV: 'production',
+    DATABASE_URL: 'postgres://x@localhost/db',
+    WECHAT_APP_ID: 'wx1234',
+    WECHAT_APP_SECRET: 's3cret',
+    CRON_SECRET: 'a-long-enough-cron-secret',
+    WECHAT_PUSH_TOKEN: 'console-push-token',
+    WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify(realTemplates),
     ...overrides,
   };
 }

@@ -22,8 +22,16 @@ export async function startServerProcess(env: Record<string, string>, appName: s
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'functions/_lib/main.ts'], {
     cwd: ROOT,
     env: {
-      PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'development', PORT: '0', LOG_LEVEL: 'warn',
-      STATIC_DIR: path.join(ROOT, 'no-static-dir'), DISPATCH_INTERVAL_MS: '0', DISPATCH_KICK: '0', PGAPPNAME: appName, ...env,
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      NODE_ENV: 'development',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      STATIC_DIR: path.join(ROOT, 'no-static-dir'),
+      DISPATCH_INTERVAL_MS: '0',
+      DISPATCH_KICK: '0',
+      PGAPPNAME: appName,
+      ...env,
     } as unknown as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -47,7 +55,10 @@ export async function startServerProcess(env: Record<string, string>, appName: s
     void exited.then(({ code, signal }) => reject(new Error(`server exited (${code ?? signal}) before listening:\n${out}\n${err}`)));
   });
   return {
-    base, child, exited, stderr: () => err,
+    base,
+    child,
+    exited,
+    stderr: () => err,
     kill: async (signal = 'SIGTERM') => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill(signal);

@@ -21,7 +21,15 @@ export function workCtx(db: Db, clock: TestClock, fault?: (stage: TDeliveryStage
 export async function actorCtx(db: Db, personId: string, clock: TestClock): Promise<TSignedInContext> {
   const grants = await listActiveGrants(db, personId);
   return {
-    db, dbKind: 'pglite', now: clock.now, requestId: randomUUID(), env: env(),
-    actor: { personId, sessionId: 'test', grants: grants.map((g) => ({ role: g.role, scopeType: g.scopeType, scopeId: g.scopeId, villageId: g.villageId, townshipId: g.townshipId })) },
+    db,
+    dbKind: 'pglite',
+    now: clock.now,
+    requestId: randomUUID(),
+    env: env(),
+    actor: {
+      personId,
+      sessionId: 'test',
+      grants: grants.map((g) => ({ role: g.role, scopeType: g.scopeType, scopeId: g.scopeId, villageId: g.villageId, townshipId: g.townshipId })),
+    },
   };
 }

@@ -19,7 +19,12 @@ const db = useTestDb();
 const d = () => db.handle().db;
 let tree: TOrgTree;
 const ctxOf = (personId: string): TSignedInContext => ({
-  db: d(), dbKind: 'postgres', now: () => new Date(), requestId: randomUUID(), env: testEnv(), actor: { personId, sessionId: 's', grants: [] },
+  db: d(),
+  dbKind: 'postgres',
+  now: () => new Date(),
+  requestId: randomUUID(),
+  env: testEnv(),
+  actor: { personId, sessionId: 's', grants: [] },
 });
 
 describeOnServer('a scan racing a cleaner closing the report', () => {

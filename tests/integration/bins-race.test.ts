@@ -18,7 +18,12 @@ const db = useTestDb();
 const api = useApi();
 const d = () => db.handle().db;
 const ctxOf = (personId: string): TSignedInContext => ({
-  db: d(), dbKind: 'postgres', now: () => new Date(), requestId: randomUUID(), env: testEnv(), actor: { personId, sessionId: 's', grants: [] },
+  db: d(),
+  dbKind: 'postgres',
+  now: () => new Date(),
+  requestId: randomUUID(),
+  env: testEnv(),
+  actor: { personId, sessionId: 's', grants: [] },
 });
 
 describeOnServer('bin scans racing on the server database', () => {

@@ -41,7 +41,10 @@ describeOnServer('database connections dropped under load', () => {
     const cadreToken = await tokenFor(d(), cadre.personId);
     const tokens = await Promise.all(villagers.map((v) => tokenFor(d(), v.personId)));
 
-    server = await startServerProcess({ DATABASE_URL: process.env.DATABASE_URL!, DB_POOL_SIZE: '3', DB_CONNECT_TIMEOUT_MS: '2000', WRITE_LIMIT_PER_MINUTE: '100000' }, APP);
+    server = await startServerProcess(
+      { DATABASE_URL: process.env.DATABASE_URL!, DB_POOL_SIZE: '3', DB_CONNECT_TIMEOUT_MS: '2000', WRITE_LIMIT_PER_MINUTE: '100000' },
+      APP,
+    );
     const statuses = new Map<number, number>();
     const bad: string[] = [];
     let retryAfterMissing = 0;
@@ -70,11 +73,21 @@ describeOnServer('database connections dropped under load', () => {
         const t = tokens[i];
         const v = villagers[i];
         switch (n % 5) {
-          case 0: await call('GET', '/api/me', t); break;
-          case 1: await call('POST', `/api/people/${v.personId}/points`, cadreToken, { amount: 1 + (n % 3), reason: `故障测试 ${n}` }); break;
-          case 2: await call('POST', `/api/bins/${bins[(i + n) % bins.length].code}/report`, t, { kind: 'full' }); break;
-          case 3: await call('GET', '/api/points/me', t); break;
-          default: await call('POST', '/api/inbox/read-all', t); break;
+          case 0:
+            await call('GET', '/api/me', t);
+            break;
+          case 1:
+            await call('POST', `/api/people/${v.personId}/points`, cadreToken, { amount: 1 + (n % 3), reason: `故障测试 ${n}` });
+            break;
+          case 2:
+            await call('POST', `/api/bins/${bins[(i + n) % bins.length].code}/report`, t, { kind: 'full' });
+            break;
+          case 3:
+            await call('GET', '/api/points/me', t);
+            break;
+          default:
+            await call('POST', '/api/inbox/read-all', t);
+            break;
         }
       }
     };

@@ -46,9 +46,14 @@ describeOnServer('dispatcher under faults', () => {
     }
     const batch = randomUUID().slice(0, 8);
     const rows = Array.from({ length: 1000 }, (_, i) => ({
-      recipientId: people[i % people.length], villageId: tree.villages[0].id, template: 'bin_task',
+      recipientId: people[i % people.length],
+      villageId: tree.villages[0].id,
+      template: 'bin_task',
       payload: { binLabel: `${batch}-${i}`, place: '测试', reportedAt: clock.now().toISOString() },
-      priority: 50, dedupeKey: `fault:${batch}:${i}`, runAt: clock.now(), createdAt: clock.now(),
+      priority: 50,
+      dedupeKey: `fault:${batch}:${i}`,
+      runAt: clock.now(),
+      createdAt: clock.now(),
     }));
     for (let i = 0; i < rows.length; i += 200) await insertNotifications(d, rows.slice(i, i + 200));
 
@@ -61,7 +66,9 @@ describeOnServer('dispatcher under faults', () => {
       }
     };
     const remaining = async () => {
-      const r = await d.execute(sql`select count(*)::int as n from notifications where dedupe_key like ${`fault:${batch}:%`} and state in ('pending', 'processing')`);
+      const r = await d.execute(
+        sql`select count(*)::int as n from notifications where dedupe_key like ${`fault:${batch}:%`} and state in ('pending', 'processing')`,
+      );
       return (r as unknown as { rows: { n: number }[] }).rows[0].n;
     };
     for (let pass = 0; pass < 400 && (await remaining()) > 0; pass++) {

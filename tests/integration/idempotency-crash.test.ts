@@ -55,7 +55,15 @@ describeOnServer('keyed writes while the server is killed at random moments', ()
     server = await startServerProcess(SERVER_ENV(), APP);
     const threads: string[] = [];
     for (const t of tokens) {
-      const r = await send(server.base, { key: randomUUID(), mark: '', kind: 'request', method: 'POST', path: '/api/requests', token: t, body: { category: 'help', text: '崩溃测试的沟通' } });
+      const r = await send(server.base, {
+        key: randomUUID(),
+        mark: '',
+        kind: 'request',
+        method: 'POST',
+        path: '/api/requests',
+        token: t,
+        body: { category: 'help', text: '崩溃测试的沟通' },
+      });
       threads.push((r.body as { id: string }).id);
     }
 
@@ -65,10 +73,38 @@ describeOnServer('keyed writes while the server is killed at random moments', ()
       const mark = `C${run}-${n}`;
       const key = `crash-${run}-${n}`;
       switch (n % 4) {
-        case 0: return { key, mark, kind: 'request', method: 'POST', path: '/api/requests', token: tokens[i], body: { category: 'other', text: `崩溃测试 ${mark}` } };
-        case 1: return { key, mark, kind: 'award', method: 'POST', path: `/api/people/${villagers[i].personId}/points`, token: cadreToken, body: { amount: 1, reason: `崩溃测试 ${mark}` } };
-        case 2: return { key, mark, kind: 'listing', method: 'POST', path: '/api/listings', token: tokens[i], body: { title: '土鸡蛋', category: 'poultry_egg', description: mark, priceFen: 150, unit: '个', quantity: 10 } };
-        default: return { key, mark, kind: 'message', method: 'POST', path: `/api/requests/${threads[i]}/messages`, token: tokens[i], body: { body: `崩溃测试 ${mark}` } };
+        case 0:
+          return { key, mark, kind: 'request', method: 'POST', path: '/api/requests', token: tokens[i], body: { category: 'other', text: `崩溃测试 ${mark}` } };
+        case 1:
+          return {
+            key,
+            mark,
+            kind: 'award',
+            method: 'POST',
+            path: `/api/people/${villagers[i].personId}/points`,
+            token: cadreToken,
+            body: { amount: 1, reason: `崩溃测试 ${mark}` },
+          };
+        case 2:
+          return {
+            key,
+            mark,
+            kind: 'listing',
+            method: 'POST',
+            path: '/api/listings',
+            token: tokens[i],
+            body: { title: '土鸡蛋', category: 'poultry_egg', description: mark, priceFen: 150, unit: '个', quantity: 10 },
+          };
+        default:
+          return {
+            key,
+            mark,
+            kind: 'message',
+            method: 'POST',
+            path: `/api/requests/${threads[i]}/messages`,
+            token: tokens[i],
+            body: { body: `崩溃测试 ${mark}` },
+          };
       }
     });
 
@@ -91,7 +127,8 @@ describeOnServer('keyed writes while the server is killed at random moments', ()
           const w = pending[next++];
           try {
             const a = await send(base, w);
-            if (a.status === 409 || a.status === 503) waits.push(a.status); // a dead attempt's lock or connection: try again
+            if (a.status === 409 || a.status === 503)
+              waits.push(a.status); // a dead attempt's lock or connection: try again
             else answers.set(w.key, a);
           } catch {
             lost++; // the process died under this request: no answer, retry it
@@ -148,13 +185,26 @@ describeOnServer('keyed writes while the server is killed at random moments', ()
     await createWechatIdentity(d(), seller.personId, wx.appId, wx.openidFor(`lease-${randomUUID()}`));
     const token = await tokenFor(d(), seller.personId);
     const env = {
-      ...SERVER_ENV(), IDEMPOTENCY_LEASE_MS: '1500', IDEMPOTENCY_WAIT_MS: '300',
-      WECHAT_API_BASE: wx.url, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, WECHAT_TIMEOUT_MS: '8000',
+      ...SERVER_ENV(),
+      IDEMPOTENCY_LEASE_MS: '1500',
+      IDEMPOTENCY_WAIT_MS: '300',
+      WECHAT_API_BASE: wx.url,
+      WECHAT_APP_ID: wx.appId,
+      WECHAT_APP_SECRET: wx.appSecret,
+      WECHAT_TIMEOUT_MS: '8000',
     };
     const a = await startServerProcess(env, `${APP}-a`);
     const b = await startServerProcess(env, `${APP}-b`);
     try {
-      const draft = await send(b.base, { key: randomUUID(), mark: '', kind: 'listing', method: 'POST', path: '/api/listings', token, body: { title: '蜂蜜', category: 'specialty', priceFen: 5000, unit: '斤', quantity: 3 } });
+      const draft = await send(b.base, {
+        key: randomUUID(),
+        mark: '',
+        kind: 'listing',
+        method: 'POST',
+        path: '/api/listings',
+        token,
+        body: { title: '蜂蜜', category: 'specialty', priceFen: 5000, unit: '斤', quantity: 3 },
+      });
       const id = (draft.body as { id: string }).id;
       const submit: TWrite = { key: `lease-${randomUUID()}`, mark: '', kind: 'listing', method: 'POST', path: `/api/listings/${id}/submit`, token, body: {} };
       // instance A holds the key inside its transaction while WeChat is slow, and freezes there
@@ -165,7 +215,11 @@ describeOnServer('keyed writes while the server is killed at random moments', ()
       while (!wx.calls.slice(asked).some((c) => c.endpoint === 'msg_sec_check')) await new Promise((r) => setTimeout(r, 20));
       a.child.kill('SIGSTOP');
 
-      const early = await fetch(b.base + submit.path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': submit.key }, body: '{}' });
+      const early = await fetch(b.base + submit.path, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': submit.key },
+        body: '{}',
+      });
       expect(early.status).toBe(409);
       expect((await early.json()).error.code).toBe('IDEMPOTENCY_IN_PROGRESS');
       expect(Number(early.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
@@ -183,7 +237,10 @@ describeOnServer('keyed writes while the server is killed at random moments', ()
       const retryOnA = await send(a.base, submit);
       expect(retryOnA.replayed).toBe(true);
       expect(retryOnA.body).toEqual(later.body);
-      const told = await d().select({ id: notifications.id }).from(notifications).where(like(notifications.dedupeKey, `listing:${id}:review:%`));
+      const told = await d()
+        .select({ id: notifications.id })
+        .from(notifications)
+        .where(like(notifications.dedupeKey, `listing:${id}:review:%`));
       expect(told).toHaveLength(1);
       const [row] = await d().select({ state: listings.state }).from(listings).where(eq(listings.id, id));
       expect(row.state).toBe('pending_review');

@@ -31,7 +31,14 @@ beforeEach(() => {
 });
 
 const d = () => db.handle().db;
-const sctx = (): TServiceContext => ({ db: d(), dbKind: 'pglite', now: clock.now, actor: null, requestId: 't', env: testEnv({ WECHAT_API_BASE: wx.url, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, WECHAT_TIMEOUT_MS: '300' }) });
+const sctx = (): TServiceContext => ({
+  db: d(),
+  dbKind: 'pglite',
+  now: clock.now,
+  actor: null,
+  requestId: 't',
+  env: testEnv({ WECHAT_API_BASE: wx.url, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, WECHAT_TIMEOUT_MS: '300' }),
+});
 
 /** A cleaner with a WeChat identity and `credits` bin_task subscriptions. */
 async function cleaner(credits: number) {
@@ -44,7 +51,9 @@ async function cleaner(credits: number) {
 
 async function enqueueBinTask(personId: string, binLabel = '07号桶 桂花院门口', key: string = randomUUID()) {
   await d().transaction((tx) =>
-    notify(sctx(), tx, [{ recipientId: personId, template: 'bin_task', payload: { binLabel, place: '桂花院', reportedAt: clock.now().toISOString() }, dedupeKey: `t:${key}` }]),
+    notify(sctx(), tx, [
+      { recipientId: personId, template: 'bin_task', payload: { binLabel, place: '桂花院', reportedAt: clock.now().toISOString() }, dedupeKey: `t:${key}` },
+    ]),
   );
   return key;
 }

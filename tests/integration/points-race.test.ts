@@ -18,7 +18,12 @@ const describeOnServer = onServer ? describe : describe.skip;
 const db = useTestDb();
 const d = () => db.handle().db;
 const ctxOf = (personId: string): TSignedInContext => ({
-  db: d(), dbKind: 'postgres', now: () => new Date(), requestId: randomUUID(), env: testEnv(), actor: { personId, sessionId: 's', grants: [] },
+  db: d(),
+  dbKind: 'postgres',
+  now: () => new Date(),
+  requestId: randomUUID(),
+  env: testEnv(),
+  actor: { personId, sessionId: 's', grants: [] },
 });
 
 describeOnServer('points races on the server database', () => {
@@ -31,7 +36,16 @@ describeOnServer('points races on the server database', () => {
       people.push(p);
     }
     const reward = await insertReward(d(), {
-      villageId: tree.villages[0].id, name: '大米5斤', pictureUrl: null, price: 50, stock: 10, perPersonLimit: null, startsAt: null, endsAt: null, active: true, createdBy: people[0],
+      villageId: tree.villages[0].id,
+      name: '大米5斤',
+      pictureUrl: null,
+      price: 50,
+      stock: 10,
+      perPersonLimit: null,
+      startsAt: null,
+      endsAt: null,
+      active: true,
+      createdBy: people[0],
     });
     const results = await Promise.allSettled(people.map((p) => redeemReward(ctxOf(p), reward.id)));
     const ok = results.filter((r) => r.status === 'fulfilled');
@@ -51,7 +65,16 @@ describeOnServer('points races on the server database', () => {
     const p = (await createPersonWithRole(d(), tree, 'villager')).personId;
     await grantPoints(d(), p, 90);
     const reward = await insertReward(d(), {
-      villageId: tree.villages[0].id, name: '肥皂', pictureUrl: null, price: 30, stock: 100, perPersonLimit: null, startsAt: null, endsAt: null, active: true, createdBy: p,
+      villageId: tree.villages[0].id,
+      name: '肥皂',
+      pictureUrl: null,
+      price: 30,
+      stock: 100,
+      perPersonLimit: null,
+      startsAt: null,
+      endsAt: null,
+      active: true,
+      createdBy: p,
     });
     const results = await Promise.allSettled(Array.from({ length: 30 }, () => redeemReward(ctxOf(p), reward.id)));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
@@ -64,7 +87,16 @@ describeOnServer('points races on the server database', () => {
     const p = (await createPersonWithRole(d(), tree, 'villager')).personId;
     await grantPoints(d(), p, 30);
     const reward = await insertReward(d(), {
-      villageId: tree.villages[0].id, name: '毛巾', pictureUrl: null, price: 30, stock: 1, perPersonLimit: null, startsAt: null, endsAt: null, active: true, createdBy: p,
+      villageId: tree.villages[0].id,
+      name: '毛巾',
+      pictureUrl: null,
+      price: 30,
+      stock: 1,
+      perPersonLimit: null,
+      startsAt: null,
+      endsAt: null,
+      active: true,
+      createdBy: p,
     });
     const red = await redeemReward(ctxOf(p), reward.id);
     const results = await Promise.allSettled(Array.from({ length: 8 }, () => cancelRedemption(ctxOf(p), red.id)));

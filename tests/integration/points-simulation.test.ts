@@ -41,13 +41,33 @@ test(`keeps ledger = balances = boards and stock = initial − live redemptions 
   for (let i = 0; i < 12; i++) people.push((await createPersonWithRole(d(), tree, 'villager', { courtyard: i % 3 })).personId);
   const initial = new Map<string, number>();
   const rewards: string[] = [];
-  for (const [name, price, stock] of [['酱油', 10, 6], ['大米', 40, 3], ['洗衣液', 25, 5]] as const) {
-    const r = await insertReward(d(), { villageId, name, pictureUrl: null, price, stock, perPersonLimit: null, startsAt: null, endsAt: null, active: true, createdBy: cadre });
+  for (const [name, price, stock] of [
+    ['酱油', 10, 6],
+    ['大米', 40, 3],
+    ['洗衣液', 25, 5],
+  ] as const) {
+    const r = await insertReward(d(), {
+      villageId,
+      name,
+      pictureUrl: null,
+      price,
+      stock,
+      perPersonLimit: null,
+      startsAt: null,
+      endsAt: null,
+      active: true,
+      createdBy: cadre,
+    });
     rewards.push(r.id);
     initial.set(r.id, stock);
   }
   const ctxOf = (personId: string): TSignedInContext => ({
-    db: d(), dbKind: 'pglite', now: clock.now, requestId: randomUUID(), env: testEnv(), actor: { personId, sessionId: 's', grants: [] },
+    db: d(),
+    dbKind: 'pglite',
+    now: clock.now,
+    requestId: randomUUID(),
+    env: testEnv(),
+    actor: { personId, sessionId: 's', grants: [] },
   });
   const events: { personId: string; source: string }[] = [];
   const expected = new Set(['INSUFFICIENT_POINTS', 'OUT_OF_STOCK', 'REDEMPTION_NOT_OPEN', 'NOT_FOUND']);
@@ -60,7 +80,10 @@ test(`keeps ledger = balances = boards and stock = initial − live redemptions 
   };
 
   async function check(step: number, op: string) {
-    const ids = sql.join(people.map((p) => sql`${p}::uuid`), sql`, `);
+    const ids = sql.join(
+      people.map((p) => sql`${p}::uuid`),
+      sql`, `,
+    );
     const bal = await d().execute(sql`
       select p.id, coalesce(b.balance, 0)::int as balance, coalesce((select sum(amount) from points_ledger l where l.person_id = p.id), 0)::int as ledger,
              coalesce((select total from points_totals t where t.kind = 'person' and t.subject_id = p.id and t.period = 'all'), 0)::int as board,
@@ -74,9 +97,13 @@ test(`keeps ledger = balances = boards and stock = initial − live redemptions 
     }
     const stock = await d().execute(sql`
       select r.id, r.stock, (select count(*) from redemptions x where x.reward_id = r.id and x.state in ('reserved', 'handed_over'))::int as live
-        from rewards r where r.id in (${sql.join(rewards.map((x) => sql`${x}::uuid`), sql`, `)})`);
+        from rewards r where r.id in (${sql.join(
+          rewards.map((x) => sql`${x}::uuid`),
+          sql`, `,
+        )})`);
     for (const r of (stock as unknown as TRows<{ id: string; stock: number; live: number }>).rows) {
-      if (r.stock < 0 || r.stock !== initial.get(r.id)! - r.live) throw new Error(`seed ${SEED}, step ${step} (${op}): reward ${r.id} stock ${r.stock}, live ${r.live}`);
+      if (r.stock < 0 || r.stock !== initial.get(r.id)! - r.live)
+        throw new Error(`seed ${SEED}, step ${step} (${op}): reward ${r.id} stock ${r.stock}, live ${r.live}`);
     }
   }
 
@@ -89,8 +116,17 @@ test(`keeps ledger = balances = boards and stock = initial − live redemptions 
       const again = events.length > 0 && rand() < 0.25; // a retried event posts nothing new
       const ev = again ? pick(events) : { personId: person, source: randomUUID() };
       if (!again) events.push(ev);
-      const award = () => d().transaction((tx) => awardPoints(tx, { personId: ev.personId, eventKind: rand() < 0.5 ? 'volunteer' : 'tidy_yard', source: { kind: 'sim', id: ev.source }, at: clock.now() }));
-      if (rand() < 0.2) await Promise.all([award(), award()]); // concurrent duplicate
+      const award = () =>
+        d().transaction((tx) =>
+          awardPoints(tx, {
+            personId: ev.personId,
+            eventKind: rand() < 0.5 ? 'volunteer' : 'tidy_yard',
+            source: { kind: 'sim', id: ev.source },
+            at: clock.now(),
+          }),
+        );
+      if (rand() < 0.2)
+        await Promise.all([award(), award()]); // concurrent duplicate
       else await award();
     } else if (x < 0.45) {
       op = 'deduct';
@@ -104,7 +140,8 @@ test(`keeps ledger = balances = boards and stock = initial − live redemptions 
       const open = (r as unknown as TRows<{ id: string; person_id: string }>).rows;
       const row = open.length ? pick(open) : undefined; // seeded choice: the same seed replays the same walk
       if (row) {
-        if (rand() < 0.3) await Promise.all([tolerate(cancelRedemption(ctxOf(row.person_id), row.id)), tolerate(cancelRedemption(ctxOf(row.person_id), row.id))]);
+        if (rand() < 0.3)
+          await Promise.all([tolerate(cancelRedemption(ctxOf(row.person_id), row.id)), tolerate(cancelRedemption(ctxOf(row.person_id), row.id))]);
         else await tolerate(cancelRedemption(ctxOf(row.person_id), row.id));
       }
     } else {

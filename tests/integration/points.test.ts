@@ -22,11 +22,22 @@ const d = () => db.handle().db;
 
 beforeAll(async () => {
   tree = await createOrgTree(d());
-  await upsertRule(d(), { villageId: tree.villages[0].id, eventKind: 'bin_report_first', points: 5, dailyCap: 12, updatedBy: (await createPersonWithRole(d(), tree, 'village_cadre')).personId, updatedAt: new Date() });
+  await upsertRule(d(), {
+    villageId: tree.villages[0].id,
+    eventKind: 'bin_report_first',
+    points: 5,
+    dailyCap: 12,
+    updatedBy: (await createPersonWithRole(d(), tree, 'village_cadre')).personId,
+    updatedAt: new Date(),
+  });
 });
 
 const ctxOf = (personId: string, clock = new TestClock(Date.now())): TSignedInContext => ({
-  db: d(), dbKind: 'pglite', now: clock.now, requestId: randomUUID(), env: testEnv(),
+  db: d(),
+  dbKind: 'pglite',
+  now: clock.now,
+  requestId: randomUUID(),
+  env: testEnv(),
   actor: { personId, sessionId: 's', grants: [] },
 });
 
@@ -36,8 +47,17 @@ async function villager(courtyard = 0) {
 
 async function reward(over: Partial<Parameters<typeof insertReward>[1]> = {}) {
   return insertReward(d(), {
-    villageId: tree.villages[0].id, name: '洗衣粉', pictureUrl: null, price: 30, stock: 5, perPersonLimit: null,
-    startsAt: null, endsAt: null, active: true, createdBy: (await villager()), ...over,
+    villageId: tree.villages[0].id,
+    name: '洗衣粉',
+    pictureUrl: null,
+    price: 30,
+    stock: 5,
+    perPersonLimit: null,
+    startsAt: null,
+    endsAt: null,
+    active: true,
+    createdBy: await villager(),
+    ...over,
   });
 }
 
@@ -55,11 +75,19 @@ describe('awardPoints (rules, caps, exactly once)', () => {
     const day = new Date('2026-03-10T02:00:00Z'); // 10:00 in Beijing
     const awarded = [];
     for (let i = 0; i < 4; i++) {
-      awarded.push((await d().transaction((tx) => awardPoints(tx, { personId: p, eventKind: 'bin_report_first', source: { kind: 'bin_report', id: randomUUID() }, at: day }))).awarded);
+      awarded.push(
+        (
+          await d().transaction((tx) =>
+            awardPoints(tx, { personId: p, eventKind: 'bin_report_first', source: { kind: 'bin_report', id: randomUUID() }, at: day }),
+          )
+        ).awarded,
+      );
     }
     expect(awarded).toEqual([5, 5, 2, 0]);
     const nextDay = new Date('2026-03-10T16:30:00Z'); // 00:30 on the 11th in Beijing
-    const next = await d().transaction((tx) => awardPoints(tx, { personId: p, eventKind: 'bin_report_first', source: { kind: 'bin_report', id: randomUUID() }, at: nextDay }));
+    const next = await d().transaction((tx) =>
+      awardPoints(tx, { personId: p, eventKind: 'bin_report_first', source: { kind: 'bin_report', id: randomUUID() }, at: nextDay }),
+    );
     expect(next.awarded).toBe(5);
   });
 
@@ -110,7 +138,9 @@ describe('the points shop', () => {
     expect((await findReward(d(), r.id))?.stock).toBe(5);
     const stranger = await villager(1);
     const red2 = await redeemReward(ctxOf(p), r.id);
-    await expect(viaRoute(ctxOf(stranger), 'redemption.cancel', 'redemption', red2.id, (c) => cancelRedemption(c, red2.id))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(viaRoute(ctxOf(stranger), 'redemption.cancel', 'redemption', red2.id, (c) => cancelRedemption(c, red2.id))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('expires an unclaimed redemption through its timer, reminding the day before, returning points once', async () => {
@@ -142,13 +172,20 @@ describe('leaderboards', () => {
     await grantPoints(d(), c, 30, new Date('2026-02-20T00:00:00Z'));
     const scope = { villageId: t.villages[0].id };
     const all = await buildBoard(d(), { scope, board: 'person', period: 'all', limit: 10, by: 'total', personId: a });
-    expect(all.items.map((i) => [i.total, i.rank])).toEqual([[30, 1], [30, 1], [10, 3]]);
+    expect(all.items.map((i) => [i.total, i.rank])).toEqual([
+      [30, 1],
+      [30, 1],
+      [10, 3],
+    ]);
     expect(all.me).toEqual({ id: a, total: 10, rank: 3 });
     const feb = await buildBoard(d(), { scope, board: 'person', period: '2026-02', limit: 10, by: 'total', personId: a });
     expect(feb.items.map((i) => i.total)).toEqual([30, 30]);
     expect(feb.me).toEqual({ id: a, total: 0, rank: null });
     const yards = await buildBoard(d(), { scope, board: 'courtyard', period: 'all', limit: 10, by: 'total', personId: c });
-    expect(yards.items.map((i) => [i.name, i.total])).toEqual([['院落1-1', 40], ['院落1-2', 30]]);
+    expect(yards.items.map((i) => [i.name, i.total])).toEqual([
+      ['院落1-1', 40],
+      ['院落1-2', 30],
+    ]);
     const perHousehold = await buildBoard(d(), { scope, board: 'courtyard', period: 'all', limit: 10, by: 'perHousehold', personId: c });
     expect(perHousehold.items[0]).toMatchObject({ name: '院落1-1', households: 1, perHousehold: 40 });
     const hh = await buildBoard(d(), { scope, board: 'household', period: 'all', limit: 10, by: 'total', personId: c });
@@ -159,7 +196,18 @@ describe('leaderboards', () => {
     const t = await createOrgTree(d(), { villages: 1, courtyards: 1 });
     const p = (await createPersonWithRole(d(), t, 'villager')).personId;
     await grantPoints(d(), p, 50);
-    const r = await insertReward(d(), { villageId: t.villages[0].id, name: '毛巾', pictureUrl: null, price: 20, stock: 1, perPersonLimit: null, startsAt: null, endsAt: null, active: true, createdBy: p });
+    const r = await insertReward(d(), {
+      villageId: t.villages[0].id,
+      name: '毛巾',
+      pictureUrl: null,
+      price: 20,
+      stock: 1,
+      perPersonLimit: null,
+      startsAt: null,
+      endsAt: null,
+      active: true,
+      createdBy: p,
+    });
     await redeemReward(ctxOf(p), r.id);
     const board = await buildBoard(d(), { scope: { villageId: t.villages[0].id }, board: 'person', period: 'all', limit: 5, by: 'total', personId: p });
     expect(board.me).toEqual({ id: p, total: 50, rank: 1 });

@@ -15,8 +15,19 @@ async function request(key: string, level: TRequestLevel, state: TRequestState, 
   const v = tree.villages[at.village];
   const requester = (await createPersonWithRole(d(), tree, 'villager', at)).personId;
   made[key] = await insertRequest(d(), {
-    requesterId: requester, householdId: null, courtyardId: v.courtyards[at.courtyard].id, villageId: v.id, townshipId: tree.townshipId,
-    category: 'other', text: key, place: null, photoIds: [], state, level, dueAt: null, createdAt: new Date(),
+    requesterId: requester,
+    householdId: null,
+    courtyardId: v.courtyards[at.courtyard].id,
+    villageId: v.id,
+    townshipId: tree.townshipId,
+    category: 'other',
+    text: key,
+    place: null,
+    photoIds: [],
+    state,
+    level,
+    dueAt: null,
+    createdAt: new Date(),
   });
 }
 
@@ -44,7 +55,8 @@ describe('待办 queue', () => {
     expect(await queue([g('village_cadre', 'village', tree.villages[0].id)])).toEqual(['big-v0']);
     expect(await queue([g('township_staff', 'township', tree.townshipId)])).toEqual(['hard']);
     expect(await queue([g('courtyard_head', 'courtyard', tree.villages[0].courtyards[1].id), g('village_cadre', 'village', tree.villages[1].id)])).toEqual([
-      'big-v1', 'small-c1',
+      'big-v1',
+      'small-c1',
     ]);
   });
 

@@ -43,18 +43,28 @@ beforeAll(async () => {
   staff = (await createPersonWithRole(d(), tree, 'township_staff', {}, '镇街张')).personId;
   villager = (await createPersonWithRole(d(), tree, 'villager', {}, '赵大妈')).personId;
   neighbour = (await createPersonWithRole(d(), tree, 'villager', {}, '邻居')).personId;
-  for (const [k, p] of [['request_confirmed', 10], ['request_participation', 3]] as const) {
+  for (const [k, p] of [
+    ['request_confirmed', 10],
+    ['request_participation', 3],
+  ] as const) {
     await upsertRule(d(), { villageId: tree.villages[0].id, eventKind: k, points: p, dailyCap: null, updatedBy: cadre, updatedAt: new Date() });
   }
 });
 
 const as = (personId: string, clock: TestClock) => actorCtx(d(), personId, clock);
 const notices = async (personId: string, template: string, requestId: string) => {
-  const r = await d().execute(sql`select count(*)::int as n from notifications where recipient_id = ${personId} and template = ${template} and payload->>'requestId' = ${requestId}`);
+  const r = await d().execute(
+    sql`select count(*)::int as n from notifications where recipient_id = ${personId} and template = ${template} and payload->>'requestId' = ${requestId}`,
+  );
   return (r as unknown as { rows: { n: number }[] }).rows[0].n;
 };
-const submit = async (clock: TestClock, text = '门口的路灯坏了三天了') => createRequest(await as(villager, clock), { category: 'infrastructure', text, photoIds: [] });
-const code = async (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: string }) => e.code ?? String(e));
+const submit = async (clock: TestClock, text = '门口的路灯坏了三天了') =>
+  createRequest(await as(villager, clock), { category: 'infrastructure', text, photoIds: [] });
+const code = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: { code?: string }) => e.code ?? String(e),
+  );
 
 describe('找院长 requests', () => {
   it('goes to the courtyard head and the deputy, both told, with a 24 h accept deadline', async () => {
@@ -112,7 +122,7 @@ describe('找院长 requests', () => {
     expect(kinds).toEqual(['submitted', 'auto_escalated', 'auto_escalated']);
 
     await acceptRequest(await as(staff, clock), r.id);
-    expect((await getRequest(await as(staff, clock), r.id))).toMatchObject({ state: 'accepted', overdue: false, handler: { id: staff } });
+    expect(await getRequest(await as(staff, clock), r.id)).toMatchObject({ state: 'accepted', overdue: false, handler: { id: staff } });
   });
 
   it('refuses illegal transitions with 409 codes', async () => {
@@ -198,7 +208,11 @@ describe('找院长 requests', () => {
     expect(down).toMatchObject({ level: 'courtyard', state: 'submitted', handler: null });
     const tl = (await requestTimeline(await as(head, clock), r.id)).items;
     expect(tl.map((e) => [e.kind, e.toLevel])).toEqual([
-      ['submitted', 'courtyard'], ['triaged', 'private'], ['escalated', 'village'], ['accepted', 'village'], ['deescalated', 'courtyard'],
+      ['submitted', 'courtyard'],
+      ['triaged', 'private'],
+      ['escalated', 'village'],
+      ['accepted', 'village'],
+      ['deescalated', 'courtyard'],
     ]);
     expect(tl[2]).toMatchObject({ label: '升级：吹哨到村', note: '需要村里协调', actor: { id: head } });
   });
@@ -207,7 +221,11 @@ describe('找院长 requests', () => {
     const clock = new TestClock();
     const r = await submit(clock);
     await postRequestMessage(await as(villager, clock), r.id, '今天能来看看吗', []);
-    const refusal = (q: Promise<unknown>) => q.then(() => 'changed', (e: Error & { cause?: Error }) => String(e.cause?.message ?? e.message));
+    const refusal = (q: Promise<unknown>) =>
+      q.then(
+        () => 'changed',
+        (e: Error & { cause?: Error }) => String(e.cause?.message ?? e.message),
+      );
     expect(await refusal(d().execute(sql`update request_events set note = 'x' where request_id = ${r.id}`))).toMatch(/append-only/);
     expect(await refusal(d().execute(sql`delete from request_messages where request_id = ${r.id}`))).toMatch(/append-only/);
   });
@@ -225,7 +243,9 @@ describe('找院长 requests', () => {
     expect(await notices(deputy, 'request_message', r.id)).toBe(1);
     await postRequestMessage(await as(head, clock), r.id, '下午三点', []);
     expect(await notices(villager, 'request_message', r.id)).toBe(1);
-    expect(await code(viaRoute(await as(neighbour, clock), 'request.message', 'request', r.id, (c) => postRequestMessage(c, r.id, '我也看看', [])))).toBe('NOT_FOUND');
+    expect(await code(viaRoute(await as(neighbour, clock), 'request.message', 'request', r.id, (c) => postRequestMessage(c, r.id, '我也看看', [])))).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('refuses someone who belongs to no courtyard', async () => {
@@ -237,7 +257,10 @@ describe('找院长 requests', () => {
   it('a courtyard without a head still escalates on time', async () => {
     const clock = new TestClock();
     const lonely = (await createPersonWithRole(d(), tree, 'villager', { courtyard: 1 })).personId;
-    await d().update(roleAssignments).set({ endedAt: new Date() }).where(sql`${roleAssignments.courtyardId} = ${tree.villages[0].courtyards[1].id} and role = 'courtyard_head'`);
+    await d()
+      .update(roleAssignments)
+      .set({ endedAt: new Date() })
+      .where(sql`${roleAssignments.courtyardId} = ${tree.villages[0].courtyards[1].id} and role = 'courtyard_head'`);
     const r = await createRequest(await as(lonely, clock), { category: 'help', text: '需要帮忙搬东西', photoIds: [] });
     clock.advance(24 * H);
     await runDueWork(workCtx(d(), clock));

@@ -24,7 +24,12 @@ beforeAll(async () => {
   // a cadre whose grant has ended holds nothing any more
   p.former = (await createPersonWithRole(d(), tree, null)).personId;
   await d().insert(roleAssignments).values({
-    personId: p.former, role: 'village_cadre', scopeType: 'village', townshipId: tree.townshipId, villageId: tree.villages[0].id, endedAt: new Date(),
+    personId: p.former,
+    role: 'village_cadre',
+    scopeType: 'village',
+    townshipId: tree.townshipId,
+    villageId: tree.villages[0].id,
+    endedAt: new Date(),
   });
 });
 
@@ -40,7 +45,9 @@ describe('listRoleHolders', () => {
   it("lists a village's cadres and cleaners, leaving out ended grants and other villages", async () => {
     expect(ids(await listRoleHolders(d(), 'village_cadre', { type: 'village', id: tree.villages[0].id }))).toEqual([p.cadre]);
     expect(ids(await listRoleHolders(d(), 'village_cadre', { type: 'village', id: tree.villages[1].id }))).toEqual([p.otherCadre]);
-    expect(await listRoleHolders(d(), 'cleaner', { type: 'village', id: tree.villages[0].id })).toEqual([{ id: p.cleaner, name: '保洁员', phone: '13800000000' }]);
+    expect(await listRoleHolders(d(), 'cleaner', { type: 'village', id: tree.villages[0].id })).toEqual([
+      { id: p.cleaner, name: '保洁员', phone: '13800000000' },
+    ]);
   });
 
   it("lists a township's staff only, not everyone whose grant sits in the township", async () => {

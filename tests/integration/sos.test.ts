@@ -28,21 +28,33 @@ beforeAll(async () => {
   tree = await createOrgTree(d(), { villages: 1, courtyards: 2 });
   head = (await createPersonWithRole(d(), tree, 'courtyard_head', {}, '王院长')).personId;
   party = (await createPersonWithRole(d(), tree, 'villager', {}, '党员刘')).personId;
-  await d().update(people).set({ isPartyMember: true }).where(sql`${people.id} = ${party}`);
+  await d()
+    .update(people)
+    .set({ isPartyMember: true })
+    .where(sql`${people.id} = ${party}`);
   cadre = (await createPersonWithRole(d(), tree, 'village_cadre', {}, '李书记')).personId;
   staff = (await createPersonWithRole(d(), tree, 'township_staff', {}, '镇街张')).personId;
   await d().insert(householdPartyLinks).values({ householdId: tree.villages[0].courtyards[0].householdId, personId: party });
 });
 
 const as = (personId: string, clock: TestClock) => actorCtx(d(), personId, clock);
-const code = async (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: string }) => e.code ?? String(e));
+const code = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: { code?: string }) => e.code ?? String(e),
+  );
 const told = async (personId: string, callId: string, template = 'sos') => {
-  const r = await d().execute(sql`select count(*)::int as n from notifications where recipient_id = ${personId} and template = ${template} and payload->>'callId' = ${callId}`);
+  const r = await d().execute(
+    sql`select count(*)::int as n from notifications where recipient_id = ${personId} and template = ${template} and payload->>'callId' = ${callId}`,
+  );
   return (r as unknown as { rows: { n: number }[] }).rows[0].n;
 };
 async function elder(courtyard = 0, flags: Partial<{ elderly: boolean; livesAlone: boolean }> = { elderly: true }) {
   const id = (await createPersonWithRole(d(), tree, 'villager', { courtyard }, '孙奶奶')).personId;
-  await d().update(people).set({ ...flags, phone: '13912345678' }).where(sql`${people.id} = ${id}`);
+  await d()
+    .update(people)
+    .set({ ...flags, phone: '13912345678' })
+    .where(sql`${people.id} = ${id}`);
   return id;
 }
 
@@ -150,7 +162,10 @@ describe('一键呼叫', () => {
   it('goes straight to the cadre when the courtyard has no head and no party member', async () => {
     const clock = new TestClock();
     const caller = await elder(1);
-    await d().update(roleAssignments).set({ endedAt: new Date() }).where(sql`${roleAssignments.courtyardId} = ${tree.villages[0].courtyards[1].id} and role = 'courtyard_head'`);
+    await d()
+      .update(roleAssignments)
+      .set({ endedAt: new Date() })
+      .where(sql`${roleAssignments.courtyardId} = ${tree.villages[0].courtyards[1].id} and role = 'courtyard_head'`);
     const { call } = await raiseSos(await as(caller, clock));
     expect(call.step).toBe(1);
     expect(await told(cadre, call.id)).toBe(1);

@@ -47,7 +47,9 @@ describe('timers (scheduled jobs)', () => {
   it('is idempotent by key: scheduling the same key twice keeps the first', async () => {
     const clock = new TestClock();
     const key = `idem:${randomUUID()}`;
-    expect(await scheduleJob(d(), { name: 'join_request_expire', key, runAt: new Date(clock.t + 1000), payload: { requestId: randomUUID() } }, clock.now())).toBe(true);
+    expect(
+      await scheduleJob(d(), { name: 'join_request_expire', key, runAt: new Date(clock.t + 1000), payload: { requestId: randomUUID() } }, clock.now()),
+    ).toBe(true);
     expect(await scheduleJob(d(), { name: 'join_request_expire', key, runAt: new Date(clock.t + 9e9), payload: {} }, clock.now())).toBe(false);
     expect((await findJob(d(), key))?.runAt.getTime()).toBe(clock.t + 1000);
   });
@@ -82,7 +84,11 @@ describe('timers (scheduled jobs)', () => {
   it('expires an undecided join request after 30 days and tells the applicant', async () => {
     const clock = new TestClock(Date.now());
     const req = await pendingRequest();
-    await scheduleJob(d(), { name: 'join_request_expire', key: `e2e:${req.id}`, runAt: new Date(clock.t + 30 * 86400e3), payload: { requestId: req.id } }, clock.now());
+    await scheduleJob(
+      d(),
+      { name: 'join_request_expire', key: `e2e:${req.id}`, runAt: new Date(clock.t + 30 * 86400e3), payload: { requestId: req.id } },
+      clock.now(),
+    );
     clock.advance(30 * 86400e3 + 1);
     await runDueWork(workCtx(d(), clock));
     expect((await findJoinRequest(d(), req.id))?.state).toBe('expired');

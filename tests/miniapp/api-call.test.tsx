@@ -5,7 +5,8 @@ import { buildPath } from '../../shared/contracts/endpoint';
 import { fakeApi, fakeTaro } from './mocks/taro';
 
 /** The URL and options `call` handed to Taro.request (the raw URL, before anything decodes it). */
-const sent = () => (Taro.request as unknown as jest.Mock).mock.calls.map(([o]) => o as { url: string; method: string; header: Record<string, string>; data: unknown });
+const sent = () =>
+  (Taro.request as unknown as jest.Mock).mock.calls.map(([o]) => o as { url: string; method: string; header: Record<string, string>; data: unknown });
 
 describe('call(endpoint, input): path, method and types from the contract', () => {
   beforeEach(() => {
@@ -15,11 +16,12 @@ describe('call(endpoint, input): path, method and types from the contract', () =
 
   test('fills each path parameter URL-encoded, so a code with / ? or Chinese stays one segment', async () => {
     await call(E.getBin, { params: { code: 'A/B?c 桶' } });
-    await call(E.updatePointsRule, { params: { villageId: 'v 1', eventKind: 'bin_report_first' }, body: { points: 2, dailyCap: null } }, { idempotencyKey: 'k1' });
-    expect(sent().map((r) => r.url)).toEqual([
-      '/api/bins/A%2FB%3Fc%20%E6%A1%B6',
-      '/api/villages/v%201/points-rules/bin_report_first',
-    ]);
+    await call(
+      E.updatePointsRule,
+      { params: { villageId: 'v 1', eventKind: 'bin_report_first' }, body: { points: 2, dailyCap: null } },
+      { idempotencyKey: 'k1' },
+    );
+    expect(sent().map((r) => r.url)).toEqual(['/api/bins/A%2FB%3Fc%20%E6%A1%B6', '/api/villages/v%201/points-rules/bin_report_first']);
   });
 
   test('leaves undefined query values out, and the ? too when nothing is left', async () => {

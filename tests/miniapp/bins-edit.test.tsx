@@ -13,8 +13,16 @@ const HEHUA = { id: id(9), name: '荷花院' }; // no bin is in it yet: only the
 const cleaner = (n: number, name: string, phone: string | null = `1380000000${n}`) => ({ id: id(n), name, phone });
 
 const bin = (overrides = {}) => ({
-  id: 'b1', label: '03号桶', code: CODE, state: 'active', lat: 29.5612, lng: 106.4621,
-  courtyard: GUIHUA, cleaners: [{ id: id(1), name: '李师傅' }], scene: `b=${CODE}`, h5Url: `https://x.cn/#/pkg-scan/bin/index?scene=b%3D${CODE}`,
+  id: 'b1',
+  label: '03号桶',
+  code: CODE,
+  state: 'active',
+  lat: 29.5612,
+  lng: 106.4621,
+  courtyard: GUIHUA,
+  cleaners: [{ id: id(1), name: '李师傅' }],
+  scene: `b=${CODE}`,
+  h5Url: `https://x.cn/#/pkg-scan/bin/index?scene=b%3D${CODE}`,
   ...overrides,
 });
 
@@ -36,7 +44,7 @@ describe('the bin edit page', () => {
   test('offers every courtyard and cleaner of the village, and saves only the assignment that changed', async () => {
     fakeTaro.setRoute('/pkg-admin/bins-edit/index', { code: CODE });
     village();
-    fakeApi.on('PATCH', `/api/bins/${CODE}`, (req) => ({ body: bin({ courtyard: HEHUA, cleaners: [] , ...(req.body as object) }) }));
+    fakeApi.on('PATCH', `/api/bins/${CODE}`, (req) => ({ body: bin({ courtyard: HEHUA, cleaners: [], ...(req.body as object) }) }));
     render(<BinEditPage />);
 
     const hehua = await screen.findByTestId(`bin-edit-courtyard-${HEHUA.id}`);
@@ -74,7 +82,13 @@ describe('the bin edit page', () => {
     fireEvent.click(screen.getByTestId('bin-edit-save'));
 
     await waitFor(() => expect(fakeApi.calls('POST', v('bins'))).toHaveLength(1));
-    expect(fakeApi.calls('POST', v('bins'))[0].body).toEqual({ label: '67号桶', lat: 29.5601, lng: 106.4611, courtyardId: HEHUA.id, cleanerIds: [id(3), id(1)] });
+    expect(fakeApi.calls('POST', v('bins'))[0].body).toEqual({
+      label: '67号桶',
+      lat: 29.5601,
+      lng: 106.4611,
+      courtyardId: HEHUA.id,
+      cleanerIds: [id(3), id(1)],
+    });
   });
 
   test('allows at most five cleaners on a bin', async () => {

@@ -67,10 +67,12 @@ describe('the scan page', () => {
 
   test('shows how many already reported and, on joining, that the report was seconded', async () => {
     let view = binView({ reporters: 2 });
-    fakeApi.on('GET', binUrl, () => ({ body: view })).on('POST', reportUrl, () => {
-      view = binView({ reporters: 3 }, true);
-      return { status: 200, body: report(3, true) };
-    });
+    fakeApi
+      .on('GET', binUrl, () => ({ body: view }))
+      .on('POST', reportUrl, () => {
+        view = binView({ reporters: 3 }, true);
+        return { status: 200, body: report(3, true) };
+      });
     render(<BinScanPage />);
 
     const open = await screen.findByTestId('bin-open');
@@ -104,9 +106,11 @@ describe('the scan page', () => {
   });
 
   test('can report even when the bin itself did not load on a bad network', async () => {
-    fakeApi.on('GET', binUrl, () => {
-      throw new Error('request:fail timeout');
-    }).on('POST', reportUrl, { status: 201, body: report(1, false) });
+    fakeApi
+      .on('GET', binUrl, () => {
+        throw new Error('request:fail timeout');
+      })
+      .on('POST', reportUrl, { status: 201, body: report(1, false) });
     render(<BinScanPage />);
 
     await screen.findByTestId('bin-offline');
@@ -116,9 +120,7 @@ describe('the scan page', () => {
   });
 
   test('shows the message of a final refusal and keeps nothing', async () => {
-    fakeApi
-      .on('GET', binUrl, binView({ reporters: 1 }, true))
-      .on('POST', reportUrl, fakeApi.error('REPORT_TOO_SOON', 429, ERRORS.REPORT_TOO_SOON[1]));
+    fakeApi.on('GET', binUrl, binView({ reporters: 1 }, true)).on('POST', reportUrl, fakeApi.error('REPORT_TOO_SOON', 429, ERRORS.REPORT_TOO_SOON[1]));
     render(<BinScanPage />);
     await screen.findByTestId('bin-reported-by-me');
 
@@ -170,7 +172,13 @@ describe('the 扫码报满 card on 首页', () => {
 
 describe('the cleaner’s task page', () => {
   const stop = (order: number, reportId: string, label: string, lat: number, lng: number) => ({
-    order, reportId, bin: { id: `bin-${order}`, label, lat, lng, courtyard: '桂花院' }, kind: 'full', reporters: order, openedAt: '2025-11-20T02:00:00.000Z', legMeters: 120 * order,
+    order,
+    reportId,
+    bin: { id: `bin-${order}`, label, lat, lng, courtyard: '桂花院' },
+    kind: 'full',
+    reporters: order,
+    openedAt: '2025-11-20T02:00:00.000Z',
+    legMeters: 120 * order,
   });
   const R1 = 'aaaaaaaa-0000-4000-8000-000000000001';
   const R2 = 'aaaaaaaa-0000-4000-8000-000000000002';
@@ -186,7 +194,7 @@ describe('the cleaner’s task page', () => {
     // the server's route order, deliberately not the order of labels or coordinates
     fakeApi.on('GET', '/api/cleaner/tasks', {
       start: { lat: 29.5612, lng: 106.4621, from: 'depot' },
-      stops: [stop(1, R2, '17号桶', 29.5620, 106.4600), stop(2, R1, '03号桶', 29.5650, 106.4650), stop(3, R3, '41号桶', 29.5590, 106.4700)],
+      stops: [stop(1, R2, '17号桶', 29.562, 106.46), stop(2, R1, '03号桶', 29.565, 106.465), stop(3, R3, '41号桶', 29.559, 106.47)],
       totalMeters: 1830,
     });
     render(<CleanerTasksPage />);
@@ -210,7 +218,7 @@ describe('the cleaner’s task page', () => {
   });
 
   test('confirms a stop with the scanned code and shows WRONG_BIN’s message when another bin was scanned', async () => {
-    let open = [stop(1, R1, '03号桶', 29.5620, 106.4600)];
+    let open = [stop(1, R1, '03号桶', 29.562, 106.46)];
     fakeApi
       .on('GET', '/api/cleaner/tasks', () => ({ body: { start: { lat: 29.5612, lng: 106.4621, from: 'depot' }, stops: open, totalMeters: 120 } }))
       .on('POST', `/api/bin-reports/${R1}/clean`, (req) => {

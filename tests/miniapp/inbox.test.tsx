@@ -16,9 +16,7 @@ describe('the inbox', () => {
   test('shows unread items apart from read ones, marks one read on tap and follows its link', async () => {
     const fresh = anInboxItem({ title: '新的入院申请', link: '/pkg-courtyard/requests/index' });
     const old = anInboxItem({ template: 'join_request_decided', title: '入院申请已通过', link: '/pages/me/index', read: true });
-    fakeApi
-      .on('GET', '/api/inbox', { items: [fresh, old], unread: 1, nextCursor: null })
-      .on('POST', `/api/inbox/${fresh.id}/read`, { unread: 0 });
+    fakeApi.on('GET', '/api/inbox', { items: [fresh, old], unread: 1, nextCursor: null }).on('POST', `/api/inbox/${fresh.id}/read`, { unread: 0 });
     render(<InboxPage />);
 
     await screen.findAllByTestId('inbox-item');
@@ -73,9 +71,7 @@ describe('the inbox', () => {
     const first = Array.from({ length: 2 }, () => anInboxItem({ read: true }));
     const older = anInboxItem({ title: '兑换商品可以领取了', template: 'redemption_ready', read: true });
     fakeApi.on('GET', '/api/inbox', (req) =>
-      req.query.cursor === 'page-2'
-        ? { body: { items: [older], unread: 0, nextCursor: null } }
-        : { body: { items: first, unread: 0, nextCursor: 'page-2' } },
+      req.query.cursor === 'page-2' ? { body: { items: [older], unread: 0, nextCursor: null } } : { body: { items: first, unread: 0, nextCursor: 'page-2' } },
     );
     render(<InboxPage />);
 

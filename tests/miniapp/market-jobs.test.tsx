@@ -23,12 +23,10 @@ describe('工作记录: days and pay, both sides', () => {
   test('the worker confirms half days and pay in yuan; the answer says both sides agree', async () => {
     fakeTaro.setRoute('/pkg-market/mine/index', { tab: 'applications' });
     const app = anApplication({ records: { worker: null, poster: { days: 2.5, payFen: 37500, at: '2026-04-06T01:00:00.000Z' }, agreed: null } });
-    fakeApi
-      .on('GET', '/api/applications/mine', { items: [app] })
-      .on('POST', `/api/applications/${app.id}/work`, (req) => {
-        const b = req.body as { days: number; payFen: number };
-        return { body: { ...app, records: { ...app.records, worker: { ...b, at: '2026-04-06T02:00:00.000Z' }, agreed: b.days === 2.5 && b.payFen === 37500 } } };
-      });
+    fakeApi.on('GET', '/api/applications/mine', { items: [app] }).on('POST', `/api/applications/${app.id}/work`, (req) => {
+      const b = req.body as { days: number; payFen: number };
+      return { body: { ...app, records: { ...app.records, worker: { ...b, at: '2026-04-06T02:00:00.000Z' }, agreed: b.days === 2.5 && b.payFen === 37500 } } };
+    });
     render(<MarketMinePage />);
 
     const form = await screen.findByTestId('work-form');
@@ -55,11 +53,12 @@ describe('工作记录: days and pay, both sides', () => {
   test('refuses days that are not whole or half days, and says plainly when the records differ', async () => {
     fakeTaro.setRoute('/pkg-market/mine/index', { tab: 'applications' });
     const app = anApplication({ records: { worker: null, poster: { days: 3, payFen: 45000, at: '2026-04-06T01:00:00.000Z' }, agreed: null } });
-    fakeApi
-      .on('GET', '/api/applications/mine', { items: [app] })
-      .on('POST', `/api/applications/${app.id}/work`, (req) => ({
-        body: { ...app, records: { ...app.records, worker: { ...(req.body as { days: number; payFen: number }), at: '2026-04-06T02:00:00.000Z' }, agreed: false } },
-      }));
+    fakeApi.on('GET', '/api/applications/mine', { items: [app] }).on('POST', `/api/applications/${app.id}/work`, (req) => ({
+      body: {
+        ...app,
+        records: { ...app.records, worker: { ...(req.body as { days: number; payFen: number }), at: '2026-04-06T02:00:00.000Z' }, agreed: false },
+      },
+    }));
     render(<MarketMinePage />);
 
     await screen.findByTestId('work-form');
@@ -90,7 +89,10 @@ describe('工作记录: days and pay, both sides', () => {
       .on('GET', `/api/jobs/${JOB}/applications`, () => ({ body: { items: [applied] } }))
       .on('POST', `/api/applications/${applied.id}/decide`, () => ({ body: (applied = { ...applied, state: 'accepted' }) }))
       .on('POST', `/api/applications/${applied.id}/work`, (req) => ({
-        body: (applied = { ...applied, records: { worker: null, poster: { ...(req.body as { days: number; payFen: number }), at: '2026-04-06T02:00:00.000Z' }, agreed: null } }),
+        body: (applied = {
+          ...applied,
+          records: { worker: null, poster: { ...(req.body as { days: number; payFen: number }), at: '2026-04-06T02:00:00.000Z' }, agreed: null },
+        }),
       }));
     render(<JobPage />);
 
@@ -112,7 +114,9 @@ describe('工作记录: days and pay, both sides', () => {
     fakeTaro.setRoute('/pkg-market/job/index', { id: JOB });
     let applied = false;
     fakeApi
-      .on('GET', `/api/jobs/${JOB}`, () => ({ body: aJob({ poster: BUYER, can: { edit: false, submit: false, review: false, close: false, apply: !applied } }) }))
+      .on('GET', `/api/jobs/${JOB}`, () => ({
+        body: aJob({ poster: BUYER, can: { edit: false, submit: false, review: false, close: false, apply: !applied } }),
+      }))
       .on('GET', '/api/applications/mine', () => ({ body: { items: applied ? [anApplication({ state: 'applied' })] : [] } }))
       .on('POST', `/api/jobs/${JOB}/applications`, () => {
         applied = true;
@@ -134,7 +138,10 @@ describe('我要招工: the job form', () => {
     fakeTaro.signIn();
     fakeTaro.setRoute('/pkg-market/job-edit/index');
     fakeApi
-      .on('POST', '/api/jobs', { status: 201, body: aJob({ state: 'draft', mine: true, can: { edit: true, submit: true, review: false, close: true, apply: false } }) })
+      .on('POST', '/api/jobs', {
+        status: 201,
+        body: aJob({ state: 'draft', mine: true, can: { edit: true, submit: true, review: false, close: true, apply: false } }),
+      })
       .on('POST', `/api/jobs/${JOB}/submit`, aJob({ state: 'pending_review', mine: true }));
     render(<JobEditPage />);
 

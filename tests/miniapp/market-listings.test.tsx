@@ -82,7 +82,10 @@ describe('我要卖: the listing form', () => {
       .on('POST', '/api/media', { status: 201, body: { id: PHOTO, contentType: 'image/jpeg', size: 3000 } })
       .on('POST', '/api/listings', (req) => {
         created = req.body;
-        return { status: 201, body: aListing({ state: 'draft', mine: true, photoIds: [PHOTO], priceFen: 1250, can: { ...NONE, edit: true, submit: true, close: true } }) };
+        return {
+          status: 201,
+          body: aListing({ state: 'draft', mine: true, photoIds: [PHOTO], priceFen: 1250, can: { ...NONE, edit: true, submit: true, close: true } }),
+        };
       })
       .on('POST', `/api/listings/${LISTING}/submit`, aListing({ state: 'pending_review', mine: true, contentCheck: 'review' }));
     render(<ListingEditPage />);
@@ -128,7 +131,11 @@ describe('我要卖: the listing form', () => {
     fakeApi
       .on('POST', '/api/listings', { status: 201, body: aListing({ state: 'draft', mine: true, can: { ...NONE, edit: true, submit: true } }) })
       .on('PATCH', `/api/listings/${LISTING}`, aListing({ state: 'draft', mine: true, priceFen: 29, unit: '桶', can: { ...NONE, edit: true, submit: true } }))
-      .on('POST', `/api/listings/${LISTING}/submit`, aListing({ state: 'rejected', mine: true, contentCheck: 'risky', rejectReason: reason, can: { ...NONE, edit: true, submit: true } }));
+      .on(
+        'POST',
+        `/api/listings/${LISTING}/submit`,
+        aListing({ state: 'rejected', mine: true, contentCheck: 'risky', rejectReason: reason, can: { ...NONE, edit: true, submit: true } }),
+      );
     render(<ListingEditPage />);
 
     typeInto('listing-title', '蜂蜜');
@@ -155,7 +162,11 @@ describe('我要卖: the listing form', () => {
   test('editing a listing fills the form from it, price back in yuan and photos kept', async () => {
     fakeTaro.setRoute('/pkg-market/listing-edit/index', { id: LISTING });
     fakeApi
-      .on('GET', `/api/listings/${LISTING}`, aListing({ state: 'rejected', rejectReason: '照片看不清', mine: true, priceFen: 1999, photoIds: [PHOTO], can: { ...NONE, edit: true, submit: true } }))
+      .on(
+        'GET',
+        `/api/listings/${LISTING}`,
+        aListing({ state: 'rejected', rejectReason: '照片看不清', mine: true, priceFen: 1999, photoIds: [PHOTO], can: { ...NONE, edit: true, submit: true } }),
+      )
       .on('GET', `/api/media/${PHOTO}`, { id: PHOTO, contentType: 'image/jpeg', base64: 'AAAA' })
       .on('PATCH', `/api/listings/${LISTING}`, aListing({ state: 'draft', mine: true, can: { ...NONE, edit: true, submit: true } }));
     render(<ListingEditPage />);
@@ -183,7 +194,13 @@ describe('商品详情: a buyer’s 我想要', () => {
   beforeEach(() => {
     fakeTaro.signIn();
     fakeTaro.setRoute('/pkg-market/listing/index', { id: LISTING });
-    fakeApi.on('GET', '/api/me', aMe([grants.villager], { person: { id: BUYER.id, name: BUYER.name, phone: '13911112222', flags: { livesAlone: false, elderly: false, needsCare: false } } }));
+    fakeApi.on(
+      'GET',
+      '/api/me',
+      aMe([grants.villager], {
+        person: { id: BUYER.id, name: BUYER.name, phone: '13911112222', flags: { livesAlone: false, elderly: false, needsCare: false } },
+      }),
+    );
   });
 
   test('shows price, what is left and the seller’s name, never a phone, and no seller buttons', async () => {
@@ -282,7 +299,9 @@ describe('商品详情: the seller answers intents', () => {
       .on('GET', url, mine)
       .on('GET', `${url}/intents`, () => ({ body: { items: [a, b] } }))
       .on('POST', `/api/intents/${a.id}/decide`, () => ({ body: (a = { ...a, state: 'accepted' }) }))
-      .on('POST', `/api/intents/${b.id}/decide`, (req) => ({ body: (b = { ...b, state: 'declined', declineReason: (req.body as { reason: string }).reason }) }));
+      .on('POST', `/api/intents/${b.id}/decide`, (req) => ({
+        body: (b = { ...b, state: 'declined', declineReason: (req.body as { reason: string }).reason }),
+      }));
     render(<ListingPage />);
 
     const items = await screen.findAllByTestId('intent-item');
@@ -293,7 +312,14 @@ describe('商品详情: the seller answers intents', () => {
     expect(called).toEqual(['13911112222']);
 
     fireEvent.click(within(first).getByTestId('intent-accept'));
-    await waitFor(() => expect(screen.getAllByTestId('intent-item').find((i) => i.getAttribute('data-id') === a.id)!.getAttribute('data-state')).toBe('accepted'));
+    await waitFor(() =>
+      expect(
+        screen
+          .getAllByTestId('intent-item')
+          .find((i) => i.getAttribute('data-id') === a.id)!
+          .getAttribute('data-state'),
+      ).toBe('accepted'),
+    );
     const [accept] = fakeApi.calls('POST', `/api/intents/${a.id}/decide`);
     expect(accept.body).toEqual({ decision: 'accept' });
     expect(accept.headers['Idempotency-Key']).toMatch(UUID);
@@ -304,7 +330,14 @@ describe('商品详情: the seller answers intents', () => {
     fireEvent.click(within(second).getByTestId('intent-decline-confirm'));
     await waitFor(() => expect(fakeApi.calls('POST', `/api/intents/${b.id}/decide`)).toHaveLength(1));
     expect(fakeApi.calls('POST', `/api/intents/${b.id}/decide`)[0].body).toEqual({ decision: 'decline', reason: '数量不够' });
-    await waitFor(() => expect(screen.getAllByTestId('intent-item').find((i) => i.getAttribute('data-id') === b.id)!.getAttribute('data-state')).toBe('declined'));
+    await waitFor(() =>
+      expect(
+        screen
+          .getAllByTestId('intent-item')
+          .find((i) => i.getAttribute('data-id') === b.id)!
+          .getAttribute('data-state'),
+      ).toBe('declined'),
+    );
     expect(screen.queryByTestId('intent-accept')).toBeNull();
   });
 
@@ -368,7 +401,10 @@ describe('审核: reviewers', () => {
     fakeTaro.setRoute('/pkg-market/review/index');
     fakeApi
       .on('GET', '/api/me', aMe([grants.head]))
-      .on('GET', '/api/listings/review-queue', { listings: [aListing({ state: 'pending_review', contentCheck: 'review', can: { ...NONE, review: true } })], jobs: [aJob({ state: 'pending_review', can: { edit: false, submit: false, review: true, close: false, apply: false } })] })
+      .on('GET', '/api/listings/review-queue', {
+        listings: [aListing({ state: 'pending_review', contentCheck: 'review', can: { ...NONE, review: true } })],
+        jobs: [aJob({ state: 'pending_review', can: { edit: false, submit: false, review: true, close: false, apply: false } })],
+      })
       .on('POST', `/api/listings/${LISTING}/review`, aListing({ state: 'rejected', rejectReason: '照片看不清，请重新拍' }))
       .on('POST', `/api/jobs/${JOB}/review`, aJob({ state: 'published' }));
     render(<MarketReviewPage />);

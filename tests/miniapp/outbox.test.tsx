@@ -3,7 +3,18 @@ import { fakeApi, fakeTaro } from './mocks/taro';
 import { UUID } from './fixtures';
 
 const PATH = '/api/bins/ABCDEFGH2345/report';
-const answer = (joined: boolean) => ({ report: { id: 'r1', bin: { id: 'b1', label: '03号桶' }, state: 'open', kind: 'full', reporters: joined ? 2 : 1, openedAt: '2025-11-20T02:00:00.000Z', closedAt: null }, joined });
+const answer = (joined: boolean) => ({
+  report: {
+    id: 'r1',
+    bin: { id: 'b1', label: '03号桶' },
+    state: 'open',
+    kind: 'full',
+    reporters: joined ? 2 : 1,
+    openedAt: '2025-11-20T02:00:00.000Z',
+    closedAt: null,
+  },
+  joined,
+});
 
 /** The network as a switch: down → Taro.request fails with no answer at all. */
 function network() {

@@ -22,7 +22,10 @@ const binView = () => ({
   openReport: null,
   reportedByMe: false,
 });
-const report = { report: { id: 'r1', bin: { id: 'b1', label: '03号桶' }, state: 'open', kind: 'full', reporters: 1, openedAt: '2025-11-20T02:00:00.000Z', closedAt: null }, joined: false };
+const report = {
+  report: { id: 'r1', bin: { id: 'b1', label: '03号桶' }, state: 'open', kind: 'full', reporters: 1, openedAt: '2025-11-20T02:00:00.000Z', closedAt: null },
+  joined: false,
+};
 
 /** base64 of `bytes` bytes. */
 const b64 = (bytes: number) => Buffer.alloc(bytes, 7).toString('base64');
@@ -31,11 +34,17 @@ const b64 = (bytes: number) => Buffer.alloc(bytes, 7).toString('base64');
  * A phone: its album gives `srcs`, and each shrink gives the next size of `sizes` (the last
  * one from then on), so a test can make the first pass too big.
  */
-function phone({ sizes = [150 * KB], srcs = ['wxfile://tmp/bin.jpg'], choose }: { sizes?: number[]; srcs?: string[]; choose?: () => Promise<TDevicePhoto[]> } = {}) {
+function phone({
+  sizes = [150 * KB],
+  srcs = ['wxfile://tmp/bin.jpg'],
+  choose,
+}: { sizes?: number[]; srcs?: string[]; choose?: () => Promise<TDevicePhoto[]> } = {}) {
   const left = [...sizes];
   const host = {
     choosePhotos: jest.fn(choose ?? (async (count: number) => srcs.slice(0, count).map((src) => ({ src })))),
-    shrinkPhoto: jest.fn(async (_photo: TDevicePhoto, _opts: { maxSide: number; quality: number }) => ({ base64: b64(left.length > 1 ? left.shift()! : left[0]) })),
+    shrinkPhoto: jest.fn(async (_photo: TDevicePhoto, _opts: { maxSide: number; quality: number }) => ({
+      base64: b64(left.length > 1 ? left.shift()! : left[0]),
+    })),
     photoSrc: jest.fn(async (m: { contentType: string; base64: string }) => `data:${m.contentType};base64,${m.base64}`),
   } satisfies PhotoHost;
   setPhotoHost(host);
@@ -229,7 +238,15 @@ describe('a photo with 扫码报满', () => {
 
 describe('a photo with the cleaner’s confirmation', () => {
   const R1 = 'aaaaaaaa-0000-4000-8000-000000000001';
-  const stop = { order: 1, reportId: R1, bin: { id: 'b1', label: '03号桶', lat: 29.56, lng: 106.46, courtyard: null }, kind: 'full', reporters: 1, openedAt: '2025-11-20T02:00:00.000Z', legMeters: 100 };
+  const stop = {
+    order: 1,
+    reportId: R1,
+    bin: { id: 'b1', label: '03号桶', lat: 29.56, lng: 106.46, courtyard: null },
+    kind: 'full',
+    reporters: 1,
+    openedAt: '2025-11-20T02:00:00.000Z',
+    legMeters: 100,
+  };
   const scanner = (text: string): Platform => ({
     canWechatLogin: true,
     canScan: true,
@@ -294,7 +311,7 @@ describe('a stored photo', () => {
     const host = phone();
     const base64 = b64(10);
     fakeApi.on('GET', `/api/media/${PHOTO}`, { id: PHOTO, contentType: 'image/jpeg', base64 });
-    render(<MediaImage id={PHOTO} testId='photo' />);
+    render(<MediaImage id={PHOTO} testId="photo" />);
 
     const shown = await screen.findByTestId('photo');
     await waitFor(() => expect(shown.getAttribute('data-state')).toBe('ok'));
@@ -308,7 +325,7 @@ describe('a stored photo', () => {
   test('says so when it cannot be shown', async () => {
     phone();
     fakeApi.on('GET', `/api/media/${PHOTO}`, fakeApi.error('NOT_FOUND', 404, ERRORS.NOT_FOUND[1]));
-    render(<MediaImage id={PHOTO} testId='photo' />);
+    render(<MediaImage id={PHOTO} testId="photo" />);
 
     await waitFor(() => expect(screen.getByTestId('photo').getAttribute('data-state')).toBe('failed'));
     expect(screen.getByTestId('photo').textContent).toBe('照片加载失败');

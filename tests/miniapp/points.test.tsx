@@ -35,7 +35,20 @@ function aLedgerItem(n: number, overrides: Partial<TLedgerItem> = {}): TLedgerIt
 }
 
 function aReward(id: string, name: string, price: number, stock: number, overrides: Partial<TReward> = {}): TReward {
-  return { id, villageId: IDS.village, name, pictureUrl: null, price, stock, perPersonLimit: null, startsAt: null, endsAt: null, active: true, open: true, ...overrides };
+  return {
+    id,
+    villageId: IDS.village,
+    name,
+    pictureUrl: null,
+    price,
+    stock,
+    perPersonLimit: null,
+    startsAt: null,
+    endsAt: null,
+    active: true,
+    open: true,
+    ...overrides,
+  };
 }
 
 function aRedemption(overrides: Partial<TRedemption> = {}): TRedemption {
@@ -195,7 +208,13 @@ describe('我的兑换', () => {
 
   test('shows state labels and the pickup code of 待领取, and a cancel gives the points back', async () => {
     let items = [
-      aRedemption({ id: uuid(301), reward: { id: SOAP, name: '洗衣粉' }, state: 'handed_over', closedAt: '2025-11-21T02:00:00.000Z', createdAt: '2025-11-20T02:00:00.000Z' }),
+      aRedemption({
+        id: uuid(301),
+        reward: { id: SOAP, name: '洗衣粉' },
+        state: 'handed_over',
+        closedAt: '2025-11-21T02:00:00.000Z',
+        createdAt: '2025-11-20T02:00:00.000Z',
+      }),
       aRedemption(),
     ];
     let balance = 80;
@@ -235,7 +254,14 @@ describe('排行榜', () => {
     fakeTaro.setRoute('/pkg-points/leaderboard/index');
     fakeApi.on('GET', '/api/me', aMe([grants.villager])).on('GET', boardUrl, (req) =>
       req.query.board === 'person'
-        ? { body: { board: 'person', period: req.query.period, items: [row(1, '李大爷', 90), row(2, '王秀英', 50, IDS.person), row(3, '张婶', 45)], me: { id: IDS.person, rank: 2, total: 50 } } }
+        ? {
+            body: {
+              board: 'person',
+              period: req.query.period,
+              items: [row(1, '李大爷', 90), row(2, '王秀英', 50, IDS.person), row(3, '张婶', 45)],
+              me: { id: IDS.person, rank: 2, total: 50 },
+            },
+          }
         : { body: { board: req.query.board, period: req.query.period, items: [row(1, '桂花院1号', 300)], me: { id: 'h1', rank: null, total: 0 } } },
     );
   });
@@ -287,7 +313,9 @@ describe('排行榜 for 镇街管理员', () => {
 
     fireEvent.click(await screen.findByTestId(`leaderboard-village-${v2.id}`));
 
-    await waitFor(() => expect(fakeApi.calls('GET', /\/leaderboard$/).map((r) => r.path)).toEqual([`/api/villages/${v1.id}/leaderboard`, `/api/villages/${v2.id}/leaderboard`]));
+    await waitFor(() =>
+      expect(fakeApi.calls('GET', /\/leaderboard$/).map((r) => r.path)).toEqual([`/api/villages/${v1.id}/leaderboard`, `/api/villages/${v2.id}/leaderboard`]),
+    );
     expect(screen.getByTestId(`leaderboard-village-${v2.id}`).className).toContain('chip--on');
     await waitFor(() => expect(screen.getByTestId('board-me-rank').textContent).toBe('暂无排名'));
   });
@@ -346,7 +374,17 @@ describe('村干部 · 积分规则 and 商品', () => {
       .on('GET', url, () => ({ body: { rules: [rule], changes, redemptionExpiryDays: 7 } }))
       .on('PUT', `${url}/tidy_yard`, (req) => {
         const body = req.body as { points: number; dailyCap: number | null };
-        changes = [{ eventKind: 'tidy_yard', oldPoints: rule.points, newPoints: body.points, oldCap: rule.dailyCap, newCap: body.dailyCap, changedBy: { id: IDS.person, name: '王秀英' }, changedAt: '2025-11-22T02:00:00.000Z' }];
+        changes = [
+          {
+            eventKind: 'tidy_yard',
+            oldPoints: rule.points,
+            newPoints: body.points,
+            oldCap: rule.dailyCap,
+            newCap: body.dailyCap,
+            changedBy: { id: IDS.person, name: '王秀英' },
+            changedAt: '2025-11-22T02:00:00.000Z',
+          },
+        ];
         rule = { ...rule, ...body };
         return { body: rule };
       });
@@ -380,7 +418,9 @@ describe('村干部 · 积分规则 and 商品', () => {
     fireEvent.change(within(first).getByTestId('reward-edit-stock'), { target: { value: '55' } });
     fireEvent.click(within(first).getByTestId('reward-edit-save'));
 
-    await waitFor(() => expect(within(screen.getAllByTestId('reward-admin-item')[0]).getByTestId('reward-admin-stock').textContent).toBe('库存 55 件 · 兑换中'));
+    await waitFor(() =>
+      expect(within(screen.getAllByTestId('reward-admin-item')[0]).getByTestId('reward-admin-stock').textContent).toBe('库存 55 件 · 兑换中'),
+    );
     expect(fakeApi.calls('PATCH', `/api/rewards/${SOAP}`)[0].body).toEqual({ stock: 55 });
   });
 });
@@ -479,7 +519,11 @@ describe('pickup codes', () => {
     const m = qrMatrix('ABCD2345');
     expect(m).toHaveLength(21);
     // a finder pattern's corner and centre are dark, the ring between them light
-    for (const [r, c] of [[0, 0], [0, 14], [14, 0]]) {
+    for (const [r, c] of [
+      [0, 0],
+      [0, 14],
+      [14, 0],
+    ]) {
       expect(m[r][c]).toBe(true);
       expect(m[r + 1][c + 1]).toBe(false);
       expect(m[r + 3][c + 3]).toBe(true);

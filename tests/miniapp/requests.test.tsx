@@ -143,12 +143,29 @@ describe('事项详情: the buttons follow `can`', () => {
     fakeTaro.setRoute('/pkg-request/detail/index', { id: REQ });
     fakeApi
       .on('GET', `${url}/messages`, { items: [] })
-      .on('GET', `${url}/timeline`, { items: [{ id: 'e1', kind: 'submitted', label: '提交事项', actor: VILLAGER, fromState: null, toState: 'submitted', fromLevel: null, toLevel: 'courtyard', note: null, at: '2025-11-20T02:01:00.000Z' }] })
+      .on('GET', `${url}/timeline`, {
+        items: [
+          {
+            id: 'e1',
+            kind: 'submitted',
+            label: '提交事项',
+            actor: VILLAGER,
+            fromState: null,
+            toState: 'submitted',
+            fromLevel: null,
+            toLevel: 'courtyard',
+            note: null,
+            at: '2025-11-20T02:01:00.000Z',
+          },
+        ],
+      })
       .on('GET', '/api/subscriptions/templates', { templates: {}, credits: {} });
   });
 
   const buttons = () =>
-    ['request-accept', 'request-resolve-open', 'request-level-open', 'request-confirm-open', 'request-reopen-open', 'request-withdraw'].filter((id) => screen.queryByTestId(id));
+    ['request-accept', 'request-resolve-open', 'request-level-open', 'request-confirm-open', 'request-reopen-open', 'request-withdraw'].filter((id) =>
+      screen.queryByTestId(id),
+    );
 
   test('a head sees 受理 and 定性, the requester’s phone to ring, and after 受理 the 办结 button', async () => {
     const calls: string[] = [];
@@ -229,7 +246,11 @@ describe('事项详情: the buttons follow `can`', () => {
   test('the requester confirms with stars (required) and a comment', async () => {
     fakeApi
       .on('GET', '/api/me', aMe([grants.villager]))
-      .on('GET', url, aDetail({ state: 'resolved', handler: HEAD, reopenUntil: '2025-11-29T02:00:00.000Z', can: { ...NO, confirm: true, reopen: true, message: true } }))
+      .on(
+        'GET',
+        url,
+        aDetail({ state: 'resolved', handler: HEAD, reopenUntil: '2025-11-29T02:00:00.000Z', can: { ...NO, confirm: true, reopen: true, message: true } }),
+      )
       .on('POST', `${url}/confirm`, aDetail({ state: 'closed', handler: HEAD, rating: 4, ratingComment: '很及时', can: { ...NO } }));
     render(<RequestDetailPage />);
 

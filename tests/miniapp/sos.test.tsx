@@ -173,7 +173,9 @@ describe('the 一键呼叫 page', () => {
   });
 
   test('a responder sees the caller’s address and phone, says 我去, and then 已处理', async () => {
-    const me = aMe([grants.head], { person: { id: HEAD.id, name: HEAD.name, phone: HEAD.phone, flags: { livesAlone: false, elderly: false, needsCare: false } } });
+    const me = aMe([grants.head], {
+      person: { id: HEAD.id, name: HEAD.name, phone: HEAD.phone, flags: { livesAlone: false, elderly: false, needsCare: false } },
+    });
     const calls: string[] = [];
     setPhoneCaller(async (p) => void calls.push(p));
     fakeApi
@@ -265,7 +267,11 @@ describe('我的 · 一键呼叫 switch', () => {
 
   test('an elderly person living alone has it on and is told it cannot be turned off', async () => {
     fakeApi
-      .on('GET', '/api/me', aMe([grants.villager], { person: { id: IDS.person, name: '王秀英', phone: null, flags: { livesAlone: true, elderly: true, needsCare: false } } }))
+      .on(
+        'GET',
+        '/api/me',
+        aMe([grants.villager], { person: { id: IDS.person, name: '王秀英', phone: null, flags: { livesAlone: true, elderly: true, needsCare: false } } }),
+      )
       .on('GET', '/api/sos/mine', { available: true, enabledByMe: false, call: null });
     render(<MePage />);
 

@@ -19,7 +19,9 @@ describe('the client endpoint table', () => {
   });
 
   it('has every contract’s method and path, and nothing else', () => {
-    const table = Object.values(endpoints).map((e) => `${e.method} ${e.path}`).sort();
+    const table = Object.values(endpoints)
+      .map((e) => `${e.method} ${e.path}`)
+      .sort();
     expect(table).toEqual(allContracts.map((c) => `${c.method} ${c.path}`).sort());
   });
 });

@@ -1,12 +1,46 @@
 import fc from 'fast-check';
 import { MAX_INPUT_DEPTH, checkInput, hasUnreadableChars } from '../../shared/contracts/input-hygiene';
 
-const UNREADABLE = { NUL: '\u0000', 'ESC (C0)': '\u001B', DEL: '\u007F', 'lone high surrogate': '\uD83D', 'lone low surrogate': '\uDE00', 'U+FDD0': '\uFDD0', 'U+FDEF': '\uFDEF', 'U+FFFE': '\uFFFE', 'U+FFFF': '\uFFFF', 'U+1FFFF': '\u{1FFFF}', 'U+10FFFE': '\u{10FFFE}' };
-const READABLE = { tab: '\t', LF: '\n', CR: '\r', space: ' ', 'U+FDCF': '\uFDCF', 'U+FDF0': '\uFDF0', 'U+FFFD': '\uFFFD', 'U+1FFFD': '\u{1FFFD}', emoji: '😀', 'rare CJK': '𪚥', 'right-to-left mark': '\u200F', 'RTL override': '\u202E', NEL: '\u0085' };
+const UNREADABLE = {
+  NUL: '\u0000',
+  'ESC (C0)': '\u001B',
+  DEL: '\u007F',
+  'lone high surrogate': '\uD83D',
+  'lone low surrogate': '\uDE00',
+  'U+FDD0': '\uFDD0',
+  'U+FDEF': '\uFDEF',
+  'U+FFFE': '\uFFFE',
+  'U+FFFF': '\uFFFF',
+  'U+1FFFF': '\u{1FFFF}',
+  'U+10FFFE': '\u{10FFFE}',
+};
+const READABLE = {
+  tab: '\t',
+  LF: '\n',
+  CR: '\r',
+  space: ' ',
+  'U+FDCF': '\uFDCF',
+  'U+FDF0': '\uFDF0',
+  'U+FFFD': '\uFFFD',
+  'U+1FFFD': '\u{1FFFD}',
+  emoji: '😀',
+  'rare CJK': '𪚥',
+  'right-to-left mark': '\u200F',
+  'RTL override': '\u202E',
+  NEL: '\u0085',
+};
 
 /** Strings of code points outside the refused set (pairs of surrogates allowed as whole code points). */
-const readableText = fc.string({ unit: fc.integer({ min: 0, max: 0x10ffff }).map((c) => String.fromCodePoint(c)).filter((s) => !hasUnreadableChars(s)) });
-const unreadableChar = fc.constantFrom(...Object.values(UNREADABLE), ...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).filter((c) => !'\t\n\r'.includes(c)));
+const readableText = fc.string({
+  unit: fc
+    .integer({ min: 0, max: 0x10ffff })
+    .map((c) => String.fromCodePoint(c))
+    .filter((s) => !hasUnreadableChars(s)),
+});
+const unreadableChar = fc.constantFrom(
+  ...Object.values(UNREADABLE),
+  ...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).filter((c) => !'\t\n\r'.includes(c)),
+);
 
 describe('input hygiene (无法识别的字符)', () => {
   it.each(Object.entries(UNREADABLE))('refuses %s', (_, ch) => expect(hasUnreadableChars(`前${ch}后`)).toBe(true));
@@ -58,6 +92,11 @@ describe('input hygiene (无法识别的字符)', () => {
   });
 
   it('stops at ten issues however many bad strings there are', () => {
-    expect(checkInput('body', Array.from({ length: 10_000 }, () => '\u0000'))).toHaveLength(10);
+    expect(
+      checkInput(
+        'body',
+        Array.from({ length: 10_000 }, () => '\u0000'),
+      ),
+    ).toHaveLength(10);
   });
 });

@@ -10,7 +10,7 @@ describe('oneOf (CHECKs from a list)', () => {
     expect(render(['open', 'cleaned', 'false'])).toMatchObject({ sql: `"things"."state" in ('open', 'cleaned', 'false')`, params: [] });
   });
 
-  it("doubles a quote inside a value, so a value can never end the literal", () => {
+  it('doubles a quote inside a value, so a value can never end the literal', () => {
     expect(render(["it's"]).sql).toBe(`"things"."state" in ('it''s')`);
   });
 });

@@ -1,7 +1,17 @@
 import type { TGrant } from '../../shared/domain/access';
 import {
-  ownerRole, queueSlices, REQUEST_FIGURE_BUCKETS, REQUEST_LEVEL_KEYS, REQUEST_QUEUE_FILTERS, REQUEST_STATE_KEYS, levelsOwnedBy, SOS_STATES, sosLive,
-  TIERS, tierOf, tierScope,
+  ownerRole,
+  queueSlices,
+  REQUEST_FIGURE_BUCKETS,
+  REQUEST_LEVEL_KEYS,
+  REQUEST_QUEUE_FILTERS,
+  REQUEST_STATE_KEYS,
+  levelsOwnedBy,
+  SOS_STATES,
+  sosLive,
+  TIERS,
+  tierOf,
+  tierScope,
 } from '../../shared/domain/requests';
 
 /** 找院长 rules that used to live inside SQL: which tier owns which level, what a queue and the figures count. */
@@ -27,7 +37,11 @@ describe('tiers (院落 · 村 · 镇街)', () => {
 
 describe('待办 queue', () => {
   it("holds a head's courtyards' 私事/小事 and, for one who is also a cadre, the village's 大事", () => {
-    const slices = queueSlices([grant('courtyard_head', 'courtyard', 'c1'), grant('courtyard_head', 'courtyard', 'c2'), grant('village_cadre', 'village', 'v1')]);
+    const slices = queueSlices([
+      grant('courtyard_head', 'courtyard', 'c1'),
+      grant('courtyard_head', 'courtyard', 'c2'),
+      grant('village_cadre', 'village', 'v1'),
+    ]);
     expect(slices).toEqual([
       { tier: 'courtyard', scopeIds: ['c1', 'c2'], levels: ['private', 'courtyard'] },
       { tier: 'village', scopeIds: ['v1'], levels: ['village'] },

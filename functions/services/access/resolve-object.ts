@@ -13,11 +13,25 @@ export type TObjectRef = { kind: TObjectKind; id: string };
 export const MISSING: Partial<Record<TObjectKind, TErrorCode>> = { bin: 'BIN_NOT_FOUND' };
 
 const READ: Record<Exclude<TObjectKind, 'self'>, (db: Db, id: string) => Promise<q.TAccessRow | null>> = {
-  township: q.townshipAccess, village: q.villageAccess, courtyard: q.courtyardAccess, household: q.householdAccess, person: q.personAccess,
-  joinRequest: q.joinRequestAccess, notification: q.notificationAccess, inboxMessage: q.inboxMessageAccess,
-  reward: q.rewardAccess, redemption: q.redemptionAccess, bin: (db, code) => q.binAccess(db, parseBinInput(code)), binReport: q.binReportAccess,
-  request: q.requestAccess, sos: q.sosAccess, listing: q.listingAccess, job: q.jobAccess, intent: q.intentAccess,
-  application: q.applicationAccess, media: q.mediaAccess,
+  township: q.townshipAccess,
+  village: q.villageAccess,
+  courtyard: q.courtyardAccess,
+  household: q.householdAccess,
+  person: q.personAccess,
+  joinRequest: q.joinRequestAccess,
+  notification: q.notificationAccess,
+  inboxMessage: q.inboxMessageAccess,
+  reward: q.rewardAccess,
+  redemption: q.redemptionAccess,
+  bin: (db, code) => q.binAccess(db, parseBinInput(code)),
+  binReport: q.binReportAccess,
+  request: q.requestAccess,
+  sos: q.sosAccess,
+  listing: q.listingAccess,
+  job: q.jobAccess,
+  intent: q.intentAccess,
+  application: q.applicationAccess,
+  media: q.mediaAccess,
 };
 
 /** The caller themself: what every signed-in person acts on when no object is named. */
@@ -47,7 +61,12 @@ function toAccessObject(kind: TObjectKind, r: q.TAccessRow): TAccessObject {
   return {
     kind,
     place: r.townshipId ? { townshipId: r.townshipId, villageId: r.villageId, courtyardId: r.courtyardId } : null,
-    owner: r.owner, counterpart: r.counterpart, handler: r.handler, members: r.members, responders: r.responders, workers: r.workers,
+    owner: r.owner,
+    counterpart: r.counterpart,
+    handler: r.handler,
+    members: r.members,
+    responders: r.responders,
+    workers: r.workers,
     level: ZRequestLevel.safeParse(r.level).data,
     open: kind === 'bin' || ((kind === 'listing' || kind === 'job') && r.state !== null && isPostPublic(r.state)),
     onBinReport: r.onBinReport,

@@ -18,4 +18,3 @@ export async function listDevPeople(ctx: TServiceContext): Promise<{ people: TDe
   }
   return { people };
 }
-

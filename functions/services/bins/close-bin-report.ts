@@ -31,10 +31,18 @@ export async function closeBinReport(ctx: TSignedInContext, id: string, scanned:
     if (to === 'cleaned') {
       for (const rep of reporters) {
         const { awarded } = await awardPoints(tx, {
-          personId: rep.personId, eventKind: rep.position === 1 ? 'bin_report_first' : 'bin_report_join', source: { kind: 'bin_report', id }, at: now,
+          personId: rep.personId,
+          eventKind: rep.position === 1 ? 'bin_report_first' : 'bin_report_join',
+          source: { kind: 'bin_report', id },
+          at: now,
         });
         await notify(ctx, tx, [
-          { recipientId: rep.personId, template: 'bin_cleaned', payload: { binLabel: r.binLabel, points: awarded || null }, dedupeKey: `bin-report:${id}:cleaned:${rep.personId}` },
+          {
+            recipientId: rep.personId,
+            template: 'bin_cleaned',
+            payload: { binLabel: r.binLabel, points: awarded || null },
+            dedupeKey: `bin-report:${id}:cleaned:${rep.personId}`,
+          },
         ]);
       }
     } else if (reporters[0]) {
@@ -47,7 +55,9 @@ export async function closeBinReport(ctx: TSignedInContext, id: string, scanned:
           ctx,
           tx,
           cadres.map((c) => ({
-            recipientId: c, template: 'false_reports' as const, payload: { personName: person?.name ?? '', count: n, personId: first },
+            recipientId: c,
+            template: 'false_reports' as const,
+            payload: { personName: person?.name ?? '', count: n, personId: first },
             dedupeKey: `false-reports:${first}:${chinaMonth(now)}:${c}`,
           })),
         );

@@ -16,7 +16,14 @@ export async function createBin(ctx: TSignedInContext, villageId: string, input:
     if (await labelTaken(tx, villageId, input.label)) throw new AppError('BIN_LABEL_TAKEN');
     let id: string | null = null;
     for (let i = 0; !id && i < 5; i++) {
-      id = await insertBin(tx, { villageId, courtyardId: input.courtyardId ?? null, label: input.label, code: makeSceneCode(BIN_CODE_LENGTH, (n) => randomBytes(n)), lat: input.lat, lng: input.lng });
+      id = await insertBin(tx, {
+        villageId,
+        courtyardId: input.courtyardId ?? null,
+        label: input.label,
+        code: makeSceneCode(BIN_CODE_LENGTH, (n) => randomBytes(n)),
+        lat: input.lat,
+        lng: input.lng,
+      });
     }
     if (!id) throw new AppError('BIN_LABEL_TAKEN');
     await setBinCleaners(tx, id, input.cleanerIds);

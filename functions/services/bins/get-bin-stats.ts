@@ -23,10 +23,25 @@ export async function getBinStats(ctx: TSignedInContext, villageId: string, days
   const visitAllMeters = Math.round(visitAll * byDay.size);
   return {
     days,
-    village: { reports, cleaned, falseReports, falseRate: reports ? Math.round((falseReports / reports) * 1000) / 1000 : 0, medianMinutesToClean: await villageMedianMinutesToClean(ctx.db, villageId, since) },
-    bins: bins.map((b) => ({ id: b.id, label: b.label, reports: b.reports, cleaned: b.cleaned, falseReports: b.falseReports, medianMinutesToClean: b.medianMinutes })),
+    village: {
+      reports,
+      cleaned,
+      falseReports,
+      falseRate: reports ? Math.round((falseReports / reports) * 1000) / 1000 : 0,
+      medianMinutesToClean: await villageMedianMinutesToClean(ctx.db, villageId, since),
+    },
+    bins: bins.map((b) => ({
+      id: b.id,
+      label: b.label,
+      reports: b.reports,
+      cleaned: b.cleaned,
+      falseReports: b.falseReports,
+      medianMinutesToClean: b.medianMinutes,
+    })),
     distance: {
-      days: byDay.size, visitAllMeters, routedMeters: Math.round(routed),
+      days: byDay.size,
+      visitAllMeters,
+      routedMeters: Math.round(routed),
       savedPercent: visitAllMeters ? Math.round((1 - routed / visitAllMeters) * 1000) / 10 : 0,
     },
   };

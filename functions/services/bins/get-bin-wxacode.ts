@@ -17,7 +17,9 @@ export async function getBinWxaCode(ctx: TSignedInContext, code: string) {
   if (!image) {
     try {
       image = await fetchWxaCode(ctx.db, wechatConfig(ctx.env), ctx.now, {
-        scene: binScene(bin.code), page: BIN_SCAN_PAGE, envVersion,
+        scene: binScene(bin.code),
+        page: BIN_SCAN_PAGE,
+        envVersion,
       });
     } catch (e) {
       throw new AppError('WECHAT_UNAVAILABLE', { cause: e, message: e instanceof WechatCallError ? `微信小程序码生成失败（${e.failure.reason}）` : undefined });

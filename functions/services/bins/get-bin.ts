@@ -8,7 +8,9 @@ export async function getBin(ctx: TSignedInContext, code: string) {
   const open = await findOpenReport(ctx.db, bin.id);
   return {
     bin: {
-      id: bin.id, label: bin.label, village: { id: bin.villageId, name: bin.villageName },
+      id: bin.id,
+      label: bin.label,
+      village: { id: bin.villageId, name: bin.villageName },
       courtyard: bin.courtyardId ? { id: bin.courtyardId, name: bin.courtyardName ?? '' } : null,
     },
     openReport: open ? { id: open.id, reporters: open.reporters, openedAt: open.openedAt.toISOString(), kind: open.kind } : null,

@@ -22,7 +22,14 @@ export async function importBins(ctx: TSignedInContext, villageId: string, csv: 
       throw new AppError('VALIDATION_FAILED', { issues: errors.map((e) => ({ path: `csv.line${e.line}`, message: `第${e.line}行：${e.message}` })) });
     }
     for (const r of rows) {
-      const id = await insertBin(tx, { villageId, courtyardId: null, label: r.label, code: makeSceneCode(BIN_CODE_LENGTH, (n) => randomBytes(n)), lat: r.lat, lng: r.lng });
+      const id = await insertBin(tx, {
+        villageId,
+        courtyardId: null,
+        label: r.label,
+        code: makeSceneCode(BIN_CODE_LENGTH, (n) => randomBytes(n)),
+        lat: r.lat,
+        lng: r.lng,
+      });
       if (!id) throw new AppError('BIN_LABEL_TAKEN');
       if (r.cleaner) await setBinCleaners(tx, id, [cleanerOf(r.cleaner)!.id]);
     }

@@ -16,7 +16,10 @@ export async function listCleanerTasks(ctx: TSignedInContext, at: { lat?: number
         : open[0]
           ? { lat: open[0].lat, lng: open[0].lng, from: 'first-bin' as const }
           : { lat: 0, lng: 0, from: 'depot' as const };
-  const order = planRoute(start, open.map((o) => ({ lat: o.lat, lng: o.lng })));
+  const order = planRoute(
+    start,
+    open.map((o) => ({ lat: o.lat, lng: o.lng })),
+  );
   let prev = { lat: start.lat, lng: start.lng };
   let total = 0;
   const stops = order.map((i, n) => {
@@ -25,8 +28,13 @@ export async function listCleanerTasks(ctx: TSignedInContext, at: { lat?: number
     total += leg;
     prev = o;
     return {
-      order: n + 1, reportId: o.reportId, bin: { id: o.binId, label: o.label, lat: o.lat, lng: o.lng, courtyard: o.courtyard },
-      kind: o.kind, reporters: o.reporters, openedAt: o.openedAt.toISOString(), legMeters: Math.round(leg),
+      order: n + 1,
+      reportId: o.reportId,
+      bin: { id: o.binId, label: o.label, lat: o.lat, lng: o.lng, courtyard: o.courtyard },
+      kind: o.kind,
+      reporters: o.reporters,
+      openedAt: o.openedAt.toISOString(),
+      legMeters: Math.round(leg),
     };
   });
   return { start, stops, totalMeters: Math.round(total) };

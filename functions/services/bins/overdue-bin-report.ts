@@ -12,6 +12,11 @@ export async function flagOverdueBinReport(ctx: TServiceContext, tx: Db, payload
   await notify(
     ctx,
     tx,
-    cadres.map((c) => ({ recipientId: c, template: 'bin_overdue' as const, payload: { binLabel: r.binLabel, place: '' }, dedupeKey: `bin-report:${r.id}:overdue:${c}` })),
+    cadres.map((c) => ({
+      recipientId: c,
+      template: 'bin_overdue' as const,
+      payload: { binLabel: r.binLabel, place: '' },
+      dedupeKey: `bin-report:${r.id}:overdue:${c}`,
+    })),
   );
 }

@@ -1,5 +1,13 @@
 import type { Db } from '../../../db/client';
-import { addReporter, countScansSince, insertOpenReport, lastScanOfBin, listBinCleaners, lockOpenReport, type TBinReportRecord } from '../../../db/queries/bins';
+import {
+  addReporter,
+  countScansSince,
+  insertOpenReport,
+  lastScanOfBin,
+  listBinCleaners,
+  lockOpenReport,
+  type TBinReportRecord,
+} from '../../../db/queries/bins';
 import { REPORT_OVERDUE_MS, scanRefusal, type TBinKind } from '../../../shared/domain/bin-report';
 import { chinaDayStart } from '../../../shared/domain/points';
 import { AppError } from '../../../shared/errors';
@@ -47,11 +55,17 @@ export async function reportBin(ctx: TSignedInContext, code: string, kind: TBinK
         ctx,
         tx,
         cleaners.map((c) => ({
-          recipientId: c, template: 'bin_task' as const, dedupeKey: `bin-report:${report.id}:task:${c}`,
+          recipientId: c,
+          template: 'bin_task' as const,
+          dedupeKey: `bin-report:${report.id}:task:${c}`,
           payload: { binLabel: bin.label, place: bin.courtyardName ?? bin.villageName, reportedAt: now.toISOString(), reportId: report.id },
         })),
       );
-      await scheduleJob(tx, { name: 'bin_report_overdue', key: binOverdueKey(report.id), runAt: new Date(now.getTime() + REPORT_OVERDUE_MS), payload: { reportId: report.id } }, now);
+      await scheduleJob(
+        tx,
+        { name: 'bin_report_overdue', key: binOverdueKey(report.id), runAt: new Date(now.getTime() + REPORT_OVERDUE_MS), payload: { reportId: report.id } },
+        now,
+      );
     }
     // addReporter counted this scan (or found it counted already): the locked row is otherwise as read
     return { report: toBinReport({ ...report, reporters: position ?? report.reporters }), joined: !opened };

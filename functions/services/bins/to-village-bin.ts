@@ -9,8 +9,15 @@ export async function loadVillageBin(db: Db, binId: string, baseUrl: string): Pr
   const bin = (await findBinById(db, binId))!;
   const b = (await listBinsOfVillage(db, bin.villageId)).find((x) => x.id === binId)!;
   return {
-    id: b.id, label: b.label, code: b.code, state: b.state, lat: b.lat, lng: b.lng,
-    courtyard: b.courtyardId ? { id: b.courtyardId, name: b.courtyardName ?? '' } : null, cleaners: b.cleaners,
-    scene: binScene(b.code), h5Url: binH5Url(baseUrl, b.code),
+    id: b.id,
+    label: b.label,
+    code: b.code,
+    state: b.state,
+    lat: b.lat,
+    lng: b.lng,
+    courtyard: b.courtyardId ? { id: b.courtyardId, name: b.courtyardName ?? '' } : null,
+    cleaners: b.cleaners,
+    scene: binScene(b.code),
+    h5Url: binH5Url(baseUrl, b.code),
   };
 }

@@ -4,8 +4,14 @@ import type { TSignedInContext } from '../context';
 import { decodeCursor, page } from '../paging';
 
 const toItem = (r: TInboxRecord): TInboxItem => ({
-  id: r.id, template: r.template, title: r.title, body: r.body, link: r.link, priority: r.priority,
-  createdAt: r.createdAt.toISOString(), read: r.readAt !== null,
+  id: r.id,
+  template: r.template,
+  title: r.title,
+  body: r.body,
+  link: r.link,
+  priority: r.priority,
+  createdAt: r.createdAt.toISOString(),
+  read: r.readAt !== null,
 });
 
 /** 消息列表: only the caller's own messages, newest first, paged by cursor. */

@@ -25,21 +25,40 @@ export async function approveJoinRequest(ctx: TSignedInContext, id: string): Pro
     const householdId = await upsertHousehold(tx, r.courtyardId, r.householdLabel);
     const present = new Set(await listHouseholdMemberNames(tx, householdId));
     present.add(r.name);
-    await insertHouseholdMembers(tx, householdId, r.members.filter((m) => !present.has(m.name)));
+    await insertHouseholdMembers(
+      tx,
+      householdId,
+      r.members.filter((m) => !present.has(m.name)),
+    );
     await updatePerson(tx, r.personId, {
-      name: r.name, phone: r.phone, householdId, livesAlone: r.livesAlone, elderly: r.elderly, needsCare: r.needsCare,
+      name: r.name,
+      phone: r.phone,
+      householdId,
+      livesAlone: r.livesAlone,
+      elderly: r.elderly,
+      needsCare: r.needsCare,
     });
     await endVillagerRole(tx, r.personId, now);
     await insertRoleAssignment(tx, {
-      personId: r.personId, role: 'villager', scopeType: 'courtyard', townshipId: path.townshipId,
-      villageId: path.villageId, courtyardId: r.courtyardId, grantedBy: ctx.actor.personId, createdAt: now,
+      personId: r.personId,
+      role: 'villager',
+      scopeType: 'courtyard',
+      townshipId: path.townshipId,
+      villageId: path.villageId,
+      courtyardId: r.courtyardId,
+      grantedBy: ctx.actor.personId,
+      createdAt: now,
     });
     await decideJoinRequest(tx, id, { state: 'approved', decidedBy: ctx.actor.personId, decidedAt: now, householdId });
     await cancelJob(tx, joinExpiryKey(id), now);
     await notify(ctx, tx, [
-      { recipientId: r.personId, template: 'join_request_decided', payload: { result: '已通过', courtyardName: r.courtyardName, reason: null }, dedupeKey: `join-request:${id}:decided` },
+      {
+        recipientId: r.personId,
+        template: 'join_request_decided',
+        payload: { result: '已通过', courtyardName: r.courtyardName, reason: null },
+        dedupeKey: `join-request:${id}:decided`,
+      },
     ]);
     return toJoinRequest((await findJoinRequest(tx, id))!, now);
   });
 }
-

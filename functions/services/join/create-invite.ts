@@ -10,7 +10,11 @@ export async function createInvite(ctx: TSignedInContext, courtyardId: string, d
   // ~49 bits per code: a collision is astronomically rare, but draw again rather than fail
   for (let attempt = 0; attempt < 5; attempt++) {
     const invite = await insertInvite(ctx.db, {
-      courtyardId, code: makeInviteCode((n) => randomBytes(n)), createdBy: ctx.actor.personId, createdAt: now, expiresAt: inviteExpiry(now, days),
+      courtyardId,
+      code: makeInviteCode((n) => randomBytes(n)),
+      createdBy: ctx.actor.personId,
+      createdAt: now,
+      expiresAt: inviteExpiry(now, days),
     });
     if (invite) return { code: invite.code, courtyardId, expiresAt: invite.expiresAt.toISOString() };
   }

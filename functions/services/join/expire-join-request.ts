@@ -9,6 +9,11 @@ export async function expireJoinRequest(ctx: TServiceContext, tx: Db, payload: R
   if (!r || r.state !== 'pending') return;
   await decideJoinRequest(tx, r.id, { state: 'expired', decidedBy: null, decidedAt: ctx.now() });
   await notify(ctx, tx, [
-    { recipientId: r.personId, template: 'join_request_decided', payload: { result: '已过期', courtyardName: r.courtyardName, reason: '长时间未审核，请重新申请' }, dedupeKey: `join-request:${r.id}:decided` },
+    {
+      recipientId: r.personId,
+      template: 'join_request_decided',
+      payload: { result: '已过期', courtyardName: r.courtyardName, reason: '长时间未审核，请重新申请' },
+      dedupeKey: `join-request:${r.id}:decided`,
+    },
   ]);
 }

@@ -15,9 +15,13 @@ export async function rejectJoinRequest(ctx: TSignedInContext, id: string, reaso
     await decideJoinRequest(tx, id, { state: 'rejected', decidedBy: ctx.actor.personId, decidedAt: now, reason });
     await cancelJob(tx, joinExpiryKey(id), now);
     await notify(ctx, tx, [
-      { recipientId: r.personId, template: 'join_request_decided', payload: { result: '未通过', courtyardName: r.courtyardName, reason }, dedupeKey: `join-request:${id}:decided` },
+      {
+        recipientId: r.personId,
+        template: 'join_request_decided',
+        payload: { result: '未通过', courtyardName: r.courtyardName, reason },
+        dedupeKey: `join-request:${id}:decided`,
+      },
     ]);
     return toJoinRequest((await findJoinRequest(tx, id))!, now);
   });
 }
-

@@ -22,9 +22,17 @@ export async function submitJoinRequest(ctx: TSignedInContext, form: TJoinForm):
     if (canAct(ctx.actor.grants, ['villager'], { ...ids(place), courtyardId: place.courtyard.id })) throw new AppError('ALREADY_MEMBER');
     await expireStaleJoinRequests(tx, { personId: ctx.actor.personId }, new Date(now.getTime() - JOIN_REQUEST_STALE_DAYS * 86400e3), now);
     const id = await insertJoinRequest(tx, {
-      personId: ctx.actor.personId, courtyardId: invite.courtyardId, invitationId: invite.id,
-      name: form.name, phone: form.phone, householdLabel: form.householdLabel, members: form.members,
-      livesAlone: form.flags.livesAlone, elderly: form.flags.elderly, needsCare: form.flags.needsCare, createdAt: now,
+      personId: ctx.actor.personId,
+      courtyardId: invite.courtyardId,
+      invitationId: invite.id,
+      name: form.name,
+      phone: form.phone,
+      householdLabel: form.householdLabel,
+      members: form.members,
+      livesAlone: form.flags.livesAlone,
+      elderly: form.flags.elderly,
+      needsCare: form.flags.needsCare,
+      createdAt: now,
     });
     if (!id) {
       const pending = await findPendingJoinRequestOf(tx, ctx.actor.personId);
@@ -38,11 +46,21 @@ export async function submitJoinRequest(ctx: TSignedInContext, form: TJoinForm):
       heads.map((headId) => ({
         recipientId: headId,
         template: 'join_request_new' as const,
-        payload: { applicantName: created.name, courtyardName: created.courtyardName, courtyardId: created.courtyardId, submittedAt: now.toISOString(), requestId: id },
+        payload: {
+          applicantName: created.name,
+          courtyardName: created.courtyardName,
+          courtyardId: created.courtyardId,
+          submittedAt: now.toISOString(),
+          requestId: id,
+        },
         dedupeKey: `join-request:${id}:new:${headId}`,
       })),
     );
-    await scheduleJob(tx, { name: 'join_request_expire', key: joinExpiryKey(id), runAt: new Date(now.getTime() + JOIN_REQUEST_STALE_DAYS * 86400e3), payload: { requestId: id } }, now);
+    await scheduleJob(
+      tx,
+      { name: 'join_request_expire', key: joinExpiryKey(id), runAt: new Date(now.getTime() + JOIN_REQUEST_STALE_DAYS * 86400e3), payload: { requestId: id } },
+      now,
+    );
     return toJoinRequest(created, now);
   });
 }

@@ -11,7 +11,11 @@ import { AppError, messageOf, type TErrorCode } from '../../../shared/errors';
  */
 export async function takeLimit(db: Db, now: Date, v: { bucket: string; limit: TLimit; bytes?: number; code: TErrorCode; what?: string }): Promise<void> {
   const ok = await takeFromCounter(db, {
-    bucket: v.bucket, windowStart: windowStart(v.limit.window, now), bytes: v.bytes, maxCount: v.limit.count, maxBytes: v.limit.bytes,
+    bucket: v.bucket,
+    windowStart: windowStart(v.limit.window, now),
+    bytes: v.bytes,
+    maxCount: v.limit.count,
+    maxBytes: v.limit.bytes,
   });
   if (ok) return;
   const base = v.what ?? messageOf(v.code).replace(/，?请.*$/, '');

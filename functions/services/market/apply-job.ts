@@ -19,7 +19,12 @@ export async function applyJob(ctx: TSignedInContext, jobId: string, note: strin
     if (!id) throw new AppError('ALREADY_APPLIED');
     const a = (await findApplication(tx, id))!;
     await notify(ctx, tx, [
-      { recipientId: j.posterId, template: 'job_application', dedupeKey: `application:${id}:new`, payload: { workerName: a.workerName, title: j.title, jobId } },
+      {
+        recipientId: j.posterId,
+        template: 'job_application',
+        dedupeKey: `application:${id}:new`,
+        payload: { workerName: a.workerName, title: j.title, jobId },
+      },
     ]);
     return toApplication(a, ctx.actor.personId, []);
   });

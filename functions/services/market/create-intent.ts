@@ -16,11 +16,20 @@ export async function createIntent(ctx: TSignedInContext, listingId: string, inp
     const why = postRefusal(l.state, 'take');
     if (why) throw new AppError(why);
     if (input.quantity > l.quantity) throw new AppError('NOT_ENOUGH_LEFT', { message: `只剩${l.quantity}${l.unit}了，请减少数量` });
-    const id = await insertIntent(tx, { listingId, buyerId: ctx.actor.personId, quantity: input.quantity, phone: input.phone, note: input.note, createdAt: now });
+    const id = await insertIntent(tx, {
+      listingId,
+      buyerId: ctx.actor.personId,
+      quantity: input.quantity,
+      phone: input.phone,
+      note: input.note,
+      createdAt: now,
+    });
     const buyer = await findPerson(tx, ctx.actor.personId);
     await notify(ctx, tx, [
       {
-        recipientId: l.sellerId, template: 'listing_intent', dedupeKey: `intent:${id}:new`,
+        recipientId: l.sellerId,
+        template: 'listing_intent',
+        dedupeKey: `intent:${id}:new`,
         payload: { buyerName: buyer?.name ?? '', title: l.title, quantity: input.quantity, unit: l.unit, listingId },
       },
     ]);

@@ -15,8 +15,15 @@ export async function createListing(ctx: TSignedInContext, input: TListingInput)
     const home = await findHomeCourtyard(tx, ctx.actor.personId);
     if (!home) throw new AppError('MARKET_NO_COURTYARD');
     const id = await insertListing(tx, {
-      sellerId: ctx.actor.personId, villageId: home.villageId, courtyardId: home.courtyardId, townshipId: home.townshipId,
-      ...input, photoIds, state: 'draft', createdAt: now, updatedAt: now,
+      sellerId: ctx.actor.personId,
+      villageId: home.villageId,
+      courtyardId: home.courtyardId,
+      townshipId: home.townshipId,
+      ...input,
+      photoIds,
+      state: 'draft',
+      createdAt: now,
+      updatedAt: now,
     });
     return toListing((await findListing(tx, id))!, ctx.actor);
   });

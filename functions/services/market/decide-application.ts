@@ -1,5 +1,13 @@
 import {
-  declinePendingApplications, findApplication, findJob, listWorkRecords, lockApplication, lockJob, takeJobPlace, updateApplication, updateJob,
+  declinePendingApplications,
+  findApplication,
+  findJob,
+  listWorkRecords,
+  lockApplication,
+  lockJob,
+  takeJobPlace,
+  updateApplication,
+  updateJob,
 } from '../../../db/queries/market';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
@@ -30,8 +38,15 @@ export async function decideApplication(ctx: TSignedInContext, id: string, decis
     }
     await notify(ctx, tx, [
       {
-        recipientId: a.workerId, template: 'application_decided', dedupeKey: `application:${id}:decided`,
-        payload: { result: decision === 'accept' ? 'accepted' : 'declined', title: job.title, posterPhone: decision === 'accept' ? job.posterPhone : null, jobId: job.id },
+        recipientId: a.workerId,
+        template: 'application_decided',
+        dedupeKey: `application:${id}:decided`,
+        payload: {
+          result: decision === 'accept' ? 'accepted' : 'declined',
+          title: job.title,
+          posterPhone: decision === 'accept' ? job.posterPhone : null,
+          jobId: job.id,
+        },
       },
     ]);
     return toApplication((await findApplication(tx, id))!, ctx.actor.personId, await listWorkRecords(tx, [id]));

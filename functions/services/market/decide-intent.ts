@@ -35,10 +35,13 @@ export async function decideIntent(ctx: TSignedInContext, id: string, d: { decis
     }
     await notify(ctx, tx, [
       {
-        recipientId: i.buyerId, template: 'intent_decided', dedupeKey: `intent:${id}:decided`,
-        payload: d.decision === 'accept'
-          ? { result: 'accepted', title: i.listingTitle, sellerName: i.sellerName, sellerPhone: i.sellerPhone, listingId: i.listingId }
-          : { result: 'declined', title: i.listingTitle, reason: d.reason || null, listingId: i.listingId },
+        recipientId: i.buyerId,
+        template: 'intent_decided',
+        dedupeKey: `intent:${id}:decided`,
+        payload:
+          d.decision === 'accept'
+            ? { result: 'accepted', title: i.listingTitle, sellerName: i.sellerName, sellerPhone: i.sellerPhone, listingId: i.listingId }
+            : { result: 'declined', title: i.listingTitle, reason: d.reason || null, listingId: i.listingId },
       },
     ]);
     return toIntent((await findIntent(tx, id))!, ctx.actor.personId);

@@ -49,7 +49,12 @@ export async function receivePush(ctx: TServiceContext, q: TSigned, body: { Even
     const reason = riskyReason(label).replace('内容', '照片');
     await updateListing(tx, l.id, { state: 'rejected', contentCheck: 'risky', contentLabel: label, rejectReason: reason, featured: false, updatedAt: now });
     await notify(ctx, tx, [
-      { recipientId: l.sellerId, template: 'market_reviewed', dedupeKey: `listing:${l.id}:photo:${body.trace_id}`, payload: { result: 'rejected', title: l.title, reason, listingId: l.id } },
+      {
+        recipientId: l.sellerId,
+        template: 'market_reviewed',
+        dedupeKey: `listing:${l.id}:photo:${body.trace_id}`,
+        payload: { result: 'rejected', title: l.title, reason, listingId: l.id },
+      },
     ]);
   });
   return { text: 'success' };

@@ -26,15 +26,33 @@ export function toListing(r: TListingRecord, actor: TActor): TListing {
   const mine = r.sellerId === actor.personId;
   const o = postObject('listing', { ...r, ownerId: r.sellerId });
   return {
-    id: r.id, seller: { id: r.sellerId, name: r.sellerName }, village: { id: r.villageId, name: r.villageName },
+    id: r.id,
+    seller: { id: r.sellerId, name: r.sellerName },
+    village: { id: r.villageId, name: r.villageName },
     courtyard: { id: r.courtyardId ?? '', name: r.courtyardName ?? '' },
-    title: r.title, category: r.category, description: r.description, photoIds: r.photoIds, priceFen: r.priceFen, unit: r.unit,
-    quantity: r.quantity, pickupNote: r.pickupNote, contactPref: r.contactPref, state: r.state,
-    featured: r.featured, rejectReason: r.rejectReason, contentCheck: r.contentCheck,
-    publishedAt: iso(r.publishedAt), expiresAt: iso(r.expiresAt), createdAt: r.createdAt.toISOString(), mine,
+    title: r.title,
+    category: r.category,
+    description: r.description,
+    photoIds: r.photoIds,
+    priceFen: r.priceFen,
+    unit: r.unit,
+    quantity: r.quantity,
+    pickupNote: r.pickupNote,
+    contactPref: r.contactPref,
+    state: r.state,
+    featured: r.featured,
+    rejectReason: r.rejectReason,
+    contentCheck: r.contentCheck,
+    publishedAt: iso(r.publishedAt),
+    expiresAt: iso(r.expiresAt),
+    createdAt: r.createdAt.toISOString(),
+    mine,
     can: {
-      edit: mine && ok(r.state, 'edit'), submit: mine && ok(r.state, 'submit'), review: can('listing.review', actor, o) && ok(r.state, 'review'),
-      feature: can('listing.feature', actor, o) && ok(r.state, 'feature'), close: mine && ok(r.state, 'close'),
+      edit: mine && ok(r.state, 'edit'),
+      submit: mine && ok(r.state, 'submit'),
+      review: can('listing.review', actor, o) && ok(r.state, 'review'),
+      feature: can('listing.feature', actor, o) && ok(r.state, 'feature'),
+      close: mine && ok(r.state, 'close'),
       intend: !mine && ok(r.state, 'take') && r.quantity > 0,
     },
   };
@@ -44,13 +62,31 @@ export function toJob(r: TJobRecord, actor: TActor): TJob {
   const mine = r.posterId === actor.personId;
   const o = postObject('job', { ...r, ownerId: r.posterId });
   return {
-    id: r.id, poster: { id: r.posterId, name: r.posterName }, employer: { kind: r.employerKind, name: r.employerName || r.posterName },
-    village: { id: r.villageId, name: r.villageName }, title: r.title, description: r.description, payFen: r.payFen, payUnit: r.payUnit,
-    place: r.jobPlace, startDate: r.startDate, endDate: r.endDate, headcount: r.headcount, accepted: r.accepted, state: r.state,
-    rejectReason: r.rejectReason, contentCheck: r.contentCheck, publishedAt: iso(r.publishedAt), createdAt: r.createdAt.toISOString(), mine,
+    id: r.id,
+    poster: { id: r.posterId, name: r.posterName },
+    employer: { kind: r.employerKind, name: r.employerName || r.posterName },
+    village: { id: r.villageId, name: r.villageName },
+    title: r.title,
+    description: r.description,
+    payFen: r.payFen,
+    payUnit: r.payUnit,
+    place: r.jobPlace,
+    startDate: r.startDate,
+    endDate: r.endDate,
+    headcount: r.headcount,
+    accepted: r.accepted,
+    state: r.state,
+    rejectReason: r.rejectReason,
+    contentCheck: r.contentCheck,
+    publishedAt: iso(r.publishedAt),
+    createdAt: r.createdAt.toISOString(),
+    mine,
     can: {
-      edit: mine && ok(r.state, 'edit'), submit: mine && ok(r.state, 'submit'), review: can('job.review', actor, o) && ok(r.state, 'review'),
-      close: mine && ok(r.state, 'close'), apply: !mine && ok(r.state, 'take'),
+      edit: mine && ok(r.state, 'edit'),
+      submit: mine && ok(r.state, 'submit'),
+      review: can('job.review', actor, o) && ok(r.state, 'review'),
+      close: mine && ok(r.state, 'close'),
+      apply: !mine && ok(r.state, 'take'),
     },
   };
 }
@@ -58,11 +94,19 @@ export function toJob(r: TJobRecord, actor: TActor): TJob {
 export function toIntent(r: TIntentRecord, me: string): TIntent {
   const isSeller = r.sellerId === me;
   return {
-    id: r.id, listing: { id: r.listingId, title: r.listingTitle, unit: r.listingUnit, priceFen: r.listingPriceFen }, buyer: { id: r.buyerId, name: r.buyerName },
-    quantity: r.quantity, buyerPhone: r.phone, note: r.note, state: r.state, declineReason: r.declineReason,
+    id: r.id,
+    listing: { id: r.listingId, title: r.listingTitle, unit: r.listingUnit, priceFen: r.listingPriceFen },
+    buyer: { id: r.buyerId, name: r.buyerName },
+    quantity: r.quantity,
+    buyerPhone: r.phone,
+    note: r.note,
+    state: r.state,
+    declineReason: r.declineReason,
     // the seller's phone reaches the buyer only once the seller accepted
     sellerPhone: isSeller || r.state === 'accepted' ? r.sellerPhone : null,
-    seller: { id: r.sellerId, name: r.sellerName }, createdAt: r.createdAt.toISOString(), mine: r.buyerId === me,
+    seller: { id: r.sellerId, name: r.sellerName },
+    createdAt: r.createdAt.toISOString(),
+    mine: r.buyerId === me,
   };
 }
 
@@ -76,8 +120,14 @@ export function toApplication(r: TApplicationRecord, me: string, records: TRecor
   const worker = side('worker');
   const poster = side('poster');
   return {
-    id: r.id, job: { id: r.jobId, title: r.jobTitle, payFen: r.jobPayFen, payUnit: r.jobPayUnit },
-    worker: { id: r.workerId, name: r.workerName }, workerPhone: r.posterId === me || r.workerId === me ? r.workerPhone : null, note: r.note,
-    state: r.state, records: { worker, poster, agreed: recordsAgree(worker, poster) }, createdAt: r.createdAt.toISOString(), mine: r.workerId === me,
+    id: r.id,
+    job: { id: r.jobId, title: r.jobTitle, payFen: r.jobPayFen, payUnit: r.jobPayUnit },
+    worker: { id: r.workerId, name: r.workerName },
+    workerPhone: r.posterId === me || r.workerId === me ? r.workerPhone : null,
+    note: r.note,
+    state: r.state,
+    records: { worker, poster, agreed: recordsAgree(worker, poster) },
+    createdAt: r.createdAt.toISOString(),
+    mine: r.workerId === me,
   };
 }

@@ -12,7 +12,14 @@ export async function expireListing(ctx: TServiceContext, tx: Db, payload: Recor
   const now = ctx.now();
   await updateListing(tx, r.id, { state: 'expired', featured: false, updatedAt: now });
   await tellDeclinedBuyers(ctx, tx, r, await declinePendingIntents(tx, r.id, '商品已到期下架', now), '商品已到期下架');
-  await notify(ctx, tx, [{ recipientId: r.sellerId, template: 'market_expired', dedupeKey: `listing:${r.id}:expired:${String(payload.publishedAt)}`, payload: { title: r.title, listingId: r.id } }]);
+  await notify(ctx, tx, [
+    {
+      recipientId: r.sellerId,
+      template: 'market_expired',
+      dedupeKey: `listing:${r.id}:expired:${String(payload.publishedAt)}`,
+      payload: { title: r.title, listingId: r.id },
+    },
+  ]);
 }
 
 /** A job still taking people after its last day comes down. */
@@ -22,5 +29,12 @@ export async function expireJob(ctx: TServiceContext, tx: Db, payload: Record<st
   const now = ctx.now();
   await updateJob(tx, r.id, { state: 'expired', updatedAt: now });
   await tellDeclinedWorkers(ctx, tx, r, await declinePendingApplications(tx, r.id, now));
-  await notify(ctx, tx, [{ recipientId: r.posterId, template: 'market_expired', dedupeKey: `job:${r.id}:expired:${String(payload.publishedAt)}`, payload: { title: r.title, jobId: r.id } }]);
+  await notify(ctx, tx, [
+    {
+      recipientId: r.posterId,
+      template: 'market_expired',
+      dedupeKey: `job:${r.id}:expired:${String(payload.publishedAt)}`,
+      payload: { title: r.title, jobId: r.id },
+    },
+  ]);
 }

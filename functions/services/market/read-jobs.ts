@@ -16,7 +16,10 @@ export async function browseJobs(ctx: TSignedInContext, q: { villageId?: string;
   const rows = await browse(ctx.db, q, after ? { at: after.createdAt, id: after.id } : null, q.limit);
   const items = rows.slice(0, q.limit);
   const last = items.at(-1);
-  return { items: items.map((r) => toJob(r, ctx.actor)), nextCursor: rows.length > q.limit && last ? encodeCursor({ createdAt: last.publishedAt!, id: last.id }) : null };
+  return {
+    items: items.map((r) => toJob(r, ctx.actor)),
+    nextCursor: rows.length > q.limit && last ? encodeCursor({ createdAt: last.publishedAt!, id: last.id }) : null,
+  };
 }
 
 export async function myJobs(ctx: TSignedInContext) {

@@ -22,7 +22,8 @@ export async function browseListings(ctx: TSignedInContext, q: { villageId?: str
   const rows = await browse(ctx.db, q, after, q.limit);
   const items = rows.slice(0, q.limit);
   const last = items.at(-1);
-  const nextCursor = rows.length > q.limit && last ? Buffer.from(`${last.featured ? 1 : 0}|${last.publishedAt!.toISOString()}|${last.id}`).toString('base64url') : null;
+  const nextCursor =
+    rows.length > q.limit && last ? Buffer.from(`${last.featured ? 1 : 0}|${last.publishedAt!.toISOString()}|${last.id}`).toString('base64url') : null;
   return { items: items.map((r) => toListing(r, ctx.actor)), nextCursor };
 }
 

@@ -17,13 +17,19 @@ export async function reviewJob(ctx: TSignedInContext, id: string, d: { decision
     if (d.decision === 'approve') {
       const expiresAt = jobEndsAt(r.endDate);
       await updateJob(tx, id, { state: 'published', publishedAt: now, expiresAt, reviewedBy: ctx.actor.personId, rejectReason: null, updatedAt: now });
-      await scheduleJob(tx, { name: 'job_expire', key: `job:${id}:expire:${now.getTime()}`, runAt: expiresAt, payload: { jobId: id, publishedAt: now.toISOString() } }, now);
+      await scheduleJob(
+        tx,
+        { name: 'job_expire', key: `job:${id}:expire:${now.getTime()}`, runAt: expiresAt, payload: { jobId: id, publishedAt: now.toISOString() } },
+        now,
+      );
     } else {
       await updateJob(tx, id, { state: 'rejected', rejectReason: d.reason, reviewedBy: ctx.actor.personId, updatedAt: now });
     }
     await notify(ctx, tx, [
       {
-        recipientId: r.posterId, template: 'market_reviewed', dedupeKey: `job:${id}:reviewed:${now.getTime()}`,
+        recipientId: r.posterId,
+        template: 'market_reviewed',
+        dedupeKey: `job:${id}:reviewed:${now.getTime()}`,
         payload: { result: d.decision === 'approve' ? 'approved' : 'rejected', title: r.title, reason: d.decision === 'reject' ? d.reason : null, jobId: id },
       },
     ]);

@@ -17,14 +17,25 @@ export async function reviewListing(ctx: TSignedInContext, id: string, d: { deci
     if (d.decision === 'approve') {
       const expiresAt = new Date(now.getTime() + ctx.env.LISTING_EXPIRY_DAYS * 86_400_000);
       await updateListing(tx, id, { state: 'published', publishedAt: now, expiresAt, reviewedBy: ctx.actor.personId, rejectReason: null, updatedAt: now });
-      await scheduleJob(tx, { name: 'listing_expire', key: `listing:${id}:expire:${now.getTime()}`, runAt: expiresAt, payload: { listingId: id, publishedAt: now.toISOString() } }, now);
+      await scheduleJob(
+        tx,
+        { name: 'listing_expire', key: `listing:${id}:expire:${now.getTime()}`, runAt: expiresAt, payload: { listingId: id, publishedAt: now.toISOString() } },
+        now,
+      );
     } else {
       await updateListing(tx, id, { state: 'rejected', rejectReason: d.reason, reviewedBy: ctx.actor.personId, updatedAt: now });
     }
     await notify(ctx, tx, [
       {
-        recipientId: r.sellerId, template: 'market_reviewed', dedupeKey: `listing:${id}:reviewed:${now.getTime()}`,
-        payload: { result: d.decision === 'approve' ? 'approved' : 'rejected', title: r.title, reason: d.decision === 'reject' ? d.reason : null, listingId: id },
+        recipientId: r.sellerId,
+        template: 'market_reviewed',
+        dedupeKey: `listing:${id}:reviewed:${now.getTime()}`,
+        payload: {
+          result: d.decision === 'approve' ? 'approved' : 'rejected',
+          title: r.title,
+          reason: d.decision === 'reject' ? d.reason : null,
+          listingId: id,
+        },
       },
     ]);
     return toListing((await findListing(tx, id))!, ctx.actor);

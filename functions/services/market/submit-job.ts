@@ -22,13 +22,25 @@ export async function submitJob(ctx: TSignedInContext, id: string) {
     if (r.updatedAt.getTime() !== before.updatedAt.getTime()) throw new AppError('IDEMPOTENCY_IN_PROGRESS');
     const state = afterCheck(verdict.suggest);
     await updateJob(tx, id, {
-      state, contentCheck: verdict.suggest, contentLabel: verdict.label, contentTraceId: verdict.traceId,
-      rejectReason: state === 'rejected' ? riskyReason(verdict.label) : null, publishedAt: null, expiresAt: null, updatedAt: now,
+      state,
+      contentCheck: verdict.suggest,
+      contentLabel: verdict.label,
+      contentTraceId: verdict.traceId,
+      rejectReason: state === 'rejected' ? riskyReason(verdict.label) : null,
+      publishedAt: null,
+      expiresAt: null,
+      updatedAt: now,
     });
     if (state === 'pending_review') {
       await notifyReviewers(ctx, tx, {
-        kind: 'job', id, title: r.title, posterName: r.posterName, courtyardId: r.courtyardId, villageId: r.villageId,
-        flag: verdict.suggest === 'review' ? '需人工复核' : null, seq: String(now.getTime()),
+        kind: 'job',
+        id,
+        title: r.title,
+        posterName: r.posterName,
+        courtyardId: r.courtyardId,
+        villageId: r.villageId,
+        flag: verdict.suggest === 'review' ? '需人工复核' : null,
+        seq: String(now.getTime()),
       });
     }
     return toJob((await findJob(tx, id))!, ctx.actor);

@@ -28,14 +28,30 @@ export async function submitListing(ctx: TSignedInContext, id: string) {
     if (r.updatedAt.getTime() !== before.updatedAt.getTime()) throw new AppError('IDEMPOTENCY_IN_PROGRESS'); // edited meanwhile: submit again
     const state = afterCheck(verdict.suggest);
     await updateListing(tx, id, {
-      state, contentCheck: verdict.suggest, contentLabel: verdict.label, contentTraceId: verdict.traceId,
-      rejectReason: state === 'rejected' ? riskyReason(verdict.label) : null, featured: false, publishedAt: null, expiresAt: null, updatedAt: now,
+      state,
+      contentCheck: verdict.suggest,
+      contentLabel: verdict.label,
+      contentTraceId: verdict.traceId,
+      rejectReason: state === 'rejected' ? riskyReason(verdict.label) : null,
+      featured: false,
+      publishedAt: null,
+      expiresAt: null,
+      updatedAt: now,
     });
-    await insertMediaChecks(tx, photoChecks.map((c) => ({ ...c, listingId: id, createdAt: now })));
+    await insertMediaChecks(
+      tx,
+      photoChecks.map((c) => ({ ...c, listingId: id, createdAt: now })),
+    );
     if (state === 'pending_review') {
       await notifyReviewers(ctx, tx, {
-        kind: 'listing', id, title: r.title, posterName: r.sellerName, courtyardId: r.courtyardId, villageId: r.villageId,
-        flag: verdict.suggest === 'review' ? '需人工复核' : null, seq: String(now.getTime()),
+        kind: 'listing',
+        id,
+        title: r.title,
+        posterName: r.sellerName,
+        courtyardId: r.courtyardId,
+        villageId: r.villageId,
+        flag: verdict.suggest === 'review' ? '需人工复核' : null,
+        seq: String(now.getTime()),
       });
     }
     return toListing((await findListing(tx, id))!, ctx.actor);

@@ -8,7 +8,9 @@ export async function tellDeclinedWorkers(ctx: TServiceContext, tx: Db, job: { i
     ctx,
     tx,
     declined.map((a) => ({
-      recipientId: a.workerId, template: 'application_decided' as const, dedupeKey: `application:${a.id}:decided`,
+      recipientId: a.workerId,
+      template: 'application_decided' as const,
+      dedupeKey: `application:${a.id}:decided`,
       payload: { result: 'declined', title: job.title, jobId: job.id },
     })),
   );

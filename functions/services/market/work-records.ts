@@ -1,4 +1,13 @@
-import { findApplication, listApplicationsOfJob, listApplicationsOfWorker, listWorkRecords, lockApplication, updateApplication, upsertWorkRecord, findJob } from '../../../db/queries/market';
+import {
+  findApplication,
+  listApplicationsOfJob,
+  listApplicationsOfWorker,
+  listWorkRecords,
+  lockApplication,
+  updateApplication,
+  upsertWorkRecord,
+  findJob,
+} from '../../../db/queries/market';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { toApplication } from './market-access';
@@ -24,7 +33,14 @@ export async function confirmWork(ctx: TSignedInContext, id: string, w: { days: 
     const me = ctx.actor.personId;
     if (!a) throw new AppError('NOT_FOUND');
     if (a.state !== 'accepted') throw new AppError('NOT_HIRED');
-    await upsertWorkRecord(tx, { applicationId: id, side: a.workerId === me ? 'worker' : 'poster', personId: me, days: w.days, payFen: w.payFen, at: ctx.now() });
+    await upsertWorkRecord(tx, {
+      applicationId: id,
+      side: a.workerId === me ? 'worker' : 'poster',
+      personId: me,
+      days: w.days,
+      payFen: w.payFen,
+      at: ctx.now(),
+    });
     return toApplication(a, me, await listWorkRecords(tx, [id]));
   });
 }
@@ -34,12 +50,18 @@ export async function listJobApplications(ctx: TSignedInContext, jobId: string) 
   const j = await findJob(ctx.db, jobId);
   if (!j) throw new AppError('NOT_FOUND');
   const rows = await listApplicationsOfJob(ctx.db, jobId);
-  const records = await listWorkRecords(ctx.db, rows.map((r) => r.id));
+  const records = await listWorkRecords(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => toApplication(r, ctx.actor.personId, records)) };
 }
 
 export async function listMyApplications(ctx: TSignedInContext) {
   const rows = await listApplicationsOfWorker(ctx.db, ctx.actor.personId);
-  const records = await listWorkRecords(ctx.db, rows.map((r) => r.id));
+  const records = await listWorkRecords(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => toApplication(r, ctx.actor.personId, records)) };
 }

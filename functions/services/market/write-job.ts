@@ -18,8 +18,14 @@ export async function createJob(ctx: TSignedInContext, input: TJobInput) {
     const place = await findPersonPlace(tx, ctx.actor.personId);
     if (!place) throw new AppError('MARKET_NO_COURTYARD');
     const id = await insertJob(tx, {
-      posterId: ctx.actor.personId, villageId: place.villageId, courtyardId: place.courtyardId, townshipId: place.townshipId,
-      ...(jobColumns(input) as Required<ReturnType<typeof jobColumns>>), state: 'draft', createdAt: now, updatedAt: now,
+      posterId: ctx.actor.personId,
+      villageId: place.villageId,
+      courtyardId: place.courtyardId,
+      townshipId: place.townshipId,
+      ...(jobColumns(input) as Required<ReturnType<typeof jobColumns>>),
+      state: 'draft',
+      createdAt: now,
+      updatedAt: now,
     });
     return toJob((await findJob(tx, id))!, ctx.actor);
   });

@@ -17,7 +17,9 @@ export async function getMe(ctx: TSignedInContext): Promise<TMe> {
   const place = courtyardId ? await findCourtyardPlace(ctx.db, courtyardId) : null;
   return {
     person: {
-      id: person.id, name: person.name, phone: person.phone,
+      id: person.id,
+      name: person.name,
+      phone: person.phone,
       flags: { livesAlone: person.livesAlone, elderly: person.elderly, needsCare: person.needsCare },
     },
     household: household ? { id: household.id, label: household.label } : null,

@@ -24,7 +24,16 @@ export const postgresMediaStore: TMediaStore = {
     const existing = await findOwnMediaByHash(db, m.ownerId, sha256);
     if (existing) return existing;
     await admit?.();
-    return insertMedia(db, { ownerId: m.ownerId, villageId: m.villageId, courtyardId: m.courtyardId, contentType: m.contentType, size: m.bytes.length, sha256, bytes: m.bytes, createdAt: m.at });
+    return insertMedia(db, {
+      ownerId: m.ownerId,
+      villageId: m.villageId,
+      courtyardId: m.courtyardId,
+      contentType: m.contentType,
+      size: m.bytes.length,
+      sha256,
+      bytes: m.bytes,
+      createdAt: m.at,
+    });
   },
   meta: findMediaMeta,
   read: readMediaBytes,

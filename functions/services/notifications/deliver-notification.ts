@@ -1,7 +1,12 @@
 import { clearCredits, spendCredit } from '../../../db/queries/credits';
 import { insertInboxMessage } from '../../../db/queries/inbox';
 import {
-  failNotification, findOpenidOfPerson, markNotificationDone, movePushState, rescheduleNotification, type TClaimedNotification,
+  failNotification,
+  findOpenidOfPerson,
+  markNotificationDone,
+  movePushState,
+  rescheduleNotification,
+  type TClaimedNotification,
 } from '../../../db/queries/notifications';
 import { addCredits } from '../../../db/queries/credits';
 import { backoffMs } from '../../../shared/domain/backoff';
@@ -62,11 +67,13 @@ async function push(ctx: TWorkContext, n: TClaimedNotification & { template: str
   ctx.fault?.('before-send');
   try {
     await sendSubscribeMessage(db, wechatConfig(env), ctx.now, {
-      touser: openid, template_id: tpl.id,
+      touser: openid,
+      template_id: tpl.id,
       // the configured page, else the inbox link itself (it carries the request or call id)
       page: tpl.page ?? (isTemplate(n.template) ? renderInbox(n.template, n.payload).link.replace(/^\//, '') : undefined),
       data: buildSubscribeData(tpl.fields, n.payload),
-      miniprogram_state: env.WECHAT_MINIPROGRAM_STATE, lang: 'zh_CN',
+      miniprogram_state: env.WECHAT_MINIPROGRAM_STATE,
+      lang: 'zh_CN',
     });
   } catch (e) {
     const f = e instanceof WechatCallError ? e.failure : ({ kind: 'retry', reason: e instanceof Error ? e.message : String(e) } as const);

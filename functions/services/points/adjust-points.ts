@@ -16,8 +16,15 @@ export async function adjustPoints(ctx: TSignedInContext, personId: string, amou
     const at = ctx.now();
     const entryKey = `manual:${ctx.requestId}:${personId}`;
     const r = await postPointsEntry(tx, {
-      personId, amount, reasonCode: amount > 0 ? 'manual_award' : 'manual_deduct', source: { kind: 'manual', id: ctx.requestId },
-      postedBy: ctx.actor.personId, note: reason, countsForBoard: true, idempotencyKey: entryKey, at,
+      personId,
+      amount,
+      reasonCode: amount > 0 ? 'manual_award' : 'manual_deduct',
+      source: { kind: 'manual', id: ctx.requestId },
+      postedBy: ctx.actor.personId,
+      note: reason,
+      countsForBoard: true,
+      idempotencyKey: entryKey,
+      at,
     });
     const [row] = await listLedger(tx, { personId }, 1);
     return { balance: r.balance ?? 0, entry: (await toLedgerItems(tx, [row]))[0] };

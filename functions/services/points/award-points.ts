@@ -31,8 +31,15 @@ export async function awardPoints(tx: Db, event: TPointsEvent): Promise<{ awarde
   const amount = pointsWithinCap(rule.points, earnedToday, rule.dailyCap);
   if (amount === 0) return { awarded: 0 };
   const r = await postPointsEntry(tx, {
-    personId: event.personId, amount, reasonCode, source: event.source, postedBy: event.postedBy ?? null, note: event.note ?? null,
-    countsForBoard: true, idempotencyKey: `${reasonCode}:${event.source.kind}:${event.source.id}:${event.personId}`, at: event.at,
+    personId: event.personId,
+    amount,
+    reasonCode,
+    source: event.source,
+    postedBy: event.postedBy ?? null,
+    note: event.note ?? null,
+    countsForBoard: true,
+    idempotencyKey: `${reasonCode}:${event.source.kind}:${event.source.id}:${event.personId}`,
+    at: event.at,
   });
   return { awarded: r.posted ? amount : 0 };
 }

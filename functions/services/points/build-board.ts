@@ -1,5 +1,14 @@
 import type { Db } from '../../../db/client';
-import { allCourtyardTotals, countAbove, findTotal, householdCounts, subjectNames, topTotals, type TBoardKind, type TBoardScope } from '../../../db/queries/leaderboard';
+import {
+  allCourtyardTotals,
+  countAbove,
+  findTotal,
+  householdCounts,
+  subjectNames,
+  topTotals,
+  type TBoardKind,
+  type TBoardScope,
+} from '../../../db/queries/leaderboard';
 import { findPersonPlace } from '../../../db/queries/org';
 import type { TBoardResponse } from '../../../shared/contracts/points';
 
@@ -28,7 +37,10 @@ export async function buildBoard(
 
   if (q.board === 'courtyard' && q.by === 'perHousehold') {
     const all = await allCourtyardTotals(db, q.scope, q.period);
-    const counts = await householdCounts(db, all.map((r) => r.subjectId));
+    const counts = await householdCounts(
+      db,
+      all.map((r) => r.subjectId),
+    );
     const rows = all
       .map((r) => {
         const households = counts.get(r.subjectId) ?? 0;
@@ -36,18 +48,30 @@ export async function buildBoard(
       })
       .sort((a, b) => b.perHousehold - a.perHousehold || a.id.localeCompare(b.id));
     const withRank = ranked(rows, (r) => r.perHousehold);
-    const names = await subjectNames(db, 'courtyard', withRank.slice(0, q.limit).map((r) => r.id));
+    const names = await subjectNames(
+      db,
+      'courtyard',
+      withRank.slice(0, q.limit).map((r) => r.id),
+    );
     const me = mine ? withRank.find((r) => r.id === mine) : undefined;
     return {
-      board: q.board, period: q.period,
+      board: q.board,
+      period: q.period,
       items: withRank.slice(0, q.limit).map((r) => ({ ...r, name: names.get(r.id) ?? '' })),
       me: mine ? { id: mine, rank: me?.rank ?? null, total: me?.total ?? 0 } : null,
     };
   }
 
   const top = await topTotals(db, q.scope, q.board, q.period, q.limit);
-  const withRank = ranked(top.map((r) => ({ id: r.subjectId, total: r.total })), (r) => r.total);
-  const names = await subjectNames(db, q.board, withRank.map((r) => r.id));
+  const withRank = ranked(
+    top.map((r) => ({ id: r.subjectId, total: r.total })),
+    (r) => r.total,
+  );
+  const names = await subjectNames(
+    db,
+    q.board,
+    withRank.map((r) => r.id),
+  );
   let me: TBoardResponse['me'] = null;
   if (mine) {
     const total = await findTotal(db, q.board, mine, q.period);

@@ -27,12 +27,24 @@ export async function closeRedemption(
   await cancelJob(tx, redemptionReminderKey(id), now);
   if (to !== 'handed_over') {
     await postPointsEntry(tx, {
-      personId: r.personId, amount: r.points, reasonCode: 'redeem_refund', source: { kind: 'redemption', id }, postedBy: by,
-      note: r.rewardName, countsForBoard: false, idempotencyKey: `redemption:${id}:refund`, at: now,
+      personId: r.personId,
+      amount: r.points,
+      reasonCode: 'redeem_refund',
+      source: { kind: 'redemption', id },
+      postedBy: by,
+      note: r.rewardName,
+      countsForBoard: false,
+      idempotencyKey: `redemption:${id}:refund`,
+      at: now,
     });
     await returnStock(tx, r.rewardId);
     await notify(ctx, tx, [
-      { recipientId: r.personId, template: 'redemption_closed', payload: { rewardName: r.rewardName, points: r.points, state: to }, dedupeKey: `redemption:${id}:closed` },
+      {
+        recipientId: r.personId,
+        template: 'redemption_closed',
+        payload: { rewardName: r.rewardName, points: r.points, state: to },
+        dedupeKey: `redemption:${id}:closed`,
+      },
     ]);
   }
   return (await findRedemption(tx, id))!;

@@ -18,7 +18,8 @@ export async function remindRedemption(ctx: TServiceContext, tx: Db, payload: Re
   const d = new Date(r.expiresAt.getTime() + 8 * 3600e3);
   await notify(ctx, tx, [
     {
-      recipientId: r.personId, template: 'redemption_expiring',
+      recipientId: r.personId,
+      template: 'redemption_expiring',
       payload: { rewardName: r.rewardName, pickupCode: r.pickupCode, expiresOn: `${d.getUTCMonth() + 1}月${d.getUTCDate()}日` },
       dedupeKey: `redemption:${r.id}:expiring`,
     },

@@ -11,8 +11,13 @@ export async function listPointsRules(ctx: TSignedInContext, villageId: string) 
   return {
     rules: POINTS_EVENT_KINDS.map((k) => ({ eventKind: k, label: POINTS_EVENTS[k], points: set.get(k)?.points ?? 0, dailyCap: set.get(k)?.dailyCap ?? null })),
     changes: changes.map((c) => ({
-      eventKind: c.eventKind, oldPoints: c.oldPoints, newPoints: c.newPoints, oldCap: c.oldCap, newCap: c.newCap,
-      changedBy: { id: c.changedBy, name: names.get(c.changedBy) ?? '' }, changedAt: c.changedAt.toISOString(),
+      eventKind: c.eventKind,
+      oldPoints: c.oldPoints,
+      newPoints: c.newPoints,
+      oldCap: c.oldCap,
+      newCap: c.newCap,
+      changedBy: { id: c.changedBy, name: names.get(c.changedBy) ?? '' },
+      changedAt: c.changedAt.toISOString(),
     })),
     redemptionExpiryDays: await findRedemptionExpiryDays(ctx.db, villageId),
   };

@@ -29,9 +29,21 @@ export async function postPointsEntry(tx: Db, e: TPointsEntry): Promise<{ posted
   if (!place) throw new AppError('NOT_IN_VILLAGE');
   const month = chinaMonth(e.at);
   const id = await insertLedgerEntry(tx, {
-    personId: e.personId, householdId: place.householdId, courtyardId: place.courtyardId, villageId: place.villageId, townshipId: place.townshipId,
-    amount: e.amount, reasonCode: e.reasonCode, sourceKind: e.source.kind, sourceId: e.source.id, postedBy: e.postedBy, note: e.note,
-    countsForBoard: e.countsForBoard, month, idempotencyKey: e.idempotencyKey, createdAt: e.at,
+    personId: e.personId,
+    householdId: place.householdId,
+    courtyardId: place.courtyardId,
+    villageId: place.villageId,
+    townshipId: place.townshipId,
+    amount: e.amount,
+    reasonCode: e.reasonCode,
+    sourceKind: e.source.kind,
+    sourceId: e.source.id,
+    postedBy: e.postedBy,
+    note: e.note,
+    countsForBoard: e.countsForBoard,
+    month,
+    idempotencyKey: e.idempotencyKey,
+    createdAt: e.at,
   });
   if (!id) return { posted: false, balance: null };
   const balance = await changeBalance(tx, e.personId, e.amount, e.at);
@@ -40,7 +52,10 @@ export async function postPointsEntry(tx: Db, e: TPointsEntry): Promise<{ posted
     await bumpTotals(
       tx,
       boardKeys({ personId: e.personId, householdId: place.householdId, courtyardId: place.courtyardId, month }).map((k) => ({
-        ...k, villageId: place.villageId, townshipId: place.townshipId, total: e.amount,
+        ...k,
+        villageId: place.villageId,
+        townshipId: place.townshipId,
+        total: e.amount,
       })),
     );
   }

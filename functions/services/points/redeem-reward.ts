@@ -33,21 +33,45 @@ export async function redeemReward(ctx: TSignedInContext, rewardId: string) {
     const expiresAt = new Date(now.getTime() + days * 86400e3);
     let id: string | null = null;
     for (let i = 0; !id && i < 5; i++) {
-      id = await insertRedemption(tx, { rewardId, personId, villageId: reward.villageId, points: reward.price, pickupCode: makeSceneCode(8, (n) => randomBytes(n)), expiresAt, createdAt: now });
+      id = await insertRedemption(tx, {
+        rewardId,
+        personId,
+        villageId: reward.villageId,
+        points: reward.price,
+        pickupCode: makeSceneCode(8, (n) => randomBytes(n)),
+        expiresAt,
+        createdAt: now,
+      });
     }
     if (!id) throw new Error('could not draw a free pickup code');
     await postPointsEntry(tx, {
-      personId, amount: -reward.price, reasonCode: 'redeem', source: { kind: 'redemption', id }, postedBy: personId,
-      note: reward.name, countsForBoard: false, idempotencyKey: `redemption:${id}:take`, at: now,
+      personId,
+      amount: -reward.price,
+      reasonCode: 'redeem',
+      source: { kind: 'redemption', id },
+      postedBy: personId,
+      note: reward.name,
+      countsForBoard: false,
+      idempotencyKey: `redemption:${id}:take`,
+      at: now,
     });
     if (!(await takeStock(tx, rewardId))) throw new AppError('OUT_OF_STOCK');
     await scheduleJob(tx, { name: 'redemption_expire', key: redemptionExpiryKey(id), runAt: expiresAt, payload: { redemptionId: id } }, now);
     if (days > 1) {
-      await scheduleJob(tx, { name: 'redemption_remind', key: redemptionReminderKey(id), runAt: new Date(expiresAt.getTime() - 86400e3), payload: { redemptionId: id } }, now);
+      await scheduleJob(
+        tx,
+        { name: 'redemption_remind', key: redemptionReminderKey(id), runAt: new Date(expiresAt.getTime() - 86400e3), payload: { redemptionId: id } },
+        now,
+      );
     }
     const r = (await findRedemption(tx, id))!;
     await notify(ctx, tx, [
-      { recipientId: personId, template: 'redemption_ready', payload: { rewardName: r.rewardName, pickupCode: r.pickupCode }, dedupeKey: `redemption:${id}:ready` },
+      {
+        recipientId: personId,
+        template: 'redemption_ready',
+        payload: { rewardName: r.rewardName, pickupCode: r.pickupCode },
+        dedupeKey: `redemption:${id}:ready`,
+      },
     ]);
     return r;
   });

@@ -1,8 +1,14 @@
 import { AppError } from '../../../shared/errors';
 
 export type TRewardInput = {
-  name: string; pictureUrl?: string | null; price: number; stock: number; perPersonLimit?: number | null;
-  startsAt?: string | null; endsAt?: string | null; active?: boolean;
+  name: string;
+  pictureUrl?: string | null;
+  price: number;
+  stock: number;
+  perPersonLimit?: number | null;
+  startsAt?: string | null;
+  endsAt?: string | null;
+  active?: boolean;
 };
 
 /** The active window, checked: it must end after it starts. */

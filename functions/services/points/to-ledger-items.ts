@@ -8,8 +8,13 @@ import { reasonLabel } from '../../../shared/domain/points-events';
 export async function toLedgerItems(db: Db, rows: TLedgerRow[]): Promise<TLedgerItem[]> {
   const names = await listPeopleNames(db, [...new Set(rows.map((r) => r.personId))]);
   return rows.map((r) => ({
-    id: r.id, amount: r.amount, reason: reasonLabel(r.reasonCode), reasonCode: r.reasonCode,
-    source: { kind: r.sourceKind, id: r.sourceId }, note: r.note,
-    person: { id: r.personId, name: names.get(r.personId) ?? '' }, createdAt: r.createdAt.toISOString(),
+    id: r.id,
+    amount: r.amount,
+    reason: reasonLabel(r.reasonCode),
+    reasonCode: r.reasonCode,
+    source: { kind: r.sourceKind, id: r.sourceId },
+    note: r.note,
+    person: { id: r.personId, name: names.get(r.personId) ?? '' },
+    createdAt: r.createdAt.toISOString(),
   }));
 }

@@ -10,8 +10,14 @@ export async function updatePointsRule(ctx: TSignedInContext, villageId: string,
     await upsertRule(tx, { villageId, eventKind, points, dailyCap, updatedBy: ctx.actor.personId, updatedAt: at });
     if (old?.points !== points || (old?.dailyCap ?? null) !== dailyCap) {
       await insertRuleChange(tx, {
-        villageId, eventKind, oldPoints: old?.points ?? null, newPoints: points, oldCap: old?.dailyCap ?? null, newCap: dailyCap,
-        changedBy: ctx.actor.personId, changedAt: at,
+        villageId,
+        eventKind,
+        oldPoints: old?.points ?? null,
+        newPoints: points,
+        oldCap: old?.dailyCap ?? null,
+        newCap: dailyCap,
+        changedBy: ctx.actor.personId,
+        changedAt: at,
       });
     }
     return { eventKind, label: POINTS_EVENTS[eventKind], points, dailyCap };

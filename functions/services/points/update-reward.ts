@@ -19,7 +19,8 @@ export async function updateReward(ctx: TSignedInContext, id: string, input: Par
     ...(input.stock !== undefined && { stock: input.stock }),
     ...(input.perPersonLimit !== undefined && { perPersonLimit: input.perPersonLimit }),
     ...(input.active !== undefined && { active: input.active }),
-    startsAt, endsAt,
+    startsAt,
+    endsAt,
   });
   return toReward(r!, ctx.now());
 }

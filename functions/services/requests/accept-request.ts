@@ -13,7 +13,13 @@ export async function acceptRequest(ctx: TSignedInContext, id: string) {
     assertCan('request.handle', ctx.actor, r);
     const sla = await slaOf(tx, r.villageId);
     assertAllowed(r, 'accept', now, sla);
-    const seq = await moveRequest(tx, r, { kind: 'accepted', actorId: ctx.actor.personId, state: 'accepted', handlerId: ctx.actor.personId, extra: r.acceptedAt ? {} : { acceptedAt: now } }, now, sla);
+    const seq = await moveRequest(
+      tx,
+      r,
+      { kind: 'accepted', actorId: ctx.actor.personId, state: 'accepted', handlerId: ctx.actor.personId, extra: r.acceptedAt ? {} : { acceptedAt: now } },
+      now,
+      sla,
+    );
     await tellRequester(ctx, tx, r, 'accepted', seq, ctx.actor.personId);
     return toRequestDetail((await findRequest(tx, id))!, ctx.actor, now, sla);
   });

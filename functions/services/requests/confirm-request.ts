@@ -19,15 +19,32 @@ export async function confirmRequest(ctx: TSignedInContext, id: string, rating: 
     const sla = await slaOf(tx, r.villageId);
     assertAllowed(r, 'confirm', now, sla);
     const seq = await moveRequest(
-      tx, r, { kind: 'closed', actorId: ctx.actor.personId, state: 'closed', note: comment ? `${rating}星：${comment}` : `${rating}星`, extra: { closedAt: now, rating, ratingComment: comment || null } }, now, sla,
+      tx,
+      r,
+      {
+        kind: 'closed',
+        actorId: ctx.actor.personId,
+        state: 'closed',
+        note: comment ? `${rating}星：${comment}` : `${rating}星`,
+        extra: { closedAt: now, rating, ratingComment: comment || null },
+      },
+      now,
+      sla,
     );
     const source = { kind: 'request', id };
     if (r.handlerId) {
       const { awarded } = await awardPoints(tx, { personId: r.handlerId, eventKind: 'request_confirmed', source, at: now });
       await notify(ctx, tx, [
         {
-          recipientId: r.handlerId, template: 'request_update', dedupeKey: `request:${id}:${seq}:rated`,
-          payload: { summary: requestSummary(r.category, r.text), status: `村民已确认，评价${rating}星${awarded ? `，积分+${awarded}` : ''}`, updatedAt: now.toISOString(), requestId: id },
+          recipientId: r.handlerId,
+          template: 'request_update',
+          dedupeKey: `request:${id}:${seq}:rated`,
+          payload: {
+            summary: requestSummary(r.category, r.text),
+            status: `村民已确认，评价${rating}星${awarded ? `，积分+${awarded}` : ''}`,
+            updatedAt: now.toISOString(),
+            requestId: id,
+          },
         },
       ]);
     }

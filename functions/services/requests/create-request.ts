@@ -24,8 +24,16 @@ export async function createRequest(ctx: TSignedInContext, input: { category: TR
     const sla = await slaOf(tx, home.villageId);
     const dueAt = deadlineFor('submitted', now, sla)!;
     const id = await insertRequest(tx, {
-      requesterId: me, ...home, category: input.category, text: input.text, place: input.place || null, photoIds,
-      state: 'submitted', level: 'courtyard', dueAt, createdAt: now,
+      requesterId: me,
+      ...home,
+      category: input.category,
+      text: input.text,
+      place: input.place || null,
+      photoIds,
+      state: 'submitted',
+      level: 'courtyard',
+      dueAt,
+      createdAt: now,
     });
     await insertRequestEvent(tx, { requestId: id, actorId: me, kind: 'submitted', toState: 'submitted', toLevel: 'courtyard', at: now });
     await armNewRequest(tx, id, dueAt, now);
@@ -36,7 +44,9 @@ export async function createRequest(ctx: TSignedInContext, input: { category: TR
       ctx,
       tx,
       heads.map((h) => ({
-        recipientId: h, template: 'request_new' as const, dedupeKey: `request:${id}:new:${h}`,
+        recipientId: h,
+        template: 'request_new' as const,
+        dedupeKey: `request:${id}:new:${h}`,
         payload: { requesterName: person?.name ?? '村民', summary, submittedAt: now.toISOString(), requestId: id },
       })),
     );

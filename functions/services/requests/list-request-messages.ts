@@ -6,8 +6,13 @@ type TMessageRow = Awaited<ReturnType<typeof listRequestMessages>>[number];
 
 export function toRequestMessage(m: TMessageRow, me: string, requesterId: string) {
   return {
-    id: m.id, author: { id: m.authorId, name: m.authorName }, mine: m.authorId === me, fromRequester: m.authorId === requesterId,
-    body: m.body, photoIds: m.photoIds, createdAt: m.createdAt.toISOString(),
+    id: m.id,
+    author: { id: m.authorId, name: m.authorName },
+    mine: m.authorId === me,
+    fromRequester: m.authorId === requesterId,
+    body: m.body,
+    photoIds: m.photoIds,
+    createdAt: m.createdAt.toISOString(),
   };
 }
 

@@ -36,11 +36,26 @@ export async function moveRequest(tx: Db, r: TRequestRecord, m: TRequestMove, no
   const seq = await updateRequest(
     tx,
     r.id,
-    { state, level, handlerId: m.handlerId === undefined ? r.handlerId : m.handlerId, dueAt, overdueAt: state === r.state && level === r.level ? r.overdueAt : null, ...m.extra },
+    {
+      state,
+      level,
+      handlerId: m.handlerId === undefined ? r.handlerId : m.handlerId,
+      dueAt,
+      overdueAt: state === r.state && level === r.level ? r.overdueAt : null,
+      ...m.extra,
+    },
     now,
   );
   await insertRequestEvent(tx, {
-    requestId: r.id, actorId: m.actorId, kind: m.kind, fromState: r.state, toState: state, fromLevel: r.level, toLevel: level, note: m.note ?? null, at: now,
+    requestId: r.id,
+    actorId: m.actorId,
+    kind: m.kind,
+    fromState: r.state,
+    toState: state,
+    fromLevel: r.level,
+    toLevel: level,
+    note: m.note ?? null,
+    at: now,
   });
   const old = timerFor(r.state);
   if (old) await cancelJob(tx, timerKey(r.id, old.tag, r.slaSeq), now);

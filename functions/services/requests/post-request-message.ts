@@ -28,10 +28,14 @@ export async function postRequestMessage(ctx: TSignedInContext, id: string, body
     await notify(
       ctx,
       tx,
-      to.filter((p) => p !== me).map((p) => ({
-        recipientId: p, template: 'request_message' as const, dedupeKey: `request-message:${messageId}:${p}`,
-        payload: { authorName: author.authorName, text: clipText(body, 20), requestId: id },
-      })),
+      to
+        .filter((p) => p !== me)
+        .map((p) => ({
+          recipientId: p,
+          template: 'request_message' as const,
+          dedupeKey: `request-message:${messageId}:${p}`,
+          payload: { authorName: author.authorName, text: clipText(body, 20), requestId: id },
+        })),
     );
     return toRequestMessage(author, me, r.requesterId);
   });

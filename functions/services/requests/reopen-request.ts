@@ -14,12 +14,25 @@ export async function reopenRequest(ctx: TSignedInContext, id: string, reason: s
     const r = await loadRequest(tx, id, true);
     const sla = await slaOf(tx, r.villageId);
     assertAllowed(r, 'reopen', now, sla);
-    const seq = await moveRequest(tx, r, { kind: 'reopened', actorId: ctx.actor.personId, state: 'accepted', note: reason, extra: { resolvedAt: null } }, now, sla);
+    const seq = await moveRequest(
+      tx,
+      r,
+      { kind: 'reopened', actorId: ctx.actor.personId, state: 'accepted', note: reason, extra: { resolvedAt: null } },
+      now,
+      sla,
+    );
     if (r.handlerId) {
       await notify(ctx, tx, [
         {
-          recipientId: r.handlerId, template: 'request_update', dedupeKey: `request:${id}:${seq}:reopened`,
-          payload: { summary: requestSummary(r.category, r.text), status: `村民不满意，重新打开：${clipText(reason, 8, { ellipsis: false })}`, updatedAt: now.toISOString(), requestId: id },
+          recipientId: r.handlerId,
+          template: 'request_update',
+          dedupeKey: `request:${id}:${seq}:reopened`,
+          payload: {
+            summary: requestSummary(r.category, r.text),
+            status: `村民不满意，重新打开：${clipText(reason, 8, { ellipsis: false })}`,
+            updatedAt: now.toISOString(),
+            requestId: id,
+          },
         },
       ]);
     }

@@ -6,11 +6,21 @@ import { notify } from '../notifications/notify';
 import { ownersOf } from './request-access';
 
 /** Tells the requester what happened (unless they did it themself). */
-export async function tellRequester(ctx: TServiceContext, tx: Db, r: TRequestRecord, state: TRequestState, seq: number, actorId: string | null, status?: string) {
+export async function tellRequester(
+  ctx: TServiceContext,
+  tx: Db,
+  r: TRequestRecord,
+  state: TRequestState,
+  seq: number,
+  actorId: string | null,
+  status?: string,
+) {
   if (actorId === r.requesterId) return;
   await notify(ctx, tx, [
     {
-      recipientId: r.requesterId, template: 'request_update', dedupeKey: `request:${r.id}:${seq}:update`,
+      recipientId: r.requesterId,
+      template: 'request_update',
+      dedupeKey: `request:${r.id}:${seq}:update`,
       payload: { summary: requestSummary(r.category, r.text), status: status ?? REQUEST_STATES[state], updatedAt: ctx.now().toISOString(), requestId: r.id },
     },
   ]);
@@ -23,7 +33,9 @@ export async function tellTier(ctx: TServiceContext, tx: Db, r: TRequestRecord, 
     ctx,
     tx,
     owners.map((p) => ({
-      recipientId: p, template: 'request_escalated' as const, dedupeKey: `request:${r.id}:${seq}:escalated:${p}`,
+      recipientId: p,
+      template: 'request_escalated' as const,
+      dedupeKey: `request:${r.id}:${seq}:escalated:${p}`,
       payload: { summary: requestSummary(r.category, r.text), tier, reason, at: ctx.now().toISOString(), requestId: r.id },
     })),
   );

@@ -8,13 +8,25 @@ function figures(rows: TRequestFigureRow[]) {
   const sum = (k: 'total' | 'open' | 'overdue' | 'escalated' | 'resolved' | 'ratings') => rows.reduce((a, r) => a + r[k], 0);
   const total = sum('total');
   const resolved = sum('resolved');
-  return { total, open: sum('open'), overdue: sum('overdue'), escalated: sum('escalated'), resolved, resolutionRate: total ? round(resolved / total, 3)! : 0, ratings: sum('ratings') };
+  return {
+    total,
+    open: sum('open'),
+    overdue: sum('overdue'),
+    escalated: sum('escalated'),
+    resolved,
+    resolutionRate: total ? round(resolved / total, 3)! : 0,
+    ratings: sum('ratings'),
+  };
 }
 
 function one(r: TRequestFigureRow) {
   return {
-    id: r.groupId, name: r.groupName, ...figures([r]),
-    medianHoursToAccept: round(r.medianHoursToAccept), medianHoursToResolve: round(r.medianHoursToResolve), satisfaction: round(r.satisfaction, 2),
+    id: r.groupId,
+    name: r.groupName,
+    ...figures([r]),
+    medianHoursToAccept: round(r.medianHoursToAccept),
+    medianHoursToResolve: round(r.medianHoursToResolve),
+    satisfaction: round(r.satisfaction, 2),
   };
 }
 
@@ -23,7 +35,12 @@ async function stats(ctx: TServiceContext, by: { villageId: string } | { townshi
   const since = new Date(now.getTime() - days * 86_400_000);
   const rows = await requestFigures(ctx.db, by, since, now, REQUEST_FIGURE_BUCKETS);
   const d = await requestDurations(ctx.db, by, since);
-  const whole = { ...figures(rows), medianHoursToAccept: round(d.medianHoursToAccept), medianHoursToResolve: round(d.medianHoursToResolve), satisfaction: round(d.satisfaction, 2) };
+  const whole = {
+    ...figures(rows),
+    medianHoursToAccept: round(d.medianHoursToAccept),
+    medianHoursToResolve: round(d.medianHoursToResolve),
+    satisfaction: round(d.satisfaction, 2),
+  };
   return { whole, parts: rows.map(one) };
 }
 

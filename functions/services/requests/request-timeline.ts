@@ -4,8 +4,18 @@ import type { TSignedInContext } from '../context';
 import { loadRequest } from './request-access';
 
 const KIND_LABELS: Record<string, string> = {
-  submitted: '提交事项', accepted: '受理', resolved: '办结', closed: '确认办结并评价', auto_closed: '到期自动完结', reopened: '重新打开',
-  withdrawn: '撤回', escalated: '升级', deescalated: '降级', triaged: '定性', auto_escalated: '超时未受理，自动升级', overdue: '超时提醒',
+  submitted: '提交事项',
+  accepted: '受理',
+  resolved: '办结',
+  closed: '确认办结并评价',
+  auto_closed: '到期自动完结',
+  reopened: '重新打开',
+  withdrawn: '撤回',
+  escalated: '升级',
+  deescalated: '降级',
+  triaged: '定性',
+  auto_escalated: '超时未受理，自动升级',
+  overdue: '超时提醒',
 };
 
 function labelOf(kind: string, toLevel: TRequestLevel | null): string {
@@ -21,8 +31,16 @@ export async function requestTimeline(ctx: TSignedInContext, id: string) {
   const rows = await listRequestEvents(ctx.db, id);
   return {
     items: rows.map((e) => ({
-      id: e.id, kind: e.kind, label: labelOf(e.kind, e.toLevel), actor: e.actorId ? { id: e.actorId, name: e.actorName ?? '' } : null,
-      fromState: e.fromState, toState: e.toState, fromLevel: e.fromLevel, toLevel: e.toLevel, note: e.note, at: e.at.toISOString(),
+      id: e.id,
+      kind: e.kind,
+      label: labelOf(e.kind, e.toLevel),
+      actor: e.actorId ? { id: e.actorId, name: e.actorName ?? '' } : null,
+      fromState: e.fromState,
+      toState: e.toState,
+      fromLevel: e.fromLevel,
+      toLevel: e.toLevel,
+      note: e.note,
+      at: e.at.toISOString(),
     })),
   };
 }

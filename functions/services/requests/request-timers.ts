@@ -22,7 +22,9 @@ async function flagOverdue(ctx: TServiceContext, tx: Db, r: TRequestRecord, stat
     ctx,
     tx,
     [...people].map((p) => ({
-      recipientId: p, template: 'request_overdue' as const, dedupeKey: `request:${r.id}:${r.slaSeq}:overdue:${p}`,
+      recipientId: p,
+      template: 'request_overdue' as const,
+      dedupeKey: `request:${r.id}:${r.slaSeq}:overdue:${p}`,
       payload: { summary: requestSummary(r.category, r.text), status, requestId: r.id },
     })),
   );
@@ -39,7 +41,13 @@ export async function requestAcceptDue(ctx: TServiceContext, tx: Db, payload: Re
   if (!up) return flagOverdue(ctx, tx, r, '镇街超时未受理');
   const now = ctx.now();
   const sla = await slaOf(tx, r.villageId);
-  const seq = await moveRequest(tx, r, { kind: 'auto_escalated', actorId: null, state: waitingStateFor(up), level: up, handlerId: null, note: `${sla.acceptHours}小时内无人受理` }, now, sla);
+  const seq = await moveRequest(
+    tx,
+    r,
+    { kind: 'auto_escalated', actorId: null, state: waitingStateFor(up), level: up, handlerId: null, note: `${sla.acceptHours}小时内无人受理` },
+    now,
+    sla,
+  );
   await tellTier(ctx, tx, r, up, seq, `${sla.acceptHours}小时未受理，自动升级`, null);
   await tellRequester(ctx, tx, r, waitingStateFor(up), seq, null);
 }

@@ -14,7 +14,13 @@ export async function resolveRequest(ctx: TSignedInContext, id: string, note: st
     assertCan('request.handle', ctx.actor, r);
     const sla = await slaOf(tx, r.villageId);
     assertAllowed(r, 'resolve', now, sla);
-    const seq = await moveRequest(tx, r, { kind: 'resolved', actorId: ctx.actor.personId, state: 'resolved', handlerId: r.handlerId ?? ctx.actor.personId, note, extra: { resolvedAt: now } }, now, sla);
+    const seq = await moveRequest(
+      tx,
+      r,
+      { kind: 'resolved', actorId: ctx.actor.personId, state: 'resolved', handlerId: r.handlerId ?? ctx.actor.personId, note, extra: { resolvedAt: now } },
+      now,
+      sla,
+    );
     await tellRequester(ctx, tx, r, 'resolved', seq, ctx.actor.personId, `已办结，请确认：${clipText(note, 10, { ellipsis: false })}`);
     return toRequestDetail((await findRequest(tx, id))!, ctx.actor, now, sla);
   });

@@ -22,7 +22,11 @@ export async function setRequestLevel(ctx: TSignedInContext, id: string, level: 
     if (level === r.level) throw new AppError('REQUEST_SAME_LEVEL');
     const change = levelChange(r, level);
     const seq = await moveRequest(
-      tx, r, { kind: change.kind, actorId: ctx.actor.personId, state: change.state, level, handlerId: change.tierChanged ? null : r.handlerId, note: note || null }, now, sla,
+      tx,
+      r,
+      { kind: change.kind, actorId: ctx.actor.personId, state: change.state, level, handlerId: change.tierChanged ? null : r.handlerId, note: note || null },
+      now,
+      sla,
     );
     if (change.tierChanged) {
       await tellTier(ctx, tx, r, tierOf(level), seq, note || `定性为${REQUEST_LEVELS[level]}`, ctx.actor.personId);

@@ -21,9 +21,16 @@ export async function ackSos(ctx: TSignedInContext, id: string) {
     const responder = (await findPerson(tx, me))!;
     const others = (await listSosRecipients(tx, id)).filter((p) => p !== me);
     await notify(ctx, tx, [
-      { recipientId: c.callerId, template: 'sos_ack', dedupeKey: `sos:${id}:ack`, payload: { responderName: responder.name, responderPhone: responder.phone, callId: id } },
+      {
+        recipientId: c.callerId,
+        template: 'sos_ack',
+        dedupeKey: `sos:${id}:ack`,
+        payload: { responderName: responder.name, responderPhone: responder.phone, callId: id },
+      },
       ...others.map((p) => ({
-        recipientId: p, template: 'sos_update' as const, dedupeKey: `sos:${id}:taken:${p}`,
+        recipientId: p,
+        template: 'sos_update' as const,
+        dedupeKey: `sos:${id}:taken:${p}`,
         payload: { callerName: c.callerName, responderName: responder.name, state: 'acknowledged', callId: id },
       })),
     ]);

@@ -27,23 +27,41 @@ export async function alertSosStep(ctx: TServiceContext, tx: Db, c: TSosRecord, 
   const now = ctx.now();
   for (let s = step; s < SOS_STEPS.length; s++) {
     if (s !== c.step) await updateSos(tx, c.id, { step: s });
-    const fresh = await addSosRecipients(tx, c.id, s, (await peopleAt(tx, c, s)).filter((p) => p.personId !== c.callerId));
+    const fresh = await addSosRecipients(
+      tx,
+      c.id,
+      s,
+      (await peopleAt(tx, c, s)).filter((p) => p.personId !== c.callerId),
+    );
     if (!fresh.length) {
       await insertSosEvent(tx, { callId: c.id, actorId: null, kind: 'skipped', step: s, note: SOS_STEP_LABELS[s], at: now });
       continue;
     }
     const byId = await listPeopleNames(tx, fresh);
     const names = fresh.map((p) => byId.get(p) ?? '');
-    await insertSosEvent(tx, { callId: c.id, actorId: null, kind: s === 0 ? 'notified' : 'escalated', step: s, note: `${SOS_STEP_LABELS[s]}：${names.join('、')}`, at: now });
+    await insertSosEvent(tx, {
+      callId: c.id,
+      actorId: null,
+      kind: s === 0 ? 'notified' : 'escalated',
+      step: s,
+      note: `${SOS_STEP_LABELS[s]}：${names.join('、')}`,
+      at: now,
+    });
     await notify(
       ctx,
       tx,
       fresh.map((p) => ({
-        recipientId: p, template: 'sos' as const, dedupeKey: `sos:${c.id}:${p}`,
+        recipientId: p,
+        template: 'sos' as const,
+        dedupeKey: `sos:${c.id}:${p}`,
         payload: { callerName: c.callerName, address: c.address, phone: c.phone, callId: c.id },
       })),
     );
-    await scheduleJob(tx, { name: 'sos_ack_due', key: sosTimerKey(c.id, s), runAt: new Date(now.getTime() + sla.sosAckMinutes * 60_000), payload: { callId: c.id, step: s } }, now);
+    await scheduleJob(
+      tx,
+      { name: 'sos_ack_due', key: sosTimerKey(c.id, s), runAt: new Date(now.getTime() + sla.sosAckMinutes * 60_000), payload: { callId: c.id, step: s } },
+      now,
+    );
     return;
   }
 }

@@ -23,7 +23,10 @@ export async function cancelSos(ctx: TSignedInContext, id: string, reason: keyof
       ctx,
       tx,
       (await listSosRecipients(tx, id)).map((p) => ({
-        recipientId: p, template: 'sos_update' as const, dedupeKey: `sos:${id}:cancelled:${p}`, payload: { callerName: c.callerName, state: 'cancelled', callId: id },
+        recipientId: p,
+        template: 'sos_update' as const,
+        dedupeKey: `sos:${id}:cancelled:${p}`,
+        payload: { callerName: c.callerName, state: 'cancelled', callId: id },
       })),
     );
     return toSosCall(tx, (await findSos(tx, id))!, me);

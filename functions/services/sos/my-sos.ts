@@ -12,7 +12,8 @@ export async function mySos(ctx: TSignedInContext) {
   const last = await findLatestSos(ctx.db, me);
   const live = last && (sosLive(last.state) || ctx.now().getTime() - last.createdAt.getTime() < RECENT_MS);
   return {
-    available: flags ? sosAvailable(flags) : false, enabledByMe: flags?.sosEnabled ?? false,
+    available: flags ? sosAvailable(flags) : false,
+    enabledByMe: flags?.sosEnabled ?? false,
     call: live ? await toSosCall(ctx.db, last, me) : null,
   };
 }

@@ -22,7 +22,13 @@ export async function raiseSos(ctx: TSignedInContext) {
     if (!home) throw new AppError('SOS_NO_COURTYARD');
     const live = await findLiveSos(tx, me);
     if (live) return { call: await toSosCall(tx, live, me), created: false };
-    const id = await insertSos(tx, { callerId: me, ...home, address: await addressOf(tx, home.householdId, home.courtyardId), phone: flags.phone, createdAt: now });
+    const id = await insertSos(tx, {
+      callerId: me,
+      ...home,
+      address: await addressOf(tx, home.householdId, home.courtyardId),
+      phone: flags.phone,
+      createdAt: now,
+    });
     if (!id) {
       // a concurrent tap raised it first: that call is the one
       const other = await findLiveSos(tx, me);

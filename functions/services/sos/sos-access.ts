@@ -13,18 +13,32 @@ export async function loadSos(tx: Db, id: string, lock = false): Promise<TSosRec
 }
 
 const EVENT_LABELS: Record<string, string> = {
-  raised: '发起呼叫', notified: '已通知', escalated: '无人响应，升级通知', acknowledged: '已响应，正在赶来', cancelled: '呼叫人取消',
-  resolved: '已到场处理', unanswered: '仍无人响应，再次提醒', skipped: '这一级没有可通知的人',
+  raised: '发起呼叫',
+  notified: '已通知',
+  escalated: '无人响应，升级通知',
+  acknowledged: '已响应，正在赶来',
+  cancelled: '呼叫人取消',
+  resolved: '已到场处理',
+  unanswered: '仍无人响应，再次提醒',
+  skipped: '这一级没有可通知的人',
 };
 
 export async function toSosCall(tx: Db, c: TSosRecord, me: string): Promise<TSosCall> {
   const responder = c.ackBy ? await findPerson(tx, c.ackBy) : null;
   const events = await listSosEvents(tx, c.id);
   return {
-    id: c.id, state: c.state, caller: { id: c.callerId, name: c.callerName }, phone: c.phone, address: c.address,
-    step: c.step, stepLabel: SOS_STEP_LABELS[Math.min(c.step, SOS_STEP_LABELS.length - 1)],
+    id: c.id,
+    state: c.state,
+    caller: { id: c.callerId, name: c.callerName },
+    phone: c.phone,
+    address: c.address,
+    step: c.step,
+    stepLabel: SOS_STEP_LABELS[Math.min(c.step, SOS_STEP_LABELS.length - 1)],
     responder: responder ? { id: responder.id, name: responder.name, phone: responder.phone } : null,
-    createdAt: c.createdAt.toISOString(), ackAt: c.ackAt?.toISOString() ?? null, closedAt: c.closedAt?.toISOString() ?? null, cancelReason: c.cancelReason,
+    createdAt: c.createdAt.toISOString(),
+    ackAt: c.ackAt?.toISOString() ?? null,
+    closedAt: c.closedAt?.toISOString() ?? null,
+    cancelReason: c.cancelReason,
     events: events.map((e) => ({ kind: e.kind, label: EVENT_LABELS[e.kind] ?? e.kind, actor: e.actorName, note: e.note, at: e.at.toISOString() })),
     mine: c.callerId === me,
   };

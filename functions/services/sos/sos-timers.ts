@@ -21,7 +21,9 @@ export async function sosAckDue(ctx: TServiceContext, tx: Db, payload: Record<st
     ctx,
     tx,
     (await listSosRecipients(tx, c.id)).map((p) => ({
-      recipientId: p, template: 'sos' as const, dedupeKey: `sos:${c.id}:again:${p}`,
+      recipientId: p,
+      template: 'sos' as const,
+      dedupeKey: `sos:${c.id}:again:${p}`,
       payload: { callerName: c.callerName, address: c.address, phone: c.phone, callId: c.id },
     })),
   );

@@ -26,7 +26,12 @@ async function checkOnce(cfg: TWechatConfig, token: string, body: Record<string,
  * cannot be asked (no openid, busy, timeout) the verdict is 'unchecked' and a person reviews it,
  * which is what happens to every post anyway. An invalid token is refreshed once.
  */
-export async function checkText(db: Db, cfg: TWechatConfig, now: () => Date, input: { openid: string | null; content: string; title?: string }): Promise<TContentVerdict> {
+export async function checkText(
+  db: Db,
+  cfg: TWechatConfig,
+  now: () => Date,
+  input: { openid: string | null; content: string; title?: string },
+): Promise<TContentVerdict> {
   if (!input.openid) return { suggest: 'unchecked', label: null, traceId: null, reason: 'no WeChat openid' };
   const body = { content: input.content, version: 2, scene: 1, openid: input.openid, title: input.title };
   try {

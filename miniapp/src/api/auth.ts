@@ -19,10 +19,7 @@ export function listDevPeople(): Promise<TDevPeople> {
   return call(E.devPeople, {}, { anonymous: true })
 }
 
-export async function devSignIn(
-  body: TBodyOf<typeof devLogin>,
-  idempotencyKey: string,
-): Promise<TSession> {
+export async function devSignIn(body: TBodyOf<typeof devLogin>, idempotencyKey: string): Promise<TSession> {
   const session = await call(E.devLogin, { body }, { idempotencyKey, anonymous: true })
   setToken(session.token)
   return session

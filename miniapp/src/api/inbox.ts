@@ -1,11 +1,5 @@
 import type { TResponseOf } from '../../../shared/contracts/define'
-import type {
-  listInbox as listInboxContract,
-  markAllInboxRead,
-  markInboxRead,
-  unreadCount,
-  TInboxItem,
-} from '../../../shared/contracts/notifications'
+import type { listInbox as listInboxContract, markAllInboxRead, markInboxRead, unreadCount, TInboxItem } from '../../../shared/contracts/notifications'
 import * as E from '../../../shared/contracts/endpoints'
 import { call } from './call'
 

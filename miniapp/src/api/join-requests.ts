@@ -1,12 +1,5 @@
 import type { TBodyOf, TResponseOf } from '../../../shared/contracts/define'
-import type {
-  listCourtyardJoinRequests,
-  listMyJoinRequests,
-  submitJoinRequest,
-  TJoinRequest,
-  TJoinState,
-  TMember,
-} from '../../../shared/contracts/join'
+import type { listCourtyardJoinRequests, listMyJoinRequests, submitJoinRequest, TJoinRequest, TJoinState, TMember } from '../../../shared/contracts/join'
 import * as E from '../../../shared/contracts/endpoints'
 import { call } from './call'
 
@@ -22,10 +15,7 @@ export function listMine(): Promise<TResponseOf<typeof listMyJoinRequests>> {
   return call(E.listMyJoinRequests)
 }
 
-export function listForCourtyard(
-  courtyardId: string,
-  state: TJoinState = 'pending',
-): Promise<TResponseOf<typeof listCourtyardJoinRequests>> {
+export function listForCourtyard(courtyardId: string, state: TJoinState = 'pending'): Promise<TResponseOf<typeof listCourtyardJoinRequests>> {
   return call(E.listCourtyardJoinRequests, { params: { courtyardId }, query: { state } })
 }
 

@@ -43,15 +43,10 @@ export type TReviewDecision = TBodyOf<typeof reviewContract>
 export type TApplicationDecision = TBodyOf<typeof decideApplicationContract>['decision']
 export type TWorkInput = TBodyOf<typeof workContract>
 
-
 // ── 帮我卖 ──
 
 /** 逛一逛: published listings, 村里推荐 first; pass the previous page's nextCursor for more. */
-export function browseListings(
-  filter: { category?: TListingCategory; villageId?: string },
-  cursor?: string | null,
-  limit = 20,
-): Promise<TListingPage> {
+export function browseListings(filter: { category?: TListingCategory; villageId?: string }, cursor?: string | null, limit = 20): Promise<TListingPage> {
   return call(E.browseListings, { query: { ...filter, cursor: cursor ?? undefined, limit } })
 }
 

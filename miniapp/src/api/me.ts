@@ -28,9 +28,7 @@ export function listVillageCourtyards(villageId: string): Promise<TResponseOf<ty
 
 /** Courtyards this person heads (院长), for the head's pages. */
 export function headedCourtyards(me: TMe): { id: string; name: string }[] {
-  return me.roles
-    .filter((r) => r.role === 'courtyard_head' && r.scopeType === 'courtyard')
-    .map((r) => ({ id: r.scopeId, name: r.scopeName }))
+  return me.roles.filter((r) => r.role === 'courtyard_head' && r.scopeType === 'courtyard').map((r) => ({ id: r.scopeId, name: r.scopeName }))
 }
 
 export function isVillager(me: TMe): boolean {

@@ -1,9 +1,5 @@
 import type { TResponseOf } from '../../../shared/contracts/define'
-import type {
-  listVillageNotifications,
-  retryNotification as retryContract,
-  TNotificationSummary,
-} from '../../../shared/contracts/notifications'
+import type { listVillageNotifications, retryNotification as retryContract, TNotificationSummary } from '../../../shared/contracts/notifications'
 import * as E from '../../../shared/contracts/endpoints'
 import { call } from './call'
 
@@ -11,10 +7,7 @@ export type { TNotificationSummary }
 export type TNotificationState = TNotificationSummary['state']
 
 /** 通知投递情况 of one village (村干部); the server defaults to the failed ones. */
-export function listForVillage(
-  villageId: string,
-  state: TNotificationState = 'failed',
-): Promise<TResponseOf<typeof listVillageNotifications>> {
+export function listForVillage(villageId: string, state: TNotificationState = 'failed'): Promise<TResponseOf<typeof listVillageNotifications>> {
   return call(E.listVillageNotifications, { params: { villageId }, query: { state } })
 }
 

@@ -69,10 +69,7 @@ export function handOver(villageId: string, pickupCode: string, idempotencyKey: 
   return call(E.handOverRedemption, { params: { villageId }, body: { pickupCode } }, { idempotencyKey })
 }
 
-export function listVillageRedemptions(
-  villageId: string,
-  state: TRedemptionState = 'reserved',
-): Promise<TResponseOf<typeof villageRedemptionsContract>> {
+export function listVillageRedemptions(villageId: string, state: TRedemptionState = 'reserved'): Promise<TResponseOf<typeof villageRedemptionsContract>> {
   return call(E.listVillageRedemptions, { params: { villageId }, query: { state } })
 }
 
@@ -123,11 +120,7 @@ export function listCourtyardPeople(courtyardId: string): Promise<TResponseOf<ty
 }
 
 /** 人工加分 (amount > 0) or 扣分 (amount < 0), with a reason the villager sees. */
-export function adjustPoints(
-  personId: string,
-  body: TBodyOf<typeof adjustContract>,
-  idempotencyKey: string,
-): Promise<TResponseOf<typeof adjustContract>> {
+export function adjustPoints(personId: string, body: TBodyOf<typeof adjustContract>, idempotencyKey: string): Promise<TResponseOf<typeof adjustContract>> {
   return call(E.adjustPoints, { params: { personId }, body }, { idempotencyKey })
 }
 

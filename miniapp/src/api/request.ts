@@ -89,10 +89,5 @@ export function toAppError(err: unknown): AppError {
 
 /** Worth retrying with the same Idempotency-Key (the first attempt's outcome is unknown). */
 export function isRetryable(err: AppError): boolean {
-  return (
-    err instanceof NetworkError ||
-    err.status >= 500 ||
-    err.code === 'IDEMPOTENCY_IN_PROGRESS' ||
-    err.code === 'WECHAT_RATE_LIMITED'
-  )
+  return err instanceof NetworkError || err.status >= 500 || err.code === 'IDEMPOTENCY_IN_PROGRESS' || err.code === 'WECHAT_RATE_LIMITED'
 }

@@ -49,13 +49,9 @@ export function BinReportCard() {
 
   return (
     <EntryCard
-      title='扫码报满'
-      desc={
-        <Text data-testid='home-bin-report-text'>
-          {kept ? `有 ${kept} 条报告等待联网后自动上报` : '垃圾桶满了？扫一扫桶上的二维码，一键告诉保洁员'}
-        </Text>
-      }
-      testId='home-bin-report'
+      title="扫码报满"
+      desc={<Text data-testid="home-bin-report-text">{kept ? `有 ${kept} 条报告等待联网后自动上报` : '垃圾桶满了？扫一扫桶上的二维码，一键告诉保洁员'}</Text>}
+      testId="home-bin-report"
       onClick={onClick}
     />
   )
@@ -77,14 +73,14 @@ export function CleanerTasksCard() {
   })
   return (
     <EntryCard
-      title='清运任务'
+      title="清运任务"
       badge={open ?? undefined}
       desc={
-        <Text data-testid='home-cleaner-tasks-text'>
+        <Text data-testid="home-cleaner-tasks-text">
           {open === null ? '报满的垃圾桶，按路线清运' : open ? `有 ${open} 个垃圾桶等待清运` : '暂无待清运的垃圾桶'}
         </Text>
       }
-      testId='home-cleaner-tasks'
+      testId="home-cleaner-tasks"
       onClick={() => openPage(BIN_ROUTES.cleanerTasks)}
     />
   )

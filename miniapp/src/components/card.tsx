@@ -19,28 +19,24 @@ export function EntryCard({
   testId?: string
 }) {
   return (
-    <View
-      className={`xyj-entry ${disabled ? 'xyj-entry--disabled' : ''}`}
-      data-testid={testId}
-      onClick={disabled ? undefined : onClick}
-    >
-      <View className='xyj-entry__head'>
-        <Text className='xyj-entry__title'>{title}</Text>
+    <View className={`xyj-entry ${disabled ? 'xyj-entry--disabled' : ''}`} data-testid={testId} onClick={disabled ? undefined : onClick}>
+      <View className="xyj-entry__head">
+        <Text className="xyj-entry__title">{title}</Text>
         {badge ? (
-          <Text className='xyj-entry__badge' data-testid={testId ? `${testId}-badge` : undefined}>
+          <Text className="xyj-entry__badge" data-testid={testId ? `${testId}-badge` : undefined}>
             {badgeText(badge)}
           </Text>
         ) : null}
       </View>
-      <Text className='xyj-entry__desc'>{disabled ? '即将上线' : desc}</Text>
+      <Text className="xyj-entry__desc">{disabled ? '即将上线' : desc}</Text>
     </View>
   )
 }
 
 export function Section({ title, children, testId }: { title?: string; children: ReactNode; testId?: string }) {
   return (
-    <View className='xyj-section' data-testid={testId}>
-      {title ? <Text className='xyj-section__title'>{title}</Text> : null}
+    <View className="xyj-section" data-testid={testId}>
+      {title ? <Text className="xyj-section__title">{title}</Text> : null}
       {children}
     </View>
   )
@@ -61,16 +57,16 @@ export function LinkRow({
   testId: string
 }) {
   return (
-    <View className='xyj-row' data-testid={testId} onClick={onClick}>
-      <Text className='xyj-row__title'>{title}</Text>
+    <View className="xyj-row" data-testid={testId} onClick={onClick}>
+      <Text className="xyj-row__title">{title}</Text>
       {badge ? (
-        <Text className='xyj-badge' data-testid={`${testId}-badge`}>
+        <Text className="xyj-badge" data-testid={`${testId}-badge`}>
           {badgeText(badge)}
         </Text>
       ) : extra ? (
-        <Text className='xyj-row__extra'>{extra}</Text>
+        <Text className="xyj-row__extra">{extra}</Text>
       ) : null}
-      <Text className='xyj-row__arrow'>›</Text>
+      <Text className="xyj-row__arrow">›</Text>
     </View>
   )
 }

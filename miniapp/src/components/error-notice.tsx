@@ -19,17 +19,17 @@ export function ErrorNotice({
   const issues = error.issues?.filter((i) => i.message) ?? []
   const hint = hints?.[error.code]
   return (
-    <View className='xyj-error' data-testid={testId} data-code={error.code}>
-      <Text className='xyj-error__text' data-testid={`${testId}-message`}>
+    <View className="xyj-error" data-testid={testId} data-code={error.code}>
+      <Text className="xyj-error__text" data-testid={`${testId}-message`}>
         {error.message}
       </Text>
       {issues.map((i) => (
-        <Text key={`${i.path}:${i.message}`} className='xyj-error__issue'>
+        <Text key={`${i.path}:${i.message}`} className="xyj-error__issue">
           {`· ${i.message}`}
         </Text>
       ))}
       {hint ? (
-        <Text className='xyj-error__hint' data-testid={`${testId}-hint`}>
+        <Text className="xyj-error__hint" data-testid={`${testId}-hint`}>
           {hint}
         </Text>
       ) : null}

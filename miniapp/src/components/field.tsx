@@ -14,19 +14,19 @@ interface FieldProps {
 /** A labelled, large text input. On H5 the native <input> sits inside `[data-testid] input`. */
 export function Field({ label, value, onChange, placeholder, type = 'text', maxlength = 40, testId, hint }: FieldProps) {
   return (
-    <View className='xyj-field'>
-      <Text className='xyj-field__label'>{label}</Text>
+    <View className="xyj-field">
+      <Text className="xyj-field__label">{label}</Text>
       <Input
-        className='xyj-field__input'
+        className="xyj-field__input"
         data-testid={testId}
         value={value}
         type={type}
         maxlength={maxlength}
         placeholder={placeholder}
-        placeholderClass='xyj-field__placeholder'
+        placeholderClass="xyj-field__placeholder"
         onInput={(e) => onChange(e.detail.value)}
       />
-      {hint ? <Text className='xyj-field__hint'>{hint}</Text> : null}
+      {hint ? <Text className="xyj-field__hint">{hint}</Text> : null}
     </View>
   )
 }

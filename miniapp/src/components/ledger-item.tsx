@@ -7,11 +7,11 @@ import { signedPoints } from '../lib/points'
 export function LedgerItem({ item, showPerson }: { item: TLedgerItem; showPerson?: boolean }) {
   const plus = item.amount > 0
   return (
-    <View className='xyj-ledger' data-testid='ledger-item' data-amount={String(item.amount)} data-reason={item.reasonCode}>
-      <View className='xyj-ledger__main'>
-        <Text className='xyj-ledger__reason'>{item.reason}</Text>
-        {item.note ? <Text className='xyj-ledger__note'>{item.note}</Text> : null}
-        <Text className='xyj-ledger__meta'>{showPerson ? `${item.person.name} · ${formatTime(item.createdAt)}` : formatTime(item.createdAt)}</Text>
+    <View className="xyj-ledger" data-testid="ledger-item" data-amount={String(item.amount)} data-reason={item.reasonCode}>
+      <View className="xyj-ledger__main">
+        <Text className="xyj-ledger__reason">{item.reason}</Text>
+        {item.note ? <Text className="xyj-ledger__note">{item.note}</Text> : null}
+        <Text className="xyj-ledger__meta">{showPerson ? `${item.person.name} · ${formatTime(item.createdAt)}` : formatTime(item.createdAt)}</Text>
       </View>
       <Text className={`xyj-amount ${plus ? 'xyj-amount--plus' : 'xyj-amount--minus'}`}>{signedPoints(item.amount)}</Text>
     </View>

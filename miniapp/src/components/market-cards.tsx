@@ -10,9 +10,9 @@ import { EntryCard } from './card'
 export function MarketCard() {
   return (
     <EntryCard
-      title='帮我卖 · 找活干'
-      desc={<Text data-testid='home-market-text'>卖自家的农产品，找附近的活</Text>}
-      testId='home-market'
+      title="帮我卖 · 找活干"
+      desc={<Text data-testid="home-market-text">卖自家的农产品，找附近的活</Text>}
+      testId="home-market"
       onClick={() => openPage(MARKET_ROUTES.home)}
     />
   )
@@ -38,14 +38,14 @@ export function MarketReviewCard() {
 
   return (
     <EntryCard
-      title='待审核'
+      title="待审核"
       badge={count || undefined}
       desc={
-        <Text data-testid='home-market-review-text' data-count={count === null ? '' : String(count)}>
+        <Text data-testid="home-market-review-text" data-count={count === null ? '' : String(count)}>
           {count === null ? '村民发布的商品和招工' : count ? `有 ${count} 条商品或招工等您审核` : '暂无待审核的商品和招工'}
         </Text>
       }
-      testId='home-market-review'
+      testId="home-market-review"
       onClick={() => openPage(MARKET_ROUTES.review)}
     />
   )

@@ -27,13 +27,13 @@ export function MediaImage({ id, className, testId = 'media-image' }: { id: stri
   if (!src) {
     return (
       <View className={`xyj-media xyj-media--empty ${className ?? ''}`} data-testid={testId} data-state={failed ? 'failed' : 'loading'}>
-        <Text className='xyj-media__text'>{failed ? '照片加载失败' : '照片加载中…'}</Text>
+        <Text className="xyj-media__text">{failed ? '照片加载失败' : '照片加载中…'}</Text>
       </View>
     )
   }
   return (
-    <View className={`xyj-media ${className ?? ''}`} data-testid={testId} data-state='ok' onClick={() => previewPhoto(src)}>
-      <Image className='xyj-media__img' src={src} mode='aspectFill' />
+    <View className={`xyj-media ${className ?? ''}`} data-testid={testId} data-state="ok" onClick={() => previewPhoto(src)}>
+      <Image className="xyj-media__img" src={src} mode="aspectFill" />
     </View>
   )
 }

@@ -115,26 +115,24 @@ export function PhotoPicker({ photos, max, title, testId = 'photos' }: { photos:
     else if (p.state === 'done') previewPhoto(p.src)
   }
   return (
-    <View className='xyj-photos' data-testid={testId} data-ids={photos.ids.join(',')} data-busy={photos.busy ? 'true' : 'false'}>
-      {title ? <Text className='xyj-photos__title'>{title}</Text> : null}
-      <View className='xyj-photos__row'>
+    <View className="xyj-photos" data-testid={testId} data-ids={photos.ids.join(',')} data-busy={photos.busy ? 'true' : 'false'}>
+      {title ? <Text className="xyj-photos__title">{title}</Text> : null}
+      <View className="xyj-photos__row">
         {photos.items.map((p) => (
           <View key={p.key} className={`xyj-photos__item xyj-photos__item--${p.state}`} data-testid={`${testId}-item`} data-state={p.state}>
-            <View className='xyj-photos__tap' data-testid={`${testId}-tap`} onClick={() => onTap(p)}>
-              <Image className='xyj-photos__img' src={p.src} mode='aspectFill' />
-              {p.state !== 'done' ? (
-                <Text className='xyj-photos__badge'>{p.state === 'failed' && p.prepared ? '点此重试' : BADGE[p.state]}</Text>
-              ) : null}
+            <View className="xyj-photos__tap" data-testid={`${testId}-tap`} onClick={() => onTap(p)}>
+              <Image className="xyj-photos__img" src={p.src} mode="aspectFill" />
+              {p.state !== 'done' ? <Text className="xyj-photos__badge">{p.state === 'failed' && p.prepared ? '点此重试' : BADGE[p.state]}</Text> : null}
             </View>
-            <View className='xyj-photos__remove' data-testid={`${testId}-remove`} aria-label='删除照片' onClick={() => photos.remove(p.key)}>
-              <Text className='xyj-photos__remove-x'>×</Text>
+            <View className="xyj-photos__remove" data-testid={`${testId}-remove`} aria-label="删除照片" onClick={() => photos.remove(p.key)}>
+              <Text className="xyj-photos__remove-x">×</Text>
             </View>
           </View>
         ))}
         {room > 0 ? (
-          <View className='xyj-photos__add' data-testid={`${testId}-add`} onClick={() => void photos.add(room)}>
-            <Text className='xyj-photos__plus'>+</Text>
-            <Text className='xyj-photos__add-text'>{photos.items.length ? '再加一张' : '拍照'}</Text>
+          <View className="xyj-photos__add" data-testid={`${testId}-add`} onClick={() => void photos.add(room)}>
+            <Text className="xyj-photos__plus">+</Text>
+            <Text className="xyj-photos__add-text">{photos.items.length ? '再加一张' : '拍照'}</Text>
           </View>
         ) : null}
       </View>

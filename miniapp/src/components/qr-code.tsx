@@ -11,9 +11,9 @@ export function QrCode({ text, testId, className }: { text: string; testId?: str
   const matrix = useMemo(() => qrMatrix(text), [text])
   return (
     <View className={`xyj-qr ${className ?? ''}`} data-testid={testId} data-text={text} data-modules={String(matrix.length)}>
-      <View className='xyj-qr__grid'>
+      <View className="xyj-qr__grid">
         {matrix.map((row, y) => (
-          <View key={y} className='xyj-qr__row'>
+          <View key={y} className="xyj-qr__row">
             {runsOf(row).map((run, i) => (
               <View key={i} className={run.dark ? 'xyj-qr__dark' : 'xyj-qr__light'} style={{ flex: String(run.length) }} />
             ))}

@@ -10,9 +10,9 @@ import { EntryCard } from './card'
 export function AskHeadCard() {
   return (
     <EntryCard
-      title='找院长'
-      desc={<Text data-testid='home-ask-head-text'>有事说一声，院长不在身边也能办</Text>}
-      testId='home-ask-head'
+      title="找院长"
+      desc={<Text data-testid="home-ask-head-text">有事说一声，院长不在身边也能办</Text>}
+      testId="home-ask-head"
       onClick={() => openPage(REQUEST_ROUTES.new)}
     />
   )
@@ -44,10 +44,14 @@ export function RequestQueueCard() {
         : '暂无待办事项'
   return (
     <EntryCard
-      title='待办事项'
+      title="待办事项"
       badge={counts?.open || undefined}
-      desc={<Text data-testid='home-request-queue-text' data-overdue={String(counts?.overdue ?? 0)}>{text}</Text>}
-      testId='home-request-queue'
+      desc={
+        <Text data-testid="home-request-queue-text" data-overdue={String(counts?.overdue ?? 0)}>
+          {text}
+        </Text>
+      }
+      testId="home-request-queue"
       onClick={() => openPage(REQUEST_ROUTES.queue)}
     />
   )

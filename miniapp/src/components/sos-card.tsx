@@ -40,7 +40,13 @@ export function SosCard({ me }: { me: TMe }) {
     loading.current = true
     const jobs: Promise<void>[] = []
     if (member) jobs.push(getMySos().then(setMine, () => undefined)) // a hint: the button stays as it was
-    if (answers) jobs.push(listActiveSos().then((r) => setActive(r.items.filter((c) => !c.mine && sosLive(c))), () => undefined))
+    if (answers)
+      jobs.push(
+        listActiveSos().then(
+          (r) => setActive(r.items.filter((c) => !c.mine && sosLive(c))),
+          () => undefined,
+        ),
+      )
     void Promise.all(jobs).finally(() => {
       loading.current = false
     })
@@ -74,36 +80,38 @@ export function SosCard({ me }: { me: TMe }) {
   return (
     <>
       {active.map((c) => (
-        <View key={c.id} className='sos-banner' data-testid='home-sos-active' data-id={c.id} data-state={c.state} onClick={() => openPage(sosPage(c.id))}>
-          <Text className='sos-banner__title'>{`${c.caller.name} 一键呼叫求助`}</Text>
-          <Text className='sos-banner__text'>{c.address}</Text>
-          <Text className='sos-banner__text'>{c.state === 'acknowledged' && c.responder ? `${c.responder.name}已响应，正在赶去` : '还没有人响应，点这里查看 ›'}</Text>
+        <View key={c.id} className="sos-banner" data-testid="home-sos-active" data-id={c.id} data-state={c.state} onClick={() => openPage(sosPage(c.id))}>
+          <Text className="sos-banner__title">{`${c.caller.name} 一键呼叫求助`}</Text>
+          <Text className="sos-banner__text">{c.address}</Text>
+          <Text className="sos-banner__text">
+            {c.state === 'acknowledged' && c.responder ? `${c.responder.name}已响应，正在赶去` : '还没有人响应，点这里查看 ›'}
+          </Text>
         </View>
       ))}
 
       {call ? (
-        <View className='sos-live' data-testid='home-sos-live' data-id={call.id} data-state={call.state} onClick={() => openPage(sosPage(call.id))}>
-          <Text className='sos-live__title'>一键呼叫进行中</Text>
-          <Text className='sos-live__status' data-testid='home-sos-live-status'>
+        <View className="sos-live" data-testid="home-sos-live" data-id={call.id} data-state={call.state} onClick={() => openPage(sosPage(call.id))}>
+          <Text className="sos-live__title">一键呼叫进行中</Text>
+          <Text className="sos-live__status" data-testid="home-sos-live-status">
             {sosStatusText(call)}
           </Text>
-          <Text className='sos-live__more'>点这里查看 ›</Text>
+          <Text className="sos-live__more">点这里查看 ›</Text>
         </View>
       ) : mine?.available ? (
-        <View className='sos-box'>
+        <View className="sos-box">
           <View
             className={`sos-button ${armed ? 'sos-button--armed' : ''} ${raise.busy ? 'sos-button--busy' : ''}`}
-            data-testid='home-sos'
+            data-testid="home-sos"
             data-armed={armed ? 'true' : 'false'}
             data-busy={raise.busy ? 'true' : 'false'}
             onClick={() => void onTap()}
           >
-            <Text className='sos-button__text'>{raise.busy ? '正在呼叫…' : armed ? '再按一次确认呼叫' : '一键呼叫'}</Text>
-            <Text className='sos-button__sub'>
+            <Text className="sos-button__text">{raise.busy ? '正在呼叫…' : armed ? '再按一次确认呼叫' : '一键呼叫'}</Text>
+            <Text className="sos-button__sub">
               {raise.busy ? '正在通知院长和联户党员' : armed ? `${SOS_ARM_MS / 1000} 秒内不按就不呼叫` : '需要帮助时连按两次，通知院长和联户党员'}
             </Text>
           </View>
-          <ErrorNotice error={raise.error} testId='home-sos-error' />
+          <ErrorNotice error={raise.error} testId="home-sos-error" />
         </View>
       ) : null}
     </>

@@ -50,17 +50,17 @@ export function SosSwitch({ me }: { me: TMe }) {
   }
 
   return (
-    <View className='xyj-section' data-testid='me-sos'>
-      <Text className='xyj-section__title'>一键呼叫</Text>
-      <Toggle label='首页显示「一键呼叫」按钮' checked={on} onChange={(v) => void onChange(v)} testId='me-sos-switch' />
-      <Text className='muted' data-testid='me-sos-note' data-forced={forced ? 'true' : 'false'}>
+    <View className="xyj-section" data-testid="me-sos">
+      <Text className="xyj-section__title">一键呼叫</Text>
+      <Toggle label="首页显示「一键呼叫」按钮" checked={on} onChange={(v) => void onChange(v)} testId="me-sos-switch" />
+      <Text className="muted" data-testid="me-sos-note" data-forced={forced ? 'true' : 'false'}>
         {forced
           ? `${reasons.length ? `您登记为${reasons.join('、')}，` : ''}一键呼叫始终开启，不能关闭。连按两次就会通知院长和联户党员。`
           : on
             ? '已开启。在首页连按两次按钮，就会通知院长和联户党员。'
             : '开启后，首页会有一个红色大按钮，遇到急事连按两次就能叫人。'}
       </Text>
-      <ErrorNotice error={save.error} testId='me-sos-error' />
+      <ErrorNotice error={save.error} testId="me-sos-error" />
     </View>
   )
 }

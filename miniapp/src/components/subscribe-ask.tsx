@@ -32,12 +32,12 @@ export function SubscribeAsk({
   const outcome = sub.outcome
 
   return (
-    <View className='xyj-subscribe' data-testid={`${testId}-box`}>
+    <View className="xyj-subscribe" data-testid={`${testId}-box`}>
       <Button
-        className='btn'
+        className="btn"
         type={primary ? 'primary' : 'default'}
         fill={primary ? undefined : 'outline'}
-        size='xlarge'
+        size="xlarge"
         block
         loading={sub.busy}
         data-testid={testId}
@@ -45,9 +45,9 @@ export function SubscribeAsk({
       >
         {label}
       </Button>
-      {hint ? <Text className='xyj-subscribe__hint'>{hint}</Text> : null}
+      {hint ? <Text className="xyj-subscribe__hint">{hint}</Text> : null}
       {showCredits && sub.credits ? (
-        <Text className='xyj-subscribe__credits' data-testid={`${testId}-credits`} data-credits={String(left)}>
+        <Text className="xyj-subscribe__credits" data-testid={`${testId}-credits`} data-credits={String(left)}>
           {left > 0 ? `剩余提醒 ${left} 次` : '现在没有剩余提醒，点上面的按钮开启'}
         </Text>
       ) : null}

@@ -13,7 +13,7 @@ export function Tabs<T extends string>({
   testId: string
 }) {
   return (
-    <View className='xyj-tabs' data-testid={testId} data-value={value}>
+    <View className="xyj-tabs" data-testid={testId} data-value={value}>
       {options.map((o) => (
         <Text
           key={o.value}

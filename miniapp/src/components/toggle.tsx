@@ -1,17 +1,7 @@
 import { Text, View } from '@tarojs/components'
 
 /** A whole-row check box: the row is the tap target, large enough for elderly fingers. */
-export function Toggle({
-  label,
-  checked,
-  onChange,
-  testId,
-}: {
-  label: string
-  checked: boolean
-  onChange: (checked: boolean) => void
-  testId: string
-}) {
+export function Toggle({ label, checked, onChange, testId }: { label: string; checked: boolean; onChange: (checked: boolean) => void; testId: string }) {
   return (
     <View
       className={`xyj-toggle ${checked ? 'xyj-toggle--on' : ''}`}
@@ -19,8 +9,8 @@ export function Toggle({
       data-checked={checked ? 'true' : 'false'}
       onClick={() => onChange(!checked)}
     >
-      <View className='xyj-toggle__box'>{checked ? <Text className='xyj-toggle__tick'>✓</Text> : null}</View>
-      <Text className='xyj-toggle__label'>{label}</Text>
+      <View className="xyj-toggle__box">{checked ? <Text className="xyj-toggle__tick">✓</Text> : null}</View>
+      <Text className="xyj-toggle__label">{label}</Text>
     </View>
   )
 }

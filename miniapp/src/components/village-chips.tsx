@@ -11,7 +11,7 @@ type TChoice = Pick<ReturnType<typeof useVillageChoice>, 'villages' | 'villageId
 export function VillageChips({ choice, testId }: { choice: TChoice; testId?: string }) {
   if (choice.villages.length < 2) return null
   return (
-    <View className='chips'>
+    <View className="chips">
       {choice.villages.map((v) => (
         <Text
           key={v.id}

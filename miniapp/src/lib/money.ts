@@ -44,5 +44,7 @@ export function formatFen(fen: number): string {
 
 /** fen → what goes back into a yuan input when a form is edited: "12.5", "3", "0.05". */
 export function fenToInput(fen: number): string {
-  return fenToYuan(fen).replace(/\.00$/, '').replace(/(\.\d)0$/, '$1')
+  return fenToYuan(fen)
+    .replace(/\.00$/, '')
+    .replace(/(\.\d)0$/, '$1')
 }

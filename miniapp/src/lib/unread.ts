@@ -49,4 +49,3 @@ export function useUnread(): number | null {
   })
   return unread
 }
-

@@ -3,10 +3,7 @@ import type { AppError } from '../../../shared/errors'
 import { isRetryable, toAppError } from '../api/request'
 import { ActionKeys } from './idempotency'
 
-export type TActionResult<R> =
-  | { ok: true; value: R }
-  | { ok: false; error: AppError; retryable: boolean }
-  | { ok: false; busy: true }
+export type TActionResult<R> = { ok: true; value: R } | { ok: false; error: AppError; retryable: boolean } | { ok: false; busy: true }
 
 /**
  * Runs a write for a button: one request at a time (a second tap while busy is ignored),

@@ -10,12 +10,7 @@ import { goToLogin } from './navigation'
  * A newer load wins: `current()` tells a side loader whether its answer still counts, and an
  * error from either lands in `error`.
  */
-export function useDetail<T>(o: {
-  id: string
-  notFound: string
-  get: (id: string) => Promise<T>
-  side: (item: T, current: () => boolean) => Promise<void>
-}) {
+export function useDetail<T>(o: { id: string; notFound: string; get: (id: string) => Promise<T>; side: (item: T, current: () => boolean) => Promise<void> }) {
   const [item, setItem] = useState<T | null>(null)
   const [error, setError] = useState<AppError | null>(null)
   const generation = useRef(0)

@@ -32,9 +32,7 @@ type TLoad = { value: TSubscriptionTemplates } | { error: AppError }
  */
 export function useSubscribe(names: string[]) {
   const token = getToken()
-  const [loaded, setLoaded] = useState<TSubscriptionTemplates | null>(() =>
-    token && cache?.token === token ? cache.value : null,
-  )
+  const [loaded, setLoaded] = useState<TSubscriptionTemplates | null>(() => (token && cache?.token === token ? cache.value : null))
   const [credits, setCredits] = useState<TCredits | null>(loaded?.credits ?? null)
   const [outcome, setOutcome] = useState<TSubscribeOutcome | null>(null)
   const [busy, setBusy] = useState(false)

@@ -11,11 +11,7 @@ const townshipCache = new Map<string, TPlace[]>()
  * with `township`, 镇街管理员 also get their township's villages (GET
  * /api/townships/{id}/villages). `initialId` (a page's ?villageId=) wins when it is listed.
  */
-export function useVillageChoice(
-  me: TMe | null,
-  own: (me: TMe) => TPlace[],
-  opts: { initialId?: string | null; township?: boolean } = {},
-) {
+export function useVillageChoice(me: TMe | null, own: (me: TMe) => TPlace[], opts: { initialId?: string | null; township?: boolean } = {}) {
   const [chosen, setChosen] = useState<string | null>(opts.initialId ?? null)
   const townships = me && opts.township ? staffTownships(me) : []
   const key = townships.map((t) => t.id).join(',')

@@ -12,7 +12,7 @@ function dataProps(props: TProps): Record<string, unknown> {
 
 export const Button = (props: TProps & { onClick?: () => void; disabled?: boolean; loading?: boolean; type?: string }) => (
   <button
-    type='button'
+    type="button"
     className={props.className}
     data-type={props.type}
     data-loading={props.loading ? 'true' : undefined}

@@ -19,9 +19,9 @@ function domProps(props: TProps): Record<string, unknown> {
 export const View = (props: TProps) => <div {...domProps(props)} />;
 export const Text = (props: TProps) => <span {...domProps(props)} />;
 export const Label = (props: TProps) => <label {...domProps(props)} />;
-export const Image = (props: TProps & { src?: string }) => <img alt='' src={props.src} {...domProps(props)} />;
+export const Image = (props: TProps & { src?: string }) => <img alt="" src={props.src} {...domProps(props)} />;
 export const ScrollView = View;
-export const Button = (props: TProps) => <button type='button' {...domProps(props)} />;
+export const Button = (props: TProps) => <button type="button" {...domProps(props)} />;
 
 /** Taro's Input reports typing as onInput({ detail: { value } }). */
 export const Input = (
@@ -51,7 +51,7 @@ export const Textarea = (
 
 export const Switch = (props: TProps & { checked?: boolean; onChange?: (e: { detail: { value: boolean } }) => void }) => (
   <input
-    type='checkbox'
+    type="checkbox"
     {...domProps(props)}
     checked={Boolean(props.checked)}
     onChange={(e: ChangeEvent<HTMLInputElement>) => props.onChange?.({ detail: { value: e.target.checked } })}
@@ -63,7 +63,7 @@ export const Picker = (props: TProps & { value?: string; onChange?: (e: { detail
   <div {...domProps(props)}>
     {props.children}
     <input
-      data-picker-input='true'
+      data-picker-input="true"
       value={props.value ?? ''}
       onChange={(e: ChangeEvent<HTMLInputElement>) => props.onChange?.({ detail: { value: e.target.value } })}
     />

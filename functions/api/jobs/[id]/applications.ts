@@ -5,6 +5,12 @@ import { listJobApplications as first } from '../../../../functions/services/mar
 import { applyJob as second } from '../../../../functions/services/market/apply-job';
 
 export default defineRoutes(
-  defineRoute(jobApplications, { access: { action: 'job.own', on: { kind: 'job', param: 'id' } }, handle: (ctx, { params }) => first(signedIn(ctx), params.id) }),
-  defineRoute(applyJob, { access: { action: 'job.view', on: { kind: 'job', param: 'id' } }, handle: (ctx, { params, body }) => second(signedIn(ctx), params.id, body.note) }),
+  defineRoute(jobApplications, {
+    access: { action: 'job.own', on: { kind: 'job', param: 'id' } },
+    handle: (ctx, { params }) => first(signedIn(ctx), params.id),
+  }),
+  defineRoute(applyJob, {
+    access: { action: 'job.view', on: { kind: 'job', param: 'id' } },
+    handle: (ctx, { params, body }) => second(signedIn(ctx), params.id, body.note),
+  }),
 );

@@ -6,5 +6,8 @@ import { updateJob as second } from '../../../../functions/services/market/write
 
 export default defineRoutes(
   defineRoute(getJob, { access: { action: 'job.view', on: { kind: 'job', param: 'id' } }, handle: (ctx, { params }) => first(signedIn(ctx), params.id) }),
-  defineRoute(updateJob, { access: { action: 'job.own', on: { kind: 'job', param: 'id' } }, handle: (ctx, { params, body }) => second(signedIn(ctx), params.id, body) }),
+  defineRoute(updateJob, {
+    access: { action: 'job.own', on: { kind: 'job', param: 'id' } },
+    handle: (ctx, { params, body }) => second(signedIn(ctx), params.id, body),
+  }),
 );

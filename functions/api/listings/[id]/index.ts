@@ -5,6 +5,12 @@ import { getListing as first } from '../../../../functions/services/market/read-
 import { updateListing as second } from '../../../../functions/services/market/update-listing';
 
 export default defineRoutes(
-  defineRoute(getListing, { access: { action: 'listing.view', on: { kind: 'listing', param: 'id' } }, handle: (ctx, { params }) => first(signedIn(ctx), params.id) }),
-  defineRoute(updateListing, { access: { action: 'listing.own', on: { kind: 'listing', param: 'id' } }, handle: (ctx, { params, body }) => second(signedIn(ctx), params.id, body) }),
+  defineRoute(getListing, {
+    access: { action: 'listing.view', on: { kind: 'listing', param: 'id' } },
+    handle: (ctx, { params }) => first(signedIn(ctx), params.id),
+  }),
+  defineRoute(updateListing, {
+    access: { action: 'listing.own', on: { kind: 'listing', param: 'id' } },
+    handle: (ctx, { params, body }) => second(signedIn(ctx), params.id, body),
+  }),
 );

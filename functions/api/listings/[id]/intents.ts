@@ -5,6 +5,12 @@ import { listListingIntents as first } from '../../../../functions/services/mark
 import { createIntent as second } from '../../../../functions/services/market/create-intent';
 
 export default defineRoutes(
-  defineRoute(listingIntents, { access: { action: 'listing.own', on: { kind: 'listing', param: 'id' } }, handle: (ctx, { params }) => first(signedIn(ctx), params.id) }),
-  defineRoute(createIntent, { access: { action: 'listing.view', on: { kind: 'listing', param: 'id' } }, handle: (ctx, { params, body }) => second(signedIn(ctx), params.id, body) }),
+  defineRoute(listingIntents, {
+    access: { action: 'listing.own', on: { kind: 'listing', param: 'id' } },
+    handle: (ctx, { params }) => first(signedIn(ctx), params.id),
+  }),
+  defineRoute(createIntent, {
+    access: { action: 'listing.view', on: { kind: 'listing', param: 'id' } },
+    handle: (ctx, { params, body }) => second(signedIn(ctx), params.id, body),
+  }),
 );

@@ -5,6 +5,12 @@ import { listRequestMessagesOf } from '../../../services/requests/list-request-m
 import { postRequestMessage as post } from '../../../services/requests/post-request-message';
 
 export default defineRoutes(
-  defineRoute(listRequestMessages, { access: { action: 'request.view', on: { kind: 'request', param: 'id' } }, handle: (ctx, { params }) => listRequestMessagesOf(signedIn(ctx), params.id) }),
-  defineRoute(postRequestMessage, { access: { action: 'request.message', on: { kind: 'request', param: 'id' } }, handle: (ctx, { params, body }) => post(signedIn(ctx), params.id, body.body, body.photoIds) }),
+  defineRoute(listRequestMessages, {
+    access: { action: 'request.view', on: { kind: 'request', param: 'id' } },
+    handle: (ctx, { params }) => listRequestMessagesOf(signedIn(ctx), params.id),
+  }),
+  defineRoute(postRequestMessage, {
+    access: { action: 'request.message', on: { kind: 'request', param: 'id' } },
+    handle: (ctx, { params, body }) => post(signedIn(ctx), params.id, body.body, body.photoIds),
+  }),
 );

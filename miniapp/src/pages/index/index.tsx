@@ -70,28 +70,24 @@ export default function HomePage() {
   const place = me?.courtyard ? `${me.village?.name ?? ''} · ${me.courtyard.name}` : null
 
   return (
-    <View className='page home'>
-      <View className='home__greeting' data-testid='home-greeting'>
-        <Text className='page-title'>{me ? `${greeting()}，${me.person.name}` : '小院家'}</Text>
-        <Text className='page-subtitle' data-testid='home-courtyard'>
+    <View className="page home">
+      <View className="home__greeting" data-testid="home-greeting">
+        <Text className="page-title">{me ? `${greeting()}，${me.person.name}` : '小院家'}</Text>
+        <Text className="page-subtitle" data-testid="home-courtyard">
           {me ? (place ?? '您还没有加入院落') : '正在加载…'}
         </Text>
       </View>
 
-      <ErrorNotice error={error} testId='home-error' />
+      <ErrorNotice error={error} testId="home-error" />
 
       {me ? <SosCard key={`sos-${tick}`} me={me} /> : null}
 
       {me ? (
         <EntryCard
-          title='消息'
+          title="消息"
           badge={unread ?? undefined}
-          desc={
-            <Text data-testid='home-inbox-text'>
-              {unread ? `有 ${unread} 条未读消息` : unread === 0 ? '没有未读消息' : '院长和村里发给您的消息'}
-            </Text>
-          }
-          testId='home-inbox'
+          desc={<Text data-testid="home-inbox-text">{unread ? `有 ${unread} 条未读消息` : unread === 0 ? '没有未读消息' : '院长和村里发给您的消息'}</Text>}
+          testId="home-inbox"
           onClick={() => openPage(ROUTES.inbox)}
         />
       ) : null}
@@ -103,27 +99,23 @@ export default function HomePage() {
 
       {me && !isVillager(me) ? (
         <EntryCard
-          title='加入院落'
-          desc={
-            myRequest
-              ? `您申请加入${myRequest.courtyard.name}，正在等待院长审核`
-              : '扫院落二维码或输入邀请码，填写家庭信息'
-          }
-          testId='home-join'
+          title="加入院落"
+          desc={myRequest ? `您申请加入${myRequest.courtyard.name}，正在等待院长审核` : '扫院落二维码或输入邀请码，填写家庭信息'}
+          testId="home-join"
           onClick={() => openPage(ROUTES.join)}
         />
       ) : null}
 
       {heads.length ? (
         <EntryCard
-          title='入院申请'
+          title="入院申请"
           badge={pending ?? undefined}
           desc={
-            <Text data-testid='home-requests-count'>
+            <Text data-testid="home-requests-count">
               {pending === null ? '查看并审核村民的入院申请' : pending > 0 ? `有 ${pending} 份申请等您审核` : '暂无待审核的申请'}
             </Text>
           }
-          testId='home-requests'
+          testId="home-requests"
           onClick={() => openPage(ROUTES.requests)}
         />
       ) : null}

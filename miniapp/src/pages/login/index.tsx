@@ -50,9 +50,7 @@ export default function LoginPage() {
     }
   }
 
-  const demo = useAction('dev-login', (body: { personId: string } | { newPerson: true }, key: string) =>
-    devSignIn(body, key),
-  )
+  const demo = useAction('dev-login', (body: { personId: string } | { newPerson: true }, key: string) => devSignIn(body, key))
 
   const loadPeople = useCallback(async () => {
     setDemoError(null)
@@ -93,61 +91,49 @@ export default function LoginPage() {
   const busy = wechat.busy || demo.busy
 
   return (
-    <View className='page login'>
-      <View className='login__hero'>
-        <Text className='login__title'>小院家</Text>
-        <Text className='login__slogan'>我们的院落，大家一起来当家</Text>
+    <View className="page login">
+      <View className="login__hero">
+        <Text className="login__title">小院家</Text>
+        <Text className="login__slogan">我们的院落，大家一起来当家</Text>
       </View>
 
       {canWechat ? (
-        <View className='login__wechat'>
-          <Button
-            className='btn'
-            type='primary'
-            size='xlarge'
-            block
-            loading={wechat.busy}
-            disabled={busy}
-            data-testid='login-wechat'
-            onClick={onWechatLogin}
-          >
+        <View className="login__wechat">
+          <Button className="btn" type="primary" size="xlarge" block loading={wechat.busy} disabled={busy} data-testid="login-wechat" onClick={onWechatLogin}>
             微信一键登录
           </Button>
-          <ErrorNotice error={wechat.error} testId='login-error' />
+          <ErrorNotice error={wechat.error} testId="login-error" />
         </View>
       ) : null}
 
       {OFFER_DEMO ? (
-        <View className='login__demo' data-testid='dev-login'>
-          <Text className='login__demo-title'>演示登录</Text>
-          <Text className='muted'>选择一位演示人员进入，或以新用户身份体验加入院落。</Text>
-          <View className='gap' />
+        <View className="login__demo" data-testid="dev-login">
+          <Text className="login__demo-title">演示登录</Text>
+          <Text className="muted">选择一位演示人员进入，或以新用户身份体验加入院落。</Text>
+          <View className="gap" />
           {demoError ? (
-            <View data-testid='dev-login-unavailable'>
-              <ErrorNotice
-                error={demoError}
-                testId='dev-login-error'
-              />
+            <View data-testid="dev-login-unavailable">
+              <ErrorNotice error={demoError} testId="dev-login-error" />
               {demoError.code === 'DEV_LOGIN_DISABLED' ? (
-                <Text className='muted'>演示登录只在开发和演示环境开放，请在微信里打开小程序登录。</Text>
+                <Text className="muted">演示登录只在开发和演示环境开放，请在微信里打开小程序登录。</Text>
               ) : (
-                <Button className='btn btn-small' size='large' block onClick={loadPeople} data-testid='dev-login-retry'>
+                <Button className="btn btn-small" size="large" block onClick={loadPeople} data-testid="dev-login-retry">
                   重新加载
                 </Button>
               )}
             </View>
           ) : null}
 
-          {people === null && !demoError ? <Text className='muted'>正在加载演示人员…</Text> : null}
+          {people === null && !demoError ? <Text className="muted">正在加载演示人员…</Text> : null}
 
           {groups.map(([label, list]) => (
-            <View key={label} className='login__group'>
-              <Text className='login__group-title'>{label}</Text>
+            <View key={label} className="login__group">
+              <Text className="login__group-title">{label}</Text>
               {list.map((p) => (
                 <Button
                   key={p.id}
-                  className='btn btn-small login__person'
-                  size='large'
+                  className="btn btn-small login__person"
+                  size="large"
                   block
                   disabled={busy}
                   data-testid={`dev-person-${p.id}`}
@@ -161,25 +147,23 @@ export default function LoginPage() {
 
           {people !== null ? (
             <Button
-              className='btn'
-              type='primary'
-              fill='outline'
-              size='xlarge'
+              className="btn"
+              type="primary"
+              fill="outline"
+              size="xlarge"
               block
               disabled={busy}
-              data-testid='dev-new-person'
+              data-testid="dev-new-person"
               onClick={async () => signedIn(await demo.run({ newPerson: true }))}
             >
               以新用户身份体验
             </Button>
           ) : null}
-          <ErrorNotice error={demo.error} testId='dev-login-action-error' />
+          <ErrorNotice error={demo.error} testId="dev-login-action-error" />
         </View>
       ) : null}
 
-      {!canWechat && !OFFER_DEMO ? (
-        <Text className='muted'>请在微信中打开小院家。</Text>
-      ) : null}
+      {!canWechat && !OFFER_DEMO ? <Text className="muted">请在微信中打开小院家。</Text> : null}
     </View>
   )
 }

@@ -37,67 +37,69 @@ export default function PointsPage() {
   const hands = me ? handoverVillages(me).length > 0 : false
 
   return (
-    <View className='page points'>
-      <View className='points__head' data-testid='points-head'>
-        <Text className='points__label'>我的积分</Text>
-        <View className='points__balance-row'>
-          <Text className='points__balance' data-testid='points-balance' data-balance={balance === null ? '' : String(balance)}>
+    <View className="page points">
+      <View className="points__head" data-testid="points-head">
+        <Text className="points__label">我的积分</Text>
+        <View className="points__balance-row">
+          <Text className="points__balance" data-testid="points-balance" data-balance={balance === null ? '' : String(balance)}>
             {balance === null ? '—' : String(balance)}
           </Text>
-          <Text className='points__unit'>分</Text>
+          <Text className="points__unit">分</Text>
         </View>
-        {me?.household ? <Text className='points__household'>{me.household.label}</Text> : null}
+        {me?.household ? <Text className="points__household">{me.household.label}</Text> : null}
       </View>
 
-      <ErrorNotice error={meError ?? error} testId='points-error' />
+      <ErrorNotice error={meError ?? error} testId="points-error" />
 
-      <View className='points__tiles'>
+      <View className="points__tiles">
         <View
           className={`points__tile ${inVillage ? '' : 'points__tile--off'}`}
-          data-testid='points-shop'
+          data-testid="points-shop"
           onClick={inVillage ? () => openPage(ROUTES.shop) : undefined}
         >
-          <Text className='points__tile-title'>积分超市</Text>
-          <Text className='points__tile-desc'>{inVillage ? '用积分换东西' : '加入院落后可兑换'}</Text>
+          <Text className="points__tile-title">积分超市</Text>
+          <Text className="points__tile-desc">{inVillage ? '用积分换东西' : '加入院落后可兑换'}</Text>
         </View>
-        <View className='points__tile' data-testid='points-redemptions' onClick={() => openPage(ROUTES.redemptions)}>
-          <Text className='points__tile-title'>我的兑换</Text>
-          <Text className={`points__tile-desc ${waiting ? 'points__tile-desc--alert' : ''}`} data-testid='points-waiting'>
+        <View className="points__tile" data-testid="points-redemptions" onClick={() => openPage(ROUTES.redemptions)}>
+          <Text className="points__tile-title">我的兑换</Text>
+          <Text className={`points__tile-desc ${waiting ? 'points__tile-desc--alert' : ''}`} data-testid="points-waiting">
             {waiting ? `${waiting} 件待领取` : '取货码在这里'}
           </Text>
         </View>
-        <View className='points__tile' data-testid='points-leaderboard' onClick={() => openPage(ROUTES.leaderboard)}>
-          <Text className='points__tile-title'>排行榜</Text>
-          <Text className='points__tile-desc'>个人 · 户 · 院落</Text>
+        <View className="points__tile" data-testid="points-leaderboard" onClick={() => openPage(ROUTES.leaderboard)}>
+          <Text className="points__tile-title">排行榜</Text>
+          <Text className="points__tile-desc">个人 · 户 · 院落</Text>
         </View>
         {me?.household ? (
-          <View className='points__tile' data-testid='points-household' onClick={() => openPage(ROUTES.householdPoints)}>
-            <Text className='points__tile-title'>户积分</Text>
-            <Text className='points__tile-desc'>全家的积分</Text>
+          <View className="points__tile" data-testid="points-household" onClick={() => openPage(ROUTES.householdPoints)}>
+            <Text className="points__tile-title">户积分</Text>
+            <Text className="points__tile-desc">全家的积分</Text>
           </View>
         ) : null}
       </View>
 
       {hands ? (
-        <Button className='btn' type='primary' size='xlarge' block data-testid='points-handover' onClick={() => openPage(ROUTES.handover)}>
+        <Button className="btn" type="primary" size="xlarge" block data-testid="points-handover" onClick={() => openPage(ROUTES.handover)}>
           凭取货码发放商品
         </Button>
       ) : null}
 
-      <Section title='积分明细' testId='points-statement'>
+      <Section title="积分明细" testId="points-statement">
         {items && !items.length ? (
-          <Text className='xyj-empty' data-testid='points-empty'>
+          <Text className="xyj-empty" data-testid="points-empty">
             还没有积分记录。参加院落活动、扫码报满都能攒积分。
           </Text>
         ) : null}
-        {items === null && !error ? <Text className='muted'>正在加载…</Text> : null}
-        {items?.map((item) => <LedgerItem key={item.id} item={item} />)}
+        {items === null && !error ? <Text className="muted">正在加载…</Text> : null}
+        {items?.map((item) => (
+          <LedgerItem key={item.id} item={item} />
+        ))}
         {cursor ? (
-          <Button className='btn' size='large' block loading={loadingMore} data-testid='points-more' onClick={() => void loadMore()}>
+          <Button className="btn" size="large" block loading={loadingMore} data-testid="points-more" onClick={() => void loadMore()}>
             加载更多
           </Button>
         ) : items && items.length > 0 ? (
-          <Text className='xyj-empty'>没有更早的记录了</Text>
+          <Text className="xyj-empty">没有更早的记录了</Text>
         ) : null}
       </Section>
     </View>

@@ -85,7 +85,10 @@ function changesOf(bin: TVillageBin, next: Required<Pick<TBinPatch, 'label' | 'l
   if (next.lat !== bin.lat) patch.lat = next.lat
   if (next.lng !== bin.lng) patch.lng = next.lng
   if (next.courtyardId !== (bin.courtyard?.id ?? null)) patch.courtyardId = next.courtyardId
-  const before = bin.cleaners.map((c) => c.id).sort().join(',')
+  const before = bin.cleaners
+    .map((c) => c.id)
+    .sort()
+    .join(',')
   if ([...next.cleanerIds].sort().join(',') !== before) patch.cleanerIds = next.cleanerIds
   return patch
 }
@@ -151,7 +154,12 @@ export default function BinEditPage() {
     if (!bin) return
     const next = bin.state === 'active' ? 'disabled' : 'active'
     if (next === 'disabled') {
-      const answer = await Taro.showModal({ title: '停用垃圾桶', content: `停用后扫「${bin.label}」的二维码不能再报满。确定停用吗？`, confirmText: '停用', cancelText: '不停用' })
+      const answer = await Taro.showModal({
+        title: '停用垃圾桶',
+        content: `停用后扫「${bin.label}」的二维码不能再报满。确定停用吗？`,
+        confirmText: '停用',
+        cancelText: '不停用',
+      })
       if (!answer.confirm) return
     }
     const res = await toggle.run(next)
@@ -172,8 +180,8 @@ export default function BinEditPage() {
 
   if (v.me && v.villageId && !v.canEdit) {
     return (
-      <View className='page bins-page'>
-        <Text className='muted' data-testid='bin-edit-not-cadre'>
+      <View className="page bins-page">
+        <Text className="muted" data-testid="bin-edit-not-cadre">
           只有本村的村干部可以新增或修改垃圾桶。
         </Text>
       </View>
@@ -181,43 +189,43 @@ export default function BinEditPage() {
   }
 
   return (
-    <View className='page bins-page'>
-      <ErrorNotice error={v.meError ?? v.error} testId='bin-edit-load-error' />
-      <Text className='page-title'>{code ? `修改 ${bin?.label ?? ''}` : '新增垃圾桶'}</Text>
+    <View className="page bins-page">
+      <ErrorNotice error={v.meError ?? v.error} testId="bin-edit-load-error" />
+      <Text className="page-title">{code ? `修改 ${bin?.label ?? ''}` : '新增垃圾桶'}</Text>
       {code && v.data && !bin ? (
-        <Text className='muted' data-testid='bin-edit-missing'>
+        <Text className="muted" data-testid="bin-edit-missing">
           没有找到这个垃圾桶，可能已被删除。
         </Text>
       ) : null}
 
-      <View className='bins-form'>
-        <Field label='编号' value={form.label} onChange={(x) => set({ label: x })} placeholder='例如 67号桶' maxlength={20} testId='bin-edit-label' />
-        <View className='bins-form__pair'>
-          <Field label='纬度' value={form.lat} onChange={(x) => set({ lat: x })} placeholder='29.5612' type='digit' testId='bin-edit-lat' />
-          <Field label='经度' value={form.lng} onChange={(x) => set({ lng: x })} placeholder='106.4621' type='digit' testId='bin-edit-lng' />
+      <View className="bins-form">
+        <Field label="编号" value={form.label} onChange={(x) => set({ label: x })} placeholder="例如 67号桶" maxlength={20} testId="bin-edit-label" />
+        <View className="bins-form__pair">
+          <Field label="纬度" value={form.lat} onChange={(x) => set({ lat: x })} placeholder="29.5612" type="digit" testId="bin-edit-lat" />
+          <Field label="经度" value={form.lng} onChange={(x) => set({ lng: x })} placeholder="106.4621" type="digit" testId="bin-edit-lng" />
         </View>
-        <Button className='btn btn-small' size='large' block loading={locating} data-testid='bin-edit-here' onClick={fillHere}>
+        <Button className="btn btn-small" size="large" block loading={locating} data-testid="bin-edit-here" onClick={fillHere}>
           用我现在的位置（站在桶旁边）
         </Button>
 
         {lists.error ? (
           <>
-            <ErrorNotice error={lists.error} testId='bin-edit-choices-error' />
-            <Button className='btn btn-small' size='large' block data-testid='bin-edit-choices-retry' onClick={lists.reload}>
+            <ErrorNotice error={lists.error} testId="bin-edit-choices-error" />
+            <Button className="btn btn-small" size="large" block data-testid="bin-edit-choices-retry" onClick={lists.reload}>
               重新加载院落和保洁员
             </Button>
           </>
         ) : !lists.choices && v.villageId ? (
-          <Text className='muted' data-testid='bin-edit-choices-loading'>
+          <Text className="muted" data-testid="bin-edit-choices-loading">
             正在加载院落和保洁员…
           </Text>
         ) : null}
 
-        <Section title='院落' testId='bin-edit-courtyards'>
-          <View className='chips'>
+        <Section title="院落" testId="bin-edit-courtyards">
+          <View className="chips">
             <Text
               className={`chip ${form.courtyardId === null ? 'chip--on' : ''}`}
-              data-testid='bin-edit-courtyard-none'
+              data-testid="bin-edit-courtyard-none"
               data-on={form.courtyardId === null ? 'true' : 'false'}
               onClick={() => set({ courtyardId: null })}
             >
@@ -237,7 +245,7 @@ export default function BinEditPage() {
           </View>
         </Section>
 
-        <Section title={`保洁员（可多选，最多 ${MAX_CLEANERS} 位）`} testId='bin-edit-cleaners'>
+        <Section title={`保洁员（可多选，最多 ${MAX_CLEANERS} 位）`} testId="bin-edit-cleaners">
           {cleaners.map((c) => (
             <Toggle
               key={c.id}
@@ -248,21 +256,21 @@ export default function BinEditPage() {
             />
           ))}
           {lists.choices && !cleaners.length ? (
-            <Text className='muted' data-testid='bin-edit-no-cleaners'>
+            <Text className="muted" data-testid="bin-edit-no-cleaners">
               本村还没有保洁员。请先给保洁员设置「保洁员」身份，再回来指派。
             </Text>
           ) : null}
         </Section>
 
-        <ErrorNotice error={formError ?? save.error} testId='bin-edit-error' />
-        <Button className='btn' type='primary' size='xlarge' block loading={save.busy} data-testid='bin-edit-save' onClick={onSave}>
+        <ErrorNotice error={formError ?? save.error} testId="bin-edit-error" />
+        <Button className="btn" type="primary" size="xlarge" block loading={save.busy} data-testid="bin-edit-save" onClick={onSave}>
           {code ? '保存' : '新增'}
         </Button>
 
         {bin ? (
           <>
-            <ErrorNotice error={toggle.error} testId='bin-edit-state-error' />
-            <Button className='btn' size='xlarge' block loading={toggle.busy} data-testid='bin-edit-toggle' data-state={bin.state} onClick={onToggle}>
+            <ErrorNotice error={toggle.error} testId="bin-edit-state-error" />
+            <Button className="btn" size="xlarge" block loading={toggle.busy} data-testid="bin-edit-toggle" data-state={bin.state} onClick={onToggle}>
               {bin.state === 'active' ? '停用这个桶' : '重新启用'}
             </Button>
           </>

@@ -63,8 +63,8 @@ export default function BinsImportPage() {
 
   if (v.me && v.villageId && !v.canEdit) {
     return (
-      <View className='page bins-page'>
-        <Text className='muted' data-testid='bins-import-not-cadre'>
+      <View className="page bins-page">
+        <Text className="muted" data-testid="bins-import-not-cadre">
           只有本村的村干部可以导入垃圾桶。
         </Text>
       </View>
@@ -72,11 +72,13 @@ export default function BinsImportPage() {
   }
 
   return (
-    <View className='page bins-page'>
-      <ErrorNotice error={v.meError ?? v.choice.error} testId='bins-import-me-error' />
-      <Text className='page-title'>{`批量导入${v.choice.village ? ` · ${v.choice.village.name}` : ''}`}</Text>
-      <Text className='bins-hint'>
-        {'每行一个桶：编号,纬度,经度,保洁员（姓名或手机号，可不填）。第一行可以是表头。\n全部检查通过才会导入；有问题的行会列出行号，改好后再导入。导入后在列表里补上院落。'}
+    <View className="page bins-page">
+      <ErrorNotice error={v.meError ?? v.choice.error} testId="bins-import-me-error" />
+      <Text className="page-title">{`批量导入${v.choice.village ? ` · ${v.choice.village.name}` : ''}`}</Text>
+      <Text className="bins-hint">
+        {
+          '每行一个桶：编号,纬度,经度,保洁员（姓名或手机号，可不填）。第一行可以是表头。\n全部检查通过才会导入；有问题的行会列出行号，改好后再导入。导入后在列表里补上院落。'
+        }
       </Text>
 
       {process.env.TARO_ENV === 'h5'
@@ -88,28 +90,28 @@ export default function BinsImportPage() {
             onChange: (e: { target: { files?: FileList | null } }) => void onFile(e.target.files?.[0]),
           })
         : null}
-      <ErrorNotice error={fileError} testId='bins-import-file-error' />
+      <ErrorNotice error={fileError} testId="bins-import-file-error" />
 
       <Textarea
-        className='bins-textarea'
-        data-testid='bins-import-text'
+        className="bins-textarea"
+        data-testid="bins-import-text"
         value={csv}
         maxlength={200000}
         placeholder={EXAMPLE}
         onInput={(e) => setCsv(e.detail.value)}
       />
-      <Button className='btn btn-small' size='large' block data-testid='bins-import-example' onClick={() => setCsv(EXAMPLE)}>
+      <Button className="btn btn-small" size="large" block data-testid="bins-import-example" onClick={() => setCsv(EXAMPLE)}>
         填入示例
       </Button>
 
-      <ErrorNotice error={run.error} testId='bins-import-error' />
+      <ErrorNotice error={run.error} testId="bins-import-error" />
       {created !== null ? (
-        <Text className='bins-ok' data-testid='bins-import-done' data-created={String(created)}>
+        <Text className="bins-ok" data-testid="bins-import-done" data-created={String(created)}>
           {`已导入 ${created} 个垃圾桶。`}
         </Text>
       ) : null}
 
-      <Button className='btn' type='primary' size='xlarge' block loading={run.busy} data-testid='bins-import-submit' onClick={onSubmit}>
+      <Button className="btn" type="primary" size="xlarge" block loading={run.busy} data-testid="bins-import-submit" onClick={onSubmit}>
         导入
       </Button>
     </View>

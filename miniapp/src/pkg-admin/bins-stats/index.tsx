@@ -26,12 +26,12 @@ function kmText(m: number): string {
 
 function Tile({ name, value, testId }: { name: string; value: string; testId: string }) {
   return (
-    <View className='bins-tile'>
-      <View className='bins-tile__box'>
-        <Text className='bins-tile__value' data-testid={testId}>
+    <View className="bins-tile">
+      <View className="bins-tile__box">
+        <Text className="bins-tile__value" data-testid={testId}>
           {value}
         </Text>
-        <Text className='bins-tile__name'>{name}</Text>
+        <Text className="bins-tile__name">{name}</Text>
       </View>
     </View>
   )
@@ -85,11 +85,11 @@ export default function BinStatsPage() {
   const bins = [...(stats?.bins ?? [])].filter((b) => b.reports > 0).sort((a, b) => b.reports - a.reports || a.label.localeCompare(b.label, 'zh-CN'))
 
   return (
-    <View className='page bins-page'>
-      <ErrorNotice error={meError ?? choice.error} testId='bin-stats-me-error' />
-      <Text className='page-title'>{`${choice.village?.name ?? ''} 爱环境统计`}</Text>
-      <VillageChips choice={choice} testId='bins-village' />
-      <View className='chips'>
+    <View className="page bins-page">
+      <ErrorNotice error={meError ?? choice.error} testId="bin-stats-me-error" />
+      <Text className="page-title">{`${choice.village?.name ?? ''} 爱环境统计`}</Text>
+      <VillageChips choice={choice} testId="bins-village" />
+      <View className="chips">
         {PERIODS.map((d) => (
           <Text key={d} className={`chip ${days === d ? 'chip--on' : ''}`} data-testid={`bin-stats-days-${d}`} onClick={() => setDays(d)}>
             {d === 365 ? '一年' : `近 ${d} 天`}
@@ -97,54 +97,53 @@ export default function BinStatsPage() {
         ))}
       </View>
 
-      <ErrorNotice error={error} testId='bin-stats-error' />
-      {!stats && loading ? <Text className='muted'>正在加载…</Text> : null}
+      <ErrorNotice error={error} testId="bin-stats-error" />
+      {!stats && loading ? <Text className="muted">正在加载…</Text> : null}
 
       {s && stats ? (
         <>
-          <View className='bins-tiles'>
-            <Tile name='报满' value={`${s.reports} 次`} testId='bin-stats-reports' />
-            <Tile name='已清运' value={`${s.cleaned} 次`} testId='bin-stats-cleaned' />
-            <Tile name={`误报 ${s.falseReports} 次`} value={`${(s.falseRate * 100).toFixed(1)}%`} testId='bin-stats-false-rate' />
-            <Tile name='从报满到清运（中位数）' value={minutesText(s.medianMinutesToClean)} testId='bin-stats-median' />
+          <View className="bins-tiles">
+            <Tile name="报满" value={`${s.reports} 次`} testId="bin-stats-reports" />
+            <Tile name="已清运" value={`${s.cleaned} 次`} testId="bin-stats-cleaned" />
+            <Tile name={`误报 ${s.falseReports} 次`} value={`${(s.falseRate * 100).toFixed(1)}%`} testId="bin-stats-false-rate" />
+            <Tile name="从报满到清运（中位数）" value={minutesText(s.medianMinutesToClean)} testId="bin-stats-median" />
           </View>
 
-          <Section title='节省的路程（估算）' testId='bin-stats-distance'>
+          <Section title="节省的路程（估算）" testId="bin-stats-distance">
             {stats.distance.days ? (
-              <Text className='bins-hint'>
+              <Text className="bins-hint">
                 {`有清运的 ${stats.distance.days} 天里：每天跑遍所有在用的桶约 ${kmText(stats.distance.visitAllMeters)}，按报满路线只去满了的桶约 ${kmText(stats.distance.routedMeters)}，`}
-                <Text data-testid='bin-stats-saved'>{`节省 ${stats.distance.savedPercent}%`}</Text>
-                。
+                <Text data-testid="bin-stats-saved">{`节省 ${stats.distance.savedPercent}%`}</Text>。
               </Text>
             ) : (
-              <Text className='bins-hint' data-testid='bin-stats-saved'>
+              <Text className="bins-hint" data-testid="bin-stats-saved">
                 这段时间还没有清运记录。
               </Text>
             )}
           </Section>
 
-          <Section title='各桶情况（按报满次数）' testId='bin-stats-bins'>
+          <Section title="各桶情况（按报满次数）" testId="bin-stats-bins">
             {bins.length ? (
-              <View className='bins-table'>
-                <View className='bins-table__row bins-table__row--head'>
-                  <Text className='bins-table__cell bins-table__cell--name'>编号</Text>
-                  <Text className='bins-table__cell'>报满</Text>
-                  <Text className='bins-table__cell'>清运</Text>
-                  <Text className='bins-table__cell'>误报</Text>
-                  <Text className='bins-table__cell'>用时中位数</Text>
+              <View className="bins-table">
+                <View className="bins-table__row bins-table__row--head">
+                  <Text className="bins-table__cell bins-table__cell--name">编号</Text>
+                  <Text className="bins-table__cell">报满</Text>
+                  <Text className="bins-table__cell">清运</Text>
+                  <Text className="bins-table__cell">误报</Text>
+                  <Text className="bins-table__cell">用时中位数</Text>
                 </View>
                 {bins.map((b) => (
-                  <View key={b.id} className='bins-table__row' data-testid='bin-stats-row' data-label={b.label}>
-                    <Text className='bins-table__cell bins-table__cell--name'>{b.label}</Text>
-                    <Text className='bins-table__cell'>{b.reports}</Text>
-                    <Text className='bins-table__cell'>{b.cleaned}</Text>
-                    <Text className='bins-table__cell'>{b.falseReports}</Text>
-                    <Text className='bins-table__cell'>{minutesText(b.medianMinutesToClean)}</Text>
+                  <View key={b.id} className="bins-table__row" data-testid="bin-stats-row" data-label={b.label}>
+                    <Text className="bins-table__cell bins-table__cell--name">{b.label}</Text>
+                    <Text className="bins-table__cell">{b.reports}</Text>
+                    <Text className="bins-table__cell">{b.cleaned}</Text>
+                    <Text className="bins-table__cell">{b.falseReports}</Text>
+                    <Text className="bins-table__cell">{minutesText(b.medianMinutesToClean)}</Text>
                   </View>
                 ))}
               </View>
             ) : (
-              <Text className='muted' data-testid='bin-stats-no-reports'>
+              <Text className="muted" data-testid="bin-stats-no-reports">
                 这段时间没有报满。
               </Text>
             )}

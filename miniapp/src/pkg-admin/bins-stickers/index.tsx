@@ -103,51 +103,56 @@ export default function BinStickersPage() {
   const imageFailed = (code: string) => setWxa((m) => ({ ...m, [code]: { state: 'failed' } }))
 
   return (
-    <View className='page bins-page stickers-page'>
-      <View className='stickers-controls'>
-        <ErrorNotice error={v.meError ?? v.choice.error ?? v.error} testId='stickers-error' />
-        <Text className='page-title'>{`${v.data?.village.name ?? ''} 二维码贴纸`}</Text>
-        <Text className='muted'>
+    <View className="page bins-page stickers-page">
+      <View className="stickers-controls">
+        <ErrorNotice error={v.meError ?? v.choice.error ?? v.error} testId="stickers-error" />
+        <Text className="page-title">{`${v.data?.village.name ?? ''} 二维码贴纸`}</Text>
+        <Text className="muted">
           {IS_H5
             ? '每张 A4 纸 12 个贴纸。每个贴纸有两个码：左边是小程序码（微信扫一扫），右边是普通二维码（任何手机相机都能扫）。打印后沿虚线剪开，贴在桶上显眼、不易淋雨的地方。'
             : '请在电脑浏览器中打开后台，用 A4 纸打印贴纸。下面是预览。'}
         </Text>
-        <VillageChips choice={v.choice} testId='bins-village' />
+        <VillageChips choice={v.choice} testId="bins-village" />
         {courtyards.length > 1 ? (
-          <View className='chips'>
-            <Text className={`chip ${courtyard === null ? 'chip--on' : ''}`} data-testid='stickers-courtyard-all' onClick={() => setCourtyard(null)}>
+          <View className="chips">
+            <Text className={`chip ${courtyard === null ? 'chip--on' : ''}`} data-testid="stickers-courtyard-all" onClick={() => setCourtyard(null)}>
               全部院落
             </Text>
             {courtyards.map((c) => (
-              <Text key={c.id} className={`chip ${courtyard === c.id ? 'chip--on' : ''}`} data-testid={`stickers-courtyard-${c.id}`} onClick={() => setCourtyard(c.id)}>
+              <Text
+                key={c.id}
+                className={`chip ${courtyard === c.id ? 'chip--on' : ''}`}
+                data-testid={`stickers-courtyard-${c.id}`}
+                onClick={() => setCourtyard(c.id)}
+              >
                 {c.name}
               </Text>
             ))}
           </View>
         ) : null}
-        <Text className='muted' data-testid='stickers-status' data-loading={String(loading)} data-failed={String(failed.length)}>
+        <Text className="muted" data-testid="stickers-status" data-loading={String(loading)} data-failed={String(failed.length)}>
           {v.data
             ? `${total} 个贴纸，约 ${Math.ceil(total / PER_PAGE)} 页。${loading ? `正在获取小程序码（还剩 ${loading} 个）…` : failed.length ? `${failed.length} 个小程序码没有取到，可以重试，或先只用普通二维码。` : '小程序码已全部取到。'}`
             : '正在加载…'}
         </Text>
-        <View className='row stickers-buttons'>
+        <View className="row stickers-buttons">
           {IS_H5 ? (
-            <Button className='btn-small' type='primary' size='large' data-testid='stickers-print' onClick={() => window.print()}>
+            <Button className="btn-small" type="primary" size="large" data-testid="stickers-print" onClick={() => window.print()}>
               打印
             </Button>
           ) : null}
           {failed.length ? (
-            <Button className='btn-small' size='large' data-testid='stickers-retry' onClick={retry}>
+            <Button className="btn-small" size="large" data-testid="stickers-retry" onClick={retry}>
               重试小程序码
             </Button>
           ) : null}
         </View>
       </View>
 
-      <View className='sticker-scroll'>
-        <View className={`sticker-sheet ${IS_H5 ? 'sticker-sheet--a4' : ''}`} data-testid='sticker-sheet' data-count={String(bins.length)}>
+      <View className="sticker-scroll">
+        <View className={`sticker-sheet ${IS_H5 ? 'sticker-sheet--a4' : ''}`} data-testid="sticker-sheet" data-count={String(bins.length)}>
           {pagesOf(bins).map((page, i) => (
-            <View key={i} className='sticker-page' data-testid='sticker-page'>
+            <View key={i} className="sticker-page" data-testid="sticker-page">
               {page.map((b) => (
                 <Sticker key={b.id} bin={b} village={v.data?.village.name ?? ''} wxa={wxa[b.code]} onImageError={() => imageFailed(b.code)} />
               ))}
@@ -162,27 +167,27 @@ export default function BinStickersPage() {
 function Sticker({ bin, village, wxa, onImageError }: { bin: TVillageBin; village: string; wxa?: TWxa; onImageError: () => void }) {
   const plain = useMemo(() => qrSvgUri(bin.h5Url), [bin.h5Url])
   return (
-    <View className='sticker' data-testid='sticker' data-code={bin.code} data-wxa={wxa?.state ?? 'loading'}>
-      <Text className='sticker__title'>垃圾桶满了？扫码告诉保洁员</Text>
-      <Text className='sticker__label'>{bin.label}</Text>
-      <Text className='sticker__place'>{[village, bin.courtyard?.name].filter(Boolean).join(' · ')}</Text>
-      <View className='sticker__codes'>
-        <View className='sticker__code'>
+    <View className="sticker" data-testid="sticker" data-code={bin.code} data-wxa={wxa?.state ?? 'loading'}>
+      <Text className="sticker__title">垃圾桶满了？扫码告诉保洁员</Text>
+      <Text className="sticker__label">{bin.label}</Text>
+      <Text className="sticker__place">{[village, bin.courtyard?.name].filter(Boolean).join(' · ')}</Text>
+      <View className="sticker__codes">
+        <View className="sticker__code">
           {wxa?.state === 'ok' ? (
-            <Image className='sticker__img' src={wxa.uri} mode='scaleToFill' data-testid='sticker-wxacode' onError={onImageError} />
+            <Image className="sticker__img" src={wxa.uri} mode="scaleToFill" data-testid="sticker-wxacode" onError={onImageError} />
           ) : (
-            <View className='sticker__img sticker__img--missing'>
+            <View className="sticker__img sticker__img--missing">
               <Text>{wxa?.state === 'failed' ? '小程序码未取到' : '…'}</Text>
             </View>
           )}
-          <Text className='sticker__caption'>微信扫一扫</Text>
+          <Text className="sticker__caption">微信扫一扫</Text>
         </View>
-        <View className='sticker__code'>
-          <Image className='sticker__img' src={plain} mode='scaleToFill' data-testid='sticker-qr' data-text={bin.h5Url} />
-          <Text className='sticker__caption'>手机相机扫</Text>
+        <View className="sticker__code">
+          <Image className="sticker__img" src={plain} mode="scaleToFill" data-testid="sticker-qr" data-text={bin.h5Url} />
+          <Text className="sticker__caption">手机相机扫</Text>
         </View>
       </View>
-      <Text className='sticker__id'>{`编码 ${grouped(bin.code)}`}</Text>
+      <Text className="sticker__id">{`编码 ${grouped(bin.code)}`}</Text>
     </View>
   )
 }

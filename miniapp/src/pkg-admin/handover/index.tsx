@@ -95,73 +95,66 @@ export default function HandoverPage() {
   }
 
   return (
-    <View className='page admin-page handover'>
-      <ErrorNotice error={meError ?? choice.error} testId='handover-me-error' />
+    <View className="page admin-page handover">
+      <ErrorNotice error={meError ?? choice.error} testId="handover-me-error" />
       {me && !choice.pending && !choice.villages.length ? (
-        <Text className='muted' data-testid='handover-not-staff'>
+        <Text className="muted" data-testid="handover-not-staff">
           只有积分超市店员和村干部可以凭取货码发放商品。
         </Text>
       ) : null}
 
-      <VillageChips choice={choice} testId='handover-village' />
+      <VillageChips choice={choice} testId="handover-village" />
 
       {choice.village ? (
         <>
-          <Text className='page-title'>{`${choice.village.name} · 积分超市发放`}</Text>
-          <Text className='page-subtitle'>扫村民的取货码，或输入取货码，确认后把商品交给村民。</Text>
+          <Text className="page-title">{`${choice.village.name} · 积分超市发放`}</Text>
+          <Text className="page-subtitle">扫村民的取货码，或输入取货码，确认后把商品交给村民。</Text>
 
           {platform.canScan ? (
-            <Button className='btn' type='primary' size='xlarge' block loading={handAction.busy} data-testid='handover-scan' onClick={() => void scan()}>
+            <Button className="btn" type="primary" size="xlarge" block loading={handAction.busy} data-testid="handover-scan" onClick={() => void scan()}>
               扫取货码
             </Button>
           ) : null}
-          <ErrorNotice error={scanError} testId='handover-scan-error' />
+          <ErrorNotice error={scanError} testId="handover-scan-error" />
 
-          <Field
-            label='取货码'
-            value={code}
-            onChange={setCode}
-            placeholder='8位字母和数字'
-            maxlength={20}
-            testId='handover-code'
-          />
+          <Field label="取货码" value={code} onChange={setCode} placeholder="8位字母和数字" maxlength={20} testId="handover-code" />
           <Button
-            className='btn'
+            className="btn"
             type={platform.canScan ? 'default' : 'primary'}
-            size='xlarge'
+            size="xlarge"
             block
             loading={handAction.busy}
-            data-testid='handover-submit'
+            data-testid="handover-submit"
             onClick={() => void submit(code)}
           >
             确认发放
           </Button>
-          <ErrorNotice error={handAction.error} testId='handover-error' hints={POINTS_HINTS} />
+          <ErrorNotice error={handAction.error} testId="handover-error" hints={POINTS_HINTS} />
 
           {done ? (
-            <View className='handover__done' data-testid='handover-result' data-id={done.id} data-code={done.pickupCode}>
-              <Text className='handover__done-title'>请把商品交给村民</Text>
-              <Text className='handover__done-reward' data-testid='handover-reward'>
+            <View className="handover__done" data-testid="handover-result" data-id={done.id} data-code={done.pickupCode}>
+              <Text className="handover__done-title">请把商品交给村民</Text>
+              <Text className="handover__done-reward" data-testid="handover-reward">
                 {done.reward.name}
               </Text>
-              <Text className='handover__done-person' data-testid='handover-person'>
+              <Text className="handover__done-person" data-testid="handover-person">
                 {`领取人：${done.person.name}`}
               </Text>
-              <Text className='handover__done-meta'>{`取货码 ${spacedCode(done.pickupCode)} · ${done.points} 积分 · 已登记发放`}</Text>
+              <Text className="handover__done-meta">{`取货码 ${spacedCode(done.pickupCode)} · ${done.points} 积分 · 已登记发放`}</Text>
             </View>
           ) : null}
 
-          <Section title={waiting ? `待领取（${waiting.length}）` : '待领取'} testId='handover-waiting'>
-            <ErrorNotice error={listError} testId='handover-list-error' />
-            {waiting && !waiting.length ? <Text className='xyj-empty'>没有待领取的兑换</Text> : null}
-            <View className='admin-page__list'>
+          <Section title={waiting ? `待领取（${waiting.length}）` : '待领取'} testId="handover-waiting">
+            <ErrorNotice error={listError} testId="handover-list-error" />
+            {waiting && !waiting.length ? <Text className="xyj-empty">没有待领取的兑换</Text> : null}
+            <View className="admin-page__list">
               {waiting?.map((r) => (
-                <View key={r.id} className='handover-item' data-testid='handover-waiting-item' data-id={r.id}>
-                  <View className='handover-item__head'>
-                    <Text className='handover-item__reward'>{r.reward.name}</Text>
-                    <Text className='handover-item__person'>{r.person.name}</Text>
+                <View key={r.id} className="handover-item" data-testid="handover-waiting-item" data-id={r.id}>
+                  <View className="handover-item__head">
+                    <Text className="handover-item__reward">{r.reward.name}</Text>
+                    <Text className="handover-item__person">{r.person.name}</Text>
                   </View>
-                  <Text className='handover-item__line'>{`兑换于 ${formatTime(r.createdAt)} · ${formatTime(r.expiresAt)} 前领取`}</Text>
+                  <Text className="handover-item__line">{`兑换于 ${formatTime(r.createdAt)} · ${formatTime(r.expiresAt)} 前领取`}</Text>
                 </View>
               ))}
             </View>

@@ -65,47 +65,39 @@ export default function NotificationsAdminPage() {
   const village = choice.village
 
   return (
-    <View className='page admin'>
-      <ErrorNotice error={meError ?? choice.error} testId='notifications-me-error' />
+    <View className="page admin">
+      <ErrorNotice error={meError ?? choice.error} testId="notifications-me-error" />
 
       {me && !choice.pending && !villages.length ? (
-        <Text className='muted' data-testid='notifications-not-staff'>
+        <Text className="muted" data-testid="notifications-not-staff">
           只有村干部可以查看本村的通知发送情况。
         </Text>
       ) : null}
 
       {village ? (
-        <View className='admin__head'>
-          <View className='admin__heading'>
-            <Text className='page-title'>{`${village.name} · 发送失败的通知`}</Text>
-            <Text className='admin__intro'>
-              这些通知没有送到。站内「消息」通常已经收到，失败的多是微信提醒。点「重发」会再发一次。
-            </Text>
+        <View className="admin__head">
+          <View className="admin__heading">
+            <Text className="page-title">{`${village.name} · 发送失败的通知`}</Text>
+            <Text className="admin__intro">这些通知没有送到。站内「消息」通常已经收到，失败的多是微信提醒。点「重发」会再发一次。</Text>
           </View>
-          <Button
-            className='btn-small admin__refresh'
-            size='large'
-            loading={loading}
-            data-testid='notifications-refresh'
-            onClick={() => void load(villageId)}
-          >
+          <Button className="btn-small admin__refresh" size="large" loading={loading} data-testid="notifications-refresh" onClick={() => void load(villageId)}>
             刷新
           </Button>
         </View>
       ) : null}
 
-      <VillageChips choice={choice} testId='notifications-village' />
+      <VillageChips choice={choice} testId="notifications-village" />
 
-      <ErrorNotice error={listError} testId='notifications-error' />
+      <ErrorNotice error={listError} testId="notifications-error" />
 
       {items && !items.length ? (
-        <View className='admin__empty' data-testid='notifications-empty'>
-          <Text className='admin__empty-text'>没有发送失败的通知</Text>
+        <View className="admin__empty" data-testid="notifications-empty">
+          <Text className="admin__empty-text">没有发送失败的通知</Text>
         </View>
       ) : null}
-      {!items && loading ? <Text className='muted'>正在加载…</Text> : null}
+      {!items && loading ? <Text className="muted">正在加载…</Text> : null}
 
-      <View className='admin__list'>
+      <View className="admin__list">
         {items?.map((n) => (
           <NotificationItem key={n.id} item={n} onStale={() => load(villageId)} />
         ))}
@@ -132,38 +124,38 @@ function NotificationItem({ item, onStale }: { item: TNotificationSummary; onSta
   }
 
   return (
-    <View className='admin-item' data-testid='notification-item' data-id={current.id} data-state={current.state}>
-      <View className='admin-item__head'>
-        <Text className='admin-item__name'>{current.recipient.name}</Text>
-        <Tag type='primary' className='admin-item__tag'>
+    <View className="admin-item" data-testid="notification-item" data-id={current.id} data-state={current.state}>
+      <View className="admin-item__head">
+        <Text className="admin-item__name">{current.recipient.name}</Text>
+        <Tag type="primary" className="admin-item__tag">
           {templateLabel(current.template)}
         </Tag>
       </View>
-      <Text className='admin-item__line'>{`创建于 ${formatTime(current.createdAt)} · 已尝试 ${current.attempts} 次`}</Text>
-      <Text className='admin-item__line'>{`微信提醒：${pushStateLabel(current.pushState)}`}</Text>
+      <Text className="admin-item__line">{`创建于 ${formatTime(current.createdAt)} · 已尝试 ${current.attempts} 次`}</Text>
+      <Text className="admin-item__line">{`微信提醒：${pushStateLabel(current.pushState)}`}</Text>
       {current.lastError ? (
-        <View className='admin-item__error' data-testid='notification-last-error'>
+        <View className="admin-item__error" data-testid="notification-last-error">
           <Text>{`失败原因：${failureSummary(current.lastError)}`}</Text>
-          <Text className='admin-item__detail' userSelect>
+          <Text className="admin-item__detail" userSelect>
             {current.lastError}
           </Text>
         </View>
       ) : null}
 
-      <ErrorNotice error={retry.error} testId='notification-error' />
+      <ErrorNotice error={retry.error} testId="notification-error" />
 
       {resent ? (
-        <Text className='admin-item__resent' data-testid='notification-resent'>
+        <Text className="admin-item__resent" data-testid="notification-resent">
           已重新发送，稍后刷新可看结果
         </Text>
       ) : (
         <Button
-          className='btn-small admin-item__retry'
-          type='primary'
-          size='large'
+          className="btn-small admin-item__retry"
+          type="primary"
+          size="large"
           block
           loading={retry.busy}
-          data-testid='notification-retry'
+          data-testid="notification-retry"
           onClick={onRetry}
         >
           重发

@@ -93,17 +93,17 @@ export default function PointsAdjustPage() {
   const shown = people?.filter((p) => !q || p.name.includes(q) || p.household.label.includes(q)) ?? []
 
   return (
-    <View className='page admin-page points-adjust'>
-      <ErrorNotice error={meError} testId='adjust-me-error' />
+    <View className="page admin-page points-adjust">
+      <ErrorNotice error={meError} testId="adjust-me-error" />
       {me && courtyards && !courtyards.length ? (
-        <Text className='muted' data-testid='adjust-none'>
+        <Text className="muted" data-testid="adjust-none">
           只有院长和村干部可以给村民加分或扣分。
         </Text>
       ) : null}
 
       {courtyards && courtyards.length > 1 ? (
-        <Section title='选择院落'>
-          <View className='chips'>
+        <Section title="选择院落">
+          <View className="chips">
             {courtyards.map((c) => (
               <Text
                 key={c.id}
@@ -120,16 +120,16 @@ export default function PointsAdjustPage() {
 
       {courtyard ? (
         <>
-          <Text className='page-title'>{`${courtyard.name} · 人工加减分`}</Text>
-          <Text className='page-subtitle'>点一个人，填分数和原因。原因会写进 TA 的积分明细。</Text>
+          <Text className="page-title">{`${courtyard.name} · 人工加减分`}</Text>
+          <Text className="page-subtitle">点一个人，填分数和原因。原因会写进 TA 的积分明细。</Text>
         </>
       ) : null}
-      <ErrorNotice error={error} testId='adjust-error' hints={HINTS} />
+      <ErrorNotice error={error} testId="adjust-error" hints={HINTS} />
 
       {people ? (
         <>
-          <Field label='找人' value={search} onChange={setSearch} placeholder='输入姓名或门牌' testId='adjust-search' />
-          {!shown.length ? <Text className='xyj-empty'>{q ? '没有找到这个人' : '这个院落还没有登记村民'}</Text> : null}
+          <Field label="找人" value={search} onChange={setSearch} placeholder="输入姓名或门牌" testId="adjust-search" />
+          {!shown.length ? <Text className="xyj-empty">{q ? '没有找到这个人' : '这个院落还没有登记村民'}</Text> : null}
           {shown.map((p) => (
             <PersonRow
               key={p.id}
@@ -141,7 +141,7 @@ export default function PointsAdjustPage() {
           ))}
         </>
       ) : courtyardId && !error ? (
-        <Text className='muted'>正在加载…</Text>
+        <Text className="muted">正在加载…</Text>
       ) : null}
     </View>
   )
@@ -177,16 +177,16 @@ function PersonRow({ person: p, open, onToggle, onDone }: { person: TCourtyardPe
   }
 
   return (
-    <View className={`admin-card adjust-person ${open ? 'adjust-person--open' : ''}`} data-testid='adjust-person' data-id={p.id}>
-      <View className='admin-card__head' onClick={onToggle}>
-        <View className='adjust-person__who'>
-          <Text className='admin-card__name'>{p.name}</Text>
-          <Text className='admin-card__line'>{p.household.label}</Text>
+    <View className={`admin-card adjust-person ${open ? 'adjust-person--open' : ''}`} data-testid="adjust-person" data-id={p.id}>
+      <View className="admin-card__head" onClick={onToggle}>
+        <View className="adjust-person__who">
+          <Text className="admin-card__name">{p.name}</Text>
+          <Text className="admin-card__line">{p.household.label}</Text>
         </View>
-        <Text className='admin-card__value' data-testid='adjust-person-balance'>{`${p.balance} 分`}</Text>
+        <Text className="admin-card__value" data-testid="adjust-person-balance">{`${p.balance} 分`}</Text>
       </View>
       {open ? (
-        <View className='admin-card__form'>
+        <View className="admin-card__form">
           <Tabs
             options={[
               { value: 'award', label: '加分' },
@@ -197,25 +197,25 @@ function PersonRow({ person: p, open, onToggle, onDone }: { person: TCourtyardPe
               setKind(k)
               setReason('')
             }}
-            testId='adjust-kind'
+            testId="adjust-kind"
           />
-          <Field label={kind === 'award' ? '加几分' : '扣几分'} value={amount} onChange={setAmount} type='number' maxlength={4} testId='adjust-amount' />
-          <Field label='原因（村民会看到）' value={reason} onChange={setReason} maxlength={100} testId='adjust-reason' />
-          <View className='chips'>
+          <Field label={kind === 'award' ? '加几分' : '扣几分'} value={amount} onChange={setAmount} type="number" maxlength={4} testId="adjust-amount" />
+          <Field label="原因（村民会看到）" value={reason} onChange={setReason} maxlength={100} testId="adjust-reason" />
+          <View className="chips">
             {(kind === 'award' ? AWARD_REASONS : DEDUCT_REASONS).map((r) => (
               <Text key={r} className={`chip ${reason === r ? 'chip--on' : ''}`} onClick={() => setReason(r)}>
                 {r}
               </Text>
             ))}
           </View>
-          <ErrorNotice error={adjust.error} testId='adjust-submit-error' hints={HINTS} />
+          <ErrorNotice error={adjust.error} testId="adjust-submit-error" hints={HINTS} />
           <Button
-            className='btn-small'
+            className="btn-small"
             type={kind === 'award' ? 'primary' : 'danger'}
-            size='large'
+            size="large"
             block
             loading={adjust.busy}
-            data-testid='adjust-submit'
+            data-testid="adjust-submit"
             onClick={() => void onSubmit()}
           >
             {kind === 'award' ? '确认加分' : '确认扣分'}

@@ -59,42 +59,42 @@ export default function PointsRulesPage() {
   const villageId = choice.villageId
 
   return (
-    <View className='page admin-page points-rules'>
-      <ErrorNotice error={meError ?? choice.error} testId='rules-me-error' />
+    <View className="page admin-page points-rules">
+      <ErrorNotice error={meError ?? choice.error} testId="rules-me-error" />
       {me && !choice.villages.length ? (
-        <Text className='muted' data-testid='rules-not-cadre'>
+        <Text className="muted" data-testid="rules-not-cadre">
           只有村干部可以修改本村的积分规则。
         </Text>
       ) : null}
       <VillageChips choice={choice} />
 
-      {choice.village ? <Text className='page-title'>{`${choice.village.name} · 积分规则`}</Text> : null}
-      <ErrorNotice error={error} testId='rules-error' hints={POINTS_HINTS} />
-      {!data && villageId && !error ? <Text className='muted'>正在加载…</Text> : null}
+      {choice.village ? <Text className="page-title">{`${choice.village.name} · 积分规则`}</Text> : null}
+      <ErrorNotice error={error} testId="rules-error" hints={POINTS_HINTS} />
+      {!data && villageId && !error ? <Text className="muted">正在加载…</Text> : null}
 
       {data && villageId ? (
         <>
-          <Section title='每件事加几分' testId='rules'>
-            <View className='admin-page__list'>
+          <Section title="每件事加几分" testId="rules">
+            <View className="admin-page__list">
               {data.rules.map((r) => (
                 <RuleItem key={r.eventKind} villageId={villageId} rule={r} onSaved={() => load(villageId)} />
               ))}
             </View>
           </Section>
 
-          <Section title='积分超市设置' testId='rules-settings'>
+          <Section title="积分超市设置" testId="rules-settings">
             <ExpirySetting villageId={villageId} days={data.redemptionExpiryDays} onSaved={() => load(villageId)} />
           </Section>
 
-          <Section title='修改记录' testId='rules-history'>
-            {!data.changes.length ? <Text className='muted'>还没有修改过</Text> : null}
+          <Section title="修改记录" testId="rules-history">
+            {!data.changes.length ? <Text className="muted">还没有修改过</Text> : null}
             {data.changes.map((c, i) => (
-              <View key={`${c.eventKind}:${c.changedAt}:${i}`} className='admin-card' data-testid='rules-change'>
-                <Text className='admin-card__name'>{kindLabel(c.eventKind)}</Text>
-                <Text className='admin-card__line'>
+              <View key={`${c.eventKind}:${c.changedAt}:${i}`} className="admin-card" data-testid="rules-change">
+                <Text className="admin-card__name">{kindLabel(c.eventKind)}</Text>
+                <Text className="admin-card__line">
                   {`每次 ${c.oldPoints ?? '—'} → ${c.newPoints ?? '—'} 分；每天最多 ${capText(c.oldCap)} → ${capText(c.newCap)}`}
                 </Text>
-                <Text className='admin-card__line'>{`${c.changedBy.name} · ${formatTime(c.changedAt)}`}</Text>
+                <Text className="admin-card__line">{`${c.changedBy.name} · ${formatTime(c.changedAt)}`}</Text>
               </View>
             ))}
           </Section>
@@ -133,37 +133,29 @@ function RuleItem({ villageId, rule, onSaved }: { villageId: string; rule: TPoin
   }
 
   return (
-    <View className='admin-card' data-testid='rule-item' data-kind={rule.eventKind}>
-      <View className='admin-card__head'>
-        <Text className='admin-card__name'>{rule.label}</Text>
-        <Text className='admin-card__value' data-testid='rule-points'>{`${rule.points} 分`}</Text>
+    <View className="admin-card" data-testid="rule-item" data-kind={rule.eventKind}>
+      <View className="admin-card__head">
+        <Text className="admin-card__name">{rule.label}</Text>
+        <Text className="admin-card__value" data-testid="rule-points">{`${rule.points} 分`}</Text>
       </View>
-      <Text className='admin-card__line' data-testid='rule-cap'>{`每人每天最多 ${capText(rule.dailyCap)}`}</Text>
+      <Text className="admin-card__line" data-testid="rule-cap">{`每人每天最多 ${capText(rule.dailyCap)}`}</Text>
       {editing ? (
-        <View className='admin-card__form'>
-          <Field label='每次加几分' value={points} onChange={setPoints} type='number' maxlength={4} testId='rule-points-input' />
-          <Field
-            label='每人每天最多几分'
-            value={cap}
-            onChange={setCap}
-            type='number'
-            maxlength={5}
-            placeholder='不填 = 不限'
-            testId='rule-cap-input'
-          />
-          <ErrorNotice error={save.error} testId='rule-error' hints={POINTS_HINTS} />
-          <View className='row'>
-            <Button className='btn-small' size='large' disabled={save.busy} data-testid='rule-cancel' onClick={() => setEditing(false)}>
+        <View className="admin-card__form">
+          <Field label="每次加几分" value={points} onChange={setPoints} type="number" maxlength={4} testId="rule-points-input" />
+          <Field label="每人每天最多几分" value={cap} onChange={setCap} type="number" maxlength={5} placeholder="不填 = 不限" testId="rule-cap-input" />
+          <ErrorNotice error={save.error} testId="rule-error" hints={POINTS_HINTS} />
+          <View className="row">
+            <Button className="btn-small" size="large" disabled={save.busy} data-testid="rule-cancel" onClick={() => setEditing(false)}>
               取消
             </Button>
-            <Button className='btn-small' type='primary' size='large' loading={save.busy} data-testid='rule-save' onClick={() => void onSave()}>
+            <Button className="btn-small" type="primary" size="large" loading={save.busy} data-testid="rule-save" onClick={() => void onSave()}>
               保存
             </Button>
           </View>
         </View>
       ) : (
-        <View className='admin-card__form'>
-          <Button className='btn-small' size='large' block data-testid='rule-edit' onClick={open}>
+        <View className="admin-card__form">
+          <Button className="btn-small" size="large" block data-testid="rule-edit" onClick={open}>
             修改
           </Button>
         </View>
@@ -188,12 +180,12 @@ function ExpirySetting({ villageId, days, onSaved }: { villageId: string; days: 
   }
 
   return (
-    <View className='admin-card' data-testid='settings'>
-      <Text className='admin-card__line'>{`兑换后 ${days} 天内没有领取，兑换自动取消，积分退回。`}</Text>
-      <View className='admin-card__form'>
-        <Field label='几天内领取' value={value} onChange={setValue} type='number' maxlength={2} testId='settings-expiry' hint='1 到 90 天' />
-        <ErrorNotice error={save.error} testId='settings-error' hints={POINTS_HINTS} />
-        <Button className='btn-small' type='primary' size='large' block loading={save.busy} data-testid='settings-save' onClick={() => void onSave()}>
+    <View className="admin-card" data-testid="settings">
+      <Text className="admin-card__line">{`兑换后 ${days} 天内没有领取，兑换自动取消，积分退回。`}</Text>
+      <View className="admin-card__form">
+        <Field label="几天内领取" value={value} onChange={setValue} type="number" maxlength={2} testId="settings-expiry" hint="1 到 90 天" />
+        <ErrorNotice error={save.error} testId="settings-error" hints={POINTS_HINTS} />
+        <Button className="btn-small" type="primary" size="large" block loading={save.busy} data-testid="settings-save" onClick={() => void onSave()}>
           保存
         </Button>
       </View>

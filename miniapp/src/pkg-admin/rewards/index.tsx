@@ -79,15 +79,15 @@ export default function RewardsAdminPage() {
   const villageId = choice.villageId
 
   return (
-    <View className='page admin-page rewards-admin'>
-      <ErrorNotice error={meError ?? choice.error} testId='rewards-me-error' />
+    <View className="page admin-page rewards-admin">
+      <ErrorNotice error={meError ?? choice.error} testId="rewards-me-error" />
       {me && !choice.villages.length ? (
-        <Text className='muted' data-testid='rewards-not-cadre'>
+        <Text className="muted" data-testid="rewards-not-cadre">
           只有村干部可以管理积分超市的商品。
         </Text>
       ) : null}
       <VillageChips choice={choice} />
-      {choice.village ? <Text className='page-title'>{`${choice.village.name} · 积分超市商品`}</Text> : null}
+      {choice.village ? <Text className="page-title">{`${choice.village.name} · 积分超市商品`}</Text> : null}
 
       {villageId ? (
         adding ? (
@@ -100,18 +100,20 @@ export default function RewardsAdminPage() {
             }}
           />
         ) : (
-          <Button className='btn' type='primary' size='xlarge' block data-testid='rewards-new' onClick={() => setAdding(true)}>
+          <Button className="btn" type="primary" size="xlarge" block data-testid="rewards-new" onClick={() => setAdding(true)}>
             上架新商品
           </Button>
         )
       ) : null}
 
-      <ErrorNotice error={error} testId='rewards-error' hints={POINTS_HINTS} />
-      {items && !items.length ? <Text className='xyj-empty'>还没有商品</Text> : null}
-      {!items && villageId && !error ? <Text className='muted'>正在加载…</Text> : null}
-      <Section title={items ? `全部商品（${items.length}）` : '全部商品'} testId='rewards-list'>
-        <View className='admin-page__list'>
-          {items?.map((r) => <RewardItem key={r.id} reward={r} onSaved={() => load(villageId)} />)}
+      <ErrorNotice error={error} testId="rewards-error" hints={POINTS_HINTS} />
+      {items && !items.length ? <Text className="xyj-empty">还没有商品</Text> : null}
+      {!items && villageId && !error ? <Text className="muted">正在加载…</Text> : null}
+      <Section title={items ? `全部商品（${items.length}）` : '全部商品'} testId="rewards-list">
+        <View className="admin-page__list">
+          {items?.map((r) => (
+            <RewardItem key={r.id} reward={r} onSaved={() => load(villageId)} />
+          ))}
         </View>
       </Section>
     </View>
@@ -121,19 +123,19 @@ export default function RewardsAdminPage() {
 function RewardFields({ form, set, prefix }: { form: TForm; set: (f: TForm) => void; prefix: string }) {
   return (
     <>
-      <Field label='商品名称' value={form.name} onChange={(name) => set({ ...form, name })} maxlength={30} testId={`${prefix}-name`} />
-      <Field label='所需积分' value={form.price} onChange={(price) => set({ ...form, price })} type='number' maxlength={6} testId={`${prefix}-price`} />
-      <Field label='库存（件）' value={form.stock} onChange={(stock) => set({ ...form, stock })} type='number' maxlength={6} testId={`${prefix}-stock`} />
+      <Field label="商品名称" value={form.name} onChange={(name) => set({ ...form, name })} maxlength={30} testId={`${prefix}-name`} />
+      <Field label="所需积分" value={form.price} onChange={(price) => set({ ...form, price })} type="number" maxlength={6} testId={`${prefix}-price`} />
+      <Field label="库存（件）" value={form.stock} onChange={(stock) => set({ ...form, stock })} type="number" maxlength={6} testId={`${prefix}-stock`} />
       <Field
-        label='每人限换（件）'
+        label="每人限换（件）"
         value={form.limit}
         onChange={(limit) => set({ ...form, limit })}
-        type='number'
+        type="number"
         maxlength={4}
-        placeholder='不填 = 不限'
+        placeholder="不填 = 不限"
         testId={`${prefix}-limit`}
       />
-      <Toggle label='上架（村民可以兑换）' checked={form.active} onChange={(active) => set({ ...form, active })} testId={`${prefix}-active`} />
+      <Toggle label="上架（村民可以兑换）" checked={form.active} onChange={(active) => set({ ...form, active })} testId={`${prefix}-active`} />
     </>
   )
 }
@@ -153,16 +155,16 @@ function NewReward({ villageId, onClose, onCreated }: { villageId: string; onClo
   }
 
   return (
-    <View className='admin-card' data-testid='reward-new-form'>
-      <Text className='admin-card__name'>上架新商品</Text>
-      <View className='admin-card__form'>
-        <RewardFields form={form} set={setForm} prefix='reward-new' />
-        <ErrorNotice error={create.error} testId='reward-new-error' hints={POINTS_HINTS} />
-        <View className='row'>
-          <Button className='btn-small' size='large' disabled={create.busy} onClick={onClose}>
+    <View className="admin-card" data-testid="reward-new-form">
+      <Text className="admin-card__name">上架新商品</Text>
+      <View className="admin-card__form">
+        <RewardFields form={form} set={setForm} prefix="reward-new" />
+        <ErrorNotice error={create.error} testId="reward-new-error" hints={POINTS_HINTS} />
+        <View className="row">
+          <Button className="btn-small" size="large" disabled={create.busy} onClick={onClose}>
             取消
           </Button>
-          <Button className='btn-small' type='primary' size='large' loading={create.busy} data-testid='reward-new-save' onClick={() => void onSave()}>
+          <Button className="btn-small" type="primary" size="large" loading={create.busy} data-testid="reward-new-save" onClick={() => void onSave()}>
             上架
           </Button>
         </View>
@@ -198,33 +200,33 @@ function RewardItem({ reward: r, onSaved }: { reward: TReward; onSaved: () => Pr
   const status = !r.active ? '已下架' : r.open ? (r.stock > 0 ? '兑换中' : '已兑完') : '不在兑换时间'
 
   return (
-    <View className={`admin-card ${r.active ? '' : 'admin-card--off'}`} data-testid='reward-admin-item' data-id={r.id} data-name={r.name}>
-      <View className='admin-card__head'>
-        <Text className='admin-card__name'>{r.name}</Text>
-        <Text className='admin-card__value'>{`${r.price} 积分`}</Text>
+    <View className={`admin-card ${r.active ? '' : 'admin-card--off'}`} data-testid="reward-admin-item" data-id={r.id} data-name={r.name}>
+      <View className="admin-card__head">
+        <Text className="admin-card__name">{r.name}</Text>
+        <Text className="admin-card__value">{`${r.price} 积分`}</Text>
       </View>
-      <Text className='admin-card__line' data-testid='reward-admin-stock'>{`库存 ${r.stock} 件 · ${status}`}</Text>
-      <Text className='admin-card__line'>{r.perPersonLimit ? `每人限换 ${r.perPersonLimit} 件` : '每人不限'}</Text>
+      <Text className="admin-card__line" data-testid="reward-admin-stock">{`库存 ${r.stock} 件 · ${status}`}</Text>
+      <Text className="admin-card__line">{r.perPersonLimit ? `每人限换 ${r.perPersonLimit} 件` : '每人不限'}</Text>
       {editing ? (
-        <View className='admin-card__form'>
-          <RewardFields form={form} set={setForm} prefix='reward-edit' />
-          <ErrorNotice error={save.error} testId='reward-edit-error' hints={POINTS_HINTS} />
-          <View className='row'>
-            <Button className='btn-small' size='large' disabled={save.busy} onClick={() => setEditing(false)}>
+        <View className="admin-card__form">
+          <RewardFields form={form} set={setForm} prefix="reward-edit" />
+          <ErrorNotice error={save.error} testId="reward-edit-error" hints={POINTS_HINTS} />
+          <View className="row">
+            <Button className="btn-small" size="large" disabled={save.busy} onClick={() => setEditing(false)}>
               取消
             </Button>
-            <Button className='btn-small' type='primary' size='large' loading={save.busy} data-testid='reward-edit-save' onClick={() => void onSave()}>
+            <Button className="btn-small" type="primary" size="large" loading={save.busy} data-testid="reward-edit-save" onClick={() => void onSave()}>
               保存
             </Button>
           </View>
         </View>
       ) : (
-        <View className='admin-card__form'>
+        <View className="admin-card__form">
           <Button
-            className='btn-small'
-            size='large'
+            className="btn-small"
+            size="large"
             block
-            data-testid='reward-edit'
+            data-testid="reward-edit"
             onClick={() => {
               setForm(formOf(r))
               save.setError(null)

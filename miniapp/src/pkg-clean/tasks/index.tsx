@@ -65,55 +65,60 @@ export default function CleanerTasksPage() {
   const mapUri = useMemo(() => {
     if (!tasks || !tasks.stops.length) return null
     const start = { lat: tasks.start.lat, lng: tasks.start.lng, label: '起' }
-    return svgDataUri(routeMapSvg(start, tasks.stops.map((s) => ({ lat: s.bin.lat, lng: s.bin.lng, order: s.order }))))
+    return svgDataUri(
+      routeMapSvg(
+        start,
+        tasks.stops.map((s) => ({ lat: s.bin.lat, lng: s.bin.lng, order: s.order })),
+      ),
+    )
   }, [tasks])
 
   const notCleaner = me && !isCleaner(me)
   const stops = tasks?.stops ?? []
 
   return (
-    <View className='page clean'>
-      <ErrorNotice error={meError} testId='tasks-me-error' />
+    <View className="page clean">
+      <ErrorNotice error={meError} testId="tasks-me-error" />
       {notCleaner ? (
-        <Text className='muted' data-testid='tasks-not-cleaner'>
+        <Text className="muted" data-testid="tasks-not-cleaner">
           只有保洁员可以查看清运任务。
         </Text>
       ) : null}
 
-      <View className='clean__head'>
-        <View className='clean__heading'>
-          <Text className='page-title'>清运任务</Text>
+      <View className="clean__head">
+        <View className="clean__heading">
+          <Text className="page-title">清运任务</Text>
           {tasks ? (
-            <Text className='clean__summary' data-testid='tasks-summary' data-from={tasks.start.from}>
+            <Text className="clean__summary" data-testid="tasks-summary" data-from={tasks.start.from}>
               {stops.length
                 ? `${stops.length} 个桶待清运 · 全程约 ${distanceText(tasks.totalMeters)} · ${FROM_TEXT[tasks.start.from]}`
                 : '现在没有待清运的垃圾桶'}
             </Text>
           ) : null}
         </View>
-        <Button className='btn-small clean__refresh' size='large' loading={loading} data-testid='tasks-refresh' onClick={() => void load()}>
+        <Button className="btn-small clean__refresh" size="large" loading={loading} data-testid="tasks-refresh" onClick={() => void load()}>
           刷新
         </Button>
       </View>
 
-      <ErrorNotice error={error} testId='tasks-error' />
-      {!tasks && loading ? <Text className='muted'>正在加载…</Text> : null}
+      <ErrorNotice error={error} testId="tasks-error" />
+      {!tasks && loading ? <Text className="muted">正在加载…</Text> : null}
 
       {tasks && !stops.length ? (
-        <View className='clean__empty' data-testid='tasks-empty'>
-          <Text className='clean__empty-text'>都清运完了，辛苦了！</Text>
-          <Text className='muted'>有垃圾桶报满时，「消息」和微信提醒会告诉您。</Text>
+        <View className="clean__empty" data-testid="tasks-empty">
+          <Text className="clean__empty-text">都清运完了，辛苦了！</Text>
+          <Text className="muted">有垃圾桶报满时，「消息」和微信提醒会告诉您。</Text>
         </View>
       ) : null}
 
       {mapUri ? (
-        <View className='clean__map' data-testid='route-map' data-stops={String(stops.length)}>
-          <Image className='clean__map-img' src={mapUri} mode='scaleToFill' />
-          <Text className='clean__map-legend'>{'■ 出发点 · ● 按顺序前往，红色是第一站'}</Text>
+        <View className="clean__map" data-testid="route-map" data-stops={String(stops.length)}>
+          <Image className="clean__map-img" src={mapUri} mode="scaleToFill" />
+          <Text className="clean__map-legend">{'■ 出发点 · ● 按顺序前往，红色是第一站'}</Text>
         </View>
       ) : null}
 
-      <View className='clean__list'>
+      <View className="clean__list">
         {stops.map((s) => (
           <StopCard key={s.reportId} stop={s} onDone={() => void load()} />
         ))}
@@ -208,33 +213,33 @@ function StopCard({ stop, onDone }: { stop: TTaskStop; onDone: () => void }) {
   const error = scanError ?? clean.error ?? markFalse.error
 
   return (
-    <View className='clean-stop' data-testid='task-stop' data-order={String(stop.order)} data-report-id={stop.reportId} data-label={stop.bin.label}>
-      <View className='clean-stop__head'>
+    <View className="clean-stop" data-testid="task-stop" data-order={String(stop.order)} data-report-id={stop.reportId} data-label={stop.bin.label}>
+      <View className="clean-stop__head">
         <Text className={`clean-stop__order ${stop.order === 1 ? 'clean-stop__order--first' : ''}`}>{stop.order}</Text>
-        <View className='clean-stop__title'>
-          <Text className='clean-stop__label' data-testid='task-label'>
+        <View className="clean-stop__title">
+          <Text className="clean-stop__label" data-testid="task-label">
             {stop.bin.label}
           </Text>
-          {stop.bin.courtyard ? <Text className='clean-stop__courtyard'>{stop.bin.courtyard}</Text> : null}
+          {stop.bin.courtyard ? <Text className="clean-stop__courtyard">{stop.bin.courtyard}</Text> : null}
         </View>
-        <Text className='clean-stop__kind'>{BIN_KINDS[stop.kind] ?? stop.kind}</Text>
+        <Text className="clean-stop__kind">{BIN_KINDS[stop.kind] ?? stop.kind}</Text>
       </View>
-      <Text className='clean-stop__line'>{`${stop.reporters} 人报满 · ${formatTime(stop.openedAt)}`}</Text>
-      <Text className='clean-stop__line'>{`${stop.order === 1 ? '距出发点' : '距上一站'} ${distanceText(stop.legMeters)}`}</Text>
+      <Text className="clean-stop__line">{`${stop.reporters} 人报满 · ${formatTime(stop.openedAt)}`}</Text>
+      <Text className="clean-stop__line">{`${stop.order === 1 ? '距出发点' : '距上一站'} ${distanceText(stop.legMeters)}`}</Text>
 
       {!platform.canScan ? (
-        <Field label='桶上贴纸的编码' value={typed} onChange={(v) => setTyped(v.toUpperCase())} maxlength={20} testId='task-code-input' />
+        <Field label="桶上贴纸的编码" value={typed} onChange={(v) => setTyped(v.toUpperCase())} maxlength={20} testId="task-code-input" />
       ) : null}
 
-      <PhotoPicker photos={photos} max={1} title='现场照片（可不拍）' testId='task-photo' />
+      <PhotoPicker photos={photos} max={1} title="现场照片（可不拍）" testId="task-photo" />
 
-      <ErrorNotice error={error} testId='task-error' />
+      <ErrorNotice error={error} testId="task-error" />
 
-      <View className='row clean-stop__actions'>
-        <Button className='btn-small clean-stop__clean' type='primary' size='large' loading={clean.busy || waiting} data-testid='task-clean' onClick={onClean}>
+      <View className="row clean-stop__actions">
+        <Button className="btn-small clean-stop__clean" type="primary" size="large" loading={clean.busy || waiting} data-testid="task-clean" onClick={onClean}>
           {platform.canScan ? '扫码确认清运' : '确认清运'}
         </Button>
-        <Button className='btn-small clean-stop__false' size='large' loading={markFalse.busy} data-testid='task-false' onClick={onFalse}>
+        <Button className="btn-small clean-stop__false" size="large" loading={markFalse.busy} data-testid="task-false" onClick={onFalse}>
           误报
         </Button>
       </View>

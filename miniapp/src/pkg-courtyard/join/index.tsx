@@ -22,7 +22,13 @@ import { platform, PlatformCancelled } from '../../platform'
 import { StateTag, type TTagType } from '../../components/state-tag'
 import './index.scss'
 
-const JOIN_STATE_TAG: Record<TJoinRequest['state'], TTagType> = { pending: 'warning', approved: 'success', rejected: 'default', withdrawn: 'default', expired: 'default' }
+const JOIN_STATE_TAG: Record<TJoinRequest['state'], TTagType> = {
+  pending: 'warning',
+  approved: 'success',
+  rejected: 'default',
+  withdrawn: 'default',
+  expired: 'default',
+}
 
 type TFlags = { livesAlone: boolean; elderly: boolean; needsCare: boolean }
 
@@ -129,9 +135,7 @@ export default function JoinPage() {
 
   const onSubmit = async () => {
     if (!preview) return
-    const cleanMembers = members
-      .map((m) => ({ name: m.name.trim(), relation: m.relation.trim() }))
-      .filter((m) => m.name || m.relation)
+    const cleanMembers = members.map((m) => ({ name: m.name.trim(), relation: m.relation.trim() })).filter((m) => m.name || m.relation)
     const missing = [
       !name.trim() && '请填写姓名',
       !phone.trim() && '请填写手机号',
@@ -164,8 +168,7 @@ export default function JoinPage() {
     }
   }
 
-  const setMember = (i: number, patch: Partial<TMember>) =>
-    setMembers((list) => list.map((m, j) => (j === i ? { ...m, ...patch } : m)))
+  const setMember = (i: number, patch: Partial<TMember>) => setMembers((list) => list.map((m, j) => (j === i ? { ...m, ...patch } : m)))
 
   const pendingMine = mine?.find((r) => r.state === 'pending')
   const showDone = submitted !== null
@@ -173,87 +176,68 @@ export default function JoinPage() {
   const blocked = !showDone && pendingMine !== undefined
 
   return (
-    <View className='page join'>
+    <View className="page join">
       {showDone ? (
-        <View className='join__done' data-testid='join-done'>
-          <Text className='join__done-title'>已提交，等待院长审核</Text>
-          <Text className='muted'>{`${submitted.courtyard.name}的院长审核通过后，您就是院落的一员了。`}</Text>
-          <View className='gap' />
-          <SubscribeAsk
-            template='join_request_decided'
-            label='通知我审核结果'
-            primary
-            doneText='好的，院长审核后会通过微信通知您'
-            testId='join-subscribe'
-          />
-          <Button className='btn' size='xlarge' block data-testid='join-back-home' onClick={() => openPage(ROUTES.home)}>
+        <View className="join__done" data-testid="join-done">
+          <Text className="join__done-title">已提交，等待院长审核</Text>
+          <Text className="muted">{`${submitted.courtyard.name}的院长审核通过后，您就是院落的一员了。`}</Text>
+          <View className="gap" />
+          <SubscribeAsk template="join_request_decided" label="通知我审核结果" primary doneText="好的，院长审核后会通过微信通知您" testId="join-subscribe" />
+          <Button className="btn" size="xlarge" block data-testid="join-back-home" onClick={() => openPage(ROUTES.home)}>
             回到首页
           </Button>
         </View>
       ) : blocked ? (
-        <View className='join__done' data-testid='join-pending'>
-          <Text className='join__done-title'>您的申请正在等待院长审核</Text>
-          <Text className='muted'>{`您申请加入${pendingMine.courtyard.name}，院长审核后会通知您。填错了可以撤回后重新申请。`}</Text>
-          <View className='gap' />
-          <SubscribeAsk
-            template='join_request_decided'
-            label='通知我审核结果'
-            primary
-            doneText='好的，院长审核后会通过微信通知您'
-            testId='join-subscribe'
-          />
-          <Button
-            className='btn'
-            size='xlarge'
-            block
-            loading={withdrawAction.busy}
-            data-testid='join-withdraw'
-            onClick={() => onWithdraw(pendingMine.id)}
-          >
+        <View className="join__done" data-testid="join-pending">
+          <Text className="join__done-title">您的申请正在等待院长审核</Text>
+          <Text className="muted">{`您申请加入${pendingMine.courtyard.name}，院长审核后会通知您。填错了可以撤回后重新申请。`}</Text>
+          <View className="gap" />
+          <SubscribeAsk template="join_request_decided" label="通知我审核结果" primary doneText="好的，院长审核后会通过微信通知您" testId="join-subscribe" />
+          <Button className="btn" size="xlarge" block loading={withdrawAction.busy} data-testid="join-withdraw" onClick={() => onWithdraw(pendingMine.id)}>
             撤回申请
           </Button>
-          <ErrorNotice error={withdrawAction.error} testId='join-withdraw-error' />
+          <ErrorNotice error={withdrawAction.error} testId="join-withdraw-error" />
         </View>
       ) : !preview ? (
-        <Section title='第一步：找到您的院落'>
+        <Section title="第一步：找到您的院落">
           {platform.canScan ? (
             <>
-              <Button className='btn' type='primary' size='xlarge' block data-testid='join-scan' onClick={scan}>
+              <Button className="btn" type="primary" size="xlarge" block data-testid="join-scan" onClick={scan}>
                 扫一扫院落二维码
               </Button>
-              <Text className='join__or'>或者输入院长给您的邀请码</Text>
+              <Text className="join__or">或者输入院长给您的邀请码</Text>
             </>
           ) : null}
           <Field
-            label='邀请码'
+            label="邀请码"
             value={codeInput}
             onChange={(v) => setCodeInput(v.toUpperCase())}
-            placeholder='例如 ABCD234567'
+            placeholder="例如 ABCD234567"
             maxlength={20}
-            testId='join-code-input'
+            testId="join-code-input"
           />
           <Button
-            className='btn'
+            className="btn"
             type={platform.canScan ? 'default' : 'primary'}
-            size='xlarge'
+            size="xlarge"
             block
             loading={lookupBusy}
-            data-testid='join-code-submit'
+            data-testid="join-code-submit"
             onClick={() => lookup(codeInput)}
           >
             下一步
           </Button>
-          <ErrorNotice error={lookupError} testId='join-code-error' />
+          <ErrorNotice error={lookupError} testId="join-code-error" />
         </Section>
       ) : (
         <>
-          <View className='join__courtyard' data-testid='join-courtyard'>
-            <Text className='muted'>您要加入</Text>
-            <Text className='join__courtyard-name'>{preview.courtyard.name}</Text>
-            <Text className='join__village'>{preview.village.name}</Text>
+          <View className="join__courtyard" data-testid="join-courtyard">
+            <Text className="muted">您要加入</Text>
+            <Text className="join__courtyard-name">{preview.courtyard.name}</Text>
+            <Text className="join__village">{preview.village.name}</Text>
             <Text
-              className='join__change'
-              data-testid='join-change-code'
+              className="join__change"
+              data-testid="join-change-code"
               onClick={() => {
                 setPreview(null)
                 submit.setError(null)
@@ -263,57 +247,33 @@ export default function JoinPage() {
             </Text>
           </View>
 
-          <Section title='第二步：填写家庭信息'>
-            <Field label='姓名' value={name} onChange={setName} placeholder='请输入您的姓名' maxlength={20} testId='join-name' />
-            <Field
-              label='手机号'
-              value={phone}
-              onChange={setPhone}
-              placeholder='11位手机号'
-              type='number'
-              maxlength={11}
-              testId='join-phone'
-            />
-            <Field
-              label='门牌号或户名'
-              value={household}
-              onChange={setHousehold}
-              placeholder='例如 3组12号 或 张家'
-              testId='join-household'
-            />
+          <Section title="第二步：填写家庭信息">
+            <Field label="姓名" value={name} onChange={setName} placeholder="请输入您的姓名" maxlength={20} testId="join-name" />
+            <Field label="手机号" value={phone} onChange={setPhone} placeholder="11位手机号" type="number" maxlength={11} testId="join-phone" />
+            <Field label="门牌号或户名" value={household} onChange={setHousehold} placeholder="例如 3组12号 或 张家" testId="join-household" />
 
-            <Text className='join__label'>家庭成员（可不填）</Text>
+            <Text className="join__label">家庭成员（可不填）</Text>
             {members.map((m, i) => (
-              <View key={i} className='join__member' data-testid='join-member'>
+              <View key={i} className="join__member" data-testid="join-member">
+                <Field label={`成员${i + 1} 姓名`} value={m.name} onChange={(v) => setMember(i, { name: v })} maxlength={20} testId={`join-member-name-${i}`} />
                 <Field
-                  label={`成员${i + 1} 姓名`}
-                  value={m.name}
-                  onChange={(v) => setMember(i, { name: v })}
-                  maxlength={20}
-                  testId={`join-member-name-${i}`}
-                />
-                <Field
-                  label='与您的关系'
+                  label="与您的关系"
                   value={m.relation}
                   onChange={(v) => setMember(i, { relation: v })}
-                  placeholder='例如 配偶、儿子'
+                  placeholder="例如 配偶、儿子"
                   maxlength={10}
                   testId={`join-member-relation-${i}`}
                 />
-                <View className='chips'>
+                <View className="chips">
                   {RELATIONS.map((r) => (
-                    <Text
-                      key={r}
-                      className={`chip ${m.relation === r ? 'chip--on' : ''}`}
-                      onClick={() => setMember(i, { relation: r })}
-                    >
+                    <Text key={r} className={`chip ${m.relation === r ? 'chip--on' : ''}`} onClick={() => setMember(i, { relation: r })}>
                       {r}
                     </Text>
                   ))}
                 </View>
                 <Button
-                  className='btn btn-small'
-                  size='large'
+                  className="btn btn-small"
+                  size="large"
                   block
                   data-testid={`join-member-remove-${i}`}
                   onClick={() => setMembers((list) => list.filter((_, j) => j !== i))}
@@ -324,53 +284,39 @@ export default function JoinPage() {
             ))}
             {members.length < 15 ? (
               <Button
-                className='btn btn-small'
-                size='large'
+                className="btn btn-small"
+                size="large"
                 block
-                data-testid='join-member-add'
+                data-testid="join-member-add"
                 onClick={() => setMembers((list) => [...list, { name: '', relation: '' }])}
               >
                 ＋ 添加家庭成员
               </Button>
             ) : null}
 
-            <Text className='join__label'>需要特别关照（可多选）</Text>
+            <Text className="join__label">需要特别关照（可多选）</Text>
             {FLAG_KEYS.map((k) => (
-              <Toggle
-                key={k}
-                label={FLAG_LABELS[k]}
-                checked={flags[k]}
-                onChange={(v) => setFlags((f) => ({ ...f, [k]: v }))}
-                testId={`join-flag-${k}`}
-              />
+              <Toggle key={k} label={FLAG_LABELS[k]} checked={flags[k]} onChange={(v) => setFlags((f) => ({ ...f, [k]: v }))} testId={`join-flag-${k}`} />
             ))}
           </Section>
 
-          <ErrorNotice error={formError ?? submit.error} testId='join-error' />
-          <Button
-            className='btn'
-            type='primary'
-            size='xlarge'
-            block
-            loading={submit.busy}
-            data-testid='join-submit'
-            onClick={onSubmit}
-          >
+          <ErrorNotice error={formError ?? submit.error} testId="join-error" />
+          <Button className="btn" type="primary" size="xlarge" block loading={submit.busy} data-testid="join-submit" onClick={onSubmit}>
             提交申请
           </Button>
         </>
       )}
 
       {mine && mine.length ? (
-        <Section title='我的入院申请' testId='join-status'>
+        <Section title="我的入院申请" testId="join-status">
           {mine.map((r) => (
-            <View key={r.id} className='join__status' data-testid='join-status-item' data-state={r.state}>
-              <View className='join__status-head'>
-                <Text className='join__status-name'>{r.courtyard.name}</Text>
+            <View key={r.id} className="join__status" data-testid="join-status-item" data-state={r.state}>
+              <View className="join__status-head">
+                <Text className="join__status-name">{r.courtyard.name}</Text>
                 <StateTag state={r.state} labels={JOIN_STATE_LABEL} types={JOIN_STATE_TAG} />
               </View>
-              <Text className='muted'>{`提交于 ${formatTime(r.createdAt)}`}</Text>
-              {r.state === 'rejected' && r.reason ? <Text className='join__reason'>{`原因：${r.reason}`}</Text> : null}
+              <Text className="muted">{`提交于 ${formatTime(r.createdAt)}`}</Text>
+              {r.state === 'rejected' && r.reason ? <Text className="join__reason">{`原因：${r.reason}`}</Text> : null}
             </View>
           ))}
         </Section>

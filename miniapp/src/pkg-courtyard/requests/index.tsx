@@ -59,18 +59,18 @@ export default function RequestsPage() {
   const heads = me ? headedCourtyards(me) : []
 
   return (
-    <View className='page requests'>
-      <ErrorNotice error={meError} testId='requests-me-error' />
+    <View className="page requests">
+      <ErrorNotice error={meError} testId="requests-me-error" />
 
       {me && !heads.length ? (
-        <Text className='muted' data-testid='requests-not-head'>
+        <Text className="muted" data-testid="requests-not-head">
           您不是院长，没有需要审核的入院申请。
         </Text>
       ) : null}
 
       {heads.length > 1 ? (
-        <Section title='选择院落'>
-          <View className='chips'>
+        <Section title="选择院落">
+          <View className="chips">
             {heads.map((c) => (
               <Text
                 key={c.id}
@@ -89,24 +89,24 @@ export default function RequestsPage() {
         </Section>
       ) : null}
 
-      <ErrorNotice error={listError} testId='requests-error' />
+      <ErrorNotice error={listError} testId="requests-error" />
 
       {heads.length ? (
         <SubscribeAsk
-          template='join_request_new'
-          label='有新申请时通知我'
+          template="join_request_new"
+          label="有新申请时通知我"
           showCredits
-          doneText='好的，有新的入院申请时会通过微信通知您'
-          testId='requests-subscribe'
+          doneText="好的，有新的入院申请时会通过微信通知您"
+          testId="requests-subscribe"
         />
       ) : null}
 
       {items && !items.length ? (
-        <View className='requests__empty' data-testid='requests-empty'>
-          <Text className='requests__empty-text'>暂无待审核的申请</Text>
+        <View className="requests__empty" data-testid="requests-empty">
+          <Text className="requests__empty-text">暂无待审核的申请</Text>
         </View>
       ) : null}
-      {!items && loading ? <Text className='muted'>正在加载…</Text> : null}
+      {!items && loading ? <Text className="muted">正在加载…</Text> : null}
 
       {items?.map((r) => (
         <RequestItem key={r.id} request={r} onDone={() => load(courtyardId)} />
@@ -119,9 +119,7 @@ function RequestItem({ request: r, onDone }: { request: TJoinRequest; onDone: ()
   const [rejecting, setRejecting] = useState(false)
   const [reason, setReason] = useState('')
   const approveAction = useAction('approve', (id: string, key: string) => approve(id, key))
-  const rejectAction = useAction('reject', (input: { id: string; reason: string }, key: string) =>
-    reject(input.id, input.reason, key),
-  )
+  const rejectAction = useAction('reject', (input: { id: string; reason: string }, key: string) => reject(input.id, input.reason, key))
   const error = approveAction.error ?? rejectAction.error
   const flags = flagLabels(r.flags)
 
@@ -154,51 +152,42 @@ function RequestItem({ request: r, onDone }: { request: TJoinRequest; onDone: ()
   const busy = approveAction.busy || rejectAction.busy
 
   return (
-    <View className='request' data-testid='request-item' data-id={r.id}>
-      <View className='request__head'>
-        <Text className='request__name'>{r.name}</Text>
-        <Text className='request__time'>{formatTime(r.createdAt)}</Text>
+    <View className="request" data-testid="request-item" data-id={r.id}>
+      <View className="request__head">
+        <Text className="request__name">{r.name}</Text>
+        <Text className="request__time">{formatTime(r.createdAt)}</Text>
       </View>
-      <Text className='request__line'>{`手机：${formatPhone(r.phone)}`}</Text>
-      <Text className='request__line'>{`门牌/户名：${r.householdLabel}`}</Text>
-      {r.members.length ? (
-        <Text className='request__line'>{`家庭成员：${r.members.map((m) => `${m.name}（${m.relation}）`).join('、')}`}</Text>
-      ) : null}
+      <Text className="request__line">{`手机：${formatPhone(r.phone)}`}</Text>
+      <Text className="request__line">{`门牌/户名：${r.householdLabel}`}</Text>
+      {r.members.length ? <Text className="request__line">{`家庭成员：${r.members.map((m) => `${m.name}（${m.relation}）`).join('、')}`}</Text> : null}
       {flags.length ? (
-        <View className='request__flags'>
+        <View className="request__flags">
           {flags.map((f) => (
-            <Tag key={f} type='warning' className='request__flag'>
+            <Tag key={f} type="warning" className="request__flag">
               {f}
             </Tag>
           ))}
         </View>
       ) : null}
 
-      <ErrorNotice error={error} testId='request-error' />
+      <ErrorNotice error={error} testId="request-error" />
 
       {rejecting ? (
-        <View className='request__reject'>
-          <Field
-            label='拒绝原因（会告诉申请人）'
-            value={reason}
-            onChange={setReason}
-            placeholder='请填写原因'
-            maxlength={200}
-            testId='request-reject-reason'
-          />
-          <View className='chips'>
+        <View className="request__reject">
+          <Field label="拒绝原因（会告诉申请人）" value={reason} onChange={setReason} placeholder="请填写原因" maxlength={200} testId="request-reject-reason" />
+          <View className="chips">
             {QUICK_REASONS.map((q) => (
               <Text key={q} className={`chip ${reason === q ? 'chip--on' : ''}`} onClick={() => setReason(q)}>
                 {q}
               </Text>
             ))}
           </View>
-          <View className='row'>
+          <View className="row">
             <Button
-              className='btn-small'
-              size='large'
+              className="btn-small"
+              size="large"
               disabled={busy}
-              data-testid='request-reject-cancel'
+              data-testid="request-reject-cancel"
               onClick={() => {
                 setRejecting(false)
                 rejectAction.setError(null)
@@ -207,12 +196,12 @@ function RequestItem({ request: r, onDone }: { request: TJoinRequest; onDone: ()
               取消
             </Button>
             <Button
-              className='btn-small'
-              type='danger'
-              size='large'
+              className="btn-small"
+              type="danger"
+              size="large"
               loading={rejectAction.busy}
               disabled={busy}
-              data-testid='request-reject-confirm'
+              data-testid="request-reject-confirm"
               onClick={onReject}
             >
               确认拒绝
@@ -220,23 +209,17 @@ function RequestItem({ request: r, onDone }: { request: TJoinRequest; onDone: ()
           </View>
         </View>
       ) : (
-        <View className='row request__actions'>
-          <Button
-            className='btn-small'
-            size='large'
-            disabled={busy}
-            data-testid='request-reject'
-            onClick={() => setRejecting(true)}
-          >
+        <View className="row request__actions">
+          <Button className="btn-small" size="large" disabled={busy} data-testid="request-reject" onClick={() => setRejecting(true)}>
             拒绝
           </Button>
           <Button
-            className='btn-small'
-            type='primary'
-            size='large'
+            className="btn-small"
+            type="primary"
+            size="large"
             loading={approveAction.busy}
             disabled={busy}
-            data-testid='request-approve'
+            data-testid="request-approve"
             onClick={onApprove}
           >
             同意

@@ -27,10 +27,9 @@ export default function InboxPage() {
     setUnread(n) // the badges on 首页 / 我的 follow at once
   }
 
-  const { items, setItems, cursor, error, setError, loadingMore, loadMore } = useCursorList(
-    (cursor: string | null) => listInbox(cursor, PAGE_SIZE),
-    { onPage: (page) => applyUnread(page.unread) },
-  )
+  const { items, setItems, cursor, error, setError, loadingMore, loadMore } = useCursorList((cursor: string | null) => listInbox(cursor, PAGE_SIZE), {
+    onPage: (page) => applyUnread(page.unread),
+  })
 
   const readAll = useAction('inbox-read-all', (_: void, key: string) => markAllRead(key))
 
@@ -60,29 +59,29 @@ export default function InboxPage() {
   }
 
   return (
-    <View className='page inbox'>
-      <View className='inbox__head'>
-        <Text className='inbox__summary' data-testid='inbox-unread' data-unread={String(unread)}>
+    <View className="page inbox">
+      <View className="inbox__head">
+        <Text className="inbox__summary" data-testid="inbox-unread" data-unread={String(unread)}>
           {items === null ? '正在加载…' : unread > 0 ? `${unread} 条未读` : '没有未读消息'}
         </Text>
         <Button
-          className='btn-small inbox__read-all'
-          size='large'
+          className="btn-small inbox__read-all"
+          size="large"
           disabled={!unread || readAll.busy}
           loading={readAll.busy}
-          data-testid='inbox-read-all'
+          data-testid="inbox-read-all"
           onClick={onReadAll}
         >
           全部已读
         </Button>
       </View>
 
-      <ErrorNotice error={error ?? readAll.error} testId='inbox-error' />
+      <ErrorNotice error={error ?? readAll.error} testId="inbox-error" />
 
       {items && !items.length ? (
-        <View className='inbox__empty' data-testid='inbox-empty'>
-          <Text className='inbox__empty-title'>还没有消息</Text>
-          <Text className='muted'>院长审核、找院长的回复、积分兑换等消息都会出现在这里。</Text>
+        <View className="inbox__empty" data-testid="inbox-empty">
+          <Text className="inbox__empty-title">还没有消息</Text>
+          <Text className="muted">院长审核、找院长的回复、积分兑换等消息都会出现在这里。</Text>
         </View>
       ) : null}
 
@@ -90,43 +89,36 @@ export default function InboxPage() {
         <View
           key={item.id}
           className={`inbox-item ${item.read ? 'inbox-item--read' : 'inbox-item--unread'}`}
-          data-testid='inbox-item'
+          data-testid="inbox-item"
           data-id={item.id}
           data-read={item.read ? 'true' : 'false'}
           data-template={item.template}
           onClick={() => void open(item)}
         >
-          <View className='inbox-item__head'>
-            {!item.read ? <View className='inbox-item__dot' /> : null}
-            <Text className='inbox-item__title'>{item.title}</Text>
-            {!item.read ? <Text className='inbox-item__new'>未读</Text> : null}
+          <View className="inbox-item__head">
+            {!item.read ? <View className="inbox-item__dot" /> : null}
+            <Text className="inbox-item__title">{item.title}</Text>
+            {!item.read ? <Text className="inbox-item__new">未读</Text> : null}
             {item.priority >= URGENT_PRIORITY ? (
-              <Tag type='danger' className='inbox-item__tag'>
+              <Tag type="danger" className="inbox-item__tag">
                 紧急
               </Tag>
             ) : null}
           </View>
-          <Text className='inbox-item__body'>{item.body}</Text>
-          <View className='inbox-item__foot'>
-            <Text className='inbox-item__time'>{formatTime(item.createdAt)}</Text>
-            {isAppPage(item.link) ? <Text className='inbox-item__go'>查看 ›</Text> : null}
+          <Text className="inbox-item__body">{item.body}</Text>
+          <View className="inbox-item__foot">
+            <Text className="inbox-item__time">{formatTime(item.createdAt)}</Text>
+            {isAppPage(item.link) ? <Text className="inbox-item__go">查看 ›</Text> : null}
           </View>
         </View>
       ))}
 
       {cursor ? (
-        <Button
-          className='btn'
-          size='large'
-          block
-          loading={loadingMore}
-          data-testid='inbox-more'
-          onClick={() => void loadMore()}
-        >
+        <Button className="btn" size="large" block loading={loadingMore} data-testid="inbox-more" onClick={() => void loadMore()}>
           加载更多
         </Button>
       ) : items && items.length > 0 ? (
-        <Text className='inbox__end'>没有更早的消息了</Text>
+        <Text className="inbox__end">没有更早的消息了</Text>
       ) : null}
     </View>
   )

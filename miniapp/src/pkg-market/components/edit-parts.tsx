@@ -24,31 +24,31 @@ export function EditResult({
 }) {
   const rejected = result.state === 'rejected'
   return (
-    <View className='page mk-edit'>
-      <View className='mk-card' data-testid={`${testId}-result`} data-state={result.state} data-id={result.id} data-check={result.contentCheck ?? ''}>
-        <Text className='mk-card__title'>{rejected ? '没有通过内容检查' : '已提交审核'}</Text>
+    <View className="page mk-edit">
+      <View className="mk-card" data-testid={`${testId}-result`} data-state={result.state} data-id={result.id} data-check={result.contentCheck ?? ''}>
+        <Text className="mk-card__title">{rejected ? '没有通过内容检查' : '已提交审核'}</Text>
         {rejected ? (
-          <Text className='mk-bad' data-testid={`${testId}-result-reason`}>
+          <Text className="mk-bad" data-testid={`${testId}-result-reason`}>
             {result.rejectReason ?? '内容可能不合适，请修改后重新提交'}
           </Text>
         ) : (
-          <Text className='mk-good'>{goodText}</Text>
+          <Text className="mk-good">{goodText}</Text>
         )}
         {!rejected && result.contentCheck === 'review' ? (
-          <Text className='mk-warn' data-testid={`${testId}-result-review`}>
+          <Text className="mk-warn" data-testid={`${testId}-result-review`}>
             需人工复核：内容要院长或村干部仔细看一看，会慢一点。
           </Text>
         ) : null}
       </View>
       {rejected ? (
-        <Button className='btn' type='primary' size='xlarge' block data-testid={`${testId}-again`} onClick={onAgain}>
+        <Button className="btn" type="primary" size="xlarge" block data-testid={`${testId}-again`} onClick={onAgain}>
           修改后重新提交
         </Button>
       ) : null}
-      <Button className='btn' size='xlarge' block data-testid={`${testId}-view`} onClick={() => Taro.redirectTo({ url: view.url })}>
+      <Button className="btn" size="xlarge" block data-testid={`${testId}-view`} onClick={() => Taro.redirectTo({ url: view.url })}>
         {view.label}
       </Button>
-      <Button className='btn' size='xlarge' block data-testid={`${testId}-mine`} onClick={() => Taro.redirectTo({ url: mine.url })}>
+      <Button className="btn" size="xlarge" block data-testid={`${testId}-mine`} onClick={() => Taro.redirectTo({ url: mine.url })}>
         {mine.label}
       </Button>
     </View>
@@ -79,19 +79,19 @@ export function EditGate({
   if (original && !original.can.edit) {
     return (
       <View data-testid={`${testId}-locked`}>
-        <Text className='mk-warn'>{lockedText}</Text>
-        <Button className='btn' size='xlarge' block onClick={() => Taro.redirectTo({ url: view.url(original.id) })}>
+        <Text className="mk-warn">{lockedText}</Text>
+        <Button className="btn" size="xlarge" block onClick={() => Taro.redirectTo({ url: view.url(original.id) })}>
           {view.label}
         </Button>
       </View>
     )
   }
-  if (id && !original && !loadError) return <Text className='muted'>正在加载…</Text>
+  if (id && !original && !loadError) return <Text className="muted">正在加载…</Text>
   if (id && loadError) return null
   return (
     <>
       {original?.state === 'rejected' && original.rejectReason ? (
-        <Text className='mk-bad' data-testid={`${testId}-reject-reason`}>{`退回原因：${original.rejectReason}`}</Text>
+        <Text className="mk-bad" data-testid={`${testId}-reject-reason`}>{`退回原因：${original.rejectReason}`}</Text>
       ) : null}
       {children}
     </>
@@ -111,7 +111,7 @@ export function Chips<T extends string>({
   testId: string
 }) {
   return (
-    <View className='chips' data-testid={testId} data-value={value ?? ''}>
+    <View className="chips" data-testid={testId} data-value={value ?? ''}>
       {options.map((o) => (
         <Text
           key={o.value}

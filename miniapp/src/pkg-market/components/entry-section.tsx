@@ -20,10 +20,10 @@ export function EntrySection<T>({
 }) {
   return (
     <View data-testid={testId}>
-      <Text className='mk-section-title'>{`${title}${items?.length ? `（${items.length}）` : ''}`}</Text>
-      {items === null ? <Text className='muted'>正在加载…</Text> : null}
+      <Text className="mk-section-title">{`${title}${items?.length ? `（${items.length}）` : ''}`}</Text>
+      {items === null ? <Text className="muted">正在加载…</Text> : null}
       {items && !items.length ? (
-        <Text className='xyj-empty' data-testid={`${testId}-empty`}>
+        <Text className="xyj-empty" data-testid={`${testId}-empty`}>
           {emptyText}
         </Text>
       ) : null}

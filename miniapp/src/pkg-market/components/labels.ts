@@ -1,21 +1,10 @@
 import { LISTING_CATEGORIES } from '../../../../shared/domain/market'
-import type {
-  TApplication,
-  TEmployerKind,
-  TIntent,
-  TJob,
-  TJobState,
-  TListing,
-  TListingCategory,
-  TListingState,
-  TPayUnit,
-} from '../../api/market'
+import type { TApplication, TEmployerKind, TIntent, TJob, TJobState, TListing, TListingCategory, TListingState, TPayUnit } from '../../api/market'
 import { formatFen } from '../../lib/money'
 import type { TTagType } from '../../components/state-tag'
 
 export { LISTING_CATEGORIES }
 export const CATEGORY_KEYS = Object.keys(LISTING_CATEGORIES) as TListingCategory[]
-
 
 export const LISTING_STATES: Record<TListingState, string> = {
   draft: '草稿',

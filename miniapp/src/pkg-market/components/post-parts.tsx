@@ -26,25 +26,52 @@ export function PostNotes({ kind, post }: { kind: TKind; post: TPost }) {
   const hint = post.mine ? POST_STATE_HINT[post.state] : undefined
   return (
     <>
-      {hint ? <Text className='mk-warn' data-testid={kind === 'listing' ? 'listing-state-hint' : undefined}>{hint}</Text> : null}
+      {hint ? (
+        <Text className="mk-warn" data-testid={kind === 'listing' ? 'listing-state-hint' : undefined}>
+          {hint}
+        </Text>
+      ) : null}
       {post.rejectReason && (post.state === 'rejected' || post.mine) ? (
-        <Text className='mk-bad' data-testid={`${kind}-reject-reason`}>{`退回原因：${post.rejectReason}`}</Text>
+        <Text className="mk-bad" data-testid={`${kind}-reject-reason`}>{`退回原因：${post.rejectReason}`}</Text>
       ) : null}
     </>
   )
 }
 
 /** The owner's 修改 and 提交审核, as the server allows them (`can`). */
-export function OwnerButtons({ kind, post, busy, submitting, onEdit, onSubmit }: { kind: TKind; post: TPost; busy: boolean; submitting: boolean; onEdit: () => void; onSubmit: () => void }) {
+export function OwnerButtons({
+  kind,
+  post,
+  busy,
+  submitting,
+  onEdit,
+  onSubmit,
+}: {
+  kind: TKind
+  post: TPost
+  busy: boolean
+  submitting: boolean
+  onEdit: () => void
+  onSubmit: () => void
+}) {
   return (
     <>
       {post.can.edit ? (
-        <Button className='btn' size='xlarge' block disabled={busy} data-testid={`${kind}-edit`} onClick={onEdit}>
+        <Button className="btn" size="xlarge" block disabled={busy} data-testid={`${kind}-edit`} onClick={onEdit}>
           修改
         </Button>
       ) : null}
       {post.can.submit ? (
-        <Button className='btn' type='primary' size='xlarge' block loading={submitting} disabled={busy} data-testid={`${kind}-detail-submit`} onClick={onSubmit}>
+        <Button
+          className="btn"
+          type="primary"
+          size="xlarge"
+          block
+          loading={submitting}
+          disabled={busy}
+          data-testid={`${kind}-detail-submit`}
+          onClick={onSubmit}
+        >
           提交审核
         </Button>
       ) : null}

@@ -55,13 +55,13 @@ export function ReviewActions(props: TProps) {
   }
 
   return (
-    <View className='mk-review' data-testid={testId} data-id={post.id}>
-      <View className='mk-row-buttons'>
-        <View className='mk-cell'>
+    <View className="mk-review" data-testid={testId} data-id={post.id}>
+      <View className="mk-row-buttons">
+        <View className="mk-cell">
           <Button
-            className='btn'
-            type='primary'
-            size='xlarge'
+            className="btn"
+            type="primary"
+            size="xlarge"
             block
             loading={action.busy && !open}
             disabled={action.busy}
@@ -71,10 +71,10 @@ export function ReviewActions(props: TProps) {
             通过
           </Button>
         </View>
-        <View className='mk-cell'>
+        <View className="mk-cell">
           <Button
-            className='btn'
-            size='xlarge'
+            className="btn"
+            size="xlarge"
             block
             disabled={action.busy}
             data-testid={`${testId}-reject-open`}
@@ -89,9 +89,9 @@ export function ReviewActions(props: TProps) {
         </View>
       </View>
       {open ? (
-        <View className='mk-panel' data-testid={`${testId}-reject-panel`}>
-          <Text className='mk-panel__title'>退回原因</Text>
-          <View className='chips'>
+        <View className="mk-panel" data-testid={`${testId}-reject-panel`}>
+          <Text className="mk-panel__title">退回原因</Text>
+          <View className="chips">
             {QUICK_REASONS.map((q, i) => (
               <Text key={q} className={`chip ${reason === q ? 'chip--on' : ''}`} data-testid={`${testId}-reason-${i}`} onClick={() => setReason(q)}>
                 {q}
@@ -99,14 +99,22 @@ export function ReviewActions(props: TProps) {
             ))}
           </View>
           <Textarea
-            className='mk-textarea'
+            className="mk-textarea"
             data-testid={`${testId}-reject-reason`}
             value={reason}
             maxlength={REASON_MAX}
-            placeholder='写明哪里要改，发布人会看到'
+            placeholder="写明哪里要改，发布人会看到"
             onInput={(e) => setReason(e.detail.value)}
           />
-          <Button className='btn' type='warning' size='xlarge' block loading={action.busy} data-testid={`${testId}-reject-submit`} onClick={() => void onReject()}>
+          <Button
+            className="btn"
+            type="warning"
+            size="xlarge"
+            block
+            loading={action.busy}
+            data-testid={`${testId}-reject-submit`}
+            onClick={() => void onReject()}
+          >
             确认退回
           </Button>
         </View>

@@ -30,28 +30,21 @@ export function Stepper({
   const up = above <= max
   const text = (x: number) => String(Math.round(x * 100) / 100)
   return (
-    <View className='mk-stepper' data-testid={testId} data-value={value}>
+    <View className="mk-stepper" data-testid={testId} data-value={value}>
       <Text
         className={`mk-stepper__btn ${down ? '' : 'mk-stepper__btn--off'}`}
         data-testid={`${testId}-minus`}
-        aria-label='减少'
+        aria-label="减少"
         onClick={() => down && onChange(text(below))}
       >
         −
       </Text>
-      <Input
-        className='mk-stepper__value'
-        data-testid={`${testId}-input`}
-        type='digit'
-        value={value}
-        maxlength={6}
-        onInput={(e) => onChange(e.detail.value)}
-      />
-      {suffix ? <Text className='mk-stepper__suffix'>{suffix}</Text> : null}
+      <Input className="mk-stepper__value" data-testid={`${testId}-input`} type="digit" value={value} maxlength={6} onInput={(e) => onChange(e.detail.value)} />
+      {suffix ? <Text className="mk-stepper__suffix">{suffix}</Text> : null}
       <Text
         className={`mk-stepper__btn ${up ? '' : 'mk-stepper__btn--off'}`}
         data-testid={`${testId}-plus`}
-        aria-label='增加'
+        aria-label="增加"
         onClick={() => up && onChange(text(above))}
       >
         +

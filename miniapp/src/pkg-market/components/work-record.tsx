@@ -32,7 +32,11 @@ export function workInputOf(daysText: string, payText: string): { input: TWorkIn
   if (days > MAX_DAYS) return { error: invalid(`不超过${MAX_DAYS}天`) }
   const pay = parseYuan(payText)
   if (!pay.ok) {
-    return { error: invalid(pay.reason === 'empty' ? '请填写工钱（元），没有给钱就写 0' : pay.reason === 'too_precise' ? '工钱最多写到分（两位小数）' : '工钱请写数字，例如 450') }
+    return {
+      error: invalid(
+        pay.reason === 'empty' ? '请填写工钱（元），没有给钱就写 0' : pay.reason === 'too_precise' ? '工钱最多写到分（两位小数）' : '工钱请写数字，例如 450',
+      ),
+    }
   }
   if (pay.fen > 100_000_000) return { error: invalid('工钱太高了，请检查') }
   return { input: { days, payFen: pay.fen } }
@@ -81,49 +85,49 @@ export function WorkRecord({
 
   const agreed = a.records.agreed
   return (
-    <View className='mk-records' data-testid='work-records' data-agreed={agreed === null ? '' : String(agreed)}>
-      <Text className='mk-records__line' data-testid='work-record-worker'>{`干活的人记：${recordLine(a.records.worker)}`}</Text>
-      <Text className='mk-records__line' data-testid='work-record-poster'>{`招工方记：${recordLine(a.records.poster)}`}</Text>
+    <View className="mk-records" data-testid="work-records" data-agreed={agreed === null ? '' : String(agreed)}>
+      <Text className="mk-records__line" data-testid="work-record-worker">{`干活的人记：${recordLine(a.records.worker)}`}</Text>
+      <Text className="mk-records__line" data-testid="work-record-poster">{`招工方记：${recordLine(a.records.poster)}`}</Text>
       {agreed === true ? (
-        <Text className='mk-good' data-testid='work-agreed'>
+        <Text className="mk-good" data-testid="work-agreed">
           双方记录一致 ✓
         </Text>
       ) : agreed === false ? (
-        <Text className='mk-bad' data-testid='work-disagreed'>
+        <Text className="mk-bad" data-testid="work-disagreed">
           双方记录不一致：请当面核对天数和工钱，再确认一次。
         </Text>
       ) : own && !other ? (
-        <Text className='mk-records__line' data-testid='work-waiting'>
+        <Text className="mk-records__line" data-testid="work-waiting">
           等对方确认
         </Text>
       ) : null}
 
       {open ? (
-        <View className='mk-panel' data-testid='work-form'>
-          <Text className='mk-panel__title'>确认工作记录</Text>
-          <Text className='mk-label'>干了几天（可以写半天，如 2.5）</Text>
-          <Stepper value={days} onChange={setDays} step={0.5} min={0.5} max={MAX_DAYS} suffix='天' testId='work-days' />
+        <View className="mk-panel" data-testid="work-form">
+          <Text className="mk-panel__title">确认工作记录</Text>
+          <Text className="mk-label">干了几天（可以写半天，如 2.5）</Text>
+          <Stepper value={days} onChange={setDays} step={0.5} min={0.5} max={MAX_DAYS} suffix="天" testId="work-days" />
           <Field
             label={side === 'worker' ? '收到工钱（元）' : '付了工钱（元）'}
             value={pay}
             onChange={setPay}
-            type='digit'
+            type="digit"
             maxlength={10}
-            placeholder='例如：450'
-            testId='work-pay'
+            placeholder="例如：450"
+            testId="work-pay"
           />
           {suggested !== null ? (
-            <Text className='chip' data-testid='work-pay-suggest' onClick={() => setPay(fenToInput(suggested))}>
+            <Text className="chip" data-testid="work-pay-suggest" onClick={() => setPay(fenToInput(suggested))}>
               {`按 ${formatFen(a.job.payFen)}/${PAY_UNITS.day} 算：${formatFen(suggested)}`}
             </Text>
           ) : null}
-          <ErrorNotice error={formError ?? save.error} testId='work-error' />
-          <Button className='btn' type='primary' size='xlarge' block loading={save.busy} data-testid='work-submit' onClick={() => void onSubmit()}>
+          <ErrorNotice error={formError ?? save.error} testId="work-error" />
+          <Button className="btn" type="primary" size="xlarge" block loading={save.busy} data-testid="work-submit" onClick={() => void onSubmit()}>
             确认
           </Button>
         </View>
       ) : (
-        <Button className='btn btn-small' size='large' block data-testid='work-open' onClick={() => setOpen(true)}>
+        <Button className="btn btn-small" size="large" block data-testid="work-open" onClick={() => setOpen(true)}>
           {own ? '重新确认我的记录' : '确认工作记录'}
         </Button>
       )}

@@ -42,10 +42,14 @@ export default function MarketHomePage() {
 
   const fetchPage = (f: TFilter, after: string | null) =>
     f.tab === 'listings'
-      ? browseListings({ category: f.category ?? undefined, villageId: f.villageId ?? undefined }, after, PAGE_SIZE).then(
-          (p) => ({ items: { tab: 'listings' as const, items: p.items }, next: p.nextCursor }),
-        )
-      : browseJobs({ villageId: f.villageId ?? undefined }, after, PAGE_SIZE).then((p) => ({ items: { tab: 'jobs' as const, items: p.items }, next: p.nextCursor }))
+      ? browseListings({ category: f.category ?? undefined, villageId: f.villageId ?? undefined }, after, PAGE_SIZE).then((p) => ({
+          items: { tab: 'listings' as const, items: p.items },
+          next: p.nextCursor,
+        }))
+      : browseJobs({ villageId: f.villageId ?? undefined }, after, PAGE_SIZE).then((p) => ({
+          items: { tab: 'jobs' as const, items: p.items },
+          next: p.nextCursor,
+        }))
 
   const refresh = async (f: TFilter) => {
     if (!getToken()) return goToLogin()
@@ -103,7 +107,7 @@ export default function MarketHomePage() {
   const tab = filter.tab
 
   return (
-    <View className='page mk-home'>
+    <View className="page mk-home">
       <Tabs
         options={[
           { value: 'listings', label: '帮我卖' },
@@ -111,39 +115,45 @@ export default function MarketHomePage() {
         ]}
         value={tab}
         onChange={(t) => change({ ...filter, tab: t })}
-        testId='market-tab'
+        testId="market-tab"
       />
-      <View className='gap' />
+      <View className="gap" />
 
-      <View className='mk-row-buttons'>
-        <View className='mk-cell'>
+      <View className="mk-row-buttons">
+        <View className="mk-cell">
           {tab === 'listings' ? (
-            <Button className='btn' type='primary' size='xlarge' block data-testid='market-sell' onClick={() => openPage(MARKET_ROUTES.listingEdit)}>
+            <Button className="btn" type="primary" size="xlarge" block data-testid="market-sell" onClick={() => openPage(MARKET_ROUTES.listingEdit)}>
               我要卖
             </Button>
           ) : (
-            <Button className='btn' type='primary' size='xlarge' block data-testid='market-hire' onClick={() => openPage(MARKET_ROUTES.jobEdit)}>
+            <Button className="btn" type="primary" size="xlarge" block data-testid="market-hire" onClick={() => openPage(MARKET_ROUTES.jobEdit)}>
               我要招工
             </Button>
           )}
         </View>
-        <View className='mk-cell'>
-          <Button className='btn' size='xlarge' block data-testid='market-mine' onClick={() => openPage(minePage(tab === 'listings' ? 'listings' : 'applications'))}>
+        <View className="mk-cell">
+          <Button
+            className="btn"
+            size="xlarge"
+            block
+            data-testid="market-mine"
+            onClick={() => openPage(minePage(tab === 'listings' ? 'listings' : 'applications'))}
+          >
             我的
           </Button>
         </View>
       </View>
       {me && reviewsMarket(me) ? (
-        <Button className='btn' size='large' block data-testid='market-review' onClick={() => openPage(MARKET_ROUTES.review)}>
+        <Button className="btn" size="large" block data-testid="market-review" onClick={() => openPage(MARKET_ROUTES.review)}>
           待审核
         </Button>
       ) : null}
 
       {tab === 'listings' ? (
-        <View className='chips' data-testid='market-categories' data-value={filter.category ?? ''}>
+        <View className="chips" data-testid="market-categories" data-value={filter.category ?? ''}>
           <Text
             className={`chip ${filter.category === null ? 'chip--on' : ''}`}
-            data-testid='market-category-all'
+            data-testid="market-category-all"
             onClick={() => filter.category !== null && change({ ...filter, category: null })}
           >
             全部
@@ -165,14 +175,14 @@ export default function MarketHomePage() {
           label={`只看${village.name}`}
           checked={filter.villageId === village.id}
           onChange={(on) => change({ ...filter, villageId: on ? village.id : null })}
-          testId='market-village-only'
+          testId="market-village-only"
         />
       ) : null}
 
-      <ErrorNotice error={error} testId='market-error' />
-      {list === null && !error ? <Text className='muted'>正在加载…</Text> : null}
+      <ErrorNotice error={error} testId="market-error" />
+      {list === null && !error ? <Text className="muted">正在加载…</Text> : null}
       {list && !list.items.length ? (
-        <Text className='xyj-empty' data-testid='market-empty'>
+        <Text className="xyj-empty" data-testid="market-empty">
           {list.tab === 'listings' ? '这里还没有在卖的东西。' : '现在没有招工。'}
         </Text>
       ) : null}
@@ -180,11 +190,11 @@ export default function MarketHomePage() {
       {list?.tab === 'jobs' ? list.items.map((j) => <JobCard key={j.id} job={j} />) : null}
 
       {cursor ? (
-        <Button className='btn' size='large' block loading={loadingMore} data-testid='market-more' onClick={() => void loadMore()}>
+        <Button className="btn" size="large" block loading={loadingMore} data-testid="market-more" onClick={() => void loadMore()}>
           加载更多
         </Button>
       ) : list && list.items.length > 0 ? (
-        <Text className='muted' style={{ textAlign: 'center' }}>
+        <Text className="muted" style={{ textAlign: 'center' }}>
           没有更多了
         </Text>
       ) : null}

@@ -71,7 +71,11 @@ export function jobInputOf(f: TJobForm): { input: TJobInput } | { error: AppErro
   if (employerName.length > JOB_LIMITS.employerName) return { error: invalid(`名称不超过${JOB_LIMITS.employerName}个字`) }
   const pay = parseYuan(f.pay)
   if (!pay.ok || pay.fen < 1) {
-    return { error: invalid(!pay.ok && pay.reason === 'too_precise' ? '工钱最多写到分（两位小数）' : !pay.ok && pay.reason === 'invalid' ? '工钱请写数字，例如 150' : '请填写工钱') }
+    return {
+      error: invalid(
+        !pay.ok && pay.reason === 'too_precise' ? '工钱最多写到分（两位小数）' : !pay.ok && pay.reason === 'invalid' ? '工钱请写数字，例如 150' : '请填写工钱',
+      ),
+    }
   }
   if (pay.fen > JOB_LIMITS.maxPayFen) return { error: invalid('工钱太高了，请检查') }
   const place = f.place.trim()

@@ -30,9 +30,7 @@ export function JobApplications({
   onChanged: (a: TApplication, toast?: string) => void
   onConflict: () => void
 }) {
-  const decide = useAction('decide-application', (i: { id: string; decision: TApplicationDecision }, key: string) =>
-    decideApplication(i.id, i.decision, key),
-  )
+  const decide = useAction('decide-application', (i: { id: string; decision: TApplicationDecision }, key: string) => decideApplication(i.id, i.decision, key))
   const [current, setCurrent] = useState<string | null>(null)
 
   const run = async (id: string, decision: TApplicationDecision) => {
@@ -43,52 +41,46 @@ export function JobApplications({
   }
 
   return (
-    <EntrySection testId='job-applications' title='报名的人' emptyText='还没有人报名。' items={items}>
+    <EntrySection testId="job-applications" title="报名的人" emptyText="还没有人报名。" items={items}>
       {(list) =>
         ordered(list).map((a) => (
-            <View
-              key={a.id}
-              className={entryClass(rank(a))}
-              data-testid='application-item'
-              data-id={a.id}
-              data-state={a.state}
-            >
-              <View className='mk-entry__head'>
-                <Text className='mk-entry__title'>{a.worker.name}</Text>
-                <StateTag state={a.state} labels={APPLICATION_STATES} types={APPLICATION_TAG} />
-              </View>
-              <Text className='mk-entry__line'>{`报名于 ${formatTime(a.createdAt)}`}</Text>
-              {a.note ? <Text className='mk-entry__line'>{`留言：${a.note}`}</Text> : null}
-              {a.workerPhone && (a.state === 'applied' || a.state === 'accepted') ? (
-                <PhoneRow name={a.worker.name} phone={a.workerPhone} testId='application-worker-phone' />
-              ) : null}
-              {a.state === 'applied' ? (
-                <View className='mk-entry__actions'>
-                  <View className='mk-cell'>
-                    <Button
-                      className='btn'
-                      type='primary'
-                      size='large'
-                      block
-                      loading={decide.busy && current === a.id}
-                      disabled={decide.busy}
-                      data-testid='application-accept'
-                      onClick={() => void run(a.id, 'accept')}
-                    >
-                      录用
-                    </Button>
-                  </View>
-                  <View className='mk-cell'>
-                    <Button className='btn' size='large' block disabled={decide.busy} data-testid='application-decline' onClick={() => void run(a.id, 'decline')}>
-                      婉拒
-                    </Button>
-                  </View>
-                </View>
-              ) : null}
-              {a.state === 'accepted' ? <WorkRecord application={a} side='poster' onSaved={(x) => onChanged(x, '已记下')} /> : null}
-              {current === a.id ? <ErrorNotice error={decide.error} testId='application-decide-error' /> : null}
+          <View key={a.id} className={entryClass(rank(a))} data-testid="application-item" data-id={a.id} data-state={a.state}>
+            <View className="mk-entry__head">
+              <Text className="mk-entry__title">{a.worker.name}</Text>
+              <StateTag state={a.state} labels={APPLICATION_STATES} types={APPLICATION_TAG} />
             </View>
-          ))
+            <Text className="mk-entry__line">{`报名于 ${formatTime(a.createdAt)}`}</Text>
+            {a.note ? <Text className="mk-entry__line">{`留言：${a.note}`}</Text> : null}
+            {a.workerPhone && (a.state === 'applied' || a.state === 'accepted') ? (
+              <PhoneRow name={a.worker.name} phone={a.workerPhone} testId="application-worker-phone" />
+            ) : null}
+            {a.state === 'applied' ? (
+              <View className="mk-entry__actions">
+                <View className="mk-cell">
+                  <Button
+                    className="btn"
+                    type="primary"
+                    size="large"
+                    block
+                    loading={decide.busy && current === a.id}
+                    disabled={decide.busy}
+                    data-testid="application-accept"
+                    onClick={() => void run(a.id, 'accept')}
+                  >
+                    录用
+                  </Button>
+                </View>
+                <View className="mk-cell">
+                  <Button className="btn" size="large" block disabled={decide.busy} data-testid="application-decline" onClick={() => void run(a.id, 'decline')}>
+                    婉拒
+                  </Button>
+                </View>
+              </View>
+            ) : null}
+            {a.state === 'accepted' ? <WorkRecord application={a} side="poster" onSaved={(x) => onChanged(x, '已记下')} /> : null}
+            {current === a.id ? <ErrorNotice error={decide.error} testId="application-decide-error" /> : null}
+          </View>
+        ))
       }
     </EntrySection>
   )

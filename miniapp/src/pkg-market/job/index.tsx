@@ -2,17 +2,7 @@ import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { AppError } from '../../../../shared/errors'
-import {
-  applyJob,
-  closeJob,
-  getJob,
-  jobApplications,
-  myApplications,
-  submitJob,
-  withdrawApplication,
-  type TApplication,
-  type TJob,
-} from '../../api/market'
+import { applyJob, closeJob, getJob, jobApplications, myApplications, submitJob, withdrawApplication, type TApplication, type TJob } from '../../api/market'
 import { ErrorNotice } from '../../components/error-notice'
 import { Button } from '../../components/nut'
 import { formatTime } from '../../lib/format'
@@ -20,15 +10,7 @@ import { jobEditPage, minePage } from '../../lib/market-routes'
 import { openPage } from '../../lib/navigation'
 import { useAction } from '../../lib/use-action'
 import { useDetail } from '../../lib/use-detail'
-import {
-  APPLICATION_STATES,
-  APPLICATION_TAG,
-  datesText,
-  employerText,
-  JOB_STATES,
-  payText,
-  POST_TAG,
-} from '../components/labels'
+import { APPLICATION_STATES, APPLICATION_TAG, datesText, employerText, JOB_STATES, payText, POST_TAG } from '../components/labels'
 import { CheckFlag, OwnerButtons, postAnswer, PostNotes, submitToast } from '../components/post-parts'
 import { ReviewActions } from '../components/review-actions'
 import { WorkRecord } from '../components/work-record'
@@ -49,7 +31,12 @@ export default function JobPage() {
   const [applications, setApplications] = useState<TApplication[] | null>(null)
   const [mineApp, setMineApp] = useState<TApplication | null>(null)
   const [note, setNote] = useState('')
-  const { item: job, setItem: setJob, error, load } = useDetail({
+  const {
+    item: job,
+    setItem: setJob,
+    error,
+    load,
+  } = useDetail({
     id,
     notFound: '没有找到这个招工',
     get: getJob,
@@ -117,81 +104,95 @@ export default function JobPage() {
   const j = job
 
   return (
-    <View className='page mk-job'>
-      <ErrorNotice error={error} testId='job-error' />
-      {!j && !error ? <Text className='muted'>正在加载…</Text> : null}
+    <View className="page mk-job">
+      <ErrorNotice error={error} testId="job-error" />
+      {!j && !error ? <Text className="muted">正在加载…</Text> : null}
 
       {j ? (
         <>
-          <View className='mk-card' data-testid='job-detail' data-id={j.id} data-state={j.state}>
-            <View className='mk-card__tags'>
-              <View data-testid='job-state' data-state={j.state}>
+          <View className="mk-card" data-testid="job-detail" data-id={j.id} data-state={j.state}>
+            <View className="mk-card__tags">
+              <View data-testid="job-state" data-state={j.state}>
                 <StateTag state={j.state} labels={JOB_STATES} types={POST_TAG} />
               </View>
-              {j.mine || j.can.review ? <CheckFlag check={j.contentCheck} testId='job-content-check' /> : null}
+              {j.mine || j.can.review ? <CheckFlag check={j.contentCheck} testId="job-content-check" /> : null}
             </View>
-            <Text className='mk-card__title' data-testid='job-title-view'>
+            <Text className="mk-card__title" data-testid="job-title-view">
               {j.title}
             </Text>
-            <Text className='mk-card__price' data-testid='job-pay-view'>
+            <Text className="mk-card__price" data-testid="job-pay-view">
               {payText(j)}
             </Text>
-            <Text className='mk-card__line'>{`地点：${j.place}`}</Text>
-            <Text className='mk-card__line' data-testid='job-dates'>{`时间：${datesText(j)}`}</Text>
-            <Text className='mk-card__line' data-testid='job-headcount-view'>{`招 ${j.headcount} 人，已录用 ${j.accepted} 人`}</Text>
-            <Text className='mk-card__line'>{`招工方：${employerText(j)} · ${j.village.name}`}</Text>
-            {j.description ? <Text className='mk-card__text'>{j.description}</Text> : null}
-            <Text className='mk-card__line muted'>{`发布于 ${formatTime(j.publishedAt ?? j.createdAt)}`}</Text>
-            <PostNotes kind='job' post={j} />
+            <Text className="mk-card__line">{`地点：${j.place}`}</Text>
+            <Text className="mk-card__line" data-testid="job-dates">{`时间：${datesText(j)}`}</Text>
+            <Text className="mk-card__line" data-testid="job-headcount-view">{`招 ${j.headcount} 人，已录用 ${j.accepted} 人`}</Text>
+            <Text className="mk-card__line">{`招工方：${employerText(j)} · ${j.village.name}`}</Text>
+            {j.description ? <Text className="mk-card__text">{j.description}</Text> : null}
+            <Text className="mk-card__line muted">{`发布于 ${formatTime(j.publishedAt ?? j.createdAt)}`}</Text>
+            <PostNotes kind="job" post={j} />
           </View>
 
-          <ErrorNotice error={actionError} testId='job-action-error' />
+          <ErrorNotice error={actionError} testId="job-action-error" />
 
-          {j.can.review ? <ReviewActions kind='job' post={j} onChanged={(x) => after({ ok: true, value: x }, x.state === 'published' ? '已通过' : '已退回')} onConflict={() => void load()} /> : null}
+          {j.can.review ? (
+            <ReviewActions
+              kind="job"
+              post={j}
+              onChanged={(x) => after({ ok: true, value: x }, x.state === 'published' ? '已通过' : '已退回')}
+              onConflict={() => void load()}
+            />
+          ) : null}
 
-          <OwnerButtons kind='job' post={j} busy={busy} submitting={submit.busy} onEdit={() => openPage(jobEditPage(j.id))} onSubmit={() => void onSubmit(j)} />
+          <OwnerButtons kind="job" post={j} busy={busy} submitting={submit.busy} onEdit={() => openPage(jobEditPage(j.id))} onSubmit={() => void onSubmit(j)} />
 
           {mineApp ? (
-            <View className='mk-entry' data-testid='job-my-application' data-id={mineApp.id} data-state={mineApp.state}>
-              <View className='mk-entry__head'>
-                <Text className='mk-entry__title'>我的报名</Text>
+            <View className="mk-entry" data-testid="job-my-application" data-id={mineApp.id} data-state={mineApp.state}>
+              <View className="mk-entry__head">
+                <Text className="mk-entry__title">我的报名</Text>
                 <StateTag state={mineApp.state} labels={APPLICATION_STATES} types={APPLICATION_TAG} />
               </View>
               {mineApp.state === 'applied' ? (
-                <Button className='btn btn-small' size='large' block loading={withdraw.busy} data-testid='job-withdraw' onClick={() => void onWithdraw(mineApp)}>
+                <Button
+                  className="btn btn-small"
+                  size="large"
+                  block
+                  loading={withdraw.busy}
+                  data-testid="job-withdraw"
+                  onClick={() => void onWithdraw(mineApp)}
+                >
                   撤回报名
                 </Button>
               ) : null}
-              {mineApp.state === 'accepted' ? <WorkRecord application={mineApp} side='worker' onSaved={setMineApp} /> : null}
+              {mineApp.state === 'accepted' ? <WorkRecord application={mineApp} side="worker" onSaved={setMineApp} /> : null}
             </View>
           ) : j.can.apply ? (
-            <View className='mk-panel' data-testid='job-apply-form'>
-              <Text className='mk-panel__title'>我要报名</Text>
+            <View className="mk-panel" data-testid="job-apply-form">
+              <Text className="mk-panel__title">我要报名</Text>
               <Textarea
-                className='mk-textarea'
-                data-testid='job-apply-note'
+                className="mk-textarea"
+                data-testid="job-apply-note"
                 value={note}
                 maxlength={NOTE_MAX}
-                placeholder='留言（可不填）：比如干过这活、哪几天有空'
+                placeholder="留言（可不填）：比如干过这活、哪几天有空"
                 onInput={(e) => setNote(e.detail.value)}
               />
-              <Button className='btn' type='primary' size='xlarge' block loading={apply.busy} data-testid='job-apply' onClick={() => void onApply(j)}>
+              <Button className="btn" type="primary" size="xlarge" block loading={apply.busy} data-testid="job-apply" onClick={() => void onApply(j)}>
                 报名
               </Button>
-              <Text className='muted'>招工方会看到您的名字和电话，录用后会通知您。</Text>
+              <Text className="muted">招工方会看到您的名字和电话，录用后会通知您。</Text>
             </View>
           ) : null}
 
           {j.mine ? <JobApplications items={applications} onChanged={onAppChanged} onConflict={() => void load()} /> : null}
 
           {j.can.close ? (
-            <Button className='btn' size='large' block loading={close.busy} disabled={busy} data-testid='job-close' onClick={() => void onClose(j)}>
+            <Button className="btn" size="large" block loading={close.busy} disabled={busy} data-testid="job-close" onClick={() => void onClose(j)}>
               结束招工
             </Button>
           ) : null}
 
           {j.mine ? (
-            <Text className='mk-link' data-testid='job-to-mine' onClick={() => openPage(minePage('jobs'))}>
+            <Text className="mk-link" data-testid="job-to-mine" onClick={() => openPage(minePage('jobs'))}>
               我的招工 ›
             </Text>
           ) : null}

@@ -1,15 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import {
-  closeListing,
-  featureListing,
-  getListing,
-  listingIntents,
-  submitListing,
-  type TIntent,
-  type TListing,
-} from '../../api/market'
+import { closeListing, featureListing, getListing, listingIntents, submitListing, type TIntent, type TListing } from '../../api/market'
 import { ErrorNotice } from '../../components/error-notice'
 import { MediaImage } from '../../components/media-image'
 import { Button } from '../../components/nut'
@@ -40,7 +32,13 @@ export default function ListingPage() {
   const { me } = useMe()
   const [intents, setIntents] = useState<TIntent[] | null>(null)
   const [sent, setSent] = useState<TIntent | null>(null)
-  const { item: listing, setItem: setListing, error, load, reloadSide } = useDetail({
+  const {
+    item: listing,
+    setItem: setListing,
+    error,
+    load,
+    reloadSide,
+  } = useDetail({
     id,
     notFound: '没有找到这件商品',
     get: getListing,
@@ -75,8 +73,7 @@ export default function ListingPage() {
     if (answer.confirm) after(await close.run({ id: l.id, state }), state === 'sold_out' ? '已标记售完' : '已下架')
   }
 
-  const onFeature = async (l: TListing) =>
-    after(await feature.run({ id: l.id, featured: !l.featured }), l.featured ? '已取消推荐' : '已设为村里推荐')
+  const onFeature = async (l: TListing) => after(await feature.run({ id: l.id, featured: !l.featured }), l.featured ? '已取消推荐' : '已设为村里推荐')
 
   const onDecided = (i: TIntent) => {
     setIntents((list) => (list ?? []).map((x) => (x.id === i.id ? i : x)))
@@ -87,63 +84,77 @@ export default function ListingPage() {
   const l = listing
 
   return (
-    <View className='page mk-listing'>
-      <ErrorNotice error={error} testId='listing-error' />
-      {!l && !error ? <Text className='muted'>正在加载…</Text> : null}
+    <View className="page mk-listing">
+      <ErrorNotice error={error} testId="listing-error" />
+      {!l && !error ? <Text className="muted">正在加载…</Text> : null}
 
       {l ? (
         <>
-          <View className='mk-card' data-testid='listing-detail' data-id={l.id} data-state={l.state} data-featured={l.featured ? 'true' : 'false'}>
-            <View className='mk-card__tags'>
+          <View className="mk-card" data-testid="listing-detail" data-id={l.id} data-state={l.state} data-featured={l.featured ? 'true' : 'false'}>
+            <View className="mk-card__tags">
               {l.featured ? <FeaturedMark /> : null}
-              <View data-testid='listing-state' data-state={l.state}>
+              <View data-testid="listing-state" data-state={l.state}>
                 <StateTag state={l.state} labels={LISTING_STATES} types={POST_TAG} />
               </View>
-              <Text className='mk-cat'>{LISTING_CATEGORIES[l.category]}</Text>
-              {l.mine || l.can.review ? <CheckFlag check={l.contentCheck} testId='listing-content-check' /> : null}
+              <Text className="mk-cat">{LISTING_CATEGORIES[l.category]}</Text>
+              {l.mine || l.can.review ? <CheckFlag check={l.contentCheck} testId="listing-content-check" /> : null}
             </View>
-            <Text className='mk-card__title' data-testid='listing-title-view'>
+            <Text className="mk-card__title" data-testid="listing-title-view">
               {l.title}
             </Text>
-            <Text className='mk-card__price' data-testid='listing-price-view'>
+            <Text className="mk-card__price" data-testid="listing-price-view">
               {priceText(l)}
             </Text>
-            <Text className='mk-card__line' data-testid='listing-left' data-quantity={String(l.quantity)}>
+            <Text className="mk-card__line" data-testid="listing-left" data-quantity={String(l.quantity)}>
               {`还剩 ${l.quantity}${l.unit}`}
             </Text>
             {l.photoIds.length ? (
-              <View className='mk-photos'>
+              <View className="mk-photos">
                 {l.photoIds.map((p) => (
-                  <MediaImage key={p} id={p} testId='listing-photo' />
+                  <MediaImage key={p} id={p} testId="listing-photo" />
                 ))}
               </View>
             ) : null}
-            {l.description ? <Text className='mk-card__text'>{l.description}</Text> : null}
-            {l.pickupNote ? <Text className='mk-card__line' data-testid='listing-pickup-view'>{`取货：${l.pickupNote}`}</Text> : null}
-            <Text className='mk-card__line' data-testid='listing-seller'>
+            {l.description ? <Text className="mk-card__text">{l.description}</Text> : null}
+            {l.pickupNote ? <Text className="mk-card__line" data-testid="listing-pickup-view">{`取货：${l.pickupNote}`}</Text> : null}
+            <Text className="mk-card__line" data-testid="listing-seller">
               {`卖家：${l.seller.name} · ${l.village.name}${l.courtyard.name ? ` ${l.courtyard.name}` : ''}`}
             </Text>
-            <Text className='mk-card__line'>{`联系方式：${CONTACT_PREFS[l.contactPref]}（卖家接受意向后才显示电话）`}</Text>
-            <Text className='mk-card__line muted'>{`发布于 ${formatTime(l.publishedAt ?? l.createdAt)}`}</Text>
-            <PostNotes kind='listing' post={l} />
+            <Text className="mk-card__line">{`联系方式：${CONTACT_PREFS[l.contactPref]}（卖家接受意向后才显示电话）`}</Text>
+            <Text className="mk-card__line muted">{`发布于 ${formatTime(l.publishedAt ?? l.createdAt)}`}</Text>
+            <PostNotes kind="listing" post={l} />
           </View>
 
-          <ErrorNotice error={actionError} testId='listing-action-error' />
+          <ErrorNotice error={actionError} testId="listing-action-error" />
 
-          {l.can.review ? <ReviewActions kind='listing' post={l} onChanged={(x) => after({ ok: true, value: x }, x.state === 'published' ? '已通过，已上架' : '已退回')} onConflict={() => void load()} /> : null}
+          {l.can.review ? (
+            <ReviewActions
+              kind="listing"
+              post={l}
+              onChanged={(x) => after({ ok: true, value: x }, x.state === 'published' ? '已通过，已上架' : '已退回')}
+              onConflict={() => void load()}
+            />
+          ) : null}
 
           {l.can.feature ? (
-            <Button className='btn' size='xlarge' block loading={feature.busy} disabled={busy} data-testid='listing-feature' onClick={() => void onFeature(l)}>
+            <Button className="btn" size="xlarge" block loading={feature.busy} disabled={busy} data-testid="listing-feature" onClick={() => void onFeature(l)}>
               {l.featured ? '取消村里推荐' : '设为村里推荐'}
             </Button>
           ) : null}
 
-          <OwnerButtons kind='listing' post={l} busy={busy} submitting={submit.busy} onEdit={() => openPage(listingEditPage(l.id))} onSubmit={() => void onSubmit(l)} />
+          <OwnerButtons
+            kind="listing"
+            post={l}
+            busy={busy}
+            submitting={submit.busy}
+            onEdit={() => openPage(listingEditPage(l.id))}
+            onSubmit={() => void onSubmit(l)}
+          />
 
           {sent ? (
-            <View className='mk-good' data-testid='intent-sent'>
+            <View className="mk-good" data-testid="intent-sent">
               <Text>{`已发给卖家：要 ${sent.quantity}${l.unit}。卖家接受后，在「我的意向」里能看到卖家电话。`}</Text>
-              <Button className='btn btn-small' size='large' block data-testid='intent-sent-mine' onClick={() => openPage(minePage('intents'))}>
+              <Button className="btn btn-small" size="large" block data-testid="intent-sent-mine" onClick={() => openPage(minePage('intents'))}>
                 看我的意向
               </Button>
             </View>
@@ -156,16 +167,24 @@ export default function ListingPage() {
           ) : null}
 
           {l.can.close ? (
-            <View className='mk-row-buttons'>
+            <View className="mk-row-buttons">
               {l.state === 'published' ? (
-                <View className='mk-cell'>
-                  <Button className='btn' size='large' block loading={close.busy} disabled={busy} data-testid='listing-sold-out' onClick={() => void onClose(l, 'sold_out')}>
+                <View className="mk-cell">
+                  <Button
+                    className="btn"
+                    size="large"
+                    block
+                    loading={close.busy}
+                    disabled={busy}
+                    data-testid="listing-sold-out"
+                    onClick={() => void onClose(l, 'sold_out')}
+                  >
                     标记售完
                   </Button>
                 </View>
               ) : null}
-              <View className='mk-cell'>
-                <Button className='btn' size='large' block disabled={busy} data-testid='listing-close' onClick={() => void onClose(l, 'closed')}>
+              <View className="mk-cell">
+                <Button className="btn" size="large" block disabled={busy} data-testid="listing-close" onClick={() => void onClose(l, 'closed')}>
                   下架
                 </Button>
               </View>
@@ -173,7 +192,7 @@ export default function ListingPage() {
           ) : null}
 
           {l.mine ? (
-            <Text className='mk-link' data-testid='listing-to-mine' onClick={() => openPage(minePage('listings'))}>
+            <Text className="mk-link" data-testid="listing-to-mine" onClick={() => openPage(minePage('listings'))}>
               我的商品 ›
             </Text>
           ) : null}

@@ -57,40 +57,32 @@ export function IntentForm({
   }
 
   return (
-    <View className='mk-panel' data-testid='intent-form'>
-      <Text className='mk-panel__title'>我想要</Text>
+    <View className="mk-panel" data-testid="intent-form">
+      <Text className="mk-panel__title">我想要</Text>
       <Field
         label={`要多少（${l.unit}，还剩 ${l.quantity}${l.unit}）`}
         value={quantity}
         onChange={setQuantity}
-        type='number'
+        type="number"
         maxlength={7}
-        testId='intent-quantity'
+        testId="intent-quantity"
         hint={n > 0 ? `约 ${formatFen(n * l.priceFen)}，当面和卖家商量付款` : undefined}
       />
-      <Field
-        label='您的手机号'
-        value={phone}
-        onChange={setPhone}
-        type='number'
-        maxlength={11}
-        placeholder='卖家用它联系您'
-        testId='intent-phone'
-      />
-      <Text className='mk-label'>留言（可不填）</Text>
+      <Field label="您的手机号" value={phone} onChange={setPhone} type="number" maxlength={11} placeholder="卖家用它联系您" testId="intent-phone" />
+      <Text className="mk-label">留言（可不填）</Text>
       <Textarea
-        className='mk-textarea'
-        data-testid='intent-note'
+        className="mk-textarea"
+        data-testid="intent-note"
         value={note}
         maxlength={NOTE_MAX}
-        placeholder='例如：什么时候来取、要不要送'
+        placeholder="例如：什么时候来取、要不要送"
         onInput={(e) => setNote(e.detail.value)}
       />
-      <ErrorNotice error={formError ?? send.error} testId='intent-error' />
-      <Button className='btn' type='primary' size='xlarge' block loading={send.busy} data-testid='intent-submit' onClick={() => void onSubmit()}>
+      <ErrorNotice error={formError ?? send.error} testId="intent-error" />
+      <Button className="btn" type="primary" size="xlarge" block loading={send.busy} data-testid="intent-submit" onClick={() => void onSubmit()}>
         发给卖家
       </Button>
-      <Text className='muted'>卖家接受后，您在「我的意向」里能看到卖家的电话。</Text>
+      <Text className="muted">卖家接受后，您在「我的意向」里能看到卖家的电话。</Text>
     </View>
   )
 }

@@ -53,102 +53,96 @@ export function SellerIntents({
   }
 
   return (
-    <EntrySection testId='listing-intents' title='想买的人' emptyText='还没有人发来意向。' items={items}>
+    <EntrySection testId="listing-intents" title="想买的人" emptyText="还没有人发来意向。" items={items}>
       {(list) =>
         ordered(list).map((i) => (
-            <View
-              key={i.id}
-              className={entryClass(rank(i))}
-              data-testid='intent-item'
-              data-id={i.id}
-              data-state={i.state}
-            >
-              <View className='mk-entry__head'>
-                <Text className='mk-entry__title'>{`${i.buyer.name} 要 ${i.quantity}${i.listing.unit}`}</Text>
-                <View data-testid='intent-state'>
-                  <StateTag state={i.state} labels={INTENT_STATES} types={INTENT_TAG} />
-                </View>
+          <View key={i.id} className={entryClass(rank(i))} data-testid="intent-item" data-id={i.id} data-state={i.state}>
+            <View className="mk-entry__head">
+              <Text className="mk-entry__title">{`${i.buyer.name} 要 ${i.quantity}${i.listing.unit}`}</Text>
+              <View data-testid="intent-state">
+                <StateTag state={i.state} labels={INTENT_STATES} types={INTENT_TAG} />
               </View>
-              <Text className='mk-entry__line'>{`约 ${formatFen(i.quantity * i.listing.priceFen)} · ${formatTime(i.createdAt)}`}</Text>
-              {i.note ? <Text className='mk-entry__line' data-testid='intent-note-view'>{`留言：${i.note}`}</Text> : null}
-              {i.declineReason ? <Text className='mk-entry__line'>{`婉拒原因：${i.declineReason}`}</Text> : null}
-              {i.state !== 'cancelled' && i.state !== 'declined' && i.buyerPhone ? (
-                <PhoneRow name={i.buyer.name} phone={i.buyerPhone} testId='intent-buyer-phone' />
-              ) : null}
-              {i.state === 'pending' ? (
-                <View className='mk-entry__actions'>
-                  <View className='mk-cell'>
-                    <Button
-                      className='btn'
-                      type='primary'
-                      size='large'
-                      block
-                      loading={decide.busy && errorFor === i.id && declining !== i.id}
-                      disabled={decide.busy}
-                      data-testid='intent-accept'
-                      onClick={() => void run(i.id, { decision: 'accept' })}
-                    >
-                      接受
-                    </Button>
-                  </View>
-                  <View className='mk-cell'>
-                    <Button
-                      className='btn'
-                      size='large'
-                      block
-                      disabled={decide.busy}
-                      data-testid='intent-decline'
-                      onClick={() => {
-                        setDeclining(declining === i.id ? null : i.id)
-                        setReason('')
-                        decide.setError(null)
-                      }}
-                    >
-                      婉拒
-                    </Button>
-                  </View>
-                </View>
-              ) : null}
-              {declining === i.id ? (
-                <View className='mk-panel' data-testid='intent-decline-panel'>
-                  <Text className='mk-panel__title'>婉拒的原因（可不填）</Text>
-                  <View className='chips'>
-                    {QUICK_REASONS.map((q, n) => (
-                      <Text key={q} className={`chip ${reason === q ? 'chip--on' : ''}`} data-testid={`intent-decline-reason-${n}`} onClick={() => setReason(q)}>
-                        {q}
-                      </Text>
-                    ))}
-                  </View>
-                  <Textarea
-                    className='mk-textarea'
-                    data-testid='intent-decline-reason'
-                    value={reason}
-                    maxlength={REASON_MAX}
-                    placeholder='买家会看到'
-                    onInput={(e) => setReason(e.detail.value)}
-                  />
+            </View>
+            <Text className="mk-entry__line">{`约 ${formatFen(i.quantity * i.listing.priceFen)} · ${formatTime(i.createdAt)}`}</Text>
+            {i.note ? <Text className="mk-entry__line" data-testid="intent-note-view">{`留言：${i.note}`}</Text> : null}
+            {i.declineReason ? <Text className="mk-entry__line">{`婉拒原因：${i.declineReason}`}</Text> : null}
+            {i.state !== 'cancelled' && i.state !== 'declined' && i.buyerPhone ? (
+              <PhoneRow name={i.buyer.name} phone={i.buyerPhone} testId="intent-buyer-phone" />
+            ) : null}
+            {i.state === 'pending' ? (
+              <View className="mk-entry__actions">
+                <View className="mk-cell">
                   <Button
-                    className='btn'
-                    type='warning'
-                    size='xlarge'
+                    className="btn"
+                    type="primary"
+                    size="large"
                     block
-                    loading={decide.busy}
-                    data-testid='intent-decline-confirm'
-                    onClick={() => void run(i.id, { decision: 'decline', reason: reason.trim().slice(0, REASON_MAX) })}
+                    loading={decide.busy && errorFor === i.id && declining !== i.id}
+                    disabled={decide.busy}
+                    data-testid="intent-accept"
+                    onClick={() => void run(i.id, { decision: 'accept' })}
                   >
-                    确认婉拒
+                    接受
                   </Button>
                 </View>
-              ) : null}
-              {errorFor === i.id ? (
-                <ErrorNotice
-                  error={decide.error}
-                  testId='intent-decide-error'
-                  hints={{ NOT_ENOUGH_LEFT: '剩下的不够这位买家要的数量，可以婉拒，或请买家少要一些。' }}
+                <View className="mk-cell">
+                  <Button
+                    className="btn"
+                    size="large"
+                    block
+                    disabled={decide.busy}
+                    data-testid="intent-decline"
+                    onClick={() => {
+                      setDeclining(declining === i.id ? null : i.id)
+                      setReason('')
+                      decide.setError(null)
+                    }}
+                  >
+                    婉拒
+                  </Button>
+                </View>
+              </View>
+            ) : null}
+            {declining === i.id ? (
+              <View className="mk-panel" data-testid="intent-decline-panel">
+                <Text className="mk-panel__title">婉拒的原因（可不填）</Text>
+                <View className="chips">
+                  {QUICK_REASONS.map((q, n) => (
+                    <Text key={q} className={`chip ${reason === q ? 'chip--on' : ''}`} data-testid={`intent-decline-reason-${n}`} onClick={() => setReason(q)}>
+                      {q}
+                    </Text>
+                  ))}
+                </View>
+                <Textarea
+                  className="mk-textarea"
+                  data-testid="intent-decline-reason"
+                  value={reason}
+                  maxlength={REASON_MAX}
+                  placeholder="买家会看到"
+                  onInput={(e) => setReason(e.detail.value)}
                 />
-              ) : null}
-            </View>
-          ))
+                <Button
+                  className="btn"
+                  type="warning"
+                  size="xlarge"
+                  block
+                  loading={decide.busy}
+                  data-testid="intent-decline-confirm"
+                  onClick={() => void run(i.id, { decision: 'decline', reason: reason.trim().slice(0, REASON_MAX) })}
+                >
+                  确认婉拒
+                </Button>
+              </View>
+            ) : null}
+            {errorFor === i.id ? (
+              <ErrorNotice
+                error={decide.error}
+                testId="intent-decide-error"
+                hints={{ NOT_ENOUGH_LEFT: '剩下的不够这位买家要的数量，可以婉拒，或请买家少要一些。' }}
+              />
+            ) : null}
+          </View>
+        ))
       }
     </EntrySection>
   )

@@ -120,30 +120,29 @@ export default function MarketMinePage() {
   }
 
   const onCancel = (i: TIntent) => undo(i.id, { title: '撤回意向', content: '撤回后卖家就不用回复了。确定吗？' }, cancel, 'intents')
-  const onWithdraw = (a: TApplication) =>
-    undo(a.id, { title: '撤回报名', content: '撤回后招工方就看不到您的报名了。确定吗？' }, withdraw, 'applications')
+  const onWithdraw = (a: TApplication) => undo(a.id, { title: '撤回报名', content: '撤回后招工方就看不到您的报名了。确定吗？' }, withdraw, 'applications')
 
   const items = data && data.tab === tab ? data : null
 
   return (
-    <View className='page mk-mine'>
-      <Tabs options={TABS} value={tab} onChange={choose} testId='mine-tab' />
-      <View className='gap' />
+    <View className="page mk-mine">
+      <Tabs options={TABS} value={tab} onChange={choose} testId="mine-tab" />
+      <View className="gap" />
       {tab === 'listings' ? (
-        <Button className='btn' type='primary' size='xlarge' block data-testid='mine-sell' onClick={() => openPage(MARKET_ROUTES.listingEdit)}>
+        <Button className="btn" type="primary" size="xlarge" block data-testid="mine-sell" onClick={() => openPage(MARKET_ROUTES.listingEdit)}>
           我要卖
         </Button>
       ) : null}
       {tab === 'jobs' ? (
-        <Button className='btn' type='primary' size='xlarge' block data-testid='mine-hire' onClick={() => openPage(MARKET_ROUTES.jobEdit)}>
+        <Button className="btn" type="primary" size="xlarge" block data-testid="mine-hire" onClick={() => openPage(MARKET_ROUTES.jobEdit)}>
           我要招工
         </Button>
       ) : null}
 
-      <ErrorNotice error={error} testId='mine-error' />
-      {!items && !error ? <Text className='muted'>正在加载…</Text> : null}
+      <ErrorNotice error={error} testId="mine-error" />
+      {!items && !error ? <Text className="muted">正在加载…</Text> : null}
       {items && !items.items.length ? (
-        <Text className='xyj-empty' data-testid='mine-empty'>
+        <Text className="xyj-empty" data-testid="mine-empty">
           {
             {
               listings: '还没有卖过东西。点「我要卖」拍几张照片就能发布。',
@@ -155,45 +154,43 @@ export default function MarketMinePage() {
         </Text>
       ) : null}
 
-      {items?.tab === 'listings' ? items.items.map((l) => <ListingCard key={l.id} listing={l} showState testId='my-listing' />) : null}
-      {items?.tab === 'jobs' ? items.items.map((j) => <JobCard key={j.id} job={j} showState testId='my-job' />) : null}
+      {items?.tab === 'listings' ? items.items.map((l) => <ListingCard key={l.id} listing={l} showState testId="my-listing" />) : null}
+      {items?.tab === 'jobs' ? items.items.map((j) => <JobCard key={j.id} job={j} showState testId="my-job" />) : null}
 
       {items?.tab === 'intents'
         ? items.items.map((i) => (
             <View
               key={i.id}
               className={entryClass(i.state === 'pending' ? 0 : i.state === 'accepted' ? 1 : 2)}
-              data-testid='my-intent'
+              data-testid="my-intent"
               data-id={i.id}
               data-state={i.state}
             >
-              <View className='mk-entry__head' onClick={() => openPage(listingPage(i.listing.id))}>
-                <Text className='mk-entry__title'>{`${i.listing.title} ${i.quantity}${i.listing.unit}`}</Text>
+              <View className="mk-entry__head" onClick={() => openPage(listingPage(i.listing.id))}>
+                <Text className="mk-entry__title">{`${i.listing.title} ${i.quantity}${i.listing.unit}`}</Text>
                 <StateTag state={i.state} labels={INTENT_STATES} types={INTENT_TAG} />
               </View>
-              <Text className='mk-entry__line'>{`${priceText(i.listing)}，约 ${formatFen(i.quantity * i.listing.priceFen)} · 卖家 ${i.seller.name}`}</Text>
-              <Text className='mk-entry__line'>{`发出于 ${formatTime(i.createdAt)}`}</Text>
-              {i.declineReason ? <Text className='mk-entry__line'>{`婉拒原因：${i.declineReason}`}</Text> : null}
-              {i.state === 'accepted' && i.sellerPhone ? (
-                <PhoneRow name={i.seller.name} phone={i.sellerPhone} testId='my-intent-seller-phone' />
-              ) : null}
+              <Text className="mk-entry__line">{`${priceText(i.listing)}，约 ${formatFen(i.quantity * i.listing.priceFen)} · 卖家 ${i.seller.name}`}</Text>
+              <Text className="mk-entry__line">{`发出于 ${formatTime(i.createdAt)}`}</Text>
+              {i.declineReason ? <Text className="mk-entry__line">{`婉拒原因：${i.declineReason}`}</Text> : null}
+              {i.state === 'accepted' && i.sellerPhone ? <PhoneRow name={i.seller.name} phone={i.sellerPhone} testId="my-intent-seller-phone" /> : null}
               {i.state === 'pending' ? (
                 <>
-                  <Text className='mk-entry__line muted'>卖家接受后，这里会显示卖家电话。</Text>
+                  <Text className="mk-entry__line muted">卖家接受后，这里会显示卖家电话。</Text>
                   <Button
-                    className='btn btn-small'
-                    size='large'
+                    className="btn btn-small"
+                    size="large"
                     block
                     loading={cancel.busy && acting === i.id}
                     disabled={cancel.busy}
-                    data-testid='my-intent-cancel'
+                    data-testid="my-intent-cancel"
                     onClick={() => void onCancel(i)}
                   >
                     撤回意向
                   </Button>
                 </>
               ) : null}
-              {acting === i.id ? <ErrorNotice error={cancel.error} testId='my-intent-error' /> : null}
+              {acting === i.id ? <ErrorNotice error={cancel.error} testId="my-intent-error" /> : null}
             </View>
           ))
         : null}
@@ -203,30 +200,30 @@ export default function MarketMinePage() {
             <View
               key={a.id}
               className={entryClass(a.state === 'applied' ? 0 : a.state === 'accepted' ? 1 : 2)}
-              data-testid='my-application'
+              data-testid="my-application"
               data-id={a.id}
               data-state={a.state}
             >
-              <View className='mk-entry__head' onClick={() => openPage(jobPage(a.job.id))}>
-                <Text className='mk-entry__title'>{a.job.title}</Text>
+              <View className="mk-entry__head" onClick={() => openPage(jobPage(a.job.id))}>
+                <Text className="mk-entry__title">{a.job.title}</Text>
                 <StateTag state={a.state} labels={APPLICATION_STATES} types={APPLICATION_TAG} />
               </View>
-              <Text className='mk-entry__line'>{`${payText(a.job)} · 报名于 ${formatTime(a.createdAt)}`}</Text>
+              <Text className="mk-entry__line">{`${payText(a.job)} · 报名于 ${formatTime(a.createdAt)}`}</Text>
               {a.state === 'applied' ? (
                 <Button
-                  className='btn btn-small'
-                  size='large'
+                  className="btn btn-small"
+                  size="large"
                   block
                   loading={withdraw.busy && acting === a.id}
                   disabled={withdraw.busy}
-                  data-testid='my-application-withdraw'
+                  data-testid="my-application-withdraw"
                   onClick={() => void onWithdraw(a)}
                 >
                   撤回报名
                 </Button>
               ) : null}
-              {a.state === 'accepted' ? <WorkRecord application={a} side='worker' onSaved={replace} /> : null}
-              {acting === a.id ? <ErrorNotice error={withdraw.error} testId='my-application-error' /> : null}
+              {a.state === 'accepted' ? <WorkRecord application={a} side="worker" onSaved={replace} /> : null}
+              {acting === a.id ? <ErrorNotice error={withdraw.error} testId="my-application-error" /> : null}
             </View>
           ))
         : null}

@@ -81,39 +81,39 @@ export default function BoardScreenPage() {
   })
 
   return (
-    <View className='screen' data-testid='screen'>
-      <View className='screen__head'>
-        <View className='screen__titles'>
-          <Text className='screen__title' data-testid='screen-title'>{`${villageName || '本村'} 积分榜`}</Text>
-          <Text className='screen__period'>{`${periodText(periodOf(period))} · 挂榜晾晒`}</Text>
+    <View className="screen" data-testid="screen">
+      <View className="screen__head">
+        <View className="screen__titles">
+          <Text className="screen__title" data-testid="screen-title">{`${villageName || '本村'} 积分榜`}</Text>
+          <Text className="screen__period">{`${periodText(periodOf(period))} · 挂榜晾晒`}</Text>
         </View>
-        <Text className='screen__updated' data-testid='screen-updated' data-updated={updatedAt ?? ''}>
+        <Text className="screen__updated" data-testid="screen-updated" data-updated={updatedAt ?? ''}>
           {updatedAt ? `更新于 ${formatTime(updatedAt)}，每分钟自动刷新` : '正在加载…'}
         </Text>
       </View>
 
-      <View className='screen__controls'>
-        <Tabs options={PERIODS} value={period} onChange={setPeriod} testId='screen-period' />
-        <Tabs options={BYS} value={by} onChange={setBy} testId='screen-by' />
+      <View className="screen__controls">
+        <Tabs options={PERIODS} value={period} onChange={setPeriod} testId="screen-period" />
+        <Tabs options={BYS} value={by} onChange={setBy} testId="screen-by" />
       </View>
 
-      <ErrorNotice error={meError ?? choice.error ?? error} testId='screen-error' />
+      <ErrorNotice error={meError ?? choice.error ?? error} testId="screen-error" />
 
-      <View className='screen__boards'>
+      <View className="screen__boards">
         {BOARDS.map((board) => {
           const data = boards[board]
           const scoreBy: TBoardBy = board === 'courtyard' ? by : 'total'
           return (
-            <View key={board} className='screen__board' data-testid={`screen-board-${board}`}>
-              <Text className='screen__board-title'>
+            <View key={board} className="screen__board" data-testid={`screen-board-${board}`}>
+              <Text className="screen__board-title">
                 {board === 'courtyard' && by === 'perHousehold' ? `${BOARD_LABEL[board]}（户均）` : BOARD_LABEL[board]}
               </Text>
-              {data && !data.items.length ? <Text className='screen__empty'>暂无得分</Text> : null}
+              {data && !data.items.length ? <Text className="screen__empty">暂无得分</Text> : null}
               {data?.items.map((item) => (
-                <View key={item.id} className='screen__row' data-testid='screen-item' data-rank={String(item.rank)}>
+                <View key={item.id} className="screen__row" data-testid="screen-item" data-rank={String(item.rank)}>
                   <Text className={`screen__rank ${item.rank <= 3 ? 'screen__rank--top' : ''}`}>{String(item.rank)}</Text>
-                  <Text className='screen__name'>{item.name}</Text>
-                  <Text className='screen__score'>{scoreText(item, scoreBy)}</Text>
+                  <Text className="screen__name">{item.name}</Text>
+                  <Text className="screen__score">{scoreText(item, scoreBy)}</Text>
                 </View>
               ))}
             </View>

@@ -19,12 +19,12 @@ export function BoardRow({ item, by, mine, testId = 'board-item' }: { item: TBoa
       data-mine={mine ? 'true' : 'false'}
     >
       <Text className={`pts-rank ${item.rank <= 3 ? `pts-rank--${item.rank}` : ''}`}>{String(item.rank)}</Text>
-      <View className='board-row__main'>
-        <Text className='board-row__name'>{mine ? `${item.name}（我的）` : item.name}</Text>
-        {by === 'perHousehold' ? <Text className='board-row__sub'>{`${item.households ?? 0} 户 · 总分 ${item.total}`}</Text> : null}
+      <View className="board-row__main">
+        <Text className="board-row__name">{mine ? `${item.name}（我的）` : item.name}</Text>
+        {by === 'perHousehold' ? <Text className="board-row__sub">{`${item.households ?? 0} 户 · 总分 ${item.total}`}</Text> : null}
       </View>
-      <Text className='board-row__score'>{scoreText(item, by)}</Text>
-      <Text className='board-row__unit'>{by === 'perHousehold' ? '分/户' : '分'}</Text>
+      <Text className="board-row__score">{scoreText(item, by)}</Text>
+      <Text className="board-row__unit">{by === 'perHousehold' ? '分/户' : '分'}</Text>
     </View>
   )
 }

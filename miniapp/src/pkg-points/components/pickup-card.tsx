@@ -10,13 +10,13 @@ import { spacedCode } from '../../lib/points'
  */
 export function PickupCard({ redemption: r, testId }: { redemption: TRedemption; testId: string }) {
   return (
-    <View className='pickup' data-testid={testId}>
-      <Text className='pickup__label'>取货码</Text>
-      <Text className='pickup__code' userSelect data-testid={`${testId}-code`} data-code={r.pickupCode}>
+    <View className="pickup" data-testid={testId}>
+      <Text className="pickup__label">取货码</Text>
+      <Text className="pickup__code" userSelect data-testid={`${testId}-code`} data-code={r.pickupCode}>
         {spacedCode(r.pickupCode)}
       </Text>
       <QrCode text={r.pickupCode} testId={`${testId}-qr`} />
-      <Text className='pickup__hint'>{`请在 ${formatTime(r.expiresAt)} 前到积分超市，出示这个码领取「${r.reward.name}」`}</Text>
+      <Text className="pickup__hint">{`请在 ${formatTime(r.expiresAt)} 前到积分超市，出示这个码领取「${r.reward.name}」`}</Text>
     </View>
   )
 }

@@ -81,25 +81,25 @@ export default function HouseholdPointsPage() {
   const noHousehold = me && !params.householdId && !me.household
 
   return (
-    <View className='page household'>
-      <ErrorNotice error={meError ?? error} testId='household-error' />
+    <View className="page household">
+      <ErrorNotice error={meError ?? error} testId="household-error" />
       {noHousehold ? (
-        <Text className='muted' data-testid='household-none'>
+        <Text className="muted" data-testid="household-none">
           您还没有登记户，加入院落并通过审核后就能看到全家的积分。
         </Text>
       ) : null}
 
       {data ? (
         <>
-          <View className='pts-balance' data-testid='household-balance' data-balance={String(data.balance)}>
-            <Text className='pts-balance__label'>{`${data.household.label} · 全户积分`}</Text>
-            <Text className='pts-balance__value'>{String(data.balance)}</Text>
+          <View className="pts-balance" data-testid="household-balance" data-balance={String(data.balance)}>
+            <Text className="pts-balance__label">{`${data.household.label} · 全户积分`}</Text>
+            <Text className="pts-balance__value">{String(data.balance)}</Text>
           </View>
-          <Section title='家庭成员' testId='household-members'>
+          <Section title="家庭成员" testId="household-members">
             {data.members.map((m) => (
-              <View key={m.id} className='household__member' data-testid='household-member' data-id={m.id}>
-                <Text className='household__member-name'>{me?.person.id === m.id ? `${m.name}（我）` : m.name}</Text>
-                <Text className='household__member-balance'>{`${m.balance} 分`}</Text>
+              <View key={m.id} className="household__member" data-testid="household-member" data-id={m.id}>
+                <Text className="household__member-name">{me?.person.id === m.id ? `${m.name}（我）` : m.name}</Text>
+                <Text className="household__member-balance">{`${m.balance} 分`}</Text>
               </View>
             ))}
           </Section>
@@ -107,11 +107,13 @@ export default function HouseholdPointsPage() {
       ) : null}
 
       {data ? (
-        <Section title='全户积分明细' testId='household-statement'>
-          {items && !items.length ? <Text className='xyj-empty'>还没有积分记录</Text> : null}
-          {items?.map((item) => <LedgerItem key={item.id} item={item} showPerson />)}
+        <Section title="全户积分明细" testId="household-statement">
+          {items && !items.length ? <Text className="xyj-empty">还没有积分记录</Text> : null}
+          {items?.map((item) => (
+            <LedgerItem key={item.id} item={item} showPerson />
+          ))}
           {cursor ? (
-            <Button className='btn' size='large' block loading={loadingMore} data-testid='household-more' onClick={() => void loadMore()}>
+            <Button className="btn" size="large" block loading={loadingMore} data-testid="household-more" onClick={() => void loadMore()}>
               加载更多
             </Button>
           ) : null}

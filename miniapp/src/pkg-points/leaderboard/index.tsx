@@ -94,50 +94,50 @@ export default function LeaderboardPage() {
   const myLine = data?.me
 
   return (
-    <View className='page leaderboard'>
-      <ErrorNotice error={meError ?? choice.error} testId='leaderboard-me-error' />
+    <View className="page leaderboard">
+      <ErrorNotice error={meError ?? choice.error} testId="leaderboard-me-error" />
 
       {me && !choice.pending && !choice.villages.length ? (
-        <Text className='muted' data-testid='leaderboard-no-village'>
+        <Text className="muted" data-testid="leaderboard-no-village">
           加入院落后就能看到本村的积分榜。
         </Text>
       ) : null}
 
-      <VillageChips choice={choice} testId='leaderboard-village' />
+      <VillageChips choice={choice} testId="leaderboard-village" />
 
       {choice.village ? (
         <>
-          <Text className='leaderboard__title'>{`${choice.village.name} · ${periodText(periodOf(period))}`}</Text>
-          <Tabs options={BOARDS} value={board} onChange={setBoard} testId='board-tab' />
-          <Tabs options={PERIODS} value={period} onChange={setPeriod} testId='board-period' />
-          {board === 'courtyard' ? <Tabs options={BYS} value={by} onChange={setBy} testId='board-by' /> : null}
+          <Text className="leaderboard__title">{`${choice.village.name} · ${periodText(periodOf(period))}`}</Text>
+          <Tabs options={BOARDS} value={board} onChange={setBoard} testId="board-tab" />
+          <Tabs options={PERIODS} value={period} onChange={setPeriod} testId="board-period" />
+          {board === 'courtyard' ? <Tabs options={BYS} value={by} onChange={setBy} testId="board-by" /> : null}
 
-          <View className='leaderboard__me' data-testid='board-me' data-rank={myLine?.rank == null ? '' : String(myLine.rank)}>
-            <Text className='leaderboard__me-label'>{`${WHO[board]}的排名`}</Text>
-            <Text className='leaderboard__me-rank' data-testid='board-me-rank'>
+          <View className="leaderboard__me" data-testid="board-me" data-rank={myLine?.rank == null ? '' : String(myLine.rank)}>
+            <Text className="leaderboard__me-label">{`${WHO[board]}的排名`}</Text>
+            <Text className="leaderboard__me-rank" data-testid="board-me-rank">
               {!data ? '…' : myLine?.rank ? `第 ${myLine.rank} 名` : '暂无排名'}
             </Text>
-            <Text className='leaderboard__me-total'>
-              {myScoreText(data, board, effectiveBy)}
-            </Text>
+            <Text className="leaderboard__me-total">{myScoreText(data, board, effectiveBy)}</Text>
           </View>
 
-          <ErrorNotice error={error} testId='leaderboard-error' />
+          <ErrorNotice error={error} testId="leaderboard-error" />
           {data && !data.items.length ? (
-            <Text className='xyj-empty' data-testid='leaderboard-empty'>
+            <Text className="xyj-empty" data-testid="leaderboard-empty">
               这段时间还没有人得分
             </Text>
           ) : null}
-          {!data && loading ? <Text className='muted'>正在加载…</Text> : null}
-          <View className='leaderboard__list'>
-            {data?.items.map((item) => <BoardRow key={item.id} item={item} by={effectiveBy} mine={item.id === myLine?.id} />)}
+          {!data && loading ? <Text className="muted">正在加载…</Text> : null}
+          <View className="leaderboard__list">
+            {data?.items.map((item) => (
+              <BoardRow key={item.id} item={item} by={effectiveBy} mine={item.id === myLine?.id} />
+            ))}
           </View>
 
           <Button
-            className='btn'
-            size='xlarge'
+            className="btn"
+            size="xlarge"
             block
-            data-testid='board-open-screen'
+            data-testid="board-open-screen"
             onClick={() => openPage(`${ROUTES.board}?villageId=${choice.villageId}&period=${period}`)}
           >
             大屏展示（挂榜）

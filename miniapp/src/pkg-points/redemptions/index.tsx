@@ -65,25 +65,27 @@ export default function RedemptionsPage() {
   const waiting = items?.filter((r) => r.state === 'reserved').length ?? 0
 
   return (
-    <View className='page redemptions'>
-      <View className='pts-balance' data-testid='redemptions-balance' data-balance={balance === null ? '' : String(balance)}>
-        <Text className='pts-balance__label'>{items ? (waiting ? `${waiting} 件待领取 · 我的积分` : '我的积分') : '我的积分'}</Text>
-        <Text className='pts-balance__value'>{balance === null ? '—' : String(balance)}</Text>
+    <View className="page redemptions">
+      <View className="pts-balance" data-testid="redemptions-balance" data-balance={balance === null ? '' : String(balance)}>
+        <Text className="pts-balance__label">{items ? (waiting ? `${waiting} 件待领取 · 我的积分` : '我的积分') : '我的积分'}</Text>
+        <Text className="pts-balance__value">{balance === null ? '—' : String(balance)}</Text>
       </View>
 
-      <ErrorNotice error={error} testId='redemptions-error' />
+      <ErrorNotice error={error} testId="redemptions-error" />
 
       {items && !items.length ? (
-        <View data-testid='redemptions-empty'>
-          <Text className='xyj-empty'>还没有兑换过商品</Text>
-          <Button className='btn' type='primary' size='xlarge' block data-testid='redemptions-go-shop' onClick={() => openPage(ROUTES.shop)}>
+        <View data-testid="redemptions-empty">
+          <Text className="xyj-empty">还没有兑换过商品</Text>
+          <Button className="btn" type="primary" size="xlarge" block data-testid="redemptions-go-shop" onClick={() => openPage(ROUTES.shop)}>
             去积分超市看看
           </Button>
         </View>
       ) : null}
-      {items === null && !error ? <Text className='muted'>正在加载…</Text> : null}
+      {items === null && !error ? <Text className="muted">正在加载…</Text> : null}
 
-      {items?.map((r) => <RedemptionItem key={r.id} item={r} onChanged={load} />)}
+      {items?.map((r) => (
+        <RedemptionItem key={r.id} item={r} onChanged={load} />
+      ))}
     </View>
   )
 }
@@ -115,19 +117,19 @@ function RedemptionItem({ item: r, onChanged }: { item: TRedemption; onChanged: 
           : null
 
   return (
-    <View className={`pts-card ${r.state === 'reserved' ? '' : 'pts-card--dim'}`} data-testid='redemption-item' data-id={r.id} data-state={r.state}>
-      <View className='pts-card__head'>
-        <Text className='pts-card__name'>{r.reward.name}</Text>
-        <View data-testid='redemption-state'>
+    <View className={`pts-card ${r.state === 'reserved' ? '' : 'pts-card--dim'}`} data-testid="redemption-item" data-id={r.id} data-state={r.state}>
+      <View className="pts-card__head">
+        <Text className="pts-card__name">{r.reward.name}</Text>
+        <View data-testid="redemption-state">
           <StateTag state={r.state} labels={REDEMPTION_STATE_LABEL} types={TAG_TYPE} />
         </View>
       </View>
-      <Text className='pts-card__line'>{`${r.points} 积分 · 兑换于 ${formatTime(r.createdAt)}`}</Text>
-      {closedText ? <Text className='pts-card__line'>{closedText}</Text> : null}
-      {r.state === 'reserved' ? <PickupCard redemption={r} testId='redemption-pickup' /> : null}
-      <ErrorNotice error={cancel.error} testId='redemption-error' hints={POINTS_HINTS} />
+      <Text className="pts-card__line">{`${r.points} 积分 · 兑换于 ${formatTime(r.createdAt)}`}</Text>
+      {closedText ? <Text className="pts-card__line">{closedText}</Text> : null}
+      {r.state === 'reserved' ? <PickupCard redemption={r} testId="redemption-pickup" /> : null}
+      <ErrorNotice error={cancel.error} testId="redemption-error" hints={POINTS_HINTS} />
       {r.state === 'reserved' ? (
-        <Button className='btn-small' size='large' block loading={cancel.busy} data-testid='redemption-cancel' onClick={() => void onCancel()}>
+        <Button className="btn-small" size="large" block loading={cancel.busy} data-testid="redemption-cancel" onClick={() => void onCancel()}>
           取消兑换
         </Button>
       ) : null}

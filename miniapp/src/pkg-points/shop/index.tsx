@@ -94,32 +94,32 @@ export default function ShopPage() {
   const noVillage = me && !choice.pending && !choice.villages.length
 
   return (
-    <View className='page shop'>
-      <ErrorNotice error={meError ?? choice.error} testId='shop-me-error' />
+    <View className="page shop">
+      <ErrorNotice error={meError ?? choice.error} testId="shop-me-error" />
 
       {noVillage ? (
-        <Text className='muted' data-testid='shop-no-village'>
+        <Text className="muted" data-testid="shop-no-village">
           您还没有加入村里的院落，加入并通过审核后就可以用积分兑换了。
         </Text>
       ) : null}
 
-      <VillageChips choice={choice} testId='shop-village' />
+      <VillageChips choice={choice} testId="shop-village" />
 
       {choice.village ? (
-        <View className='pts-balance' data-testid='shop-balance' data-balance={balance === null ? '' : String(balance)}>
-          <Text className='pts-balance__label'>{`${choice.village.name} · 我的积分`}</Text>
-          <Text className='pts-balance__value'>{balance === null ? '—' : String(balance)}</Text>
+        <View className="pts-balance" data-testid="shop-balance" data-balance={balance === null ? '' : String(balance)}>
+          <Text className="pts-balance__label">{`${choice.village.name} · 我的积分`}</Text>
+          <Text className="pts-balance__value">{balance === null ? '—' : String(balance)}</Text>
         </View>
       ) : null}
 
-      <ErrorNotice error={listError} testId='shop-error' hints={POINTS_HINTS} />
+      <ErrorNotice error={listError} testId="shop-error" hints={POINTS_HINTS} />
 
       {rewards && !rewards.length ? (
-        <Text className='xyj-empty' data-testid='shop-empty'>
+        <Text className="xyj-empty" data-testid="shop-empty">
           积分超市还没有上架商品
         </Text>
       ) : null}
-      {!rewards && !listError && choice.villageId ? <Text className='muted'>正在加载…</Text> : null}
+      {!rewards && !listError && choice.villageId ? <Text className="muted">正在加载…</Text> : null}
 
       {rewards?.map((r) => {
         const why = blocked(r, balance)
@@ -127,33 +127,31 @@ export default function ShopPage() {
           <View
             key={r.id}
             className={`pts-card ${why ? 'pts-card--dim' : ''}`}
-            data-testid='reward-item'
+            data-testid="reward-item"
             data-id={r.id}
             data-name={r.name}
             data-stock={String(r.stock)}
           >
-            <View className='pts-card__head'>
-              <Text className='pts-card__name'>{r.name}</Text>
-              <Text className='pts-card__price' data-testid='reward-price'>{`${r.price} 积分`}</Text>
+            <View className="pts-card__head">
+              <Text className="pts-card__name">{r.name}</Text>
+              <Text className="pts-card__price" data-testid="reward-price">{`${r.price} 积分`}</Text>
             </View>
-            <Text className='pts-card__line' data-testid='reward-stock'>
+            <Text className="pts-card__line" data-testid="reward-stock">
               {r.stock > 0 ? `还剩 ${r.stock} 件` : '已兑完'}
             </Text>
-            {r.perPersonLimit ? <Text className='pts-card__line'>{`每人限换 ${r.perPersonLimit} 件`}</Text> : null}
-            {r.endsAt ? <Text className='pts-card__line'>{`${formatDate(r.endsAt)} 截止`}</Text> : null}
-            {why === '积分不够' && balance !== null ? (
-              <Text className='pts-card__line pts-card__line--warn'>{`还差 ${r.price - balance} 积分`}</Text>
-            ) : null}
-            {tried === r.id ? <ErrorNotice error={redeemAction.error} testId='redeem-error' hints={POINTS_HINTS} /> : null}
-            <View className='pts-card__actions'>
+            {r.perPersonLimit ? <Text className="pts-card__line">{`每人限换 ${r.perPersonLimit} 件`}</Text> : null}
+            {r.endsAt ? <Text className="pts-card__line">{`${formatDate(r.endsAt)} 截止`}</Text> : null}
+            {why === '积分不够' && balance !== null ? <Text className="pts-card__line pts-card__line--warn">{`还差 ${r.price - balance} 积分`}</Text> : null}
+            {tried === r.id ? <ErrorNotice error={redeemAction.error} testId="redeem-error" hints={POINTS_HINTS} /> : null}
+            <View className="pts-card__actions">
               <Button
-                className='btn-small'
-                type='primary'
-                size='large'
+                className="btn-small"
+                type="primary"
+                size="large"
                 block
                 disabled={Boolean(why) || (redeemAction.busy && tried !== r.id)}
                 loading={redeemAction.busy && tried === r.id}
-                data-testid='reward-redeem'
+                data-testid="reward-redeem"
                 onClick={() => void onRedeem(r)}
               >
                 {why ?? '兑换'}
@@ -164,17 +162,17 @@ export default function ShopPage() {
       })}
 
       {result ? (
-        <View className='pts-overlay' data-testid='redeem-result' data-id={result.id}>
-          <View className='pts-overlay__box'>
-            <Text className='pts-overlay__title'>兑换成功</Text>
-            <Text className='pts-overlay__sub'>{`「${result.reward.name}」· 用了 ${result.points} 积分`}</Text>
-            <PickupCard redemption={result} testId='redeem-pickup' />
+        <View className="pts-overlay" data-testid="redeem-result" data-id={result.id}>
+          <View className="pts-overlay__box">
+            <Text className="pts-overlay__title">兑换成功</Text>
+            <Text className="pts-overlay__sub">{`「${result.reward.name}」· 用了 ${result.points} 积分`}</Text>
+            <PickupCard redemption={result} testId="redeem-pickup" />
             <Button
-              className='btn'
-              type='primary'
-              size='xlarge'
+              className="btn"
+              type="primary"
+              size="xlarge"
               block
-              data-testid='redeem-view-mine'
+              data-testid="redeem-view-mine"
               onClick={() => {
                 setResult(null)
                 openPage(`${ROUTES.redemptions}?id=${result.id}`)
@@ -182,7 +180,7 @@ export default function ShopPage() {
             >
               查看我的兑换
             </Button>
-            <Button className='btn' size='xlarge' block data-testid='redeem-close' onClick={() => setResult(null)}>
+            <Button className="btn" size="xlarge" block data-testid="redeem-close" onClick={() => setResult(null)}>
               继续逛
             </Button>
           </View>

@@ -63,9 +63,7 @@ export function levelMoveLabel(from: { state: TRequestState; level: TRequestLeve
 /** 待办事项 order: overdue first, then the nearest deadline, then the oldest. */
 export function queueOrder(items: TRequestItem[]): TRequestItem[] {
   const due = (r: TRequestItem) => (r.dueAt ? Date.parse(r.dueAt) : Number.POSITIVE_INFINITY)
-  return [...items].sort(
-    (a, b) => Number(b.overdue) - Number(a.overdue) || due(a) - due(b) || a.createdAt.localeCompare(b.createdAt),
-  )
+  return [...items].sort((a, b) => Number(b.overdue) - Number(a.overdue) || due(a) - due(b) || a.createdAt.localeCompare(b.createdAt))
 }
 
 /** 「3 小时」「2.5 天」 for median times. */

@@ -16,34 +16,34 @@ export function RequestCard({ item: r, showRequester }: { item: TRequestItem; sh
   return (
     <View
       className={`req-item ${r.overdue ? 'req-item--overdue' : DONE.includes(r.state) ? 'req-item--done' : ''}`}
-      data-testid='request-item'
+      data-testid="request-item"
       data-id={r.id}
       data-state={r.state}
       data-overdue={r.overdue ? 'true' : 'false'}
       onClick={() => openPage(requestPage(r.id))}
     >
-      <View className='req-item__head'>
-        <Text className='req-item__cat'>{REQUEST_CATEGORIES[r.category]}</Text>
+      <View className="req-item__head">
+        <Text className="req-item__cat">{REQUEST_CATEGORIES[r.category]}</Text>
         {r.level !== 'courtyard' ? (
-          <Tag className='req-item__tag' type='default'>
+          <Tag className="req-item__tag" type="default">
             {REQUEST_LEVELS[r.level]}
           </Tag>
         ) : null}
         {r.overdue ? (
-          <View data-testid='request-item-overdue'>
-            <Tag className='req-item__tag' type='danger'>
+          <View data-testid="request-item-overdue">
+            <Tag className="req-item__tag" type="danger">
               超时
             </Tag>
           </View>
         ) : null}
-        <View data-testid='request-item-state'>
-          <StateTag className='req-item__tag' state={r.state} labels={REQUEST_STATES} types={STATE_TAG} />
+        <View data-testid="request-item-state">
+          <StateTag className="req-item__tag" state={r.state} labels={REQUEST_STATES} types={STATE_TAG} />
         </View>
       </View>
-      <Text className='req-item__text'>{r.text}</Text>
-      <Text className='req-item__meta'>{`${who} · ${formatTime(r.createdAt)}`}</Text>
+      <Text className="req-item__text">{r.text}</Text>
+      <Text className="req-item__meta">{`${who} · ${formatTime(r.createdAt)}`}</Text>
       {due ? <Text className={`req-item__meta ${r.overdue ? 'req-overdue' : ''}`}>{r.overdue ? `已超时 · ${due}` : due}</Text> : null}
-      {r.rating ? <Text className='req-item__meta'>{`评价 ${'★'.repeat(r.rating)}`}</Text> : null}
+      {r.rating ? <Text className="req-item__meta">{`评价 ${'★'.repeat(r.rating)}`}</Text> : null}
     </View>
   )
 }

@@ -125,7 +125,7 @@ export function RequestActions({
 
   const noteBox = (testId: string, placeholder: string) => (
     <Textarea
-      className='req-textarea req-textarea--short'
+      className="req-textarea req-textarea--short"
       data-testid={testId}
       value={note}
       maxlength={NOTE_MAX}
@@ -136,65 +136,90 @@ export function RequestActions({
 
   const c = d.can
   const any = c.accept || c.resolve || c.setLevel || c.confirm || c.reopen || c.withdraw
-  if (!any) return <ErrorNotice error={error} testId='request-action-error' />
+  if (!any) return <ErrorNotice error={error} testId="request-action-error" />
 
   return (
-    <View className='req-actions' data-testid='request-actions'>
-      <ErrorNotice error={error} testId='request-action-error' hints={{ ...conflictHints }} />
+    <View className="req-actions" data-testid="request-actions">
+      <ErrorNotice error={error} testId="request-action-error" hints={{ ...conflictHints }} />
 
       {c.accept ? (
-        <Button className='btn' type='primary' size='xlarge' block loading={accept.busy} disabled={busy} data-testid='request-accept' onClick={() => void onAccept()}>
+        <Button
+          className="btn"
+          type="primary"
+          size="xlarge"
+          block
+          loading={accept.busy}
+          disabled={busy}
+          data-testid="request-accept"
+          onClick={() => void onAccept()}
+        >
           受理
         </Button>
       ) : null}
 
       {c.confirm ? (
-        <Button className='btn' type='primary' size='xlarge' block disabled={busy} data-testid='request-confirm-open' onClick={() => open('confirm')}>
+        <Button className="btn" type="primary" size="xlarge" block disabled={busy} data-testid="request-confirm-open" onClick={() => open('confirm')}>
           确认办结并评价
         </Button>
       ) : null}
       {panel === 'confirm' ? (
-        <View className='req-panel' data-testid='request-confirm-panel'>
-          <Text className='req-panel__title'>办得怎么样？</Text>
-          <View className='req-stars' data-testid='request-stars' data-value={String(stars)}>
+        <View className="req-panel" data-testid="request-confirm-panel">
+          <Text className="req-panel__title">办得怎么样？</Text>
+          <View className="req-stars" data-testid="request-stars" data-value={String(stars)}>
             {[1, 2, 3, 4, 5].map((n) => (
               <Text key={n} className={`req-star ${n <= stars ? 'req-star--on' : ''}`} data-testid={`request-star-${n}`} onClick={() => setStars(n)}>
                 ★
               </Text>
             ))}
           </View>
-          <Text className='req-stars__text'>{stars ? STAR_WORDS[stars] : '点星星打分，5 颗星最满意'}</Text>
+          <Text className="req-stars__text">{stars ? STAR_WORDS[stars] : '点星星打分，5 颗星最满意'}</Text>
           {noteBox('request-confirm-comment', '还想说点什么（可不填）')}
-          <Button className='btn' type='primary' size='xlarge' block loading={confirm.busy} data-testid='request-confirm-submit' onClick={() => void onConfirm()}>
+          <Button
+            className="btn"
+            type="primary"
+            size="xlarge"
+            block
+            loading={confirm.busy}
+            data-testid="request-confirm-submit"
+            onClick={() => void onConfirm()}
+          >
             确认办结
           </Button>
         </View>
       ) : null}
 
       {c.resolve ? (
-        <Button className='btn' type='primary' size='xlarge' block disabled={busy} data-testid='request-resolve-open' onClick={() => open('resolve')}>
+        <Button className="btn" type="primary" size="xlarge" block disabled={busy} data-testid="request-resolve-open" onClick={() => open('resolve')}>
           办结
         </Button>
       ) : null}
       {panel === 'resolve' ? (
-        <View className='req-panel' data-testid='request-resolve-panel'>
-          <Text className='req-panel__title'>怎么处理的？</Text>
+        <View className="req-panel" data-testid="request-resolve-panel">
+          <Text className="req-panel__title">怎么处理的？</Text>
           {noteBox('request-resolve-note', '写明处理结果或给的建议，提交人会看到')}
-          <Button className='btn' type='primary' size='xlarge' block loading={resolve.busy} data-testid='request-resolve-submit' onClick={() => void onResolve()}>
+          <Button
+            className="btn"
+            type="primary"
+            size="xlarge"
+            block
+            loading={resolve.busy}
+            data-testid="request-resolve-submit"
+            onClick={() => void onResolve()}
+          >
             确认办结
           </Button>
         </View>
       ) : null}
 
       {c.setLevel ? (
-        <Button className='btn' size='xlarge' block disabled={busy} data-testid='request-level-open' onClick={() => open('level')}>
+        <Button className="btn" size="xlarge" block disabled={busy} data-testid="request-level-open" onClick={() => open('level')}>
           定性 / 升级
         </Button>
       ) : null}
       {panel === 'level' ? (
-        <View className='req-panel' data-testid='request-level-panel'>
-          <Text className='req-panel__title'>{`现在是「${REQUEST_LEVELS[d.level]}」，改为：`}</Text>
-          <View className='req-levels'>
+        <View className="req-panel" data-testid="request-level-panel">
+          <Text className="req-panel__title">{`现在是「${REQUEST_LEVELS[d.level]}」，改为：`}</Text>
+          <View className="req-levels">
             {LEVEL_KEYS.map((l) => (
               <View
                 key={l}
@@ -203,20 +228,20 @@ export function RequestActions({
                 data-on={l === level ? 'true' : 'false'}
                 onClick={() => setLevel(l)}
               >
-                <Text className='req-level__name'>{REQUEST_LEVELS[l]}</Text>
-                <Text className='req-level__hint'>{l === d.level ? `${LEVEL_HINTS[l]}（现在）` : LEVEL_HINTS[l]}</Text>
+                <Text className="req-level__name">{REQUEST_LEVELS[l]}</Text>
+                <Text className="req-level__hint">{l === d.level ? `${LEVEL_HINTS[l]}（现在）` : LEVEL_HINTS[l]}</Text>
               </View>
             ))}
           </View>
           {noteBox('request-level-note', '说明原因（可不填），接手的人会看到')}
           <Button
-            className='btn'
-            type='primary'
-            size='xlarge'
+            className="btn"
+            type="primary"
+            size="xlarge"
             block
             loading={move.busy}
             disabled={level === d.level}
-            data-testid='request-level-submit'
+            data-testid="request-level-submit"
             onClick={() => void onLevel()}
           >
             {levelMoveLabel(d, level)}
@@ -225,23 +250,23 @@ export function RequestActions({
       ) : null}
 
       {c.reopen ? (
-        <Button className='btn' size='xlarge' block disabled={busy} data-testid='request-reopen-open' onClick={() => open('reopen')}>
+        <Button className="btn" size="xlarge" block disabled={busy} data-testid="request-reopen-open" onClick={() => open('reopen')}>
           不满意，重新打开
         </Button>
       ) : null}
-      {c.reopen && d.reopenUntil ? <Text className='muted'>{`${formatTime(d.reopenUntil)}前可以重新打开`}</Text> : null}
+      {c.reopen && d.reopenUntil ? <Text className="muted">{`${formatTime(d.reopenUntil)}前可以重新打开`}</Text> : null}
       {panel === 'reopen' ? (
-        <View className='req-panel' data-testid='request-reopen-panel'>
-          <Text className='req-panel__title'>哪里不满意？</Text>
+        <View className="req-panel" data-testid="request-reopen-panel">
+          <Text className="req-panel__title">哪里不满意？</Text>
           {noteBox('request-reopen-reason', '说明原因，院长会重新处理')}
-          <Button className='btn' type='primary' size='xlarge' block loading={reopen.busy} data-testid='request-reopen-submit' onClick={() => void onReopen()}>
+          <Button className="btn" type="primary" size="xlarge" block loading={reopen.busy} data-testid="request-reopen-submit" onClick={() => void onReopen()}>
             重新打开
           </Button>
         </View>
       ) : null}
 
       {c.withdraw ? (
-        <Button className='btn' size='xlarge' block loading={withdraw.busy} disabled={busy} data-testid='request-withdraw' onClick={() => void onWithdraw()}>
+        <Button className="btn" size="xlarge" block loading={withdraw.busy} disabled={busy} data-testid="request-withdraw" onClick={() => void onWithdraw()}>
           撤回
         </Button>
       ) : null}

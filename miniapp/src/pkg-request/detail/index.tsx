@@ -1,14 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import {
-  getRequest,
-  listMessages,
-  requestTimeline,
-  type TRequestDetail,
-  type TRequestEvent,
-  type TRequestMessage,
-} from '../../api/requests'
+import { getRequest, listMessages, requestTimeline, type TRequestDetail, type TRequestEvent, type TRequestMessage } from '../../api/requests'
 import { Section } from '../../components/card'
 import { ErrorNotice } from '../../components/error-notice'
 import { MediaImage } from '../../components/media-image'
@@ -42,7 +35,13 @@ export default function RequestDetailPage() {
   const { me } = useMe()
   const [messages, setMessages] = useState<TRequestMessage[] | null>(null)
   const [events, setEvents] = useState<TRequestEvent[] | null>(null)
-  const { item: detail, setItem: setDetail, error, load, reloadSide } = useDetail({
+  const {
+    item: detail,
+    setItem: setDetail,
+    error,
+    load,
+    reloadSide,
+  } = useDetail({
     id,
     notFound: '没有找到这件事项',
     get: getRequest,
@@ -71,66 +70,70 @@ export default function RequestDetailPage() {
   const live = d ? !['closed', 'withdrawn'].includes(d.state) : false
 
   return (
-    <View className='page req-desk req-detail'>
-      <ErrorNotice error={error} testId='request-detail-error' />
-      {!d && !error ? <Text className='muted'>正在加载…</Text> : null}
+    <View className="page req-desk req-detail">
+      <ErrorNotice error={error} testId="request-detail-error" />
+      {!d && !error ? <Text className="muted">正在加载…</Text> : null}
 
       {d ? (
         <>
           <View
             className={`req-card ${d.overdue ? 'req-card--overdue' : ''}`}
-            data-testid='request-detail'
+            data-testid="request-detail"
             data-id={d.id}
             data-state={d.state}
             data-level={d.level}
             data-overdue={d.overdue ? 'true' : 'false'}
           >
-            <View className='req-card__tags'>
-              <View data-testid='request-category'>
-                <Tag type='primary'>{REQUEST_CATEGORIES[d.category]}</Tag>
+            <View className="req-card__tags">
+              <View data-testid="request-category">
+                <Tag type="primary">{REQUEST_CATEGORIES[d.category]}</Tag>
               </View>
-              <View data-testid='request-state' data-state={d.state}>
+              <View data-testid="request-state" data-state={d.state}>
                 <StateTag state={d.state} labels={REQUEST_STATES} types={STATE_TAG} />
               </View>
-              <View data-testid='request-level' data-level={d.level}>
-                <Tag type='default'>{REQUEST_LEVELS[d.level]}</Tag>
+              <View data-testid="request-level" data-level={d.level}>
+                <Tag type="default">{REQUEST_LEVELS[d.level]}</Tag>
               </View>
               {d.overdue ? (
-                <View data-testid='request-overdue'>
-                  <Tag type='danger'>超时</Tag>
+                <View data-testid="request-overdue">
+                  <Tag type="danger">超时</Tag>
                 </View>
               ) : null}
             </View>
-            <Text className='req-card__text' data-testid='request-text-view'>
+            <Text className="req-card__text" data-testid="request-text-view">
               {d.text}
             </Text>
             {d.photoIds.length ? (
-              <View className='req-card__photos'>
+              <View className="req-card__photos">
                 {d.photoIds.map((p) => (
-                  <MediaImage key={p} id={p} testId='request-photo' />
+                  <MediaImage key={p} id={p} testId="request-photo" />
                 ))}
               </View>
             ) : null}
-            {d.place ? <Text className='req-card__line' data-testid='request-place-view'>{`地点：${d.place}`}</Text> : null}
-            <Text className='req-card__line'>{`${d.requester.name} · ${d.courtyard.name} · ${formatTime(d.createdAt)}`}</Text>
-            <Text className='req-card__line' data-testid='request-handler'>
+            {d.place ? <Text className="req-card__line" data-testid="request-place-view">{`地点：${d.place}`}</Text> : null}
+            <Text className="req-card__line">{`${d.requester.name} · ${d.courtyard.name} · ${formatTime(d.createdAt)}`}</Text>
+            <Text className="req-card__line" data-testid="request-handler">
               {d.handler ? `办理人：${d.handler.name}` : '办理人：待受理'}
             </Text>
             {due ? (
-              <Text className={`req-card__line ${d.overdue ? 'req-overdue' : ''}`} data-testid='request-due'>
+              <Text className={`req-card__line ${d.overdue ? 'req-overdue' : ''}`} data-testid="request-due">
                 {d.overdue ? `已超时 · ${due}` : due}
               </Text>
             ) : null}
-            {STATE_HINT[d.state] ? <Text className='req-card__line' data-testid='request-state-hint'>{STATE_HINT[d.state]}</Text> : null}
+            {STATE_HINT[d.state] ? (
+              <Text className="req-card__line" data-testid="request-state-hint">
+                {STATE_HINT[d.state]}
+              </Text>
+            ) : null}
             {d.rating ? (
-              <Text className='req-card__line' data-testid='request-rating' data-rating={String(d.rating)}>
+              <Text className="req-card__line" data-testid="request-rating" data-rating={String(d.rating)}>
                 {`评价：${'★'.repeat(d.rating)}${'☆'.repeat(5 - d.rating)}${d.ratingComment ? `「${d.ratingComment}」` : ''}`}
               </Text>
             ) : null}
             {d.requesterPhone ? (
-              <View className='req-phone' data-testid='request-requester-phone' data-phone={d.requesterPhone}>
-                <Text className='req-phone__text'>{`${d.requester.name} ${formatPhone(d.requesterPhone)}`}</Text>
-                <Text className='req-phone__call' data-testid='request-call' onClick={() => void callPhone(d.requesterPhone!)}>
+              <View className="req-phone" data-testid="request-requester-phone" data-phone={d.requesterPhone}>
+                <Text className="req-phone__text">{`${d.requester.name} ${formatPhone(d.requesterPhone)}`}</Text>
+                <Text className="req-phone__call" data-testid="request-call" onClick={() => void callPhone(d.requesterPhone!)}>
                   打电话
                 </Text>
               </View>
@@ -140,20 +143,20 @@ export default function RequestDetailPage() {
           <RequestActions detail={d} onChanged={onChanged} onConflict={() => void load()} />
 
           {mineRequest && live ? (
-            <SubscribeAsk template='request_update' label='有进展时微信通知我' doneText='好的，事项有进展时会通过微信通知您' testId='request-subscribe' />
+            <SubscribeAsk template="request_update" label="有进展时微信通知我" doneText="好的，事项有进展时会通过微信通知您" testId="request-subscribe" />
           ) : null}
 
           <Thread requestId={d.id} items={messages} canWrite={d.can.message} onSent={onSent} />
 
-          <Section title='办理过程' testId='request-timeline'>
+          <Section title="办理过程" testId="request-timeline">
             {events?.map((e) => (
-              <View key={e.id} className='req-event' data-testid='request-event' data-kind={e.kind}>
-                <Text className='req-event__label'>{e.label}</Text>
-                <Text className='req-event__meta'>{`${e.actor ? `${e.actor.name} · ` : ''}${formatTime(e.at)}`}</Text>
-                {e.note ? <Text className='req-event__note'>{e.note}</Text> : null}
+              <View key={e.id} className="req-event" data-testid="request-event" data-kind={e.kind}>
+                <Text className="req-event__label">{e.label}</Text>
+                <Text className="req-event__meta">{`${e.actor ? `${e.actor.name} · ` : ''}${formatTime(e.at)}`}</Text>
+                {e.note ? <Text className="req-event__note">{e.note}</Text> : null}
               </View>
             ))}
-            {events === null ? <Text className='muted'>正在加载…</Text> : null}
+            {events === null ? <Text className="muted">正在加载…</Text> : null}
           </Section>
         </>
       ) : null}

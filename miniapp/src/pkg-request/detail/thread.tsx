@@ -59,10 +59,10 @@ export function Thread({
   }
 
   return (
-    <Section title='沟通' testId='request-thread'>
-      <View className='req-thread'>
+    <Section title="沟通" testId="request-thread">
+      <View className="req-thread">
         {items && !items.length ? (
-          <Text className='muted' data-testid='request-thread-empty'>
+          <Text className="muted" data-testid="request-thread-empty">
             还没有留言。
           </Text>
         ) : null}
@@ -70,34 +70,42 @@ export function Thread({
           <View
             key={m.id}
             className={`req-msg ${m.mine ? 'req-msg--mine' : ''}`}
-            data-testid='request-message'
+            data-testid="request-message"
             data-id={m.id}
             data-mine={m.mine ? 'true' : 'false'}
           >
-            <Text className='req-msg__who'>{`${m.mine ? '我' : m.author.name}${m.fromRequester ? '' : ' · 办理人'} · ${formatTime(m.createdAt)}`}</Text>
-            <Text className='req-msg__body' data-testid='request-message-body'>
+            <Text className="req-msg__who">{`${m.mine ? '我' : m.author.name}${m.fromRequester ? '' : ' · 办理人'} · ${formatTime(m.createdAt)}`}</Text>
+            <Text className="req-msg__body" data-testid="request-message-body">
               {m.body}
             </Text>
             {m.photoIds.map((id) => (
-              <MediaImage key={id} id={id} testId='request-message-photo' />
+              <MediaImage key={id} id={id} testId="request-message-photo" />
             ))}
           </View>
         ))}
       </View>
 
       {canWrite ? (
-        <View className='req-reply' data-testid='request-reply'>
+        <View className="req-reply" data-testid="request-reply">
           <Textarea
-            className='req-textarea req-textarea--short'
-            data-testid='request-reply-text'
+            className="req-textarea req-textarea--short"
+            data-testid="request-reply-text"
             value={body}
             maxlength={BODY_MAX}
-            placeholder='写留言，对方会收到通知'
+            placeholder="写留言，对方会收到通知"
             onInput={(e) => setBody(e.detail.value)}
           />
-          <PhotoPicker photos={photos} max={MAX_PHOTOS} testId='request-reply-photos' />
-          <ErrorNotice error={formError ?? send.error} testId='request-reply-error' />
-          <Button className='btn' type='primary' size='xlarge' block loading={waiting || send.busy} data-testid='request-reply-send' onClick={() => void onSend()}>
+          <PhotoPicker photos={photos} max={MAX_PHOTOS} testId="request-reply-photos" />
+          <ErrorNotice error={formError ?? send.error} testId="request-reply-error" />
+          <Button
+            className="btn"
+            type="primary"
+            size="xlarge"
+            block
+            loading={waiting || send.busy}
+            data-testid="request-reply-send"
+            onClick={() => void onSend()}
+          >
             发送
           </Button>
         </View>

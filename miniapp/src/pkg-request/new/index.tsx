@@ -75,24 +75,22 @@ export default function NewRequestPage() {
   const member = me ? Boolean(me.courtyard) : true
 
   return (
-    <View className='page req-new'>
-      <ErrorNotice error={meError} testId='request-new-me-error' />
-      <Text className='page-title'>找院长</Text>
-      <Text className='page-subtitle'>
-        {me?.courtyard ? `发给${me.courtyard.name}的院长，院长不在身边也能办。` : '有事说一声，院长不在身边也能办。'}
-      </Text>
+    <View className="page req-new">
+      <ErrorNotice error={meError} testId="request-new-me-error" />
+      <Text className="page-title">找院长</Text>
+      <Text className="page-subtitle">{me?.courtyard ? `发给${me.courtyard.name}的院长，院长不在身边也能办。` : '有事说一声，院长不在身边也能办。'}</Text>
 
       {!member ? (
-        <View data-testid='request-new-not-member'>
-          <Text className='req-card__line'>请先加入院落，再找院长。</Text>
-          <Button className='btn' type='primary' size='xlarge' block data-testid='request-new-join' onClick={() => openPage(ROUTES.join)}>
+        <View data-testid="request-new-not-member">
+          <Text className="req-card__line">请先加入院落，再找院长。</Text>
+          <Button className="btn" type="primary" size="xlarge" block data-testid="request-new-join" onClick={() => openPage(ROUTES.join)}>
             加入院落
           </Button>
         </View>
       ) : (
         <>
-          <Text className='req-label'>是什么事？</Text>
-          <View className='req-cats' data-testid='request-categories' data-value={category ?? ''}>
+          <Text className="req-label">是什么事？</Text>
+          <View className="req-cats" data-testid="request-categories" data-value={category ?? ''}>
             {CATEGORY_KEYS.map((c) => (
               <View
                 key={c}
@@ -101,41 +99,41 @@ export default function NewRequestPage() {
                 data-on={category === c ? 'true' : 'false'}
                 onClick={() => setCategory(c)}
               >
-                <Text className='req-cat__box'>{REQUEST_CATEGORIES[c]}</Text>
+                <Text className="req-cat__box">{REQUEST_CATEGORIES[c]}</Text>
               </View>
             ))}
           </View>
 
-          <Text className='req-label'>请说一说</Text>
+          <Text className="req-label">请说一说</Text>
           <Textarea
-            className='req-textarea'
-            data-testid='request-text'
+            className="req-textarea"
+            data-testid="request-text"
             value={text}
             maxlength={TEXT_MAX}
-            placeholder='什么事、在哪里、需要院长帮什么'
+            placeholder="什么事、在哪里、需要院长帮什么"
             onInput={(e) => setText(e.detail.value)}
           />
-          <Text className='req-count'>{`${text.trim().length}/${TEXT_MAX}`}</Text>
+          <Text className="req-count">{`${text.trim().length}/${TEXT_MAX}`}</Text>
 
-          <PhotoPicker photos={photos} max={MAX_PHOTOS} title={`拍照片（可不拍，最多${MAX_PHOTOS}张）`} testId='request-photos' />
+          <PhotoPicker photos={photos} max={MAX_PHOTOS} title={`拍照片（可不拍，最多${MAX_PHOTOS}张）`} testId="request-photos" />
 
           <Field
-            label='地点（可不填）'
+            label="地点（可不填）"
             value={place}
             onChange={setPlace}
             maxlength={PLACE_MAX}
-            placeholder='例如：村口小桥、3号院门口'
-            testId='request-place'
+            placeholder="例如：村口小桥、3号院门口"
+            testId="request-place"
           />
 
-          <ErrorNotice error={formError ?? send.error} testId='request-new-error' />
+          <ErrorNotice error={formError ?? send.error} testId="request-new-error" />
           <Button
-            className='btn'
-            type='primary'
-            size='xlarge'
+            className="btn"
+            type="primary"
+            size="xlarge"
             block
             loading={waiting || send.busy}
-            data-testid='request-submit'
+            data-testid="request-submit"
             onClick={() => void onSubmit()}
           >
             {waiting && photos.busy ? '照片上传中…' : '发给院长'}
@@ -143,7 +141,7 @@ export default function NewRequestPage() {
         </>
       )}
 
-      <Text className='req-link' data-testid='request-new-mine' onClick={() => openPage(REQUEST_ROUTES.mine)}>
+      <Text className="req-link" data-testid="request-new-mine" onClick={() => openPage(REQUEST_ROUTES.mine)}>
         查看我的事项 ›
       </Text>
     </View>

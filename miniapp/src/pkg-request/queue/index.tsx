@@ -69,15 +69,15 @@ export default function RequestQueuePage() {
   const head = me ? headedCourtyards(me).length > 0 : false
 
   return (
-    <View className='page req-desk req-queue'>
-      <ErrorNotice error={meError} testId='request-queue-me-error' />
+    <View className="page req-desk req-queue">
+      <ErrorNotice error={meError} testId="request-queue-me-error" />
       {me && !handlesRequests(me) ? (
-        <Text className='muted' data-testid='request-queue-not-handler'>
+        <Text className="muted" data-testid="request-queue-not-handler">
           院长、村干部和镇街管理员在这里处理村民的事项。
         </Text>
       ) : null}
 
-      <View className='chips' data-testid='request-queue-tabs' data-value={state}>
+      <View className="chips" data-testid="request-queue-tabs" data-value={state}>
         {TABS.map((t) => (
           <Text
             key={t.value}
@@ -92,27 +92,29 @@ export default function RequestQueuePage() {
       </View>
 
       {items ? (
-        <Text className={`page-subtitle ${overdue ? 'req-overdue' : ''}`} data-testid='request-queue-summary' data-overdue={String(overdue)}>
+        <Text className={`page-subtitle ${overdue ? 'req-overdue' : ''}`} data-testid="request-queue-summary" data-overdue={String(overdue)}>
           {items.length ? `共 ${items.length} 件${overdue ? `，${overdue} 件已超时` : ''}` : ''}
         </Text>
       ) : null}
 
-      <ErrorNotice error={error} testId='request-queue-error' />
-      {items === null && !error ? <Text className='muted'>正在加载…</Text> : null}
+      <ErrorNotice error={error} testId="request-queue-error" />
+      {items === null && !error ? <Text className="muted">正在加载…</Text> : null}
       {items && !items.length ? (
-        <Text className='xyj-empty' data-testid='request-queue-empty'>
+        <Text className="xyj-empty" data-testid="request-queue-empty">
           {state === 'open' || state === 'waiting' ? '没有等您处理的事项' : '没有这类事项'}
         </Text>
       ) : null}
-      {items?.map((r) => <RequestCard key={r.id} item={r} showRequester />)}
+      {items?.map((r) => (
+        <RequestCard key={r.id} item={r} showRequester />
+      ))}
 
       {me && handlesRequests(me) ? (
         <SubscribeAsk
           template={head ? 'request_new' : 'request_escalated'}
           label={head ? '有新事项时微信通知我' : '有事项吹哨到我这里时微信通知我'}
           showCredits
-          doneText='好的，有新事项时会通过微信通知您'
-          testId='request-queue-subscribe'
+          doneText="好的，有新事项时会通过微信通知您"
+          testId="request-queue-subscribe"
         />
       ) : null}
     </View>

@@ -19,7 +19,13 @@ type TForm = Record<TKey, string>
 
 const FIELDS: { key: TKey; label: string; min: number; max: number; hint: (n: number) => string }[] = [
   { key: 'acceptHours', label: '受理时限（小时）', min: 1, max: 720, hint: (n) => `院长 ${n} 小时内没有受理，自动吹哨到村；村里再超时，报到镇街` },
-  { key: 'resolveHours', label: '办结时限（小时）', min: 1, max: 8760, hint: (n) => `受理后 ${n} 小时${n % 24 === 0 ? `（${n / 24} 天）` : ''}内办结，超过算超时` },
+  {
+    key: 'resolveHours',
+    label: '办结时限（小时）',
+    min: 1,
+    max: 8760,
+    hint: (n) => `受理后 ${n} 小时${n % 24 === 0 ? `（${n / 24} 天）` : ''}内办结，超过算超时`,
+  },
   { key: 'reopenDays', label: '可重新打开（天）', min: 0, max: 90, hint: (n) => (n ? `办结后 ${n} 天内，村民不满意可以重新打开` : '办结后不能重新打开') },
   { key: 'sosAckMinutes', label: '一键呼叫响应（分钟）', min: 1, max: 120, hint: (n) => `${n} 分钟没人响应，通知村干部，再没人响应通知镇街` },
 ]
@@ -93,28 +99,28 @@ export default function RequestSettingsPage() {
   }
 
   return (
-    <View className='page req-desk req-settings'>
-      <ErrorNotice error={meError ?? choice.error} testId='request-settings-me-error' />
+    <View className="page req-desk req-settings">
+      <ErrorNotice error={meError ?? choice.error} testId="request-settings-me-error" />
       {me && !choice.villages.length ? (
-        <Text className='muted' data-testid='request-settings-not-cadre'>
+        <Text className="muted" data-testid="request-settings-not-cadre">
           只有村干部可以设置本村的找院长时限。
         </Text>
       ) : null}
-      <VillageChips choice={choice} testId='request-settings-village' />
-      {choice.village ? <Text className='page-title'>{`${choice.village.name} · 找院长时限`}</Text> : null}
+      <VillageChips choice={choice} testId="request-settings-village" />
+      {choice.village ? <Text className="page-title">{`${choice.village.name} · 找院长时限`}</Text> : null}
 
-      <ErrorNotice error={error} testId='request-settings-error' />
-      {!form && villageId && !error ? <Text className='muted'>正在加载…</Text> : null}
+      <ErrorNotice error={error} testId="request-settings-error" />
+      {!form && villageId && !error ? <Text className="muted">正在加载…</Text> : null}
 
       {form ? (
-        <View data-testid='request-settings-form'>
+        <View data-testid="request-settings-form">
           {FIELDS.map((f) => {
             const n = Number(form[f.key])
             return (
               <Field
                 key={f.key}
                 label={f.label}
-                type='number'
+                type="number"
                 maxlength={4}
                 value={form[f.key]}
                 onChange={(value) => {
@@ -126,13 +132,13 @@ export default function RequestSettingsPage() {
               />
             )
           })}
-          <ErrorNotice error={formError ?? save.error} testId='request-settings-save-error' />
+          <ErrorNotice error={formError ?? save.error} testId="request-settings-save-error" />
           {saved ? (
-            <Text className='req-ok' data-testid='request-settings-saved'>
+            <Text className="req-ok" data-testid="request-settings-saved">
               已保存。
             </Text>
           ) : null}
-          <Button className='btn' type='primary' size='xlarge' block loading={save.busy} data-testid='request-settings-save' onClick={() => void onSave()}>
+          <Button className="btn" type="primary" size="xlarge" block loading={save.busy} data-testid="request-settings-save" onClick={() => void onSave()}>
             保存
           </Button>
         </View>

@@ -101,33 +101,33 @@ export default function SosPage() {
   const responderIsMe = Boolean(c?.responder && me && c.responder.id === me.person.id)
 
   return (
-    <View className='page sos-page'>
-      <ErrorNotice error={error} testId='sos-load-error' />
-      {!c && !error ? <Text className='muted'>正在加载…</Text> : null}
+    <View className="page sos-page">
+      <ErrorNotice error={error} testId="sos-load-error" />
+      {!c && !error ? <Text className="muted">正在加载…</Text> : null}
 
       {c ? (
         <>
-          <View className={`sos-status sos-status--${c.state}`} data-testid='sos-status' data-state={c.state} data-step={String(c.step)}>
-            {!c.mine ? <Text className='sos-status__sub'>{`${c.caller.name} 一键呼叫`}</Text> : null}
-            <Text className='sos-status__text' data-testid='sos-status-text'>
+          <View className={`sos-status sos-status--${c.state}`} data-testid="sos-status" data-state={c.state} data-step={String(c.step)}>
+            {!c.mine ? <Text className="sos-status__sub">{`${c.caller.name} 一键呼叫`}</Text> : null}
+            <Text className="sos-status__text" data-testid="sos-status-text">
               {sosStatusText(c)}
             </Text>
-            <Text className='sos-status__sub'>{`${formatTime(c.createdAt)} 发出${c.closedAt ? ` · ${formatTime(c.closedAt)} 结束` : ''}`}</Text>
+            <Text className="sos-status__sub">{`${formatTime(c.createdAt)} 发出${c.closedAt ? ` · ${formatTime(c.closedAt)} 结束` : ''}`}</Text>
           </View>
 
-          <ErrorNotice error={actionError} testId='sos-error' />
+          <ErrorNotice error={actionError} testId="sos-error" />
 
           {c.mine ? (
             <>
               {c.responder && live ? (
-                <View data-testid='sos-responder' data-name={c.responder.name}>
+                <View data-testid="sos-responder" data-name={c.responder.name}>
                   {c.responder.phone ? (
                     <Button
-                      className='btn sos-call-btn'
-                      type='primary'
-                      size='xlarge'
+                      className="btn sos-call-btn"
+                      type="primary"
+                      size="xlarge"
                       block
-                      data-testid='sos-responder-call'
+                      data-testid="sos-responder-call"
                       onClick={() => void callPhone(c.responder!.phone!)}
                     >
                       {`打电话给${c.responder.name} ${formatPhone(c.responder.phone)}`}
@@ -137,10 +137,17 @@ export default function SosPage() {
               ) : null}
               {live ? (
                 <>
-                  <Button className='btn' size='xlarge' block loading={cancel.busy} data-testid='sos-cancel' onClick={() => void onCancel('mistap')}>
+                  <Button className="btn" size="xlarge" block loading={cancel.busy} data-testid="sos-cancel" onClick={() => void onCancel('mistap')}>
                     取消（误触）
                   </Button>
-                  <Button className='btn btn-small' size='large' block disabled={cancel.busy} data-testid='sos-cancel-fine' onClick={() => void onCancel('no_longer_needed')}>
+                  <Button
+                    className="btn btn-small"
+                    size="large"
+                    block
+                    disabled={cancel.busy}
+                    data-testid="sos-cancel-fine"
+                    onClick={() => void onCancel('no_longer_needed')}
+                  >
                     已经没事了，结束呼叫
                   </Button>
                 </>
@@ -148,37 +155,37 @@ export default function SosPage() {
             </>
           ) : (
             <>
-              <View className='req-card' data-testid='sos-caller' data-name={c.caller.name}>
-                <Text className='req-card__text'>{c.caller.name}</Text>
-                <Text className='req-card__line' data-testid='sos-address'>{`地址：${c.address || '未登记'}`}</Text>
+              <View className="req-card" data-testid="sos-caller" data-name={c.caller.name}>
+                <Text className="req-card__text">{c.caller.name}</Text>
+                <Text className="req-card__line" data-testid="sos-address">{`地址：${c.address || '未登记'}`}</Text>
                 {c.phone ? (
-                  <View className='req-phone' data-testid='sos-phone' data-phone={c.phone}>
-                    <Text className='req-phone__text'>{formatPhone(c.phone)}</Text>
-                    <Text className='req-phone__call' data-testid='sos-call' onClick={() => void callPhone(c.phone!)}>
+                  <View className="req-phone" data-testid="sos-phone" data-phone={c.phone}>
+                    <Text className="req-phone__text">{formatPhone(c.phone)}</Text>
+                    <Text className="req-phone__call" data-testid="sos-call" onClick={() => void callPhone(c.phone!)}>
                       打电话
                     </Text>
                   </View>
                 ) : null}
               </View>
               {c.state === 'open' ? (
-                <Button className='btn sos-call-btn' type='danger' size='xlarge' block loading={ack.busy} data-testid='sos-ack' onClick={() => void onAck()}>
+                <Button className="btn sos-call-btn" type="danger" size="xlarge" block loading={ack.busy} data-testid="sos-ack" onClick={() => void onAck()}>
                   我去
                 </Button>
               ) : null}
               {c.state === 'acknowledged' && responderIsMe ? (
-                <Button className='btn' type='primary' size='xlarge' block loading={resolve.busy} data-testid='sos-resolve' onClick={() => void onResolve()}>
+                <Button className="btn" type="primary" size="xlarge" block loading={resolve.busy} data-testid="sos-resolve" onClick={() => void onResolve()}>
                   已处理
                 </Button>
               ) : null}
             </>
           )}
 
-          <Section title='经过' testId='sos-events'>
+          <Section title="经过" testId="sos-events">
             {c.events.map((e, i) => (
-              <View key={`${e.at}:${i}`} className='req-event' data-testid='sos-event' data-kind={e.kind}>
-                <Text className='req-event__label'>{e.label}</Text>
-                <Text className='req-event__meta'>{`${e.actor ? `${e.actor} · ` : ''}${formatTime(e.at)}`}</Text>
-                {e.note ? <Text className='req-event__note'>{e.note}</Text> : null}
+              <View key={`${e.at}:${i}`} className="req-event" data-testid="sos-event" data-kind={e.kind}>
+                <Text className="req-event__label">{e.label}</Text>
+                <Text className="req-event__meta">{`${e.actor ? `${e.actor} · ` : ''}${formatTime(e.at)}`}</Text>
+                {e.note ? <Text className="req-event__note">{e.note}</Text> : null}
               </View>
             ))}
           </Section>

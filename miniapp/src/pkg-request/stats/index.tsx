@@ -20,12 +20,12 @@ type TStats = { days: number; whole: TRequestFigures; rows: TRow[] }
 
 function Tile({ name, value, bad, testId }: { name: string; value: string; bad?: boolean; testId: string }) {
   return (
-    <View className='req-tile'>
-      <View className='req-tile__box'>
+    <View className="req-tile">
+      <View className="req-tile__box">
         <Text className={`req-tile__value ${bad ? 'req-tile__value--bad' : ''}`} data-testid={testId}>
           {value}
         </Text>
-        <Text className='req-tile__name'>{name}</Text>
+        <Text className="req-tile__name">{name}</Text>
       </View>
     </View>
   )
@@ -102,17 +102,17 @@ export default function RequestStatsPage() {
   const unit = scope?.kind === 'township' ? '村' : '院落'
 
   return (
-    <View className='page req-desk req-stats'>
-      <ErrorNotice error={meError ?? choice.error} testId='request-stats-me-error' />
+    <View className="page req-desk req-stats">
+      <ErrorNotice error={meError ?? choice.error} testId="request-stats-me-error" />
       {me && !choice.villages.length && !townships.length && !choice.pending ? (
-        <Text className='muted' data-testid='request-stats-none'>
+        <Text className="muted" data-testid="request-stats-none">
           村干部和镇街管理员可以在这里看找院长的办理情况。
         </Text>
       ) : null}
-      <Text className='page-title'>{scope ? `${scope.name} · 找院长统计` : '找院长统计'}</Text>
+      <Text className="page-title">{scope ? `${scope.name} · 找院长统计` : '找院长统计'}</Text>
 
       {townships.length + choice.villages.length > 1 ? (
-        <View className='chips' data-testid='request-stats-scopes'>
+        <View className="chips" data-testid="request-stats-scopes">
           {townships.map((t) => (
             <Text
               key={t.id}
@@ -136,7 +136,7 @@ export default function RequestStatsPage() {
         </View>
       ) : null}
 
-      <View className='chips'>
+      <View className="chips">
         {PERIODS.map((d) => (
           <Text key={d} className={`chip ${days === d ? 'chip--on' : ''}`} data-testid={`request-stats-days-${d}`} onClick={() => setDays(d)}>
             {d === 365 ? '一年' : `近 ${d} 天`}
@@ -144,49 +144,49 @@ export default function RequestStatsPage() {
         ))}
       </View>
 
-      <ErrorNotice error={error} testId='request-stats-error' />
-      {!stats && loading ? <Text className='muted'>正在加载…</Text> : null}
+      <ErrorNotice error={error} testId="request-stats-error" />
+      {!stats && loading ? <Text className="muted">正在加载…</Text> : null}
 
       {w && stats ? (
         <>
-          <View className='req-tiles' data-testid='request-stats'>
-            <Tile name={`共 ${w.total} 件 · 未办结`} value={`${w.open} 件`} testId='request-stats-open' />
-            <Tile name='超时' value={`${w.overdue} 件`} bad={w.overdue > 0} testId='request-stats-overdue' />
-            <Tile name='吹哨到村、报到镇街' value={`${w.escalated} 件`} testId='request-stats-escalated' />
-            <Tile name={`办结率（办结 ${w.resolved} 件）`} value={percentText(w.resolutionRate)} testId='request-stats-rate' />
-            <Tile name='受理用时（中位数）' value={hoursText(w.medianHoursToAccept)} testId='request-stats-accept' />
-            <Tile name='办结用时（中位数）' value={hoursText(w.medianHoursToResolve)} testId='request-stats-resolve' />
-            <Tile name={`满意度（${w.ratings} 人评价）`} value={satisfactionText(w.satisfaction)} testId='request-stats-satisfaction' />
+          <View className="req-tiles" data-testid="request-stats">
+            <Tile name={`共 ${w.total} 件 · 未办结`} value={`${w.open} 件`} testId="request-stats-open" />
+            <Tile name="超时" value={`${w.overdue} 件`} bad={w.overdue > 0} testId="request-stats-overdue" />
+            <Tile name="吹哨到村、报到镇街" value={`${w.escalated} 件`} testId="request-stats-escalated" />
+            <Tile name={`办结率（办结 ${w.resolved} 件）`} value={percentText(w.resolutionRate)} testId="request-stats-rate" />
+            <Tile name="受理用时（中位数）" value={hoursText(w.medianHoursToAccept)} testId="request-stats-accept" />
+            <Tile name="办结用时（中位数）" value={hoursText(w.medianHoursToResolve)} testId="request-stats-resolve" />
+            <Tile name={`满意度（${w.ratings} 人评价）`} value={satisfactionText(w.satisfaction)} testId="request-stats-satisfaction" />
           </View>
 
-          <Section title={`各${unit}情况（超时多的在前）`} testId='request-stats-table'>
+          <Section title={`各${unit}情况（超时多的在前）`} testId="request-stats-table">
             {rows.length ? (
-              <View className='req-table'>
-                <View className='req-table__row req-table__row--head'>
-                  <Text className='req-table__cell req-table__cell--name'>{unit}</Text>
-                  <Text className='req-table__cell'>事项</Text>
-                  <Text className='req-table__cell'>未办结</Text>
-                  <Text className='req-table__cell'>超时</Text>
-                  <Text className='req-table__cell'>办结率</Text>
-                  <Text className='req-table__cell'>受理</Text>
-                  <Text className='req-table__cell'>办结</Text>
-                  <Text className='req-table__cell'>满意度</Text>
+              <View className="req-table">
+                <View className="req-table__row req-table__row--head">
+                  <Text className="req-table__cell req-table__cell--name">{unit}</Text>
+                  <Text className="req-table__cell">事项</Text>
+                  <Text className="req-table__cell">未办结</Text>
+                  <Text className="req-table__cell">超时</Text>
+                  <Text className="req-table__cell">办结率</Text>
+                  <Text className="req-table__cell">受理</Text>
+                  <Text className="req-table__cell">办结</Text>
+                  <Text className="req-table__cell">满意度</Text>
                 </View>
                 {rows.map((r) => (
-                  <View key={r.id} className='req-table__row' data-testid='request-stats-row' data-id={r.id} data-name={r.name}>
-                    <Text className='req-table__cell req-table__cell--name'>{r.name}</Text>
-                    <Text className='req-table__cell'>{r.total}</Text>
-                    <Text className='req-table__cell'>{r.open}</Text>
+                  <View key={r.id} className="req-table__row" data-testid="request-stats-row" data-id={r.id} data-name={r.name}>
+                    <Text className="req-table__cell req-table__cell--name">{r.name}</Text>
+                    <Text className="req-table__cell">{r.total}</Text>
+                    <Text className="req-table__cell">{r.open}</Text>
                     <Text className={`req-table__cell ${r.overdue ? 'req-table__cell--bad' : ''}`}>{r.overdue}</Text>
-                    <Text className='req-table__cell'>{r.total ? percentText(r.resolutionRate) : '—'}</Text>
-                    <Text className='req-table__cell'>{hoursText(r.medianHoursToAccept)}</Text>
-                    <Text className='req-table__cell'>{hoursText(r.medianHoursToResolve)}</Text>
-                    <Text className='req-table__cell'>{satisfactionText(r.satisfaction)}</Text>
+                    <Text className="req-table__cell">{r.total ? percentText(r.resolutionRate) : '—'}</Text>
+                    <Text className="req-table__cell">{hoursText(r.medianHoursToAccept)}</Text>
+                    <Text className="req-table__cell">{hoursText(r.medianHoursToResolve)}</Text>
+                    <Text className="req-table__cell">{satisfactionText(r.satisfaction)}</Text>
                   </View>
                 ))}
               </View>
             ) : (
-              <Text className='muted' data-testid='request-stats-empty'>
+              <Text className="muted" data-testid="request-stats-empty">
                 这段时间没有事项。
               </Text>
             )}

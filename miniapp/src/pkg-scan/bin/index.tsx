@@ -145,24 +145,24 @@ export default function BinScanPage() {
 
   if (!code) {
     return (
-      <View className='page bin-scan'>
-        <Text className='page-title'>扫码报满</Text>
-        <Text className='page-subtitle'>垃圾桶满了？扫一扫桶上的二维码，一键告诉保洁员。</Text>
+      <View className="page bin-scan">
+        <Text className="page-title">扫码报满</Text>
+        <Text className="page-subtitle">垃圾桶满了？扫一扫桶上的二维码，一键告诉保洁员。</Text>
         {platform.canScan ? (
-          <Button className='btn bin-scan__big' type='primary' size='xlarge' block data-testid='bin-scan' onClick={scanAnother}>
+          <Button className="btn bin-scan__big" type="primary" size="xlarge" block data-testid="bin-scan" onClick={scanAnother}>
             扫一扫垃圾桶二维码
           </Button>
         ) : (
-          <Text className='muted' data-testid='bin-scan-unavailable'>
+          <Text className="muted" data-testid="bin-scan-unavailable">
             请用微信扫描垃圾桶上的二维码。
           </Text>
         )}
-        <View className='gap' />
-        <Field label='或者输入贴纸上的编码' value={typed} onChange={(v) => setTyped(v.toUpperCase())} maxlength={20} testId='bin-code-input' />
-        <Button className='btn' size='xlarge' block data-testid='bin-code-submit' onClick={openTyped}>
+        <View className="gap" />
+        <Field label="或者输入贴纸上的编码" value={typed} onChange={(v) => setTyped(v.toUpperCase())} maxlength={20} testId="bin-code-input" />
+        <Button className="btn" size="xlarge" block data-testid="bin-code-submit" onClick={openTyped}>
           下一步
         </Button>
-        <ErrorNotice error={reportError} testId='bin-scan-error' />
+        <ErrorNotice error={reportError} testId="bin-scan-error" />
       </View>
     )
   }
@@ -172,33 +172,33 @@ export default function BinScanPage() {
   const offlineLoad = loadError instanceof NetworkError || (loadError !== null && loadError.status >= 500)
 
   return (
-    <View className='page bin-scan'>
-      <View className='bin-scan__bin' data-testid='bin-info' data-code={code}>
-        <Text className='bin-scan__label' data-testid='bin-label'>
+    <View className="page bin-scan">
+      <View className="bin-scan__bin" data-testid="bin-info" data-code={code}>
+        <Text className="bin-scan__label" data-testid="bin-label">
           {view ? view.bin.label : notFound ? '找不到这个垃圾桶' : '垃圾桶'}
         </Text>
         {view ? (
-          <Text className='bin-scan__place' data-testid='bin-place'>
+          <Text className="bin-scan__place" data-testid="bin-place">
             {[view.bin.village.name, view.bin.courtyard?.name].filter(Boolean).join(' · ')}
           </Text>
         ) : null}
       </View>
 
-      {notFound ? <ErrorNotice error={loadError} testId='bin-load-error' /> : null}
+      {notFound ? <ErrorNotice error={loadError} testId="bin-load-error" /> : null}
       {offlineLoad ? (
-        <View className='bin-scan__note' data-testid='bin-offline'>
+        <View className="bin-scan__note" data-testid="bin-offline">
           <Text>网络不太好，桶的信息没有加载出来。仍然可以报告，联网后会自动上报。</Text>
         </View>
       ) : loadError && !notFound ? (
-        <ErrorNotice error={loadError} testId='bin-load-error' />
+        <ErrorNotice error={loadError} testId="bin-load-error" />
       ) : null}
 
       {open ? (
-        <View className='bin-scan__status' data-testid='bin-open' data-reporters={String(open.reporters)} data-mine={view?.reportedByMe ? 'true' : 'false'}>
-          <Text className='bin-scan__status-main'>{`已有 ${open.reporters} 人报告已满`}</Text>
-          <Text className='bin-scan__status-sub'>{`首次报告 ${formatTime(open.openedAt)}，保洁员已收到`}</Text>
+        <View className="bin-scan__status" data-testid="bin-open" data-reporters={String(open.reporters)} data-mine={view?.reportedByMe ? 'true' : 'false'}>
+          <Text className="bin-scan__status-main">{`已有 ${open.reporters} 人报告已满`}</Text>
+          <Text className="bin-scan__status-sub">{`首次报告 ${formatTime(open.openedAt)}，保洁员已收到`}</Text>
           {view?.reportedByMe ? (
-            <Text className='bin-scan__mine' data-testid='bin-reported-by-me'>
+            <Text className="bin-scan__mine" data-testid="bin-reported-by-me">
               您已报告，谢谢！
             </Text>
           ) : null}
@@ -206,9 +206,9 @@ export default function BinScanPage() {
       ) : null}
 
       {outcome ? (
-        <View className={`bin-scan__result ${done ? 'bin-scan__result--ok' : ''}`} data-testid='bin-report-result' data-outcome={outcome}>
-          <Text className='bin-scan__result-title'>{OUTCOME_TEXT[outcome]}</Text>
-          <Text className='bin-scan__result-sub'>
+        <View className={`bin-scan__result ${done ? 'bin-scan__result--ok' : ''}`} data-testid="bin-report-result" data-outcome={outcome}>
+          <Text className="bin-scan__result-title">{OUTCOME_TEXT[outcome]}</Text>
+          <Text className="bin-scan__result-sub">
             {outcome === 'queued'
               ? '报告已存在手机上，有网络时会自动发出，不会重复。'
               : sentLater
@@ -216,7 +216,7 @@ export default function BinScanPage() {
                 : '清运后您会在「消息」里收到通知，确认清运后还能得积分。'}
           </Text>
           {photoLeftOut ? (
-            <Text className='bin-scan__result-sub' data-testid='bin-photo-left-out'>
+            <Text className="bin-scan__result-sub" data-testid="bin-photo-left-out">
               照片没有传上去，这次报告没有带照片。
             </Text>
           ) : null}
@@ -226,9 +226,9 @@ export default function BinScanPage() {
       {!notFound && !done ? (
         <>
           {outcome !== 'queued' ? (
-            <View className='bin-scan__kinds'>
-              <Text className='bin-scan__kinds-label'>什么情况？（可不选）</Text>
-              <View className='chips'>
+            <View className="bin-scan__kinds">
+              <Text className="bin-scan__kinds-label">什么情况？（可不选）</Text>
+              <View className="chips">
                 {KINDS.map((k) => (
                   <Text
                     key={k}
@@ -243,11 +243,11 @@ export default function BinScanPage() {
               </View>
             </View>
           ) : null}
-          {outcome !== 'queued' ? <PhotoPicker photos={photos} max={1} title='拍张照片（可不拍）' testId='bin-photo' /> : null}
+          {outcome !== 'queued' ? <PhotoPicker photos={photos} max={1} title="拍张照片（可不拍）" testId="bin-photo" /> : null}
           <Button
-            className='btn bin-scan__big'
-            type='primary'
-            size='xlarge'
+            className="btn bin-scan__big"
+            type="primary"
+            size="xlarge"
             block
             loading={busy}
             data-testid={outcome === 'queued' ? 'bin-report-retry' : 'bin-report'}
@@ -258,20 +258,18 @@ export default function BinScanPage() {
         </>
       ) : null}
 
-      <ErrorNotice error={reportError} testId='bin-report-error' />
+      <ErrorNotice error={reportError} testId="bin-report-error" />
 
-      {othersKept ? (
-        <Text className='muted bin-scan__kept' data-testid='bin-kept-others'>{`还有 ${othersKept} 条报告等待联网上报`}</Text>
-      ) : null}
+      {othersKept ? <Text className="muted bin-scan__kept" data-testid="bin-kept-others">{`还有 ${othersKept} 条报告等待联网上报`}</Text> : null}
 
-      <View className='gap' />
+      <View className="gap" />
       {platform.canScan ? (
-        <Button className='btn' size='xlarge' block data-testid='bin-scan-another' onClick={scanAnother}>
+        <Button className="btn" size="xlarge" block data-testid="bin-scan-another" onClick={scanAnother}>
           扫另一个桶
         </Button>
       ) : null}
       {/* the scan page is often the app's first page (opened by a QR): start 首页 afresh */}
-      <Button className='btn' size='xlarge' block data-testid='bin-home' onClick={() => Taro.reLaunch({ url: ROUTES.home })}>
+      <Button className="btn" size="xlarge" block data-testid="bin-home" onClick={() => Taro.reLaunch({ url: ROUTES.home })}>
         回到首页
       </Button>
     </View>
