@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ROLES, SCOPE_TYPES } from '../../shared/domain/roles';
 import { oneOf } from './one-of';
 import { courtyards, people, townships, villages } from './org';
@@ -21,7 +21,30 @@ export const wechatIdentities = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('wechat_identities_app_openid_uq').on(t.appId, t.openid), index('wechat_identities_person_idx').on(t.personId)],
+  (t) => [
+    uniqueIndex('wechat_identities_app_openid_uq').on(t.appId, t.openid),
+    index('wechat_identities_person_idx').on(t.personId),
+    index('wechat_identities_unionid_idx').on(t.unionid),
+  ],
+);
+
+/**
+ * 公众号 followers, as the account's subscribe/unsubscribe pushes and the follower sync report
+ * them. A follower reaches a person through the unionid their mini-program sign-in carries
+ * (both apps under one open-platform account); one who never signed in stays unlinked.
+ */
+export const oaFollowers = pgTable(
+  'oa_followers',
+  {
+    /** the follower's openid under the 公众号 (not the mini-program's) */
+    openid: text('openid').primaryKey(),
+    unionid: text('unionid'),
+    following: boolean('following').notNull(),
+    /** why template messages stopped reaching them (43004 not following, 40003 bad openid) */
+    staleReason: text('stale_reason'),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('oa_followers_unionid_idx').on(t.unionid)],
 );
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { NOTIFICATION_STATES, PUSH_STATES } from '../../shared/domain/notifications';
+import { CHANNELS, DELIVERY_STATES, NOTIFICATION_STATES, PUSH_STATES } from '../../shared/domain/notifications';
 import { oneOf } from './one-of';
 import { people, villages } from './org';
 
@@ -38,9 +38,14 @@ export const notifications = pgTable(
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    /** what the recipient does that shows they got it (opening the task, accepting, 我去): e.g. sos:<id> */
+    ackKey: text('ack_key'),
+    /** set when they did: the channel chain (SMS after N minutes) stops */
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
   },
   (t) => [
     check('notifications_state_ck', oneOf(t.state, NOTIFICATION_STATES)),
+    index('notifications_ack_idx').on(t.ackKey, t.recipientId),
     check('notifications_push_state_ck', sql`${t.pushState} is null or ${oneOf(t.pushState, PUSH_STATES)}`),
     uniqueIndex('notifications_dedupe_uq').on(t.dedupeKey),
     index('notifications_due_idx')
@@ -81,9 +86,37 @@ export const subscriptionCredits = pgTable(
       .references(() => people.id),
     template: text('template').notNull(),
     credits: integer('credits').notNull().default(0),
+    /** a long-term subscription (政务民生 templates configured long-term): accepted once, spends nothing; cleared when WeChat says 43101 */
+    longTermSince: timestamp('long_term_since', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.personId, t.template] }), check('subscription_credits_nonneg_ck', sql`${t.credits} >= 0`)],
+);
+
+/**
+ * One record per notification and channel beyond the inbox (公众号, SMS, and subscribe messages
+ * sent on a long-term subscription): claimed `sending` before the call, then the outcome. A row
+ * found still `sending` means a dispatcher died mid-call; it becomes `unknown` and is never
+ * sent again. (One-time subscribe messages keep their record in `notifications.push_state`.)
+ */
+export const notificationDeliveries = pgTable(
+  'notification_deliveries',
+  {
+    notificationId: uuid('notification_id')
+      .notNull()
+      .references(() => notifications.id),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
+    state: text('state', { enum: DELIVERY_STATES }).notNull(),
+    /** why it was refused, failed or skipped (errcode, SMS error code), for the cadre's page */
+    detail: text('detail'),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.notificationId, t.channel] }),
+    check('notification_deliveries_channel_ck', oneOf(t.channel, CHANNELS)),
+    check('notification_deliveries_state_ck', oneOf(t.state, DELIVERY_STATES)),
+  ],
 );
 
 /** The shared WeChat access token (stable_token), so every instance uses one. */
