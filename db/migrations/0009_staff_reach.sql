@@ -20,8 +20,11 @@ CREATE TABLE "notification_deliveries" (
 --> statement-breakpoint
 ALTER TABLE "notifications" ADD COLUMN "ack_key" text;--> statement-breakpoint
 ALTER TABLE "notifications" ADD COLUMN "acknowledged_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "notifications" ADD COLUMN "step" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "notifications" ADD COLUMN "step_due_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "subscription_credits" ADD COLUMN "long_term_since" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "notification_deliveries" ADD CONSTRAINT "notification_deliveries_notification_id_notifications_id_fk" FOREIGN KEY ("notification_id") REFERENCES "public"."notifications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "oa_followers_unionid_idx" ON "oa_followers" USING btree ("unionid");--> statement-breakpoint
 CREATE INDEX "wechat_identities_unionid_idx" ON "wechat_identities" USING btree ("unionid");--> statement-breakpoint
-CREATE INDEX "notifications_ack_idx" ON "notifications" USING btree ("ack_key","recipient_id");
+CREATE INDEX "notifications_ack_idx" ON "notifications" USING btree ("ack_key","recipient_id");--> statement-breakpoint
+CREATE INDEX "notifications_step_due_idx" ON "notifications" USING btree ("step_due_at") WHERE "notifications"."step_due_at" is not null;

@@ -42,10 +42,17 @@ export const notifications = pgTable(
     ackKey: text('ack_key'),
     /** set when they did: the channel chain (SMS after N minutes) stops */
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    /** the next step of its channel policy (0 runs with the inbox delivery) */
+    step: integer('step').notNull().default(0),
+    /** when that later step is due (null: none left); claimed like the outbox, under a lease */
+    stepDueAt: timestamp('step_due_at', { withTimezone: true }),
   },
   (t) => [
     check('notifications_state_ck', oneOf(t.state, NOTIFICATION_STATES)),
     index('notifications_ack_idx').on(t.ackKey, t.recipientId),
+    index('notifications_step_due_idx')
+      .on(t.stepDueAt)
+      .where(sql`${t.stepDueAt} is not null`),
     check('notifications_push_state_ck', sql`${t.pushState} is null or ${oneOf(t.pushState, PUSH_STATES)}`),
     uniqueIndex('notifications_dedupe_uq').on(t.dedupeKey),
     index('notifications_due_idx')
