@@ -38,3 +38,40 @@ export async function clearCredits(db: Db, personId: string, template: string, a
     .set({ credits: 0, updatedAt: at })
     .where(and(eq(subscriptionCredits.personId, personId), eq(subscriptionCredits.template, template)));
 }
+
+/** 长期订阅: records that the person accepted a long-term template (once is enough). */
+export async function holdLongTerm(db: Db, personId: string, template: string, at: Date): Promise<void> {
+  await db
+    .insert(subscriptionCredits)
+    .values({ personId, template, credits: 0, longTermSince: at, updatedAt: at })
+    .onConflictDoUpdate({
+      target: [subscriptionCredits.personId, subscriptionCredits.template],
+      set: { longTermSince: sql`coalesce(${subscriptionCredits.longTermSince}, ${at.toISOString()}::timestamptz)`, updatedAt: at },
+    });
+}
+
+/** WeChat said the person holds no subscription (43101): the long-term one is gone. */
+export async function dropLongTerm(db: Db, personId: string, template: string, at: Date): Promise<void> {
+  await db
+    .update(subscriptionCredits)
+    .set({ longTermSince: null, updatedAt: at })
+    .where(and(eq(subscriptionCredits.personId, personId), eq(subscriptionCredits.template, template)));
+}
+
+/** Whether the person holds a long-term subscription to the template. */
+export async function holdsLongTerm(db: Db, personId: string, template: string): Promise<boolean> {
+  const [r] = await db
+    .select({ since: subscriptionCredits.longTermSince })
+    .from(subscriptionCredits)
+    .where(and(eq(subscriptionCredits.personId, personId), eq(subscriptionCredits.template, template)));
+  return Boolean(r?.since);
+}
+
+/** The templates the person holds long-term. */
+export async function listLongTerm(db: Db, personId: string): Promise<string[]> {
+  const rows = await db
+    .select({ template: subscriptionCredits.template })
+    .from(subscriptionCredits)
+    .where(and(eq(subscriptionCredits.personId, personId), sql`${subscriptionCredits.longTermSince} is not null`));
+  return rows.map((r) => r.template);
+}

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { inboxMessages } from '../schema';
 
@@ -81,4 +81,13 @@ export async function countInboxCopies(db: Db, notificationIds: string[]): Promi
   const rows = await db.select({ id: inboxMessages.notificationId, n: count() }).from(inboxMessages).groupBy(inboxMessages.notificationId);
   const want = new Set(notificationIds);
   return new Map(rows.filter((r) => want.has(r.id)).map((r) => [r.id, Number(r.n)]));
+}
+
+/** Opening a message acknowledges the notification behind it (the chain to SMS stops). */
+export async function acknowledgeInboxMessages(db: Db, personId: string, at: Date, inboxId?: string): Promise<void> {
+  await db.execute(sql`
+    update notifications n set acknowledged_at = ${at.toISOString()}::timestamptz
+      from inbox_messages m
+     where m.notification_id = n.id and m.person_id = ${personId} and n.acknowledged_at is null
+       ${inboxId ? sql`and m.id = ${inboxId}` : sql``}`);
 }

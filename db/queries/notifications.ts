@@ -10,6 +10,8 @@ export type TNotificationInsert = {
   payload: Record<string, string | number | null>;
   priority: number;
   dedupeKey: string | null;
+  /** what acknowledges it (opening the task, accepting, 我去); see shared/domain/channel-policy.ts */
+  ackKey?: string | null;
   runAt: Date;
   createdAt: Date;
 };
@@ -31,6 +33,8 @@ export type TClaimedNotification = {
   maxAttempts: number;
   pushState: string | null;
   createdAt: Date;
+  step: number;
+  acknowledgedAt: Date | null;
 };
 
 /**
@@ -48,8 +52,12 @@ export async function claimDueNotifications(db: Db, now: Date, leaseUntil: Date,
         order by priority desc, run_at
         limit ${limit}
         for update skip locked)
-    returning n.id, n.recipient_id, n.template, n.payload, n.priority, n.attempts, n.max_attempts, n.push_state, n.created_at`);
-  const rows = (r as unknown as { rows: Record<string, unknown>[] }).rows;
+    returning n.id, n.recipient_id, n.template, n.payload, n.priority, n.attempts, n.max_attempts, n.push_state, n.created_at, n.step, n.acknowledged_at`);
+  return mapClaimed(r);
+}
+
+function mapClaimed(r: unknown): TClaimedNotification[] {
+  const rows = (r as { rows: Record<string, unknown>[] }).rows;
   return rows.map((x) => ({
     id: x.id as string,
     recipientId: x.recipient_id as string,
@@ -60,7 +68,54 @@ export async function claimDueNotifications(db: Db, now: Date, leaseUntil: Date,
     maxAttempts: Number(x.max_attempts),
     pushState: (x.push_state as string | null) ?? null,
     createdAt: new Date(x.created_at as string),
+    step: Number(x.step ?? 0),
+    acknowledgedAt: x.acknowledged_at ? new Date(x.acknowledged_at as string) : null,
   }));
+}
+
+/**
+ * Claims delivered notifications whose next channel step is due (SKIP LOCKED), pushing the due
+ * time out by the lease so a dispatcher that dies mid-step leaves the row to the next one.
+ */
+export async function claimDueSteps(db: Db, now: Date, leaseUntil: Date, limit: number): Promise<TClaimedNotification[]> {
+  const r = await db.execute(sql`
+    update notifications n
+       set step_due_at = ${leaseUntil.toISOString()}::timestamptz
+     where n.id in (
+       select id from notifications
+        where step_due_at is not null and step_due_at <= ${now.toISOString()}::timestamptz
+        order by priority desc, step_due_at
+        limit ${limit}
+        for update skip locked)
+    returning n.id, n.recipient_id, n.template, n.payload, n.priority, n.attempts, n.max_attempts, n.push_state, n.created_at, n.step, n.acknowledged_at`);
+  return mapClaimed(r);
+}
+
+/** Sets the next channel step and when it is due (null: no step left). */
+export async function scheduleStep(db: Db, id: string, step: number, dueAt: Date | null): Promise<void> {
+  await db.update(notifications).set({ step, stepDueAt: dueAt }).where(eq(notifications.id, id));
+}
+
+/** 已确认: every notification of an event key (for one recipient, or all of them) is acknowledged. */
+export async function acknowledgeByKey(db: Db, ackKey: string, at: Date, recipientId?: string): Promise<number> {
+  const r = await db
+    .update(notifications)
+    .set({ acknowledgedAt: at })
+    .where(
+      and(eq(notifications.ackKey, ackKey), sql`${notifications.acknowledgedAt} is null`, recipientId ? eq(notifications.recipientId, recipientId) : undefined),
+    )
+    .returning({ id: notifications.id });
+  return r.length;
+}
+
+/** A recipient acknowledges notifications by id (opening the message) or by template (opening the task list). */
+export async function acknowledgeOwn(db: Db, recipientId: string, at: Date, by: { ids?: string[]; templates?: string[] }): Promise<void> {
+  const which = by.ids ? inArray(notifications.id, by.ids) : by.templates ? inArray(notifications.template, by.templates) : undefined;
+  if (!which) return;
+  await db
+    .update(notifications)
+    .set({ acknowledgedAt: at })
+    .where(and(eq(notifications.recipientId, recipientId), sql`${notifications.acknowledgedAt} is null`, which));
 }
 
 /** Moves the push state only from `from` (null = not tried); false when someone else moved it. */

@@ -16,13 +16,19 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  */
 export function createHost(opts: { staticDir?: string; routes?: TRouteTable } & TStaticOptions = {}): http.Server {
   const routes = opts.routes ?? loadRoutes();
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     void handle(req, res).catch((e) => {
       log('error', 'host failure', { err: e instanceof Error ? e.stack : String(e) });
       if (!res.headersSent) sendError(res, new AppError('INTERNAL'), randomUUID());
       else res.destroy();
     });
   });
+  // Clients reuse an idle connection until a second before the server's keep-alive timeout; on a
+  // busy machine that second is not enough and a request meets a closing socket. Idle
+  // connections live longer than any client keeps them (a proxy in front usually keeps 60 s).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     setSecurityHeaders(res);

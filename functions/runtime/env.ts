@@ -8,7 +8,13 @@ const flag = z
 
 const ZTemplateConfig = z.record(
   z.string(),
-  z.object({ id: z.string().min(1), page: z.string().optional(), fields: z.record(z.string().regex(/^[a-z_]+\d+$/), z.string()) }),
+  z.object({
+    id: z.string().min(1),
+    page: z.string().optional(),
+    fields: z.record(z.string().regex(/^[a-z_]+\d+$/), z.string()),
+    /** 长期订阅 (政务民生 mini-programs): accepted once, every later message spends nothing */
+    longTerm: z.boolean().optional(),
+  }),
 );
 export type TTemplateConfig = z.infer<typeof ZTemplateConfig>;
 

@@ -51,18 +51,25 @@ export const markAllInboxRead = defineContract({
 export const subscriptionTemplates = defineContract({
   method: 'GET',
   path: '/api/subscriptions/templates',
-  summary: '订阅消息模板：逻辑模板 → 微信模板 ID（客户端请求订阅时使用）',
+  summary: '订阅消息模板：逻辑模板 → 微信模板 ID（客户端请求订阅时使用），哪些是长期订阅、我已长期开启哪些',
   tag: 'notifications',
-  response: z.object({ templates: z.record(z.string(), z.string()), credits: z.record(z.string(), z.number().int()) }),
+  response: z.object({
+    templates: z.record(z.string(), z.string()),
+    credits: z.record(z.string(), z.number().int()),
+    /** 长期订阅 templates: accepted once, every later message is free */
+    longTerm: z.array(z.string()),
+    /** the long-term templates this person already accepted (no need to ask again) */
+    longTermHeld: z.array(z.string()),
+  }),
 });
 
 export const reportSubscriptions = defineContract({
   method: 'POST',
   path: '/api/subscriptions',
-  summary: '上报用户同意的订阅消息（每次同意一次计一次）',
+  summary: '上报用户同意的订阅消息（一次性模板每次同意计一次；长期模板同意一次即长期有效）',
   tag: 'notifications',
   body: z.object({ accepted: z.array(z.string().min(1).max(128)).max(3) }),
-  response: z.object({ credits: z.record(z.string(), z.number().int()) }),
+  response: z.object({ credits: z.record(z.string(), z.number().int()), longTermHeld: z.array(z.string()) }),
 });
 
 export const ZNotificationState = z.enum(NOTIFICATION_STATES);

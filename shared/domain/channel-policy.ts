@@ -21,7 +21,10 @@ export const CHANNEL_POLICY: Partial<Record<TTemplate, readonly TChannelStep[]>>
   /** 超时未清运 (to cadres): it already waited; push and SMS at once */
   bin_overdue: [{ afterMs: 0, channels: [...PUSH, 'sms'], mode: 'all' }],
   /** 一键呼叫: every push channel at once, SMS after one minute unanswered; the escalation chain follows by its own timers */
-  sos: [{ afterMs: 0, channels: PUSH, mode: 'all' }, { afterMs: MIN, channels: ['sms'], mode: 'first', unlessAcknowledged: true }],
+  sos: [
+    { afterMs: 0, channels: PUSH, mode: 'all' },
+    { afterMs: MIN, channels: ['sms'], mode: 'first', unlessAcknowledged: true },
+  ],
   /** 找院长: pushed at once; an SMS shortly before the default 24 h accept limit would escalate it */
   request_new: [pushFirst, { afterMs: 20 * HOUR, channels: ['sms'], mode: 'first', unlessAcknowledged: true }],
 };

@@ -169,7 +169,10 @@ async function send(op: TOperation, r: TSent): Promise<{ status: number; text: s
     token = (await startSession(db.handle().db, { id: world.people[r.caller]!, name: 'x' }, { method: 'dev', now: new Date(), ttlDays: 1 })).token;
   }
   const headers: Record<string, string> = { ...r.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) };
-  const res = await fetch(api.baseUrl() + r.url, { method: op.method, headers, body: r.body });
+  const res = await fetch(api.baseUrl() + r.url, { method: op.method, headers, body: r.body }).catch((e: Error) => {
+    // say why the connection failed (the cause), not just "fetch failed"
+    throw new Error(`${e.message}: ${String((e.cause as Error | undefined)?.message ?? e.cause)}`);
+  });
   const text = await res.text();
   const key = `${op.method} ${op.path}`;
   if (!stats.has(key)) stats.set(key, new Map());

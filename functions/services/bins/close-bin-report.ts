@@ -11,6 +11,8 @@ import { awardPoints } from '../points/award-points';
 import { assertOwnMedia } from '../media/get-media';
 import { binOverdueKey } from './bin-overdue-key';
 import { toBinReport } from './to-bin-report';
+import { ackKeys } from '../../../shared/domain/channel-policy';
+import { acknowledgeByKey } from '../../../db/queries/notifications';
 
 /**
  * 现场确认: the cleaner scans the bin's own QR (proof of presence). Cleaned → reporters earn
@@ -26,6 +28,7 @@ export async function closeBinReport(ctx: TSignedInContext, id: string, scanned:
     if (!r) throw new AppError('NOT_FOUND');
     if (parseBinInput(scanned) !== r.binCode) throw new AppError('WRONG_BIN');
     if (!(await closeReport(tx, id, to, ctx.actor.personId, now, photoId ?? null))) throw new AppError('REPORT_NOT_OPEN');
+    await acknowledgeByKey(tx, ackKeys.binReport(id), now); // nobody needs the SMS any more
     await cancelJob(tx, binOverdueKey(id), now);
     const reporters = await listReporters(tx, id);
     if (to === 'cleaned') {

@@ -1,10 +1,13 @@
 import { findVillageDepotOf, listOpenReportsOfCleaner } from '../../../db/queries/bins';
 import { distanceM, planRoute } from '../../../shared/domain/route';
 import type { TSignedInContext } from '../context';
+import { acknowledgeOwn } from '../../../db/queries/notifications';
 
 /** 清运任务: the cleaner's open bins in route order from where they are (device, else the village depot). */
 export async function listCleanerTasks(ctx: TSignedInContext, at: { lat?: number; lng?: number }) {
   const open = await listOpenReportsOfCleaner(ctx.db, ctx.actor.personId);
+  // the cleaner has the tasks in front of them: their task notifications need no SMS
+  await acknowledgeOwn(ctx.db, ctx.actor.personId, ctx.now(), { templates: ['bin_task'] });
   // the depot of the village the person cleans for (their first cleaner grant)
   const village = ctx.actor.grants.find((g) => g.role === 'cleaner' && g.scopeType === 'village')?.scopeId;
   const depot = village ? await findVillageDepotOf(ctx.db, village) : null;

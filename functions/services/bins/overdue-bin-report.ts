@@ -3,6 +3,7 @@ import { lockReport } from '../../../db/queries/bins';
 import { listRoleHolders } from '../../../db/queries/roles';
 import type { TServiceContext } from '../context';
 import { notify } from '../notifications/notify';
+import { ackKeys } from '../../../shared/domain/channel-policy';
 
 /** Timer: a report still open after 4 hours is flagged to the village cadres. */
 export async function flagOverdueBinReport(ctx: TServiceContext, tx: Db, payload: Record<string, unknown>): Promise<void> {
@@ -17,6 +18,7 @@ export async function flagOverdueBinReport(ctx: TServiceContext, tx: Db, payload
       template: 'bin_overdue' as const,
       payload: { binLabel: r.binLabel, place: '' },
       dedupeKey: `bin-report:${r.id}:overdue:${c}`,
+      ackKey: ackKeys.binReport(r.id),
     })),
   );
 }

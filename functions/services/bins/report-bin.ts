@@ -18,6 +18,7 @@ import { assertOwnMedia } from '../media/get-media';
 import { binOverdueKey } from './bin-overdue-key';
 import { findUsableBin } from './find-usable-bin';
 import { toBinReport } from './to-bin-report';
+import { ackKeys } from '../../../shared/domain/channel-policy';
 
 /**
  * The bin's open report, locked for this scan, and whether this scan opened it. Opening is
@@ -58,6 +59,7 @@ export async function reportBin(ctx: TSignedInContext, code: string, kind: TBinK
           recipientId: c,
           template: 'bin_task' as const,
           dedupeKey: `bin-report:${report.id}:task:${c}`,
+          ackKey: ackKeys.binReport(report.id),
           payload: { binLabel: bin.label, place: bin.courtyardName ?? bin.villageName, reportedAt: now.toISOString(), reportId: report.id },
         })),
       );

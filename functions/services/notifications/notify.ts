@@ -10,6 +10,8 @@ export type TNotice = {
   payload: Record<string, string | number | null>;
   /** makes the enqueue idempotent: the same event key is enqueued once */
   dedupeKey?: string;
+  /** the event whose handling acknowledges it (ackKeys in shared/domain/channel-policy.ts): later channel steps stop then */
+  ackKey?: string;
   runAt?: Date;
 };
 
@@ -28,6 +30,7 @@ export async function notify(ctx: TServiceContext, tx: Db, notices: TNotice[]): 
       payload: n.payload,
       priority: TEMPLATES[n.template].priority,
       dedupeKey: n.dedupeKey ?? null,
+      ackKey: n.ackKey ?? null,
       runAt: n.runAt ?? now,
       createdAt: now,
     });

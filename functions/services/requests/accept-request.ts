@@ -4,6 +4,8 @@ import { moveRequest } from './move-request';
 import { assertAllowed, assertCan, loadRequest, slaOf } from './request-access';
 import { tellRequester } from './request-notices';
 import { toRequestDetail } from './to-request';
+import { ackKeys } from '../../../shared/domain/channel-policy';
+import { acknowledgeByKey } from '../../../db/queries/notifications';
 
 /** 受理: someone of the owning tier takes the request; the resolve timer starts. */
 export async function acceptRequest(ctx: TSignedInContext, id: string) {
@@ -21,6 +23,7 @@ export async function acceptRequest(ctx: TSignedInContext, id: string) {
       sla,
     );
     await tellRequester(ctx, tx, r, 'accepted', seq, ctx.actor.personId);
+    await acknowledgeByKey(tx, ackKeys.request(id), now); // taken up: the other heads need no SMS
     return toRequestDetail((await findRequest(tx, id))!, ctx.actor, now, sla);
   });
 }

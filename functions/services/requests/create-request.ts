@@ -8,6 +8,7 @@ import { notify } from '../notifications/notify';
 import { armNewRequest } from './move-request';
 import { ownersOf, slaOf } from './request-access';
 import { toRequestDetail } from './to-request';
+import { ackKeys } from '../../../shared/domain/channel-policy';
 
 /**
  * 找院长: a villager sends a problem to their courtyard. It starts as 小事 owned by the
@@ -47,6 +48,7 @@ export async function createRequest(ctx: TSignedInContext, input: { category: TR
         recipientId: h,
         template: 'request_new' as const,
         dedupeKey: `request:${id}:new:${h}`,
+        ackKey: ackKeys.request(id),
         payload: { requesterName: person?.name ?? '村民', summary, submittedAt: now.toISOString(), requestId: id },
       })),
     );

@@ -4,6 +4,7 @@ import { REQUEST_LEVELS, REQUEST_STATES, requestSummary, type TRequestState, typ
 import type { TServiceContext } from '../context';
 import { notify } from '../notifications/notify';
 import { ownersOf } from './request-access';
+import { ackKeys } from '../../../shared/domain/channel-policy';
 
 /** Tells the requester what happened (unless they did it themself). */
 export async function tellRequester(
@@ -36,6 +37,7 @@ export async function tellTier(ctx: TServiceContext, tx: Db, r: TRequestRecord, 
       recipientId: p,
       template: 'request_escalated' as const,
       dedupeKey: `request:${r.id}:${seq}:escalated:${p}`,
+      ackKey: ackKeys.request(r.id),
       payload: { summary: requestSummary(r.category, r.text), tier, reason, at: ctx.now().toISOString(), requestId: r.id },
     })),
   );

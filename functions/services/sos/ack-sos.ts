@@ -6,6 +6,8 @@ import { cancelJob } from '../jobs/schedule-job';
 import { notify } from '../notifications/notify';
 import { sosTimerKey } from './alert-sos-step';
 import { loadSos, toSosCall } from './sos-access';
+import { ackKeys } from '../../../shared/domain/channel-policy';
+import { acknowledgeByKey } from '../../../db/queries/notifications';
 
 /** 我去: the first responder takes the call; the caller sees who is coming, the others that it is taken. */
 export async function ackSos(ctx: TSignedInContext, id: string) {
@@ -16,6 +18,7 @@ export async function ackSos(ctx: TSignedInContext, id: string) {
     if (c.state === 'acknowledged') throw new AppError('SOS_ALREADY_ACKNOWLEDGED');
     if (c.state !== 'open') throw new AppError('SOS_CLOSED');
     await updateSos(tx, id, { state: 'acknowledged', ackBy: me, ackAt: now });
+    await acknowledgeByKey(tx, ackKeys.sos(id), now); // someone is coming: no SMS to anyone
     await insertSosEvent(tx, { callId: id, actorId: me, kind: 'acknowledged', step: c.step, at: now });
     await cancelJob(tx, sosTimerKey(id, c.step), now);
     const responder = (await findPerson(tx, me))!;

@@ -6,6 +6,7 @@ import type { TServiceContext } from '../context';
 import { scheduleJob } from '../jobs/schedule-job';
 import { notify } from '../notifications/notify';
 import { ownersOf } from '../requests/request-access';
+import { ackKeys } from '../../../shared/domain/channel-policy';
 
 export const sosTimerKey = (id: string, step: number) => `sos:${id}:ack:${step}`;
 
@@ -54,6 +55,7 @@ export async function alertSosStep(ctx: TServiceContext, tx: Db, c: TSosRecord, 
         recipientId: p,
         template: 'sos' as const,
         dedupeKey: `sos:${c.id}:${p}`,
+        ackKey: ackKeys.sos(c.id),
         payload: { callerName: c.callerName, address: c.address, phone: c.phone, callId: c.id },
       })),
     );

@@ -6,6 +6,8 @@ import { cancelJob } from '../jobs/schedule-job';
 import { notify } from '../notifications/notify';
 import { sosTimerKey } from './alert-sos-step';
 import { loadSos, toSosCall } from './sos-access';
+import { ackKeys } from '../../../shared/domain/channel-policy';
+import { acknowledgeByKey } from '../../../db/queries/notifications';
 
 const REASONS = { mistap: '误触', no_longer_needed: '已无需帮助' } as const;
 
@@ -17,6 +19,7 @@ export async function cancelSos(ctx: TSignedInContext, id: string, reason: keyof
     const c = await loadSos(tx, id, true);
     if (!sosLive(c.state)) throw new AppError('SOS_CLOSED');
     await updateSos(tx, id, { state: 'cancelled', closedAt: now, cancelReason: reason });
+    await acknowledgeByKey(tx, ackKeys.sos(id), now);
     await insertSosEvent(tx, { callId: id, actorId: me, kind: 'cancelled', step: c.step, note: REASONS[reason], at: now });
     await cancelJob(tx, sosTimerKey(id, c.step), now);
     await notify(

@@ -5,6 +5,7 @@ import type { TServiceContext } from '../context';
 import { notify } from '../notifications/notify';
 import { slaOf } from '../requests/request-access';
 import { alertSosStep } from './alert-sos-step';
+import { ackKeys } from '../../../shared/domain/channel-policy';
 
 /**
  * Nobody acknowledged within the village's minutes: tell the next step up (村干部, then 镇街).
@@ -24,6 +25,7 @@ export async function sosAckDue(ctx: TServiceContext, tx: Db, payload: Record<st
       recipientId: p,
       template: 'sos' as const,
       dedupeKey: `sos:${c.id}:again:${p}`,
+      ackKey: ackKeys.sos(c.id),
       payload: { callerName: c.callerName, address: c.address, phone: c.phone, callId: c.id },
     })),
   );

@@ -91,7 +91,12 @@ export function useSubscribe(names: string[]) {
         }
         templates = res.value.templates
       }
-      const result = await askSubscription(namesKey.split(','), templates, report)
+      // a long-term subscription (政务民生 templates) is asked for once: what is held is not asked again
+      const held = new Set(loaded?.longTermHeld ?? [])
+      const names = namesKey.split(',').filter((n) => !held.has(n))
+      const result: TSubscribeOutcome = names.length
+        ? await askSubscription(names, templates, report)
+        : { kind: 'subscribed', accepted: [], credits: credits ?? {} }
       if (result.kind === 'subscribed') setCredits(result.credits)
       setOutcome(result)
       return result
@@ -99,9 +104,11 @@ export function useSubscribe(names: string[]) {
       busyRef.current = false
       setBusy(false)
     }
-  }, [loaded, load, report, namesKey])
+  }, [loaded, load, report, namesKey, credits])
 
   const creditsOf = (name: string): number => credits?.[name] ?? 0
+  /** the person accepted this long-term template once: every later message reaches them */
+  const holdsLongTerm = (name: string): boolean => Boolean(loaded?.longTermHeld.includes(name))
 
-  return { ask, busy, outcome, credits, creditsOf }
+  return { ask, busy, outcome, credits, creditsOf, holdsLongTerm }
 }
