@@ -16,8 +16,7 @@ module.exports = {
     {
       ...base,
       displayName: 'db',
-      // real databases, servers and child processes: a loaded machine must not fail a test by the clock
-      testTimeout: 30_000,
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/slow-timeout.ts'],
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/api/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',

@@ -40,3 +40,24 @@ export const ackKeys = {
   sos: (id: string) => `sos:${id}`,
   request: (id: string) => `request:${id}`,
 } as const;
+
+/** What can reach one member of staff, whatever the kind of notification. */
+export type TReach = {
+  miniProgram: boolean;
+  longTerm: readonly string[];
+  credits: Readonly<Record<string, number>>;
+  oa: 'following' | 'not_following' | 'stale' | 'unlinked';
+  phone: boolean;
+};
+
+/**
+ * 可触达: how a member of staff is reached now — by a push that needs nothing more from them
+ * (a long-term subscription or the 公众号), only while one-time credits last, by SMS alone, or
+ * not at all (only the in-app inbox, which nobody opens on the road).
+ */
+export function reachOf(r: TReach, on: { oa: boolean; sms: boolean }): 'push' | 'credits' | 'sms' | 'inbox_only' {
+  if ((r.miniProgram && r.longTerm.length > 0) || (on.oa && r.oa === 'following')) return 'push';
+  if (r.miniProgram && Object.values(r.credits).some((n) => n > 0)) return 'credits';
+  if (on.sms && r.phone) return 'sms';
+  return 'inbox_only';
+}

@@ -88,6 +88,10 @@ describeOnServer('dispatcher under faults', () => {
     const done = rowsByState.filter((r) => r.state === 'done').reduce((s, r) => s + r.n, 0);
     const copies = rowsByState.reduce((s, r) => s + r.copies, 0);
     expect(crashes).toBeGreaterThan(20);
+    if (done !== 1000) {
+      const r = await d.execute(sql`select state, push_state, attempts, last_error from notifications where dedupe_key like ${`fault:${batch}:%`} and state <> 'done'`);
+      console.error('not done:', JSON.stringify((r as unknown as { rows: unknown[] }).rows), JSON.stringify(rowsByState));
+    }
     expect(total).toBe(1000);
     expect(done).toBe(1000); // none lost, none stuck, none given up
     expect(copies).toBe(1000); // each in an inbox exactly once
