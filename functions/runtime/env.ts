@@ -34,6 +34,44 @@ const DEFAULT_TEMPLATES = JSON.stringify({
   sos: { id: 'TPL_SOS', fields: { name1: 'callerName', thing2: 'address', phone_number3: 'phone' } },
   sos_ack: { id: 'TPL_SOS_ACK', fields: { name1: 'responderName', phone_number2: 'responderPhone' } },
 });
+/** 公众号 template messages: logical template → template id and {field: payloadKey}; the card opens `page` in the mini-program. */
+const ZOaTemplateConfig = z.record(
+  z.string(),
+  z.object({ id: z.string().min(1), page: z.string().optional(), fields: z.record(z.string().regex(/^[a-z_]+\d*$/), z.string()) }),
+);
+export type TOaTemplateConfig = z.infer<typeof ZOaTemplateConfig>;
+const DEFAULT_OA_TEMPLATES = JSON.stringify({
+  bin_task: { id: 'OA_TPL_BIN_TASK', page: 'pkg-clean/tasks/index', fields: { thing1: 'binLabel', thing2: 'place', time3: 'reportedAt' } },
+  bin_overdue: { id: 'OA_TPL_BIN_OVERDUE', fields: { thing1: 'binLabel', thing2: 'place', time3: 'reportedAt' } },
+  request_new: { id: 'OA_TPL_REQUEST_NEW', fields: { thing1: 'summary', time2: 'submittedAt' } },
+  request_escalated: { id: 'OA_TPL_REQUEST_ESCALATED', fields: { thing1: 'summary', thing2: 'reason', time3: 'at' } },
+  sos: { id: 'OA_TPL_SOS', fields: { thing1: 'address', phone_number2: 'phone' } },
+});
+/** Tencent Cloud SMS: logical template → template id and the payload keys filling {1}, {2}, … (no personal detail beyond what the text needs). */
+const ZSmsTemplateConfig = z.record(z.string(), z.object({ id: z.string().min(1), params: z.array(z.string()) }));
+export type TSmsTemplateConfig = z.infer<typeof ZSmsTemplateConfig>;
+const DEFAULT_SMS_TEMPLATES = JSON.stringify({
+  bin_task: { id: '100001', params: ['binLabel'] },
+  bin_overdue: { id: '100002', params: ['binLabel'] },
+  request_new: { id: '100003', params: [] },
+  sos: { id: '100004', params: ['courtyardName'] },
+});
+
+/** A JSON-in-an-environment-variable map, checked by its schema. */
+function jsonMap<T extends z.ZodType>(schema: T, fallback: string) {
+  return z
+    .string()
+    .default(fallback)
+    .transform((s, ctx): z.infer<T> => {
+      try {
+        return schema.parse(JSON.parse(s));
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: `not a valid template map: ${e instanceof Error ? e.message : e}` });
+        return z.NEVER;
+      }
+    });
+}
+
 const PLACEHOLDER_TEMPLATE_IDS = new Set(Object.values(ZTemplateConfig.parse(JSON.parse(DEFAULT_TEMPLATES))).map((t) => t.id));
 const DEV_PUSH_TOKEN = 'dev-push-token';
 
@@ -75,17 +113,7 @@ const ZEnv = z
       .default('1')
       .transform((v) => v === '1'),
     /** logical template → WeChat subscribe template id, page and {wechatFieldKey: payloadKey} */
-    WECHAT_SUBSCRIBE_TEMPLATES: z
-      .string()
-      .default(DEFAULT_TEMPLATES)
-      .transform((s, ctx) => {
-        try {
-          return ZTemplateConfig.parse(JSON.parse(s));
-        } catch (e) {
-          ctx.addIssue({ code: 'custom', message: `not a valid template map: ${e instanceof Error ? e.message : e}` });
-          return z.NEVER;
-        }
-      }),
+    WECHAT_SUBSCRIBE_TEMPLATES: jsonMap(ZTemplateConfig, DEFAULT_TEMPLATES),
     /** developer | trial | formal — which build a subscribe message opens */
     WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
     /** Public address of the H5 app, printed in bin QR codes for browsers */
@@ -111,6 +139,24 @@ const ZEnv = z
     /** someone who belongs nowhere yet (no courtyard, no role), per China day */
     PHOTO_DAILY_COUNT_NEWCOMER: z.coerce.number().int().min(0).default(5),
     PHOTO_DAILY_MB_NEWCOMER: z.coerce.number().min(0).default(3),
+    /** 公众号 (service account) sharing the mini-program's open-platform account; unset → the 公众号 channel is off */
+    WECHAT_OA_APP_ID: z.string().min(1).optional(),
+    WECHAT_OA_APP_SECRET: z.string().min(1).optional(),
+    /** the Token of the 公众号's 服务器配置: verifies its event pushes (subscribe/unsubscribe) */
+    WECHAT_OA_TOKEN: z.string().min(3).max(32).optional(),
+    /** EncodingAESKey (43 characters) for 安全模式; unset → plaintext pushes only */
+    WECHAT_OA_AES_KEY: z.string().length(43).optional(),
+    WECHAT_OA_TEMPLATES: jsonMap(ZOaTemplateConfig, DEFAULT_OA_TEMPLATES),
+    /** 1 = send SMS through Tencent Cloud SMS (needs the TENCENT_SMS_* keys) */
+    SMS_ENABLED: flag,
+    TENCENT_SMS_SECRET_ID: z.string().min(1).optional(),
+    TENCENT_SMS_SECRET_KEY: z.string().min(1).optional(),
+    TENCENT_SMS_SDK_APP_ID: z.string().min(1).optional(),
+    /** the approved 短信签名, e.g. 小院家 */
+    TENCENT_SMS_SIGN_NAME: z.string().min(1).optional(),
+    TENCENT_SMS_REGION: z.string().min(1).default('ap-guangzhou'),
+    TENCENT_SMS_ENDPOINT: z.string().url().default('https://sms.tencentcloudapi.com'),
+    TENCENT_SMS_TEMPLATES: jsonMap(ZSmsTemplateConfig, DEFAULT_SMS_TEMPLATES),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((e, ctx) => {
@@ -132,11 +178,25 @@ const ZEnv = z
     if (e.TEST_CLOCK) ctx.addIssue({ code: 'custom', path: ['TEST_CLOCK'], message: 'the test clock must be off in production' });
     if (e.CRON_SECRET === 'dev-cron-secret-change-me') ctx.addIssue({ code: 'custom', path: ['CRON_SECRET'], message: 'set a real cron secret in production' });
     if (!e.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production runs on the PostgreSQL server' });
+    if (e.WECHAT_OA_APP_ID && (!e.WECHAT_OA_APP_SECRET || !e.WECHAT_OA_TOKEN))
+      ctx.addIssue({ code: 'custom', path: ['WECHAT_OA_APP_SECRET'], message: 'the 公众号 needs its secret and the Token of its 服务器配置' });
+    if (e.SMS_ENABLED && (!e.TENCENT_SMS_SECRET_ID || !e.TENCENT_SMS_SECRET_KEY || !e.TENCENT_SMS_SDK_APP_ID || !e.TENCENT_SMS_SIGN_NAME))
+      ctx.addIssue({ code: 'custom', path: ['SMS_ENABLED'], message: 'SMS needs TENCENT_SMS_SECRET_ID, _SECRET_KEY, _SDK_APP_ID and _SIGN_NAME' });
     if (e.WECHAT_APP_ID === 'wx-dev-app' || e.WECHAT_APP_SECRET === 'dev-secret')
       ctx.addIssue({ code: 'custom', path: ['WECHAT_APP_ID'], message: 'set the real WeChat app id and secret in production' });
   });
 
 export type TEnv = z.infer<typeof ZEnv>;
+
+/** The 公众号 channel runs when the account is configured. */
+export function oaEnabled(e: TEnv): boolean {
+  return Boolean(e.WECHAT_OA_APP_ID && e.WECHAT_OA_APP_SECRET);
+}
+
+/** The SMS channel runs when switched on (the schema then requires its keys). */
+export function smsEnabled(e: TEnv): boolean {
+  return e.SMS_ENABLED && Boolean(e.TENCENT_SMS_SECRET_ID && e.TENCENT_SMS_SECRET_KEY && e.TENCENT_SMS_SDK_APP_ID && e.TENCENT_SMS_SIGN_NAME);
+}
 
 /** Every key the server reads (.env.example documents each). */
 export const ENV_KEYS = Object.keys(ZEnv.shape);
