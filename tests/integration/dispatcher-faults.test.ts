@@ -89,7 +89,9 @@ describeOnServer('dispatcher under faults', () => {
     const copies = rowsByState.reduce((s, r) => s + r.copies, 0);
     expect(crashes).toBeGreaterThan(20);
     if (done !== 1000) {
-      const r = await d.execute(sql`select state, push_state, attempts, last_error from notifications where dedupe_key like ${`fault:${batch}:%`} and state <> 'done'`);
+      const r = await d.execute(
+        sql`select state, push_state, attempts, last_error from notifications where dedupe_key like ${`fault:${batch}:%`} and state <> 'done'`,
+      );
       console.error('not done:', JSON.stringify((r as unknown as { rows: unknown[] }).rows), JSON.stringify(rowsByState));
     }
     expect(total).toBe(1000);

@@ -162,8 +162,11 @@ describe('later steps and acknowledgement', () => {
     await dispatchNotifications(workCtx(d(), clock));
     await acknowledgeByKey(d(), ackKeys.binReport(report), clock.now());
     clock.advance(16 * 60_000);
-    const stats = await dispatchSteps(workCtx(d(), clock));
-    expect(stats.skipped).toBeGreaterThanOrEqual(1);
+    // on the shared server database other tests' steps may be due too: run passes until ours ran
+    let skipped = 0;
+    for (let pass = 0; pass < 100 && (await rowsOf(c.personId))[0].step === 1; pass++)
+      skipped += (await dispatchSteps(workCtx(d(), clock), { limit: 200 })).skipped;
+    expect(skipped).toBeGreaterThanOrEqual(1);
     const [row] = await rowsOf(c.personId);
     expect(row.step).toBe(2);
     expect(row.acknowledged_at).not.toBeNull();

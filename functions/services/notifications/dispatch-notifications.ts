@@ -20,13 +20,18 @@ export async function dispatchNotifications(ctx: TWorkContext, opts: { limit?: n
   const claimed = await claimDueNotifications(ctx.db, now, new Date(now.getTime() + NOTIFICATION_LEASE_MS), opts.limit ?? 50);
   const stats: TDispatchStats = { claimed: claimed.length, delivered: 0, retry: 0, failed: 0 };
   const queue = [...claimed];
+  let crash: SimulatedCrash | undefined;
   const worker = async () => {
-    for (let n = queue.shift(); n; n = queue.shift()) {
+    // a crashed dispatcher takes no further row (as a killed process would not)
+    for (let n = queue.shift(); n && !crash; n = queue.shift()) {
       let result: TDeliveryResult;
       try {
         result = await deliverNotification(ctx, n);
       } catch (e) {
-        if (e instanceof SimulatedCrash) throw e;
+        if (e instanceof SimulatedCrash) {
+          crash = e;
+          return;
+        }
         const reason = e instanceof Error ? e.message : String(e);
         if (n.attempts >= n.maxAttempts) {
           await failNotification(ctx.db, n.id, `gave up after ${n.attempts} attempts: ${reason}`);
@@ -39,6 +44,8 @@ export async function dispatchNotifications(ctx: TWorkContext, opts: { limit?: n
       stats[result]++;
     }
   };
+  // every worker has stopped before the pass returns or dies: none keeps writing behind the caller's back
   await Promise.all(Array.from({ length: opts.concurrency ?? 4 }, worker));
+  if (crash) throw crash;
   return stats;
 }
