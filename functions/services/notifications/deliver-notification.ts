@@ -3,7 +3,7 @@ import { failNotification, markNotificationDone, rescheduleNotification, schedul
 import { backoffMs } from '../../../shared/domain/backoff';
 import { isTemplate, renderInbox } from '../../../shared/domain/notification-templates';
 import type { TWorkContext } from '../context';
-import { nextStepDue, runChannelStep } from './run-channel-step';
+import { nextStep, runChannelStep } from './run-channel-step';
 
 export type TDeliveryResult = 'delivered' | 'retry' | 'failed';
 
@@ -38,7 +38,8 @@ export async function deliverNotification(ctx: TWorkContext, n: TClaimedNotifica
     return 'failed';
   }
   ctx.fault?.('before-done');
-  await scheduleStep(db, n.id, 1, nextStepDue(notice, 0));
+  const next = nextStep(ctx.env, notice, 0);
+  await scheduleStep(db, n.id, next?.step ?? 1, next?.dueAt ?? null);
   await markNotificationDone(db, n.id, ctx.now());
   return 'delivered';
 }

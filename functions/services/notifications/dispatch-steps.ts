@@ -1,7 +1,7 @@
 import { claimDueSteps, scheduleStep } from '../../../db/queries/notifications';
 import { isTemplate } from '../../../shared/domain/notification-templates';
 import type { TWorkContext } from '../context';
-import { nextStepDue, runChannelStep } from './run-channel-step';
+import { nextStep, runChannelStep, stepDueAt } from './run-channel-step';
 
 /** A claimed step is leased this long: a dispatcher that dies mid-step leaves it to the next. */
 export const STEP_LEASE_MS = 60_000;
@@ -26,14 +26,15 @@ export async function dispatchSteps(ctx: TWorkContext, opts: { limit?: number } 
     }
     const notice = { ...n, template: n.template };
     const r = await runChannelStep(ctx, notice);
-    const late = ctx.now().getTime() - (nextStepDue(notice, n.step - 1)?.getTime() ?? 0);
+    const late = ctx.now().getTime() - (stepDueAt(notice, n.step)?.getTime() ?? 0);
     if (r.kind === 'retry' && late < STEP_GIVE_UP_MS) {
       await scheduleStep(ctx.db, n.id, n.step, new Date(ctx.now().getTime() + STEP_RETRY_MS));
       stats.retry++;
       continue;
     }
     stats[r.kind === 'done' ? (r.sent ? 'sent' : 'skipped') : 'failed']++;
-    await scheduleStep(ctx.db, n.id, n.step + 1, nextStepDue(notice, n.step));
+    const next = nextStep(ctx.env, notice, n.step);
+    await scheduleStep(ctx.db, n.id, next?.step ?? n.step + 1, next?.dueAt ?? null);
   }
   return stats;
 }

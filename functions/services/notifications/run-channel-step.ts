@@ -1,5 +1,6 @@
 import { channelSteps } from '../../../shared/domain/channel-policy';
 import type { TChannel } from '../../../shared/domain/notifications';
+import { oaEnabled, smsEnabled, type TEnv } from '../../runtime/env';
 import type { TWorkContext } from '../context';
 import { sendLongTerm } from './channels/long-term';
 import { sendOneTime } from './channels/one-time';
@@ -39,8 +40,24 @@ export async function runChannelStep(ctx: TWorkContext, n: TChannelNotice): Prom
   return { kind: 'done', sent };
 }
 
-/** When the step after `step` is due, or null when the policy has none. */
-export function nextStepDue(n: TChannelNotice, step: number): Date | null {
-  const next = channelSteps(n.template)[step + 1];
-  return next ? new Date(n.createdAt.getTime() + next.afterMs) : null;
+/** When a step of the notification's policy is due: `afterMs` from the notification. */
+export function stepDueAt(n: TChannelNotice, step: number): Date | null {
+  const s = channelSteps(n.template)[step];
+  return s ? new Date(n.createdAt.getTime() + s.afterMs) : null;
+}
+
+/**
+ * The first step after `step` that has a channel this deployment runs (an SMS step is not kept
+ * waiting where SMS is off), and when it is due; null when none is left.
+ */
+export function nextStep(env: TEnv, n: TChannelNotice, step: number): { step: number; dueAt: Date } | null {
+  const steps = channelSteps(n.template);
+  for (let i = step + 1; i < steps.length; i++) if (steps[i].channels.some((c) => channelOn(env, c))) return { step: i, dueAt: stepDueAt(n, i)! };
+  return null;
+}
+
+function channelOn(env: TEnv, c: TChannel): boolean {
+  if (c === 'oa') return oaEnabled(env);
+  if (c === 'sms') return smsEnabled(env);
+  return true;
 }
