@@ -1,24 +1,28 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import type { TRole } from '../../shared/domain/roles';
 
 /** What reaches one member of staff, as stored: their sign-in, subscriptions, 公众号 follow and phone. */
 export type TReachRow = {
   personId: string;
   name: string;
-  roles: string[];
+  roles: TRole[];
   phone: string | null;
   miniProgram: boolean;
   longTerm: string[];
   credits: Record<string, number>;
   /** null: no 公众号 follower with their unionid */
   oaFollowing: boolean | null;
+  /** why sends to the follower stopped working (43004, 40003), if they did */
   oaStale: string | null;
 };
 
 /**
  * Staff of a village (its cadres, cleaners, clerks, and the heads of its courtyards) with what
  * could reach each of them. `appId` is the mini-program's: its identity carries the unionid
- * that links a 公众号 follower.
+ * that links a 公众号 follower. When more than one follower record carries that unionid (an
+ * old openid, another sign-in), the one a template message would reach is reported: following
+ * and not stale, else following, else the latest.
  */
 export async function listStaffReach(db: Db, villageId: string, appId: string): Promise<TReachRow[]> {
   const r = await db.execute(sql`
@@ -39,13 +43,13 @@ export async function listStaffReach(db: Db, villageId: string, appId: string): 
       left join lateral (
         select o.following, o.stale_reason from wechat_identities w join oa_followers o on o.unionid = w.unionid
          where w.person_id = p.id and w.app_id = ${appId} and w.unionid is not null
-         order by o.following desc, o.changed_at desc limit 1) f on true
+         order by (o.following and o.stale_reason is null) desc, o.following desc, o.changed_at desc limit 1) f on true
      order by p.name, p.id`);
   const rows = (r as unknown as { rows: Record<string, unknown>[] }).rows;
   return rows.map((x) => ({
     personId: x.person_id as string,
     name: x.name as string,
-    roles: x.roles as string[],
+    roles: x.roles as TRole[], // role_assignments.role is CHECK-constrained to ROLES
     phone: (x.phone as string | null) ?? null,
     miniProgram: Boolean(x.mini_program),
     longTerm: (x.long_term as string[]) ?? [],

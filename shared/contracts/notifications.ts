@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineContract } from './define';
 import { NOTIFICATION_STATES, PUSH_STATES } from '../domain/notifications';
+import { OA_STATES, REACH_STATUSES } from '../domain/staff-reach';
+import { ZRole } from './common';
 
 export const ZInboxItem = z.object({
   id: z.string(),
@@ -104,6 +106,40 @@ export const retryNotification = defineContract({
   tag: 'notifications',
   params: z.object({ id: z.uuid() }),
   response: ZNotificationSummary,
+});
+
+/** What can reach one member of staff (村干部 see it beside the failed notifications). */
+export const ZStaffReach = z.object({
+  personId: z.string(),
+  name: z.string(),
+  roles: z.array(ZRole),
+  channels: z.object({
+    /** signed in to the mini-program with WeChat (subscribe messages need its openid) */
+    miniProgram: z.boolean(),
+    /** 长期订阅 templates they accepted (only those still configured long-term) */
+    longTerm: z.array(z.string()),
+    /** 一次性订阅: credits left per template (only templates with some left) */
+    credits: z.record(z.string(), z.number().int()),
+    oa: z.enum(OA_STATES),
+    /** the mobile number SMS would go to, masked (138****5678); null: none usable on file */
+    phone: z.string().nullable(),
+  }),
+  reach: z.enum(REACH_STATUSES),
+});
+export type TStaffReach = z.infer<typeof ZStaffReach>;
+
+export const villageStaffReach = defineContract({
+  method: 'GET',
+  path: '/api/villages/{villageId}/reachability',
+  summary: '工作人员能否收到通知：每人的渠道（小程序订阅、公众号、短信）与触达状态，收不到的在前',
+  tag: 'notifications',
+  params: z.object({ villageId: z.uuid() }),
+  response: z.object({
+    items: z.array(ZStaffReach),
+    counts: z.record(z.enum(REACH_STATUSES), z.number().int()),
+    /** which channels this deployment runs (a 公众号 follower or a phone helps only when on) */
+    channelsOn: z.object({ oa: z.boolean(), sms: z.boolean() }),
+  }),
 });
 
 export const cronDispatch = defineContract({

@@ -1,5 +1,6 @@
 import type { TChannel } from './notifications';
 import type { TTemplate } from './notification-templates';
+import type { TOaState, TReachStatus } from './staff-reach';
 
 /**
  * 触达策略 — per kind of notification, the channels beyond the inbox (which always has it) and
@@ -46,7 +47,7 @@ export type TReach = {
   miniProgram: boolean;
   longTerm: readonly string[];
   credits: Readonly<Record<string, number>>;
-  oa: 'following' | 'not_following' | 'stale' | 'unlinked';
+  oa: TOaState;
   phone: boolean;
 };
 
@@ -55,7 +56,7 @@ export type TReach = {
  * (a long-term subscription or the 公众号), only while one-time credits last, by SMS alone, or
  * not at all (only the in-app inbox, which nobody opens on the road).
  */
-export function reachOf(r: TReach, on: { oa: boolean; sms: boolean }): 'push' | 'credits' | 'sms' | 'inbox_only' {
+export function reachOf(r: TReach, on: { oa: boolean; sms: boolean }): TReachStatus {
   if ((r.miniProgram && r.longTerm.length > 0) || (on.oa && r.oa === 'following')) return 'push';
   if (r.miniProgram && Object.values(r.credits).some((n) => n > 0)) return 'credits';
   if (on.sms && r.phone) return 'sms';

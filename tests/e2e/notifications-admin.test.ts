@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { addCredits } from '../../db/queries/credits';
+import { createWechatIdentity } from '../../db/seed/factories';
 import { byId, useE2eApp } from '../helpers/e2e-app';
 
 /**
  * 后台 · 通知发送情况 on the H5 build at desktop size: WeChat refuses a subscribe message
  * (47003), the notification fails, a village cadre finds it from 我的 and resends it, and
- * WeChat then takes it.
+ * WeChat then takes it. On a phone, 工作人员能否收到通知 puts a cleaner nothing reaches at the
+ * top, highlighted, above a cadre who still holds two one-time credits.
  */
 const app = useE2eApp();
 
@@ -83,5 +86,53 @@ test('a village cadre finds a notification WeChat refused and resends it from th
   await eventually('the resent push', async () => app.wx.sent.find((m) => m.template_id === 'TPL_JOIN_DECIDED') ?? undefined);
   await byId(page, 'notifications-refresh').click();
   await byId(page, 'notifications-empty').waitFor();
+  await page.close();
+}, 120_000);
+
+test('a village cadre sees on the phone that a cleaner cannot be reached, highlighted above staff who can', async () => {
+  const { people } = await api<{ people: { id: string; name: string; role: string; scopeName: string }[] }>('GET', '/api/auth/dev-people');
+  const cleaner = people.find((p) => p.role === 'cleaner')!;
+  const cadre = people.find((p) => p.role === 'village_cadre' && p.scopeName === cleaner.scopeName)!;
+  // the cadre signed in with WeChat and tapped 「允许」 twice; the demo cleaner never signed in with WeChat
+  await createWechatIdentity(app.handle.db, cadre.id, app.wx.appId, `e2e-reach-${randomUUID()}`);
+  await addCredits(app.handle.db, cadre.id, 'bin_task', 2, new Date());
+
+  const page = await app.browser.context.newPage();
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto(`${app.base}/#/pages/login/index`);
+  await byId(page, `dev-person-${cadre.id}`).click();
+  await page.waitForURL(/pages\/index\/index/);
+  await page.locator('.weui-tabbar__item', { hasText: '我的' }).click();
+  await byId(page, 'me-admin-notifications').click();
+  await page.waitForURL(/pkg-admin\/notifications\/index/);
+
+  const section = byId(page, 'reach-section');
+  await expect(section.innerText()).resolves.toContain('工作人员能否收到通知');
+  const alert = byId(page, 'reach-unreachable');
+  const row = alert.locator(`[data-testid="reach-item"][data-name="${cleaner.name}"]`);
+  await row.waitFor();
+  await expect(row.getAttribute('data-reach')).resolves.toBe('inbox_only');
+  const text = await row.innerText();
+  expect(text).toContain('保洁员');
+  expect(text).toContain('收不到，只有站内消息');
+  expect(text).toContain('没用微信登录小程序');
+  expect(text).toContain('用微信登录小程序，并点「允许」订阅提醒');
+
+  // highlighted: the red box, above everyone who can be reached
+  const look = await alert.evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(look).toBe('rgb(255, 241, 240)'); // $color-danger-soft
+  const reachable = byId(page, 'reach-others').locator(`[data-testid="reach-item"][data-name="${cadre.name}"]`);
+  await expect(reachable.getAttribute('data-reach')).resolves.toBe('credits');
+  await expect(reachable.innerText()).resolves.toContain('只剩2次提醒');
+  expect((await alert.boundingBox())!.y).toBeLessThan((await reachable.boundingBox())!.y);
+
+  // phone-sized and readable: no text in the section below 16 px
+  const smallest = await section.evaluate((el) =>
+    Math.min(
+      ...[...el.querySelectorAll('*')].filter((e) => e.childElementCount === 0 && e.textContent?.trim()).map((e) => parseFloat(getComputedStyle(e).fontSize)),
+    ),
+  );
+  expect(smallest).toBeGreaterThanOrEqual(15.9);
+  expect((await section.boundingBox())!.width).toBeLessThanOrEqual(375);
   await page.close();
 }, 120_000);

@@ -26,6 +26,7 @@ export { reportSubscriptions } from './report-subscriptions';
 export { retryNotification } from './retry-notification';
 export { subscriptionTemplates } from './subscription-templates';
 export { unreadCount } from './unread-count';
+export { villageStaffReach } from './village-staff-reach';
 export { adjustPoints } from './adjust-points';
 export { cancelRedemption } from './cancel-redemption';
 export { createReward } from './create-reward';

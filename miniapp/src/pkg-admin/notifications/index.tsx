@@ -13,6 +13,7 @@ import { useAction } from '../../lib/use-action'
 import { useMe } from '../../lib/use-me'
 import { useVillageChoice } from '../../lib/use-village-choice'
 import { VillageChips } from '../../components/village-chips'
+import { StaffReachSection } from './staff-reach'
 import './index.scss'
 
 /**
@@ -28,6 +29,8 @@ export default function NotificationsAdminPage() {
   const [items, setItems] = useState<TNotificationSummary[] | null>(null)
   const [listError, setListError] = useState<AppError | null>(null)
   const [loading, setLoading] = useState(false)
+  // bumped by reloadAll: the staff section loads again with the list
+  const [refresh, setRefresh] = useState(0)
   const villageRef = useRef<string | null>(villageId)
   villageRef.current = villageId
 
@@ -44,6 +47,12 @@ export default function NotificationsAdminPage() {
     }
   }
 
+  // a reload asked for (刷新, back to the page, pull-down) reloads the staff section too
+  const reloadAll = (id: string | null) => {
+    setRefresh((n) => n + 1)
+    return load(id)
+  }
+
   useEffect(() => {
     setItems(null)
     void load(villageId)
@@ -51,13 +60,13 @@ export default function NotificationsAdminPage() {
   // every later show (back from elsewhere) reloads; the first is the mount, covered above
   const shown = useRef(false)
   useDidShow(() => {
-    if (shown.current) void load(villageRef.current)
+    if (shown.current) void reloadAll(villageRef.current)
     shown.current = true
   })
 
   usePullDownRefresh(async () => {
     await reload()
-    await load(villageRef.current)
+    await reloadAll(villageRef.current)
     Taro.stopPullDownRefresh()
   })
 
@@ -80,7 +89,13 @@ export default function NotificationsAdminPage() {
             <Text className="page-title">{`${village.name} · 发送失败的通知`}</Text>
             <Text className="admin__intro">这些通知没有送到。站内「消息」通常已经收到，失败的多是微信提醒。点「重发」会再发一次。</Text>
           </View>
-          <Button className="btn-small admin__refresh" size="large" loading={loading} data-testid="notifications-refresh" onClick={() => void load(villageId)}>
+          <Button
+            className="btn-small admin__refresh"
+            size="large"
+            loading={loading}
+            data-testid="notifications-refresh"
+            onClick={() => void reloadAll(villageId)}
+          >
             刷新
           </Button>
         </View>
@@ -102,6 +117,8 @@ export default function NotificationsAdminPage() {
           <NotificationItem key={n.id} item={n} onStale={() => load(villageId)} />
         ))}
       </View>
+
+      {villageId ? <StaffReachSection villageId={villageId} refresh={refresh} /> : null}
     </View>
   )
 }
