@@ -47,14 +47,15 @@ const DEFAULT_OA_TEMPLATES = JSON.stringify({
   request_escalated: { id: 'OA_TPL_REQUEST_ESCALATED', fields: { thing1: 'summary', thing2: 'reason', time3: 'at' } },
   sos: { id: 'OA_TPL_SOS', fields: { thing1: 'address', phone_number2: 'phone' } },
 });
-/** Tencent Cloud SMS: logical template → template id and the payload keys filling {1}, {2}, … (no personal detail beyond what the text needs). */
+/** Tencent Cloud SMS: logical template → template id and the payload keys filling {1}, {2}, … (no personal detail beyond what the text needs, decision 015). */
 const ZSmsTemplateConfig = z.record(z.string(), z.object({ id: z.string().min(1), params: z.array(z.string()) }));
 export type TSmsTemplateConfig = z.infer<typeof ZSmsTemplateConfig>;
 const DEFAULT_SMS_TEMPLATES = JSON.stringify({
   bin_task: { id: '100001', params: ['binLabel'] },
   bin_overdue: { id: '100002', params: ['binLabel'] },
   request_new: { id: '100003', params: [] },
-  sos: { id: '100004', params: ['courtyardName'] },
+  // 一键呼叫: no name, address or phone in a text that lies on a lock screen; the app shows them (decision 015)
+  sos: { id: '100004', params: [] },
 });
 
 /** A JSON-in-an-environment-variable map, checked by its schema. */

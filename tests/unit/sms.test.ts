@@ -1,0 +1,232 @@
+import type { TSmsConfig } from '../../functions/services/sms/config';
+import { classifySmsCode, sendSms, type TSmsMessage } from '../../functions/services/sms/send-sms';
+import { signTc3, tc3Date } from '../../functions/services/sms/tc3';
+import { smsParams, toE164 } from '../../shared/domain/sms';
+import { startFakeSms, type TFakeSms } from '../helpers/fake-sms';
+
+/**
+ * Tencent Cloud SMS (decision 015): TC3-HMAC-SHA256 against Tencent's own worked example, the
+ * client against the fake that recomputes every signature, and how answers are classified.
+ */
+
+// The worked example of Tencent's "签名方法 v3" page (DescribeInstances on CVM, 2019-02-25).
+const DOC = {
+  host: 'cvm.tencentcloudapi.com',
+  service: 'cvm',
+  timestamp: 1551113065,
+  payload: '{"Limit": 1, "Filters": [{"Values": ["\\u672a\\u547d\\u540d"], "Name": "instance-name"}]}',
+  secretId: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE',
+  secretKey: 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE',
+};
+
+describe('TC3-HMAC-SHA256 signing (签名方法 v3)', () => {
+  it("reproduces every stage of Tencent's documented example", () => {
+    const s = signTc3(DOC);
+    expect(s.canonicalRequest).toBe(
+      'POST\n/\n\ncontent-type:application/json; charset=utf-8\nhost:cvm.tencentcloudapi.com\n\ncontent-type;host\n35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064',
+    );
+    expect(s.stringToSign).toBe('TC3-HMAC-SHA256\n1551113065\n2019-02-25/cvm/tc3_request\n5ffe6a04c0664d6b969fab9a13bdab201d63ee709638e2749d62a09ca18d7031');
+    expect(s.signature).toBe('72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168');
+    expect(s.authorization).toBe(
+      'TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/2019-02-25/cvm/tc3_request, SignedHeaders=content-type;host, Signature=72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168',
+    );
+  });
+
+  it('matches the later edition of the page too, whose key is masked with asterisks', () => {
+    expect(signTc3({ ...DOC, secretKey: 'Gu5t9xGARNpq86cd98joQYCN3*******' }).signature).toBe(
+      '2230eefd229f582d8b1b891af7107b91597240707d778ab3738f756258d7652c',
+    );
+  });
+
+  it('dates the credential in UTC: 00:44 in Beijing on the 26th is still the 25th', () => {
+    expect(tc3Date(1551113065)).toBe('2019-02-25');
+  });
+
+  it('changes with every input that is signed', () => {
+    const base = signTc3(DOC).signature;
+    expect(signTc3({ ...DOC, payload: DOC.payload.replace('1', '2') }).signature).not.toBe(base);
+    expect(signTc3({ ...DOC, secretKey: DOC.secretKey + 'x' }).signature).not.toBe(base);
+    expect(signTc3({ ...DOC, timestamp: DOC.timestamp + 1 }).signature).not.toBe(base);
+    expect(signTc3({ ...DOC, host: 'sms.tencentcloudapi.com' }).signature).not.toBe(base);
+  });
+});
+
+describe('phones and template variables', () => {
+  it('normalises mainland mobiles to E.164 and refuses what no SMS can reach', () => {
+    expect(toE164('13800001111')).toBe('+8613800001111');
+    expect(toE164('138 0000-1111')).toBe('+8613800001111');
+    expect(toE164('+86 13800001111')).toBe('+8613800001111');
+    expect(toE164('008613800001111')).toBe('+8613800001111');
+    expect(toE164('8613800001111')).toBe('+8613800001111');
+    expect(toE164('+85291234567')).toBe('+85291234567');
+    expect(toE164('010-62345678')).toBeNull(); // a landline
+    expect(toE164('+861062345678')).toBeNull();
+    expect(toE164('12800001111')).toBeNull();
+    expect(toE164('')).toBeNull();
+    expect(toE164(null)).toBeNull();
+  });
+
+  it('fills {1}, {2}, … from the payload in order, cut to 12 characters, and refuses a missing key', () => {
+    expect(smsParams(['binLabel'], { binLabel: '07号桶', place: '桂花院' })).toEqual(['07号桶']);
+    expect(smsParams([], { callerName: '孙奶奶' })).toEqual([]);
+    expect(smsParams(['binLabel'], { binLabel: '村东头大榕树下第三个绿色垃圾桶' })).toEqual(['村东头大榕树下第三个绿色']);
+    expect(smsParams(['courtyardName'], { binLabel: '07号桶' })).toBeNull();
+    expect(smsParams(['binLabel'], { binLabel: '  ' })).toBeNull();
+  });
+});
+
+describe('classifying answers', () => {
+  it.each([
+    ['LimitExceeded.PhoneNumberDailyLimit', 'limited'],
+    ['LimitExceeded.PhoneNumberOneHourLimit', 'limited'],
+    ['LimitExceeded.PhoneNumberSameContentDailyLimit', 'limited'],
+    ['LimitExceeded.PhoneNumberThirtySecondLimit', 'retry'],
+    ['InvalidParameterValue.IncorrectPhoneNumber', 'permanent'],
+    ['FailedOperation.TemplateIncorrectOrUnapproved', 'permanent'],
+    ['FailedOperation.SignatureIncorrectOrUnapproved', 'permanent'],
+    ['FailedOperation.PhoneNumberInBlacklist', 'permanent'],
+    ['AuthFailure.SignatureFailure', 'permanent'],
+    ['AuthFailure.SecretIdNotFound', 'permanent'],
+    ['AuthFailure.SignatureExpire', 'retry'],
+    ['InternalError', 'retry'],
+    ['InternalError.Timeout', 'retry'],
+    ['RequestLimitExceeded', 'retry'],
+  ])('%s → %s', (code, kind) => {
+    expect(classifySmsCode(code).kind).toBe(kind);
+  });
+
+  it('gives cadres a Chinese reason with the code', () => {
+    expect(classifySmsCode('LimitExceeded.PhoneNumberDailyLimit')).toMatchObject({
+      reason: '短信未发出：该号码今日接收短信已达上限，今日不再重试（LimitExceeded.PhoneNumberDailyLimit）',
+    });
+    expect(classifySmsCode('FailedOperation.Whatever', 'Tencent says no').reason).toBe('短信未发出：Tencent says no（FailedOperation.Whatever）');
+  });
+});
+
+describe('the client against the fake Tencent Cloud SMS', () => {
+  let fake: TFakeSms;
+  let cfg: TSmsConfig;
+  let n = 0;
+  // a fresh number per test: the fake's quotas count per number
+  const msg = (over: Partial<TSmsMessage> = {}): TSmsMessage => ({
+    phone: `+86139000${String(++n).padStart(5, '0')}`,
+    templateId: '100001',
+    params: ['07号桶'],
+    ...over,
+  });
+
+  beforeAll(async () => {
+    fake = await startFakeSms();
+    cfg = {
+      secretId: fake.secretId,
+      secretKey: fake.secretKey,
+      sdkAppId: fake.sdkAppId,
+      signName: fake.signName,
+      region: 'ap-guangzhou',
+      endpoint: fake.url,
+      timeoutMs: 300,
+    };
+  });
+  afterAll(() => fake.stop());
+
+  it('sends: the fake recomputed the signature from what arrived and recorded number, template and variables', async () => {
+    const m = msg({ sessionContext: 'n-1' });
+    expect(await sendSms(cfg, m)).toMatchObject({ kind: 'sent', serialNo: expect.any(String) });
+    expect(fake.sent.at(-1)).toMatchObject({ phone: m.phone, templateId: '100001', params: ['07号桶'], signName: '小院家', sessionContext: 'n-1' });
+  });
+
+  it('is refused with AuthFailure.SignatureFailure when signed with another secret', async () => {
+    const r = await sendSms({ ...cfg, secretKey: 'not-the-secret' }, msg());
+    expect(r).toMatchObject({ kind: 'permanent', code: 'AuthFailure.SignatureFailure' });
+  });
+
+  it('is refused when the body differs from the one signed (tampered in transit)', async () => {
+    const payload = JSON.stringify({
+      PhoneNumberSet: ['+8613900099999'],
+      SmsSdkAppId: cfg.sdkAppId,
+      SignName: cfg.signName,
+      TemplateId: '100001',
+      TemplateParamSet: ['07号桶'],
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const host = new URL(fake.url).host;
+    const { authorization } = signTc3({ secretId: cfg.secretId, secretKey: cfg.secretKey, service: 'sms', host, timestamp, payload });
+    const headers = {
+      Authorization: authorization,
+      'Content-Type': 'application/json; charset=utf-8',
+      'X-TC-Action': 'SendSms',
+      'X-TC-Version': '2021-01-11',
+      'X-TC-Region': 'ap-guangzhou',
+      'X-TC-Timestamp': String(timestamp),
+    };
+    const post = async (body: string) =>
+      (await (await fetch(fake.url, { method: 'POST', headers, body })).json()) as { Response: { Error?: { Code: string } } };
+    expect((await post(payload.replace('+8613900099999', '+8613900088888'))).Response.Error?.Code).toBe('AuthFailure.SignatureFailure');
+    expect((await post(payload)).Response.Error).toBeUndefined(); // the very same request, untouched, goes
+  });
+
+  it('is refused when the Host it signed is not the Host it reached', async () => {
+    const payload = JSON.stringify({
+      PhoneNumberSet: [msg().phone],
+      SmsSdkAppId: cfg.sdkAppId,
+      SignName: cfg.signName,
+      TemplateId: '100001',
+      TemplateParamSet: ['07号桶'],
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signed = signTc3({ secretId: cfg.secretId, secretKey: cfg.secretKey, service: 'sms', host: 'sms.tencentcloudapi.com', timestamp, payload });
+    const r = await fetch(fake.url, {
+      method: 'POST',
+      headers: {
+        Authorization: signed.authorization,
+        'Content-Type': 'application/json; charset=utf-8',
+        'X-TC-Action': 'SendSms',
+        'X-TC-Version': '2021-01-11',
+        'X-TC-Region': 'ap-guangzhou',
+        'X-TC-Timestamp': String(timestamp),
+      },
+      body: payload,
+    });
+    expect(((await r.json()) as { Response: { Error?: { Code: string } } }).Response.Error?.Code).toBe('AuthFailure.SignatureFailure');
+  });
+
+  it('answers AuthFailure.SignatureExpire for a timestamp more than 5 minutes off (retried: the clock is ours to fix)', async () => {
+    expect(await sendSms(cfg, msg(), () => Date.now() - 6 * 60_000)).toMatchObject({ kind: 'retry', code: 'AuthFailure.SignatureExpire' });
+    expect(await sendSms(cfg, msg(), () => Date.now() + 4 * 60_000)).toMatchObject({ kind: 'sent' });
+  });
+
+  it('refuses an unknown secret id, template, signature or a wrong number of variables for good', async () => {
+    expect(await sendSms({ ...cfg, secretId: 'AKIDother' }, msg())).toMatchObject({ code: 'AuthFailure.SecretIdNotFound' });
+    expect(await sendSms(cfg, msg({ templateId: '999999' }))).toMatchObject({ kind: 'permanent', code: 'FailedOperation.TemplateIncorrectOrUnapproved' });
+    expect(await sendSms({ ...cfg, signName: '别的签名' }, msg())).toMatchObject({ code: 'FailedOperation.SignatureIncorrectOrUnapproved' });
+    expect(await sendSms(cfg, msg({ params: [] }))).toMatchObject({ code: 'FailedOperation.TemplateParamSetNotMatchApprovedTemplate' });
+    expect(await sendSms(cfg, msg({ params: ['一二三四五六七八九十一二三'] }))).toMatchObject({ code: 'InvalidParameterValue.TemplateParameterLengthLimit' });
+    expect(await sendSms(cfg, msg({ phone: '+8612345' }))).toMatchObject({ kind: 'permanent', code: 'InvalidParameterValue.IncorrectPhoneNumber' });
+  });
+
+  it('enforces the per-number quotas: 30 s (retry), the hour and the day (limited)', async () => {
+    const m = msg();
+    expect((await sendSms(cfg, m)).kind).toBe('sent');
+    expect(await sendSms(cfg, m)).toMatchObject({ kind: 'retry', code: 'LimitExceeded.PhoneNumberThirtySecondLimit' });
+    fake.setLimits({ daily: 1 });
+    try {
+      expect(await sendSms(cfg, m)).toMatchObject({ kind: 'limited', code: 'LimitExceeded.PhoneNumberDailyLimit' });
+      expect((await sendSms(cfg, msg())).kind).toBe('sent'); // another number is not limited
+    } finally {
+      fake.setLimits({ daily: 10 });
+    }
+  });
+
+  it('retries what Tencent did not take: InternalError, RequestLimitExceeded, a 502, a timeout, garbage', async () => {
+    fake.failNext({ error: 'InternalError' });
+    expect((await sendSms(cfg, msg())).kind).toBe('retry');
+    fake.failNext({ error: 'RequestLimitExceeded', message: '请求的次数超过了频率限制。' });
+    expect((await sendSms(cfg, msg())).kind).toBe('retry');
+    fake.failNext({ httpStatus: 502 });
+    expect((await sendSms(cfg, msg())).kind).toBe('retry');
+    fake.failNext({ garbage: true });
+    expect((await sendSms(cfg, msg())).kind).toBe('retry');
+    fake.failNext({ delayMs: 800 });
+    expect(await sendSms(cfg, msg())).toMatchObject({ kind: 'retry', code: 'network' });
+  });
+});
