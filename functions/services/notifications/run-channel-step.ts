@@ -4,13 +4,14 @@ import { oaEnabled, smsEnabled, type TEnv } from '../../runtime/env';
 import type { TWorkContext } from '../context';
 import { sendLongTerm } from './channels/long-term';
 import { sendOneTime } from './channels/one-time';
+import { sendBySms } from './channels/sms';
 import type { TChannelNotice, TChannelOutcome, TChannelSend } from './channels/outcome';
 
 const SEND: Record<TChannel, TChannelSend> = {
   long_term: sendLongTerm,
   oa: async () => ({ kind: 'unavailable', why: 'oa: not configured' }),
   one_time: sendOneTime,
-  sms: async () => ({ kind: 'unavailable', why: 'sms: not configured' }),
+  sms: sendBySms,
 };
 
 /** What a step came to: delivered somewhere (or nothing could), try again later, or refused for good. */

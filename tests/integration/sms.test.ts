@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { listDeliveries } from '../../db/queries/deliveries';
+import { updatePerson } from '../../db/queries/people';
+import { createOrgTree, createPersonWithRole, type TOrgTree } from '../../db/seed/factories';
+import { setEnv } from '../../functions/runtime/env';
+import type { TServiceContext } from '../../functions/services/context';
+import { dispatchNotifications, SimulatedCrash } from '../../functions/services/notifications/dispatch-notifications';
+import { dispatchSteps } from '../../functions/services/notifications/dispatch-steps';
+import { notify } from '../../functions/services/notifications/notify';
+import { ackSos } from '../../functions/services/sos/ack-sos';
+import { raiseSos } from '../../functions/services/sos/raise-sos';
+import { runDueWork } from '../../functions/services/work/run-due-work';
+import type { TTemplate } from '../../shared/domain/notification-templates';
+import { startFakeSms, type TFakeSms } from '../helpers/fake-sms';
+import { testEnv, useTestDb } from '../helpers/db';
+import { actorCtx, TestClock, workCtx } from '../helpers/work';
+
+/**
+ * The SMS channel (decision 015) through the fake Tencent Cloud SMS: what must not wait reaches a
+ * phone, once, and only while nobody acknowledged it; a quota is a failure cadres read.
+ */
+const db = useTestDb();
+const d = () => db.handle().db;
+const MIN = 60_000;
+let sms: TFakeSms;
+let tree: TOrgTree;
+let clock: TestClock;
+
+beforeAll(async () => {
+  sms = await startFakeSms();
+  setEnv(testEnv(sms.env));
+  tree = await createOrgTree(d(), { villages: 1, courtyards: 2 });
+});
+afterAll(() => sms.stop());
+let hour = 0;
+beforeEach(() => {
+  clock = new TestClock(Date.now() + ++hour * 3600e3);
+});
+
+let phones = 0;
+/** A person with a number of their own: the fake counts its quotas per number. */
+async function staff(role: 'courtyard_head' | 'cleaner' | 'village_cadre', phone: string | null = `1390000${String(++phones).padStart(4, '0')}`) {
+  const { personId } = await createPersonWithRole(d(), tree, role, { courtyard: 0 }, '王院长');
+  await updatePerson(d(), personId, { phone });
+  return { personId, e164: phone ? `+86${phone}` : null };
+}
+
+const textsTo = (e164: string | null) => sms.sent.filter((m) => m.phone === e164);
+
+const sctx = (): TServiceContext => ({ db: d(), dbKind: 'pglite', now: clock.now, actor: null, requestId: 't', env: testEnv(sms.env) });
+
+async function tell(personId: string, template: TTemplate, payload: Record<string, string>, ackKey = `t:${randomUUID()}`) {
+  const dedupeKey = `t:${randomUUID()}`;
+  await d().transaction((tx) => notify(sctx(), tx, [{ recipientId: personId, template, payload, dedupeKey, ackKey }]));
+  const r = await d().execute(sql`select id from notifications where dedupe_key = ${dedupeKey}`);
+  return (r as unknown as { rows: { id: string }[] }).rows[0].id;
+}
+
+const smsRecord = async (notificationId: string) => (await listDeliveries(d(), notificationId)).find((x) => x.channel === 'sms');
+
+describe('一键呼叫 by SMS', () => {
+  async function caller() {
+    const { personId } = await createPersonWithRole(d(), tree, 'villager', { courtyard: 0 }, '孙奶奶');
+    await d().execute(sql`update people set elderly = true, phone = '13912345678' where id = ${personId}`);
+    return personId;
+  }
+
+  it('texts the head once when nobody acknowledged the call in its first minute, naming nobody', async () => {
+    const head = await staff('courtyard_head');
+    await raiseSos(await actorCtx(d(), await caller(), clock));
+    await runDueWork(workCtx(d(), clock));
+    expect(textsTo(head.e164)).toEqual([]); // the push went at once; the text waits a minute
+    clock.advance(MIN + 1000);
+    await runDueWork(workCtx(d(), clock));
+    expect(textsTo(head.e164)).toEqual([expect.objectContaining({ templateId: '100004', params: [], signName: '小院家' })]);
+    clock.advance(MIN);
+    await runDueWork(workCtx(d(), clock));
+    expect(textsTo(head.e164)).toHaveLength(1);
+  });
+
+  it('sends nothing once the head said 我去 within the minute', async () => {
+    const head = await staff('courtyard_head');
+    const { call } = await raiseSos(await actorCtx(d(), await caller(), clock));
+    await runDueWork(workCtx(d(), clock));
+    clock.advance(30_000);
+    await ackSos(await actorCtx(d(), head.personId, clock), call.id);
+    clock.advance(MIN);
+    await runDueWork(workCtx(d(), clock));
+    expect(textsTo(head.e164)).toEqual([]);
+  });
+});
+
+describe('at most once', () => {
+  it('never texts twice when the dispatcher died after Tencent took the message', async () => {
+    const head = await staff('courtyard_head');
+    const id = await tell(head.personId, 'sos', { callerName: '孙奶奶', address: '院落1-1 3号', phone: '13912345678', callId: randomUUID() });
+    await dispatchNotifications(workCtx(d(), clock));
+    clock.advance(MIN + 1000);
+    const crash = (stage: string) => {
+      if (stage === 'after-send') throw new SimulatedCrash('killed after Tencent took it');
+    };
+    await expect(dispatchSteps(workCtx(d(), clock, crash))).rejects.toBeInstanceOf(SimulatedCrash);
+    expect(textsTo(head.e164)).toHaveLength(1);
+    clock.advance(61_000); // the step's lease runs out: another dispatcher takes it
+    await dispatchSteps(workCtx(d(), clock));
+    await dispatchSteps(workCtx(d(), clock));
+    expect(textsTo(head.e164)).toHaveLength(1);
+    expect(await smsRecord(id)).toMatchObject({ state: 'unknown' });
+  });
+
+  it('tries again later when Tencent had trouble (InternalError), and then sends once', async () => {
+    const head = await staff('courtyard_head');
+    const id = await tell(head.personId, 'sos', { callId: randomUUID() });
+    await dispatchNotifications(workCtx(d(), clock));
+    clock.advance(MIN + 1000);
+    sms.failNext({ error: 'InternalError' });
+    expect(await dispatchSteps(workCtx(d(), clock))).toMatchObject({ retry: 1 });
+    expect(textsTo(head.e164)).toEqual([]);
+    expect(await smsRecord(id)).toBeUndefined(); // the claim was given back
+    clock.advance(MIN);
+    expect(await dispatchSteps(workCtx(d(), clock))).toMatchObject({ sent: 1 });
+    expect(textsTo(head.e164)).toHaveLength(1);
+    expect(await smsRecord(id)).toMatchObject({ state: 'sent' });
+  });
+});
+
+describe('quotas, numbers and configuration', () => {
+  it("fails for good on the number's daily quota, with the reason cadres read, and does not retry", async () => {
+    const cleaner = await staff('cleaner');
+    sms.setLimits({ daily: 1 });
+    try {
+      const first = await tell(cleaner.personId, 'bin_task', { binLabel: '07号桶', place: '桂花院', reportId: randomUUID() });
+      const second = await tell(cleaner.personId, 'bin_task', { binLabel: '08号桶', place: '桂花院', reportId: randomUUID() });
+      await dispatchNotifications(workCtx(d(), clock));
+      clock.advance(15 * MIN + 1000); // nobody opened either task
+      expect(await dispatchSteps(workCtx(d(), clock))).toMatchObject({ sent: 1, failed: 1 });
+      expect(textsTo(cleaner.e164)).toEqual([expect.objectContaining({ templateId: '100001', params: [expect.stringMatching(/^0[78]号桶$/)] })]);
+      const records = [await smsRecord(first), await smsRecord(second)];
+      const failed = records.find((r) => r?.state === 'failed');
+      expect(failed?.detail).toBe('短信未发出：该号码今日接收短信已达上限，今日不再重试（LimitExceeded.PhoneNumberDailyLimit）');
+      const refusals = sms.refused.length;
+      clock.advance(2 * 3600e3);
+      await dispatchSteps(workCtx(d(), clock));
+      expect(sms.refused.length).toBe(refusals); // not asked again
+      const r = await d().execute(sql`select step_due_at from notifications where id in (${first}, ${second})`);
+      expect((r as unknown as { rows: { step_due_at: string | null }[] }).rows.every((x) => x.step_due_at === null)).toBe(true);
+    } finally {
+      sms.setLimits({ daily: 10 });
+    }
+  });
+
+  it('texts a cadre about an overdue bin at once, beside the push', async () => {
+    const cadre = await staff('village_cadre');
+    const id = await tell(cadre.personId, 'bin_overdue', { binLabel: '12号桶', place: '' });
+    await dispatchNotifications(workCtx(d(), clock));
+    expect(textsTo(cadre.e164)).toEqual([expect.objectContaining({ templateId: '100002', params: ['12号桶'], sessionContext: id })]);
+  });
+
+  it('is unavailable without a mobile number: nothing is claimed, nothing sent', async () => {
+    for (const phone of [null, '010-62345678']) {
+      const head = await staff('courtyard_head', phone);
+      const id = await tell(head.personId, 'sos', { callId: randomUUID() });
+      await dispatchNotifications(workCtx(d(), clock));
+      clock.advance(MIN + 1000);
+      expect(await dispatchSteps(workCtx(d(), clock))).toMatchObject({ skipped: 1 });
+      expect(await smsRecord(id)).toBeUndefined();
+    }
+  });
+
+  it('fails, and says which key, when the configured variables are not in this kind of notification', async () => {
+    const cadre = await staff('village_cadre');
+    const templates = JSON.stringify({ bin_overdue: { id: '100002', params: ['courtyardName'] } });
+    setEnv(testEnv({ ...sms.env, TENCENT_SMS_TEMPLATES: templates }));
+    try {
+      const id = await tell(cadre.personId, 'bin_overdue', { binLabel: '12号桶', place: '' });
+      await dispatchNotifications(workCtx(d(), clock));
+      expect((await smsRecord(id))?.detail).toContain('courtyardName');
+      expect(textsTo(cadre.e164)).toEqual([]);
+    } finally {
+      setEnv(testEnv(sms.env));
+    }
+  });
+
+  it('is unavailable while SMS is off', async () => {
+    setEnv(testEnv());
+    try {
+      const cadre = await staff('village_cadre');
+      const id = await tell(cadre.personId, 'bin_overdue', { binLabel: '12号桶', place: '' });
+      await dispatchNotifications(workCtx(d(), clock));
+      expect(await smsRecord(id)).toBeUndefined();
+      expect(textsTo(cadre.e164)).toEqual([]);
+    } finally {
+      setEnv(testEnv(sms.env));
+    }
+  });
+});
