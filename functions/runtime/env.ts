@@ -74,6 +74,7 @@ function jsonMap<T extends z.ZodType>(schema: T, fallback: string) {
 }
 
 const PLACEHOLDER_TEMPLATE_IDS = new Set(Object.values(ZTemplateConfig.parse(JSON.parse(DEFAULT_TEMPLATES))).map((t) => t.id));
+const PLACEHOLDER_SMS_TEMPLATE_IDS = new Set(Object.values(ZSmsTemplateConfig.parse(JSON.parse(DEFAULT_SMS_TEMPLATES))).map((t) => t.id));
 const DEV_PUSH_TOKEN = 'dev-push-token';
 
 const ZEnv = z
@@ -183,6 +184,16 @@ const ZEnv = z
       ctx.addIssue({ code: 'custom', path: ['WECHAT_OA_APP_SECRET'], message: 'the 公众号 needs its secret and the Token of its 服务器配置' });
     if (e.SMS_ENABLED && (!e.TENCENT_SMS_SECRET_ID || !e.TENCENT_SMS_SECRET_KEY || !e.TENCENT_SMS_SDK_APP_ID || !e.TENCENT_SMS_SIGN_NAME))
       ctx.addIssue({ code: 'custom', path: ['SMS_ENABLED'], message: 'SMS needs TENCENT_SMS_SECRET_ID, _SECRET_KEY, _SDK_APP_ID and _SIGN_NAME' });
+    // Tencent refuses a template id the account has not had approved: every SMS, SOS included, would fail
+    const smsPlaceholders = Object.entries(e.TENCENT_SMS_TEMPLATES)
+      .filter(([, t]) => PLACEHOLDER_SMS_TEMPLATE_IDS.has(t.id))
+      .map(([name]) => name);
+    if (e.SMS_ENABLED && smsPlaceholders.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TENCENT_SMS_TEMPLATES'],
+        message: `set the SMS account's approved template ids in production (placeholders in: ${smsPlaceholders.join(', ')})`,
+      });
     if (e.WECHAT_APP_ID === 'wx-dev-app' || e.WECHAT_APP_SECRET === 'dev-secret')
       ctx.addIssue({ code: 'custom', path: ['WECHAT_APP_ID'], message: 'set the real WeChat app id and secret in production' });
   });

@@ -1,8 +1,10 @@
-import type { TSmsConfig } from '../../functions/services/sms/config';
+import { parseEnv } from '../../functions/runtime/env';
+import { smsConfig, type TSmsConfig } from '../../functions/services/sms/config';
 import { classifySmsCode, sendSms, type TSmsMessage } from '../../functions/services/sms/send-sms';
 import { signTc3, tc3Date } from '../../functions/services/sms/tc3';
 import { smsParams, toE164 } from '../../shared/domain/sms';
 import { startFakeSms, type TFakeSms } from '../helpers/fake-sms';
+import { productionEnv } from '../helpers/prod-env';
 
 /**
  * Tencent Cloud SMS (decision 015): TC3-HMAC-SHA256 against Tencent's own worked example, the
@@ -228,5 +230,29 @@ describe('the client against the fake Tencent Cloud SMS', () => {
     expect((await sendSms(cfg, msg())).kind).toBe('retry');
     fake.failNext({ delayMs: 800 });
     expect(await sendSms(cfg, msg())).toMatchObject({ kind: 'retry', code: 'network' });
+  });
+});
+
+describe('configuration', () => {
+  const keys = { TENCENT_SMS_SECRET_ID: 'AKIDreal', TENCENT_SMS_SECRET_KEY: 'k', TENCENT_SMS_SDK_APP_ID: '1400123456', TENCENT_SMS_SIGN_NAME: '小院家' };
+  const approved = JSON.stringify({ bin_task: { id: '2210001', params: ['binLabel'] }, sos: { id: '2210004', params: [] } });
+
+  it('is off until switched on with all four keys', () => {
+    expect(smsConfig(parseEnv({}))).toBeNull();
+    expect(smsConfig(parseEnv({ ...keys }))).toBeNull();
+    expect(() => parseEnv(productionEnv({ SMS_ENABLED: '1', TENCENT_SMS_SECRET_ID: 'AKIDreal' }))).toThrow(/SMS needs/);
+    expect(smsConfig(parseEnv({ SMS_ENABLED: '1', ...keys }))).toMatchObject({
+      sdkAppId: '1400123456',
+      endpoint: 'https://sms.tencentcloudapi.com',
+      region: 'ap-guangzhou',
+    });
+  });
+
+  it('refuses to start production with SMS on and the development template ids, which Tencent would refuse on every text', () => {
+    expect(() => parseEnv(productionEnv({ SMS_ENABLED: '1', ...keys }))).toThrow(
+      /TENCENT_SMS_TEMPLATES: .*placeholders in: bin_task, bin_overdue, request_new, sos/,
+    );
+    expect(parseEnv(productionEnv({ SMS_ENABLED: '1', ...keys, TENCENT_SMS_TEMPLATES: approved })).TENCENT_SMS_TEMPLATES.sos.id).toBe('2210004');
+    expect(() => parseEnv(productionEnv())).not.toThrow(); // SMS off: its placeholders do not matter
   });
 });
