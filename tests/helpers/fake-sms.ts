@@ -28,7 +28,8 @@ export type TFakeSms = {
   sent: TSmsRecord[];
   /** every SendSms answered with an error or a non-Ok status: the code */
   refused: { code: string; phone?: string }[];
-  failNext: (fault: TSmsFault) => void;
+  /** Queue a fault for the next correctly signed SendSms (only one to `phone`, E.164, when given). */
+  failNext: (fault: TSmsFault, phone?: string) => void;
   setLimits: (limits: Partial<TSmsLimits>) => void;
   stop: () => Promise<void>;
 };
@@ -78,7 +79,7 @@ export async function startFakeSms(
   const templates = opts.templates ?? FAKE_SMS_TEMPLATES;
   const now = opts.now ?? Date.now;
   let limits: TSmsLimits = { ...DEFAULT_SMS_LIMITS, ...opts.limits };
-  const faults: TSmsFault[] = [];
+  const faults: { fault: TSmsFault; phone?: string }[] = [];
   const sent: TSmsRecord[] = [];
   const refused: TFakeSms['refused'] = [];
 
@@ -160,7 +161,9 @@ export async function startFakeSms(
     if (params.some((p: string) => Array.from(p).length > 12))
       return error('InvalidParameterValue.TemplateParameterLengthLimit', '单个模板变量字符数超过12个。');
 
-    const fault = faults.shift();
+    const first = normalise(String(phones[0]));
+    const queued = faults.findIndex((f) => !f.phone || f.phone === first);
+    const fault = queued < 0 ? undefined : faults.splice(queued, 1)[0].fault;
     if (fault && 'error' in fault) return error(fault.error, fault.message ?? '内部错误。');
     if (fault && 'httpStatus' in fault) return answer(fault.httpStatus, 'gateway error');
     if (fault && 'garbage' in fault) return answer(200, '<html>not json</html>');
@@ -215,7 +218,7 @@ export async function startFakeSms(
     },
     sent,
     refused,
-    failNext: (fault) => void faults.push(fault),
+    failNext: (fault, phone) => void faults.push({ fault, phone }),
     setLimits: (l) => void (limits = { ...limits, ...l }),
     stop: () =>
       new Promise<void>((resolve) => {

@@ -10,6 +10,7 @@ import { dispatchSteps } from '../../functions/services/notifications/dispatch-s
 import { notify } from '../../functions/services/notifications/notify';
 import { ackKeys } from '../../shared/domain/channel-policy';
 import { acknowledgeByKey } from '../../db/queries/notifications';
+import { startFakeSms, type TFakeSms } from '../helpers/fake-sms';
 import { startFakeWechat, type TFakeWechat } from '../helpers/fake-wechat';
 import { testEnv, useTestDb } from '../helpers/db';
 import { TestClock, workCtx } from '../helpers/work';
@@ -150,19 +151,17 @@ describe('long-term subscriptions', () => {
 });
 
 describe('later steps and acknowledgement', () => {
-  // the SMS step is kept only where SMS runs; nothing here reaches the point of sending one
-  beforeAll(() =>
-    setEnv(
-      env({
-        SMS_ENABLED: '1',
-        TENCENT_SMS_SECRET_ID: 'id',
-        TENCENT_SMS_SECRET_KEY: 'key',
-        TENCENT_SMS_SDK_APP_ID: '1400000000',
-        TENCENT_SMS_SIGN_NAME: '小院家',
-      }),
-    ),
-  );
-  afterAll(() => setEnv(env()));
+  // the SMS step is kept only where SMS runs: here it runs against the fake Tencent Cloud SMS, so
+  // a step that does come due (another test's unacknowledged task) texts the fake, never a phone
+  let sms: TFakeSms;
+  beforeAll(async () => {
+    sms = await startFakeSms();
+    setEnv(env(sms.env));
+  });
+  afterAll(async () => {
+    setEnv(env());
+    await sms.stop();
+  });
 
   it("leaves the unacknowledged task's SMS step due 15 minutes after the task", async () => {
     const c = await cleaner();
