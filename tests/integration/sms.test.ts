@@ -5,6 +5,9 @@ import { updatePerson } from '../../db/queries/people';
 import { createOrgTree, createPersonWithRole, type TOrgTree } from '../../db/seed/factories';
 import { setEnv } from '../../functions/runtime/env';
 import type { TServiceContext } from '../../functions/services/context';
+import type { TSmsConfig } from '../../functions/services/sms/config';
+import { sendSms, type TSmsMessage } from '../../functions/services/sms/send-sms';
+import { signTc3 } from '../../functions/services/sms/tc3';
 import { dispatchNotifications, SimulatedCrash } from '../../functions/services/notifications/dispatch-notifications';
 import { dispatchSteps } from '../../functions/services/notifications/dispatch-steps';
 import { notify } from '../../functions/services/notifications/notify';
@@ -18,7 +21,8 @@ import { actorCtx, TestClock, workCtx } from '../helpers/work';
 
 /**
  * The SMS channel (decision 015) through the fake Tencent Cloud SMS: what must not wait reaches a
- * phone, once, and only while nobody acknowledged it; a quota is a failure cadres read.
+ * phone, once, and only while nobody acknowledged it; a quota is a failure cadres read. Last, the
+ * client alone against the fake, which recomputes every signature.
  */
 const db = useTestDb();
 const d = () => db.handle().db;
@@ -216,5 +220,133 @@ describe('quotas, numbers and configuration', () => {
     } finally {
       setEnv(testEnv(sms.env));
     }
+  });
+});
+
+describe('the client against the fake Tencent Cloud SMS', () => {
+  let fake: TFakeSms;
+  let cfg: TSmsConfig;
+  let n = 0;
+  // a fresh number per test: the fake's quotas count per number
+  const msg = (over: Partial<TSmsMessage> = {}): TSmsMessage => ({
+    phone: `+86137000${String(++n).padStart(5, '0')}`,
+    templateId: '100001',
+    params: ['07号桶'],
+    ...over,
+  });
+
+  beforeAll(async () => {
+    fake = await startFakeSms();
+    cfg = {
+      secretId: fake.secretId,
+      secretKey: fake.secretKey,
+      sdkAppId: fake.sdkAppId,
+      signName: fake.signName,
+      region: 'ap-guangzhou',
+      endpoint: fake.url,
+      timeoutMs: 300,
+    };
+  });
+  afterAll(() => fake.stop());
+
+  it('sends: the fake recomputed the signature from what arrived and recorded number, template and variables', async () => {
+    const m = msg({ sessionContext: 'n-1' });
+    expect(await sendSms(cfg, m)).toMatchObject({ kind: 'sent', serialNo: expect.any(String) });
+    expect(fake.sent.at(-1)).toMatchObject({ phone: m.phone, templateId: '100001', params: ['07号桶'], signName: '小院家', sessionContext: 'n-1' });
+  });
+
+  it('is refused with AuthFailure.SignatureFailure when signed with another secret', async () => {
+    const r = await sendSms({ ...cfg, secretKey: 'not-the-secret' }, msg());
+    expect(r).toMatchObject({ kind: 'permanent', code: 'AuthFailure.SignatureFailure' });
+  });
+
+  it('is refused when the body differs from the one signed (tampered in transit)', async () => {
+    const payload = JSON.stringify({
+      PhoneNumberSet: ['+8613700099999'],
+      SmsSdkAppId: cfg.sdkAppId,
+      SignName: cfg.signName,
+      TemplateId: '100001',
+      TemplateParamSet: ['07号桶'],
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const host = new URL(fake.url).host;
+    const { authorization } = signTc3({ secretId: cfg.secretId, secretKey: cfg.secretKey, service: 'sms', host, timestamp, payload });
+    const headers = {
+      Authorization: authorization,
+      'Content-Type': 'application/json; charset=utf-8',
+      'X-TC-Action': 'SendSms',
+      'X-TC-Version': '2021-01-11',
+      'X-TC-Region': 'ap-guangzhou',
+      'X-TC-Timestamp': String(timestamp),
+    };
+    const post = async (body: string) =>
+      (await (await fetch(fake.url, { method: 'POST', headers, body })).json()) as { Response: { Error?: { Code: string } } };
+    expect((await post(payload.replace('+8613700099999', '+8613700088888'))).Response.Error?.Code).toBe('AuthFailure.SignatureFailure');
+    expect((await post(payload)).Response.Error).toBeUndefined(); // the very same request, untouched, goes
+  });
+
+  it('is refused when the Host it signed is not the Host it reached', async () => {
+    const payload = JSON.stringify({
+      PhoneNumberSet: [msg().phone],
+      SmsSdkAppId: cfg.sdkAppId,
+      SignName: cfg.signName,
+      TemplateId: '100001',
+      TemplateParamSet: ['07号桶'],
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signed = signTc3({ secretId: cfg.secretId, secretKey: cfg.secretKey, service: 'sms', host: 'sms.tencentcloudapi.com', timestamp, payload });
+    const r = await fetch(fake.url, {
+      method: 'POST',
+      headers: {
+        Authorization: signed.authorization,
+        'Content-Type': 'application/json; charset=utf-8',
+        'X-TC-Action': 'SendSms',
+        'X-TC-Version': '2021-01-11',
+        'X-TC-Region': 'ap-guangzhou',
+        'X-TC-Timestamp': String(timestamp),
+      },
+      body: payload,
+    });
+    expect(((await r.json()) as { Response: { Error?: { Code: string } } }).Response.Error?.Code).toBe('AuthFailure.SignatureFailure');
+  });
+
+  it('answers AuthFailure.SignatureExpire for a timestamp more than 5 minutes off (retried: the clock is ours to fix)', async () => {
+    expect(await sendSms(cfg, msg(), () => Date.now() - 6 * 60_000)).toMatchObject({ kind: 'retry', code: 'AuthFailure.SignatureExpire' });
+    expect(await sendSms(cfg, msg(), () => Date.now() + 4 * 60_000)).toMatchObject({ kind: 'sent' });
+  });
+
+  it('refuses an unknown secret id, template, signature or a wrong number of variables for good', async () => {
+    expect(await sendSms({ ...cfg, secretId: 'AKIDother' }, msg())).toMatchObject({ code: 'AuthFailure.SecretIdNotFound' });
+    expect(await sendSms(cfg, msg({ templateId: '999999' }))).toMatchObject({ kind: 'permanent', code: 'FailedOperation.TemplateIncorrectOrUnapproved' });
+    expect(await sendSms({ ...cfg, signName: '别的签名' }, msg())).toMatchObject({ code: 'FailedOperation.SignatureIncorrectOrUnapproved' });
+    expect(await sendSms(cfg, msg({ params: [] }))).toMatchObject({ code: 'FailedOperation.TemplateParamSetNotMatchApprovedTemplate' });
+    expect(await sendSms(cfg, msg({ params: ['一二三四五六七八九十一二三'] }))).toMatchObject({ code: 'InvalidParameterValue.TemplateParameterLengthLimit' });
+    expect(await sendSms(cfg, msg({ phone: '+8612345' }))).toMatchObject({ kind: 'permanent', code: 'InvalidParameterValue.IncorrectPhoneNumber' });
+  });
+
+  it('enforces the per-number quotas: 30 s (retry), the hour and the day (limited)', async () => {
+    const m = msg();
+    expect((await sendSms(cfg, m)).kind).toBe('sent');
+    expect(await sendSms(cfg, m)).toMatchObject({ kind: 'retry', code: 'LimitExceeded.PhoneNumberThirtySecondLimit' });
+    fake.setLimits({ daily: 1 });
+    try {
+      expect(await sendSms(cfg, m)).toMatchObject({ kind: 'limited', code: 'LimitExceeded.PhoneNumberDailyLimit' });
+      expect((await sendSms(cfg, msg())).kind).toBe('sent'); // another number is not limited
+    } finally {
+      fake.setLimits({ daily: 10 });
+    }
+  });
+
+  it('retries what Tencent did not take: InternalError, RequestLimitExceeded, a 502, a timeout, garbage', async () => {
+    fake.failNext({ error: 'InternalError' });
+    expect((await sendSms(cfg, msg())).kind).toBe('retry');
+    fake.failNext({ error: 'RequestLimitExceeded', message: '请求的次数超过了频率限制。' });
+    expect((await sendSms(cfg, msg())).kind).toBe('retry');
+    fake.failNext({ httpStatus: 502 });
+    expect((await sendSms(cfg, msg())).kind).toBe('retry');
+    fake.failNext({ garbage: true });
+    expect((await sendSms(cfg, msg())).kind).toBe('retry');
+    fake.failNext({ delayMs: 800 });
+    expect(await sendSms(cfg, msg())).toMatchObject({ kind: 'retry', code: 'network' });
   });
 });
