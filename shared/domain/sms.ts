@@ -5,16 +5,13 @@
 
 /**
  * 手机号 → E.164, as SendSms wants it: a mainland mobile (11 digits, 1[3-9]…, with or without
- * 86 / +86 / 0086, spaces or dashes) becomes +86…; a number already in international form
- * (+ and 7–15 digits) stays. Anything else — a landline, a typo — is null: no SMS can reach it.
+ * 86 / +86 / 0086, spaces or dashes) becomes +86…. Anything else is null: a landline or a typo
+ * cannot take a text, and a number abroad would need Tencent's international templates, which
+ * this platform does not apply for (joining asks for a mainland mobile).
  */
 export function toE164(phone: string | null | undefined): string | null {
-  if (!phone) return null;
-  const s = phone.replace(/[\s-]/g, '');
-  const mainland = /^(?:\+86|0086|86)?(1[3-9]\d{9})$/.exec(s);
-  if (mainland) return `+86${mainland[1]}`;
-  if (/^\+86/.test(s)) return null; // +86 but not a mobile: a landline cannot take a text
-  return /^\+[1-9]\d{6,14}$/.test(s) ? s : null;
+  const m = /^(?:\+86|0086|86)?(1[3-9]\d{9})$/.exec(phone?.replace(/[\s-]/g, '') ?? '');
+  return m ? `+86${m[1]}` : null;
 }
 
 /** Tencent refuses a template variable longer than 12 characters on accounts without the enterprise quota. */

@@ -1,3 +1,5 @@
+import { toE164 } from './sms';
+
 /**
  * 公众号关注状态 of a member of staff: following (template messages reach them), not following
  * (they unfollowed, or followed with another WeChat account), stale (WeChat answered 43004 /
@@ -24,12 +26,9 @@ export function oaStateOf(f: { following: boolean | null; staleReason: string | 
   return f.following ? 'following' : 'not_following';
 }
 
-const MOBILE = /^1[3-9]\d{9}$/;
-
-/** 手机号 an SMS can go to: a mainland mobile number (11 digits from 13–19), else null. */
+/** 手机号 an SMS can go to: the 11 digits of a mainland mobile number, else null — the SMS channel's own rule (toE164). */
 export function mobileOf(phone: string | null): string | null {
-  const p = phone?.replace(/[\s-]/g, '') ?? '';
-  return MOBILE.test(p) ? p : null;
+  return toE164(phone)?.slice(3) ?? null;
 }
 
 /** 138****5678: enough for a cadre to recognise the number on file, not to copy it. */
