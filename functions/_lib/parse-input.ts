@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { TContract } from '../../shared/contracts/define';
 import { checkInput } from '../../shared/contracts/input-hygiene';
 import { AppError, type TFieldIssue } from '../../shared/errors';
+import { parseWechatXml } from '../runtime/xml';
 
 export type TRawInput = { params: Record<string, unknown>; query: Record<string, unknown>; body: unknown };
 
@@ -16,6 +17,17 @@ export function parseBody(body: unknown): unknown {
     }
   }
   return body;
+}
+
+/**
+ * A WeChat `<xml>` push: the fields under the root. Text that is not one such document is a bad
+ * request naming the body, like unreadable JSON.
+ */
+export function parseXmlBody(body: unknown): unknown {
+  const text = typeof body === 'string' || Buffer.isBuffer(body) ? body.toString() : '';
+  const fields = parseWechatXml(text);
+  if (!fields) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'body', message: '不是微信推送的 XML' }] });
+  return fields;
 }
 
 /**
