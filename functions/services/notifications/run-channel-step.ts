@@ -2,12 +2,13 @@ import { channelSteps } from '../../../shared/domain/channel-policy';
 import type { TChannel } from '../../../shared/domain/notifications';
 import type { TWorkContext } from '../context';
 import { sendLongTerm } from './channels/long-term';
+import { sendOa } from './channels/oa';
 import { sendOneTime } from './channels/one-time';
 import type { TChannelNotice, TChannelOutcome, TChannelSend } from './channels/outcome';
 
 const SEND: Record<TChannel, TChannelSend> = {
   long_term: sendLongTerm,
-  oa: async () => ({ kind: 'unavailable', why: 'oa: not configured' }),
+  oa: sendOa,
   one_time: sendOneTime,
   sms: async () => ({ kind: 'unavailable', why: 'sms: not configured' }),
 };
