@@ -5,7 +5,7 @@ import { setEnv } from '../../functions/runtime/env';
 import { decryptOaMessage, encryptOaMessage, oaSignature } from '../../functions/services/wechat/oa-crypto';
 import { testEnv, useTestDb } from '../helpers/db';
 import { useApi } from '../helpers/api';
-import { startFakeWechat, type TFakeWechat } from '../helpers/fake-wechat';
+import { fakeWechatEnv, startFakeWechat, type TFakeWechat } from '../helpers/fake-wechat';
 
 /**
  * The 公众号's 服务器配置 URL: address verification, subscribe/unsubscribe pushes in plaintext and
@@ -22,13 +22,8 @@ let tree: TOrgTree;
 
 const env = (extra: Record<string, string> = {}) =>
   testEnv({
-    WECHAT_API_BASE: wx.url,
-    WECHAT_APP_ID: wx.appId,
-    WECHAT_APP_SECRET: wx.appSecret,
+    ...fakeWechatEnv(wx, TOKEN),
     WECHAT_TIMEOUT_MS: '500',
-    WECHAT_OA_APP_ID: wx.oa.appId,
-    WECHAT_OA_APP_SECRET: wx.oa.appSecret,
-    WECHAT_OA_TOKEN: TOKEN,
     WECHAT_OA_AES_KEY: AES_KEY,
     ...extra,
   });

@@ -547,3 +547,15 @@ export function invalidField(data: unknown): string | null {
   }
   return null;
 }
+
+/** The environment pointing the server at this fake: the mini-program, and the 公众号 with `oaToken` as its 服务器配置 Token. */
+export function fakeWechatEnv(wx: TFakeWechat, oaToken = 'oa-token'): Record<string, string> {
+  return {
+    WECHAT_API_BASE: wx.url,
+    WECHAT_APP_ID: wx.appId,
+    WECHAT_APP_SECRET: wx.appSecret,
+    WECHAT_OA_APP_ID: wx.oa.appId,
+    WECHAT_OA_APP_SECRET: wx.oa.appSecret,
+    WECHAT_OA_TOKEN: oaToken,
+  };
+}

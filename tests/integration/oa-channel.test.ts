@@ -10,7 +10,7 @@ import { dispatchNotifications, SimulatedCrash } from '../../functions/services/
 import { notify } from '../../functions/services/notifications/notify';
 import { ackKeys } from '../../shared/domain/channel-policy';
 import { testEnv, useTestDb } from '../helpers/db';
-import { startFakeWechat, type TFakeWechat } from '../helpers/fake-wechat';
+import { fakeWechatEnv, startFakeWechat, type TFakeWechat } from '../helpers/fake-wechat';
 import { TestClock, workCtx } from '../helpers/work';
 
 /**
@@ -27,13 +27,8 @@ const d = () => db.handle().db;
 
 const env = (extra: Record<string, string> = {}) =>
   testEnv({
-    WECHAT_API_BASE: wx.url,
-    WECHAT_APP_ID: wx.appId,
-    WECHAT_APP_SECRET: wx.appSecret,
+    ...fakeWechatEnv(wx),
     WECHAT_TIMEOUT_MS: '300',
-    WECHAT_OA_APP_ID: wx.oa.appId,
-    WECHAT_OA_APP_SECRET: wx.oa.appSecret,
-    WECHAT_OA_TOKEN: 'oa-token',
     ...extra,
   });
 
