@@ -117,7 +117,9 @@ export type TFakeWechat = {
  * code2Session answers the unionid the 公众号 shares (one open-platform account) unless
  * `openPlatform: false`.
  * Not WeChat: `GET /fake/login-code?user=NAME` answers {code, openid} as `codeFor` does, for a
- * person driving the fake by hand (`npm run fake-wechat`), who has no Taro.login to call.
+ * person driving the fake by hand (`npm run fake-wechat`), who has no Taro.login to call;
+ * `GET /fake/oa-follow?user=NAME` (and `oa-unfollow`) has that user follow the 公众号 (the push goes
+ * to the URL `oa.setPush` set) and `GET /fake/oa-sent` lists the template messages received.
  */
 export async function startFakeWechat(
   opts: { appId?: string; appSecret?: string; oaAppId?: string; oaAppSecret?: string; openPlatform?: boolean; port?: number } = {},
@@ -204,6 +206,17 @@ export async function startFakeWechat(
       const user = query.user || 'villager';
       return send({ code: issue(user), openid: openidFor(user) });
     }
+    if ((url.pathname === '/fake/oa-follow' || url.pathname === '/fake/oa-unfollow') && req.method === 'GET') {
+      const user = query.user || 'villager';
+      const openid = oaOpenidFor(user);
+      try {
+        const push = url.pathname === '/fake/oa-follow' ? await oa.follow(openid, unionidFor(user)) : await oa.unfollow(openid);
+        return send({ openid, unionid: unionidFor(user), push });
+      } catch (e) {
+        return send({ openid, error: e instanceof Error ? e.message : String(e) });
+      }
+    }
+    if (url.pathname === '/fake/oa-sent' && req.method === 'GET') return send({ sent: oaSent });
     if (!endpoint) return send({ errcode: 40066, errmsg: 'invalid url' });
     calls.push({ endpoint, query });
     const fault = faults[endpoint].shift();
