@@ -1,4 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import oaPushRoute from '../../functions/api/wechat/oa-push';
 import { findOaFollower, findOaOpenidOfPerson } from '../../db/queries/oa-followers';
 import { createOrgTree, createPersonWithRole, type TOrgTree } from '../../db/seed/factories';
 import { setEnv } from '../../functions/runtime/env';
@@ -155,5 +158,22 @@ describe('POST /api/wechat/oa-push (events)', () => {
     await new Promise((r) => setTimeout(r, 1100)); // a later CreateTime
     await wx.oa.follow(c.oaOpenid, c.unionid, { mode: 'plain' });
     expect(await findOaOpenidOfPerson(d(), c.personId, wx.appId)).toBe(c.oaOpenid);
+  });
+
+  it('reads the XML from the request stream where the platform leaves req.body unset (Vercel parses only JSON, forms and text/plain)', async () => {
+    const vercelLike = http.createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      void oaPushRoute(Object.assign(req, { query: Object.fromEntries(url.searchParams), body: undefined }), res);
+    });
+    await new Promise<void>((r) => vercelLike.listen(0, '127.0.0.1', r));
+    try {
+      wx.oa.setPush(`http://127.0.0.1:${(vercelLike.address() as AddressInfo).port}/api/wechat/oa-push`, TOKEN, AES_KEY);
+      const c = await signedInCleaner();
+      expect(await wx.oa.follow(c.oaOpenid, c.unionid, { mode: 'safe' })).toEqual({ status: 200, text: 'success' });
+      expect(await findOaOpenidOfPerson(d(), c.personId, wx.appId)).toBe(c.oaOpenid);
+    } finally {
+      wx.oa.setPush(`${api.baseUrl()}/api/wechat/oa-push`, TOKEN, AES_KEY);
+      await new Promise((r) => vercelLike.close(r));
+    }
   });
 });
