@@ -73,6 +73,7 @@ function jsonMap<T extends z.ZodType>(schema: T, fallback: string) {
 }
 
 const PLACEHOLDER_TEMPLATE_IDS = new Set(Object.values(ZTemplateConfig.parse(JSON.parse(DEFAULT_TEMPLATES))).map((t) => t.id));
+const PLACEHOLDER_OA_TEMPLATE_IDS = new Set(Object.values(ZOaTemplateConfig.parse(JSON.parse(DEFAULT_OA_TEMPLATES))).map((t) => t.id));
 const DEV_PUSH_TOKEN = 'dev-push-token';
 
 const ZEnv = z
@@ -180,6 +181,16 @@ const ZEnv = z
     if (!e.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production runs on the PostgreSQL server' });
     if (e.WECHAT_OA_APP_ID && (!e.WECHAT_OA_APP_SECRET || !e.WECHAT_OA_TOKEN))
       ctx.addIssue({ code: 'custom', path: ['WECHAT_OA_APP_SECRET'], message: 'the 公众号 needs its secret and the Token of its 服务器配置' });
+    // a 公众号 on the placeholder template ids would fail every template message (40037), only in the log
+    const oaPlaceholders = Object.entries(e.WECHAT_OA_TEMPLATES)
+      .filter(([, t]) => PLACEHOLDER_OA_TEMPLATE_IDS.has(t.id))
+      .map(([name]) => name);
+    if (e.WECHAT_OA_APP_ID && oaPlaceholders.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WECHAT_OA_TEMPLATES'],
+        message: `set the 公众号's real template ids in production (placeholders in: ${oaPlaceholders.join(', ')})`,
+      });
     if (e.SMS_ENABLED && (!e.TENCENT_SMS_SECRET_ID || !e.TENCENT_SMS_SECRET_KEY || !e.TENCENT_SMS_SDK_APP_ID || !e.TENCENT_SMS_SIGN_NAME))
       ctx.addIssue({ code: 'custom', path: ['SMS_ENABLED'], message: 'SMS needs TENCENT_SMS_SECRET_ID, _SECRET_KEY, _SDK_APP_ID and _SIGN_NAME' });
     if (e.WECHAT_APP_ID === 'wx-dev-app' || e.WECHAT_APP_SECRET === 'dev-secret')
