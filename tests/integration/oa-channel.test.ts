@@ -103,6 +103,39 @@ describe('the 公众号 channel', () => {
     expect(await deliveries(row.id)).toEqual([['oa', 'sent']]);
   });
 
+  it('reaches a cleaner with no subscription credits with every task of the day', async () => {
+    const c = await followingCleaner();
+    for (let i = 0; i < 6; i++) await binTask(c.personId);
+    await dispatchNotifications(workCtx(d(), clock));
+    expect(oaTo(c.oaOpenid)).toHaveLength(6);
+    expect(wx.sent.filter((m) => m.touser === c.openid)).toHaveLength(0);
+    const rows = await rowOf(c.personId);
+    expect(rows.map((r) => r.state)).toEqual(Array(6).fill('done'));
+  });
+
+  it('sends an SOS on every push channel at once: the 公众号 and the one-time credit', async () => {
+    const head = await followingCleaner();
+    await addCredits(d(), head.personId, 'sos', 1, clock.now());
+    await d().transaction((tx) =>
+      notify(sctx(), tx, [
+        {
+          recipientId: head.personId,
+          template: 'sos',
+          payload: { callerName: '王奶奶', address: '桂花院3号', phone: '13800000000', sosId: randomUUID() },
+          dedupeKey: `t:${randomUUID()}`,
+        },
+      ]),
+    );
+    await dispatchNotifications(workCtx(d(), clock));
+    expect(oaTo(head.oaOpenid)).toEqual([
+      expect.objectContaining({ template_id: 'OA_TPL_SOS', data: { thing1: { value: '桂花院3号' }, phone_number2: { value: '13800000000' } } }),
+    ]);
+    expect(wx.sent.filter((m) => m.touser === head.openid)).toHaveLength(1);
+    const [row] = await rowOf(head.personId);
+    expect(await deliveries(row.id)).toEqual([['oa', 'sent']]);
+    expect(row.push_state).toBe('sent');
+  });
+
   it('uses the 公众号 access token, cached apart from the mini-program one', async () => {
     const c = await followingCleaner();
     await binTask(c.personId);
