@@ -94,8 +94,8 @@ export async function createPendingJoinRequest(db: Db, courtyardId: string, crea
 }
 
 /** Links a person to a WeChat openid (as their first sign-in would). */
-export async function createWechatIdentity(db: Db, personId: string, appId: string, openid: string): Promise<void> {
-  await db.insert(wechatIdentities).values({ personId, appId, openid });
+export async function createWechatIdentity(db: Db, personId: string, appId: string, openid: string, unionid: string | null = null): Promise<void> {
+  await db.insert(wechatIdentities).values({ personId, appId, openid, unionid });
 }
 
 /** A bin in the tree's first village (courtyard 0), with an unguessable code, cleaned by `cleanerIds`. */

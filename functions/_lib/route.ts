@@ -9,7 +9,7 @@ import { limitSignIn, limitWrites } from '../services/limits/limit-requests';
 import { clientBucket } from '../../shared/domain/rate-limit';
 import { authorize, type TAccessRule } from './authorize';
 import { clientAddress } from './client-address';
-import { parseBody, parseParams, parseRest, rawInput } from './parse-input';
+import { parseBody, parseParams, parseRest, parseXmlBody, rawInput, rawXmlText } from './parse-input';
 import { signedIn } from './signed-in';
 import { getDb } from './db';
 import { appNow } from '../runtime/clock';
@@ -109,7 +109,8 @@ export function defineRoute<C extends TContract>(contract: C, spec: TRouteSpec<C
       if (spec.limit === 'sign-in') await limitSignIn(ctx, clientBucket(clientAddress(req, ctx.env.TRUST_PROXY)));
       if (actor && WRITE_METHODS.has(contract.method)) await limitWrites(signedIn(ctx));
 
-      const raw = rawInput(contract, req.query ?? {}, WRITE_METHODS.has(contract.method) ? parseBody(req.body) : {});
+      const body = !WRITE_METHODS.has(contract.method) ? {} : contract.bodyType === 'xml' ? parseXmlBody(await rawXmlText(req)) : parseBody(req.body);
+      const raw = rawInput(contract, req.query ?? {}, body);
       const params = parseParams(contract.params, raw.params);
       // who may, before what they sent is read: a refused caller learns nothing from form errors
       if (typeof spec.access === 'object') await authorize(signedIn(ctx), spec.access, params as Record<string, unknown>);

@@ -75,7 +75,16 @@ function jsonMap<T extends z.ZodType>(schema: T, fallback: string) {
 
 const PLACEHOLDER_TEMPLATE_IDS = new Set(Object.values(ZTemplateConfig.parse(JSON.parse(DEFAULT_TEMPLATES))).map((t) => t.id));
 const PLACEHOLDER_SMS_TEMPLATE_IDS = new Set(Object.values(ZSmsTemplateConfig.parse(JSON.parse(DEFAULT_SMS_TEMPLATES))).map((t) => t.id));
+const PLACEHOLDER_OA_TEMPLATE_IDS = new Set(Object.values(ZOaTemplateConfig.parse(JSON.parse(DEFAULT_OA_TEMPLATES))).map((t) => t.id));
 const DEV_PUSH_TOKEN = 'dev-push-token';
+
+/** Production refuses a template map still holding the development placeholder ids. */
+function placeholders(ctx: z.RefinementCtx, key: string, map: Record<string, { id: string }>, ids: Set<string>, what: string): void {
+  const names = Object.entries(map)
+    .filter(([, t]) => ids.has(t.id))
+    .map(([name]) => name);
+  if (names.length) ctx.addIssue({ code: 'custom', path: [key], message: `set ${what} in production (placeholders in: ${names.join(', ')})` });
+}
 
 const ZEnv = z
   .object({
@@ -168,32 +177,19 @@ const ZEnv = z
     if (e.WECHAT_PUSH_TOKEN === DEV_PUSH_TOKEN)
       ctx.addIssue({ code: 'custom', path: ['WECHAT_PUSH_TOKEN'], message: 'set the Token of 消息推送 from the mini-program console in production' });
     // WeChat refuses unknown template ids (40037): every subscribe message would fail, only in the log
-    const placeholders = Object.entries(e.WECHAT_SUBSCRIBE_TEMPLATES)
-      .filter(([, t]) => PLACEHOLDER_TEMPLATE_IDS.has(t.id))
-      .map(([name]) => name);
-    if (placeholders.length)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['WECHAT_SUBSCRIBE_TEMPLATES'],
-        message: `set the account's real template ids in production (placeholders in: ${placeholders.join(', ')})`,
-      });
+    placeholders(ctx, 'WECHAT_SUBSCRIBE_TEMPLATES', e.WECHAT_SUBSCRIBE_TEMPLATES, PLACEHOLDER_TEMPLATE_IDS, "the account's real template ids");
     if (e.TEST_CLOCK) ctx.addIssue({ code: 'custom', path: ['TEST_CLOCK'], message: 'the test clock must be off in production' });
     if (e.CRON_SECRET === 'dev-cron-secret-change-me') ctx.addIssue({ code: 'custom', path: ['CRON_SECRET'], message: 'set a real cron secret in production' });
     if (!e.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production runs on the PostgreSQL server' });
     if (e.WECHAT_OA_APP_ID && (!e.WECHAT_OA_APP_SECRET || !e.WECHAT_OA_TOKEN))
       ctx.addIssue({ code: 'custom', path: ['WECHAT_OA_APP_SECRET'], message: 'the 公众号 needs its secret and the Token of its 服务器配置' });
+    // a 公众号 on the placeholder template ids would fail every template message (40037), only in the log
+    if (e.WECHAT_OA_APP_ID) placeholders(ctx, 'WECHAT_OA_TEMPLATES', e.WECHAT_OA_TEMPLATES, PLACEHOLDER_OA_TEMPLATE_IDS, "the 公众号's real template ids");
     if (e.SMS_ENABLED && (!e.TENCENT_SMS_SECRET_ID || !e.TENCENT_SMS_SECRET_KEY || !e.TENCENT_SMS_SDK_APP_ID || !e.TENCENT_SMS_SIGN_NAME))
       ctx.addIssue({ code: 'custom', path: ['SMS_ENABLED'], message: 'SMS needs TENCENT_SMS_SECRET_ID, _SECRET_KEY, _SDK_APP_ID and _SIGN_NAME' });
     // Tencent refuses a template id the account has not had approved: every SMS, SOS included, would fail
-    const smsPlaceholders = Object.entries(e.TENCENT_SMS_TEMPLATES)
-      .filter(([, t]) => PLACEHOLDER_SMS_TEMPLATE_IDS.has(t.id))
-      .map(([name]) => name);
-    if (e.SMS_ENABLED && smsPlaceholders.length)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['TENCENT_SMS_TEMPLATES'],
-        message: `set the SMS account's approved template ids in production (placeholders in: ${smsPlaceholders.join(', ')})`,
-      });
+    if (e.SMS_ENABLED)
+      placeholders(ctx, 'TENCENT_SMS_TEMPLATES', e.TENCENT_SMS_TEMPLATES, PLACEHOLDER_SMS_TEMPLATE_IDS, "the SMS account's approved template ids");
     if (e.WECHAT_APP_ID === 'wx-dev-app' || e.WECHAT_APP_SECRET === 'dev-secret')
       ctx.addIssue({ code: 'custom', path: ['WECHAT_APP_ID'], message: 'set the real WeChat app id and secret in production' });
   });

@@ -26,6 +26,8 @@ export type TContract<
   response: R;
   /** 200 unless the endpoint creates something (201). */
   status?: number;
+  /** how the body is written: JSON (default), or WeChat's `<xml>` pushes (the fields under the root). */
+  bodyType?: 'json' | 'xml';
 };
 
 const empty = z.object({}).strict();
@@ -38,7 +40,18 @@ export function defineContract<
   R extends z.ZodType = z.ZodType,
   const M extends THttpMethod = THttpMethod,
   const Path extends string = string,
->(c: { method: M; path: Path; summary: string; tag: string; params?: P; query?: Q; body?: B; response: R; status?: number }): TContract<P, Q, B, R, M, Path> {
+>(c: {
+  method: M;
+  path: Path;
+  summary: string;
+  tag: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: R;
+  status?: number;
+  bodyType?: 'json' | 'xml';
+}): TContract<P, Q, B, R, M, Path> {
   return {
     ...c,
     params: (c.params ?? empty) as P,

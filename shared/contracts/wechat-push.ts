@@ -35,3 +35,39 @@ export const receiveWechatPush = defineContract({
   }),
   response: z.object({ text: z.string() }),
 });
+
+/** 公众号 服务器配置 (the service account's own Token, not the mini-program's). */
+export const verifyOaPush = defineContract({
+  method: 'GET',
+  path: '/api/wechat/oa-push',
+  summary: '公众号服务器配置：地址验证（原样返回 echostr）',
+  tag: 'wechat',
+  query: z.object({ ...ZSignature, echostr: z.string().max(128) }),
+  response: z.object({ text: z.string() }),
+});
+
+const xmlText = (max: number) => z.string().max(max).optional();
+
+export const receiveOaPush = defineContract({
+  method: 'POST',
+  path: '/api/wechat/oa-push',
+  summary: '公众号事件推送（XML，明文或安全模式）：关注时按 unionid 关联工作人员，取消关注时标记，返回 success',
+  tag: 'wechat',
+  bodyType: 'xml',
+  query: z.object({
+    ...ZSignature,
+    openid: z.string().max(64).optional(),
+    encrypt_type: z.enum(['raw', 'aes']).optional(),
+    msg_signature: z.string().max(64).optional(),
+  }),
+  body: z.looseObject({
+    ToUserName: xmlText(64),
+    FromUserName: xmlText(64),
+    CreateTime: xmlText(20),
+    MsgType: xmlText(32),
+    Event: xmlText(64),
+    /** 安全模式: the event, encrypted */
+    Encrypt: xmlText(20_000),
+  }),
+  response: z.object({ text: z.string() }),
+});

@@ -172,6 +172,8 @@ const OPEN_ROUTES = [
   'POST /api/test/clock',
   'GET /api/wechat/push',
   'POST /api/wechat/push',
+  'GET /api/wechat/oa-push',
+  'POST /api/wechat/oa-push',
 ];
 /** Path parameters that are not the object: a value the contract accepts. */
 const OTHER_PARAMS: Record<string, string> = { eventKind: 'volunteer' };

@@ -7,7 +7,8 @@ import { hasUnreadableChars } from '../../shared/contracts/input-hygiene';
 import { isErrorCode } from '../../shared/errors';
 import { useApi } from '../helpers/api';
 import { testEnv, useTestDb } from '../helpers/db';
-import { startFakeWechat, type TFakeWechat } from '../helpers/fake-wechat';
+import { fakeWechatEnv, startFakeWechat, type TFakeWechat } from '../helpers/fake-wechat';
+import { encryptOaMessage, oaSignature } from '../../functions/services/wechat/oa-crypto';
 import { HOSTILE_TEXT, RAW_BODIES, fuzzValue, requestValue, type TPools, type TSchema } from '../helpers/fuzz-arbitraries';
 import { buildFuzzWorld, type TCaller, type TFuzzWorld } from '../helpers/fuzz-world';
 import { testDbKind } from '../helpers/test-db-config';
@@ -23,12 +24,21 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
 // 40 runs × 116 operations ≈ 4 600 requests: 30–60 s on PGlite on a busy 2-core machine
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 
+const OA_TOKEN = 'fuzz-oa-token';
+const OA_AES_KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
 const db = useTestDb();
 const api = useApi();
 let wx: TFakeWechat;
 let world: TFuzzWorld;
 
-type TOperation = { method: string; path: string; params: { name: string; in: string; required?: boolean; schema: TSchema }[]; body?: TSchema };
+type TOperation = {
+  method: string;
+  path: string;
+  params: { name: string; in: string; required?: boolean; schema: TSchema }[];
+  body?: TSchema;
+  /** the body is WeChat's `<xml>` (公众号 pushes), authenticated by a signature in the query */
+  xml?: boolean;
+};
 type TSent = { caller: TCaller; url: string; body?: string; headers: Record<string, string> };
 
 beforeAll(async () => {
@@ -37,9 +47,8 @@ beforeAll(async () => {
   // would stop at 429 before the contract (the limit has its own tests)
   setEnv(
     testEnv({
-      WECHAT_API_BASE: wx.url,
-      WECHAT_APP_ID: wx.appId,
-      WECHAT_APP_SECRET: wx.appSecret,
+      ...fakeWechatEnv(wx, OA_TOKEN),
+      WECHAT_OA_AES_KEY: OA_AES_KEY,
       WECHAT_TIMEOUT_MS: '1000',
       TEST_CLOCK: '1',
       WRITE_LIMIT_PER_MINUTE: '1000000',
@@ -136,10 +145,12 @@ function requestFor(op: TOperation): fc.Arbitrary<TSent> {
     });
   const body = op.body
     ? fc.oneof(
-        { weight: 12, arbitrary: requestValue(op.body, pools).map((b) => JSON.stringify(b) ?? '') },
-        { weight: 1, arbitrary: fc.constantFrom(...RAW_BODIES) },
+        { weight: 12, arbitrary: requestValue(op.body, pools).map((b) => (op.xml ? toXml(b) : (JSON.stringify(b) ?? ''))) },
+        { weight: 1, arbitrary: fc.constantFrom(...RAW_BODIES, ...(op.xml ? RAW_XML : [])) },
       )
     : fc.constant(undefined);
+  // most pushes are signed with the Token (a third in 安全模式), so the use case behind the signature check is fuzzed too
+  const signing = op.xml ? fc.constantFrom<'none' | 'plain' | 'safe'>('none', 'plain', 'plain', 'safe') : fc.constant('none' as const);
   const headers = fc.record(
     {
       'idempotency-key': fc.oneof(
@@ -151,12 +162,47 @@ function requestFor(op: TOperation): fc.Arbitrary<TSent> {
     },
     { requiredKeys: [] },
   );
-  return fc.record({ caller: fc.constantFrom(...callers), path, query, body, headers }).map(({ caller, path: p, query: q, body: b, headers: h }) => ({
-    caller,
-    url: q ? `${p}?${q}` : p,
-    body: b,
-    headers: op.method === 'GET' ? {} : h,
-  }));
+  return fc
+    .record({ caller: fc.constantFrom(...callers), path, query, body, headers, signing })
+    .map(({ caller, path: p, query: q, body: b, headers: h, signing: sg }) => {
+      const signed = sg === 'none' ? null : signPush(sg, b ?? '');
+      const qs = [q, signed?.query].filter(Boolean).join('&');
+      return { caller, url: qs ? `${p}?${qs}` : p, body: signed ? signed.body : b, headers: op.method === 'GET' ? {} : h };
+    });
+}
+
+/** Text that is not one `<xml>` document, or is one with hostile structure. */
+const RAW_XML = [
+  '<xml>',
+  '<xml></xml>',
+  '<xml><Event>subscribe</Event><Event>unsubscribe</Event></xml>',
+  '<!DOCTYPE xml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><xml><Event>&b;</Event></xml>',
+  '<xml><MsgType>event</MsgType><Event>subscribe</Event><FromUserName><![CDATA[o\u0000x]]></FromUserName></xml>',
+  `<xml>${'<a>'.repeat(200)}${'</a>'.repeat(200)}</xml>`,
+  '<xml><Encrypt><![CDATA[not base64]]></Encrypt></xml>',
+];
+
+/** A value as WeChat's `<xml>` fields (CDATA), whatever its shape. */
+function toXml(v: unknown): string {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return `<xml>${String(JSON.stringify(v) ?? '')}</xml>`;
+  const field = (k: string, x: unknown) => `<${k}><![CDATA[${typeof x === 'string' ? x : JSON.stringify(x)}]]></${k}>`;
+  return `<xml>${Object.entries(v)
+    .filter(([k]) => /^[A-Za-z_][\w-]*$/.test(k))
+    .map(([k, x]) => field(k, x))
+    .join('')}</xml>`;
+}
+
+/** Signs a push as WeChat would with the fuzz run's Token; `safe` also encrypts the body as the Encrypt field. */
+function signPush(mode: 'plain' | 'safe', body: string): { query: string; body: string } {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const nonce = String(Math.floor(Math.random() * 1e9));
+  const query = `signature=${oaSignature(OA_TOKEN, timestamp, nonce)}&timestamp=${timestamp}&nonce=${nonce}`;
+  if (mode === 'plain') return { query, body };
+  const encrypted = encryptOaMessage(OA_AES_KEY, env().WECHAT_OA_APP_ID ?? '', body);
+  return {
+    query: `${query}&encrypt_type=aes&msg_signature=${oaSignature(OA_TOKEN, timestamp, nonce, encrypted)}`,
+    body: `<xml><ToUserName><![CDATA[gh_fuzz]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`,
+  };
 }
 
 /** status counts per operation, printed with FUZZ_STATS=1 to see how deep the runs reach */
@@ -204,7 +250,8 @@ function operationsOf(doc: {
       method: method.toUpperCase(),
       path,
       params: o.parameters ?? [],
-      body: o.requestBody?.content['application/json']?.schema,
+      body: o.requestBody?.content['application/json']?.schema ?? o.requestBody?.content['application/xml']?.schema,
+      xml: Boolean(o.requestBody?.content['application/xml']),
     })),
   );
 }

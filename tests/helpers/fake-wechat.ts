@@ -1,9 +1,54 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** How the next call to an endpoint should fail, as WeChat does. */
-export type TEndpoint = 'jscode2session' | 'stable_token' | 'subscribe_send' | 'wxacode' | 'msg_sec_check' | 'media_check_async';
+export type TEndpoint =
+  | 'jscode2session'
+  | 'stable_token'
+  | 'subscribe_send'
+  | 'wxacode'
+  | 'msg_sec_check'
+  | 'media_check_async'
+  | 'oa_template_send'
+  | 'oa_user_info'
+  | 'oa_user_batchget'
+  | 'oa_user_get';
+
+/** A 公众号 template message WeChat accepted. */
+export type TOaSent = {
+  touser: string;
+  template_id: string;
+  miniprogram?: { appid: string; pagepath: string };
+  url?: string;
+  data: Record<string, { value: string }>;
+};
+
+/** How a push reaches the 公众号's 服务器配置 URL: plaintext (明文模式) or encrypted (安全模式). */
+export type TOaPushOpts = { mode?: 'plain' | 'safe'; badSignature?: boolean; badMsgSignature?: boolean; timestamp?: number; forAppId?: string };
+
+/** The 公众号 (service account) side of the fake: its own app id, secret, token, followers and pushes. */
+export type TFakeOa = {
+  appId: string;
+  appSecret: string;
+  /** Template messages WeChat accepted, in order. */
+  sent: TOaSent[];
+  tokens: { issued: number; forced: number };
+  /** The follower's openid under the 公众号 for the fake user `user` (not the mini-program's). */
+  openidFor: (user: string) => string;
+  /** Followers, by openid, as WeChat knows them. */
+  followers: Map<string, { unionid: string | null; following: boolean; since: number }>;
+  /** 服务器配置: where event pushes go, the Token, and the EncodingAESKey (安全模式). */
+  setPush: (url: string, token: string, aesKey?: string) => void;
+  /** `user/get` page size (WeChat's is 10 000), smaller to test paging. */
+  setPageSize: (n: number) => void;
+  /** Someone follows: WeChat records them and pushes the signed subscribe event; `push: false` follows silently (before the URL was set). */
+  follow: (openid: string, unionid: string | null, opts?: TOaPushOpts & { push?: boolean }) => Promise<{ status: number; text: string } | null>;
+  unfollow: (openid: string, opts?: TOaPushOpts & { push?: boolean }) => Promise<{ status: number; text: string } | null>;
+  /** Sends any XML event (already built) to the push URL, signed as WeChat does. */
+  pushXml: (xml: string, openid: string, opts?: TOaPushOpts) => Promise<{ status: number; text: string }>;
+  expireToken: () => void;
+};
 
 export type TFault =
   | { errcode: number; errmsg?: string } // a documented error answer (HTTP 200 with errcode)
@@ -24,6 +69,10 @@ export type TFakeWechat = {
   tokens: { issued: number; forced: number };
   /** getwxacodeunlimit calls that produced an image, with the version they open */
   wxacodes: { scene: string; page: string; envVersion: 'release' | 'trial' | 'develop' }[];
+  /** The 公众号 sharing the mini-program's open-platform account. */
+  oa: TFakeOa;
+  /** The unionid of fake user `user`, the same under the mini-program and the 公众号. */
+  unionidFor: (user: string) => string;
   /** A fresh login code for the fake user `user` (the same user → the same openid). */
   codeFor: (user: string) => string;
   openidFor: (user: string) => string;
@@ -60,12 +109,27 @@ export type TFakeWechat = {
  * on demand through failNext. msg_sec_check v2 answers {result: {suggest, label}, detail, trace_id}:
  * text with 赌博/诈骗/违禁 is risky (20006), with 加微信/私聊 needs review (10001), else pass (100);
  * an openid that has not signed in gets 61010 (WeChat wants a visit in the last 2 hours).
+ * The 公众号 (`oa`, its own app id, secret and access token): template/send (43004 to someone who
+ * does not follow, 40003 to an unknown openid, 40037 bad template id, 40166/40165 a mini-program
+ * appid or pagepath that is not the bound app's, 47003 bad data, 40001/42001 token), user/info,
+ * user/info/batchget (≤100) and user/get (paged by next_openid); `oa.follow`/`oa.unfollow`
+ * push the signed subscribe/unsubscribe XML to the 服务器配置 URL in plaintext or 安全模式.
+ * code2Session answers the unionid the 公众号 shares (one open-platform account) unless
+ * `openPlatform: false`.
  * Not WeChat: `GET /fake/login-code?user=NAME` answers {code, openid} as `codeFor` does, for a
- * person driving the fake by hand (`npm run fake-wechat`), who has no Taro.login to call.
+ * person driving the fake by hand (`npm run fake-wechat`), who has no Taro.login to call;
+ * `GET /fake/oa-follow?user=NAME` (and `oa-unfollow`) has that user follow the 公众号 (the push goes
+ * to the URL `oa.setPush` set) and `GET /fake/oa-sent` lists the template messages received.
  */
-export async function startFakeWechat(opts: { appId?: string; appSecret?: string; port?: number } = {}): Promise<TFakeWechat> {
+export async function startFakeWechat(
+  opts: { appId?: string; appSecret?: string; oaAppId?: string; oaAppSecret?: string; openPlatform?: boolean; port?: number } = {},
+): Promise<TFakeWechat> {
   const appId = opts.appId ?? 'wx-test-app';
   const appSecret = opts.appSecret ?? 'test-secret';
+  const oaAppId = opts.oaAppId ?? 'wx-test-oa';
+  const oaAppSecret = opts.oaAppSecret ?? 'test-oa-secret';
+  // both apps bound to one open-platform account: code2Session answers the unionid too
+  const openPlatform = opts.openPlatform ?? true;
   const faults: Record<TEndpoint, TFault[]> = {
     jscode2session: [],
     stable_token: [],
@@ -73,7 +137,18 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
     wxacode: [],
     msg_sec_check: [],
     media_check_async: [],
+    oa_template_send: [],
+    oa_user_info: [],
+    oa_user_batchget: [],
+    oa_user_get: [],
   };
+  const oaSent: TOaSent[] = [];
+  const oaTokens = { issued: 0, forced: 0 };
+  let oaCurrent: { token: string; expired: boolean } | null = null;
+  const oaRetired = new Set<string>();
+  const followers: TFakeOa['followers'] = new Map();
+  let oaPush = { url: '', token: '', aesKey: '' };
+  let oaPageSize = 10_000;
   const contentChecks: TFakeWechat['contentChecks'] = [];
   const mediaChecks: TFakeWechat['mediaChecks'] = [];
   let push = { url: '', token: '' };
@@ -87,6 +162,8 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
   const used = new Set<string>();
   const calls: TFakeWechat['calls'] = [];
   const openidFor = (user: string) => 'o' + createHash('sha256').update(`${appId}:${user}`).digest('base64url').slice(0, 27);
+  const oaOpenidFor = (user: string) => 'o' + createHash('sha256').update(`${oaAppId}:${user}`).digest('base64url').slice(0, 27);
+  const unionidFor = (user: string) => 'o' + createHash('sha256').update(`open-platform:${user}`).digest('base64url').slice(0, 27);
   const issue = (user: string) => {
     const code = randomBytes(12).toString('hex');
     issued.set(code, user);
@@ -116,11 +193,30 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
                 ? 'msg_sec_check'
                 : url.pathname === '/wxa/media_check_async' && req.method === 'POST'
                   ? 'media_check_async'
-                  : null;
+                  : url.pathname === '/cgi-bin/message/template/send' && req.method === 'POST'
+                    ? 'oa_template_send'
+                    : url.pathname === '/cgi-bin/user/info' && req.method === 'GET'
+                      ? 'oa_user_info'
+                      : url.pathname === '/cgi-bin/user/info/batchget' && req.method === 'POST'
+                        ? 'oa_user_batchget'
+                        : url.pathname === '/cgi-bin/user/get' && req.method === 'GET'
+                          ? 'oa_user_get'
+                          : null;
     if (url.pathname === '/fake/login-code' && req.method === 'GET') {
       const user = query.user || 'villager';
       return send({ code: issue(user), openid: openidFor(user) });
     }
+    if ((url.pathname === '/fake/oa-follow' || url.pathname === '/fake/oa-unfollow') && req.method === 'GET') {
+      const user = query.user || 'villager';
+      const openid = oaOpenidFor(user);
+      try {
+        const push = url.pathname === '/fake/oa-follow' ? await oa.follow(openid, unionidFor(user)) : await oa.unfollow(openid);
+        return send({ openid, unionid: unionidFor(user), push });
+      } catch (e) {
+        return send({ openid, error: e instanceof Error ? e.message : String(e) });
+      }
+    }
+    if (url.pathname === '/fake/oa-sent' && req.method === 'GET') return send({ sent: oaSent });
     if (!endpoint) return send({ errcode: 40066, errmsg: 'invalid url' });
     calls.push({ endpoint, query });
     const fault = faults[endpoint].shift();
@@ -129,12 +225,30 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
     if (fault && 'garbage' in fault) return send('<html>oops</html>');
     if (fault) return send({ errcode: fault.errcode, errmsg: fault.errmsg ?? 'fake fault' });
     let body: Record<string, unknown> = {};
-    if (endpoint !== 'jscode2session') {
+    if (endpoint !== 'jscode2session' && req.method === 'POST') {
       try {
         body = JSON.parse(raw);
       } catch {
         return send({ errcode: 47001, errmsg: 'data format error' });
       }
+    }
+    if (endpoint === 'stable_token' && body.appid === oaAppId) {
+      if (body.grant_type !== 'client_credential') return send({ errcode: 40002, errmsg: 'invalid grant_type' });
+      if (body.secret !== oaAppSecret) return send({ errcode: 40125, errmsg: 'invalid appsecret' });
+      if (!oaCurrent || oaCurrent.expired || body.force_refresh === true) {
+        if (body.force_refresh === true) oaTokens.forced++;
+        if (oaCurrent) oaRetired.add(oaCurrent.token);
+        oaCurrent = { token: 'AT_OA_' + randomBytes(16).toString('hex'), expired: false };
+        oaTokens.issued++;
+      }
+      return send({ access_token: oaCurrent.token, expires_in: 7200 });
+    }
+    if (endpoint.startsWith('oa_')) {
+      const token = query.access_token ?? '';
+      if (oaRetired.has(token) || (oaCurrent && token === oaCurrent.token && oaCurrent.expired))
+        return send({ errcode: 42001, errmsg: 'access_token expired' });
+      if (!oaCurrent || token !== oaCurrent.token) return send({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+      return send(oaAnswer(endpoint, query, body));
     }
     if (endpoint === 'stable_token') {
       if (body.grant_type !== 'client_credential') return send({ errcode: 40002, errmsg: 'invalid grant_type' });
@@ -223,8 +337,137 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
     if (used.has(code)) return send({ errcode: 40163, errmsg: 'code been used' });
     used.add(code);
     visited.add(openidFor(user));
-    return send({ session_key: randomBytes(16).toString('base64'), openid: openidFor(user) });
+    return send({ session_key: randomBytes(16).toString('base64'), openid: openidFor(user), ...(openPlatform ? { unionid: unionidFor(user) } : {}) });
   });
+
+  /** user/info for one follower, as WeChat answers it (an unfollowed openid gets subscribe 0 and no profile). */
+  function oaUserInfo(openid: string): Record<string, unknown> {
+    const f = followers.get(openid)!;
+    if (!f.following) return { subscribe: 0, openid };
+    return {
+      subscribe: 1,
+      openid,
+      language: 'zh_CN',
+      subscribe_time: Math.floor(f.since / 1000),
+      ...(f.unionid ? { unionid: f.unionid } : {}),
+      remark: '',
+      groupid: 0,
+      tagid_list: [],
+      subscribe_scene: 'ADD_SCENE_QR_CODE',
+      qr_scene: 0,
+      qr_scene_str: '',
+    };
+  }
+
+  /** The 公众号 API, once its access token was accepted. */
+  function oaAnswer(endpoint: TEndpoint, query: Record<string, string>, body: Record<string, unknown>): Record<string, unknown> {
+    if (endpoint === 'oa_user_info') {
+      const openid = query.openid ?? '';
+      if (!followers.has(openid)) return { errcode: 40003, errmsg: 'invalid openid' };
+      if (query.lang !== undefined && !['zh_CN', 'zh_TW', 'en'].includes(query.lang)) return { errcode: 40005, errmsg: 'invalid lang' };
+      return oaUserInfo(openid);
+    }
+    if (endpoint === 'oa_user_batchget') {
+      const list = body.user_list;
+      if (!Array.isArray(list) || list.length === 0) return { errcode: 47001, errmsg: 'data format error' };
+      if (list.length > 100) return { errcode: 45034, errmsg: 'user_list size out of limit' };
+      const out: Record<string, unknown>[] = [];
+      for (const item of list as { openid?: unknown }[]) {
+        const openid = typeof item?.openid === 'string' ? item.openid : '';
+        if (!followers.has(openid)) return { errcode: 40003, errmsg: 'invalid openid' };
+        out.push(oaUserInfo(openid));
+      }
+      return { user_info_list: out };
+    }
+    if (endpoint === 'oa_user_get') {
+      const all = [...followers].filter(([, f]) => f.following).map(([o]) => o);
+      const from = query.next_openid ? all.indexOf(query.next_openid) + 1 : 0;
+      if (query.next_openid && from === 0) return { errcode: 40003, errmsg: 'invalid next_openid' };
+      const page = all.slice(from, from + oaPageSize);
+      if (page.length === 0) return { total: all.length, count: 0, next_openid: '' };
+      return { total: all.length, count: page.length, data: { openid: page }, next_openid: page[page.length - 1] };
+    }
+    // template/send
+    const msg = body as TOaSent;
+    if (typeof msg.touser !== 'string' || !followers.has(msg.touser)) return { errcode: 40003, errmsg: 'invalid openid' };
+    if (!followers.get(msg.touser)!.following) return { errcode: 43004, errmsg: 'require subscribe' };
+    if (typeof msg.template_id !== 'string' || !/^[\w-]{1,64}$/.test(msg.template_id)) return { errcode: 40037, errmsg: 'invalid template_id' };
+    if (msg.miniprogram !== undefined) {
+      if (msg.miniprogram?.appid !== appId) return { errcode: 40166, errmsg: 'invalid weapp appid' };
+      const page = msg.miniprogram.pagepath;
+      if (typeof page !== 'string' || page.startsWith('/') || !/^[\w-]+(\/[\w-]+)*(\?.*)?$/.test(page))
+        return { errcode: 40165, errmsg: 'invalid weapp pagepath' };
+    }
+    if (!msg.data || typeof msg.data !== 'object' || Object.keys(msg.data).length === 0) return { errcode: 47003, errmsg: 'argument invalid! data' };
+    for (const [key, v] of Object.entries(msg.data)) {
+      const bad = /\d$/.test(key) ? invalidField({ [key]: v }) : typeof v?.value === 'string' && [...v.value].length <= 200 ? null : `${key}.value`;
+      if (bad) return { errcode: 47003, errmsg: `argument invalid! data.${bad}` };
+    }
+    oaSent.push(msg);
+    return { errcode: 0, errmsg: 'ok', msgid: 2_000_000 + oaSent.length };
+  }
+
+  /** Encrypts as the 公众平台 does in 安全模式 (written apart from the server's code, so one mistake cannot hide in both). */
+  function oaEncrypt(xml: string, forAppId: string): string {
+    const key = Buffer.from(`${oaPush.aesKey}=`, 'base64');
+    const msg = Buffer.from(xml);
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(msg.length, 0);
+    const plain = Buffer.concat([randomBytes(16), len, msg, Buffer.from(forAppId)]);
+    const n = 32 - (plain.length % 32);
+    const c = createCipheriv('aes-256-cbc', key, key.subarray(0, 16)).setAutoPadding(false);
+    return Buffer.concat([c.update(Buffer.concat([plain, Buffer.alloc(n, n)])), c.final()]).toString('base64');
+  }
+
+  const sha1 = (...parts: string[]) => createHash('sha1').update(parts.sort().join('')).digest('hex');
+
+  async function pushOa(xml: string, openid: string, o: TOaPushOpts = {}): Promise<{ status: number; text: string }> {
+    if (!oaPush.url) throw new Error('no 公众号 push URL set (oa.setPush)');
+    const timestamp = String(o.timestamp ?? Math.floor(Date.now() / 1000));
+    const nonce = String(randomBytes(4).readUInt32BE(0));
+    const signature = o.badSignature ? '0'.repeat(40) : sha1(oaPush.token, timestamp, nonce);
+    const qs = new URLSearchParams({ signature, timestamp, nonce, openid });
+    let payload = xml;
+    if ((o.mode ?? (oaPush.aesKey ? 'safe' : 'plain')) === 'safe') {
+      const encrypted = oaEncrypt(xml, o.forAppId ?? oaAppId);
+      qs.set('encrypt_type', 'aes');
+      qs.set('msg_signature', o.badMsgSignature ? 'f'.repeat(40) : sha1(oaPush.token, timestamp, nonce, encrypted));
+      payload = `<xml><ToUserName><![CDATA[gh_fake_oa]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`;
+    }
+    const res = await fetch(`${oaPush.url}?${qs}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: payload });
+    return { status: res.status, text: await res.text() };
+  }
+
+  const eventXml = (openid: string, event: 'subscribe' | 'unsubscribe') =>
+    `<xml><ToUserName><![CDATA[gh_fake_oa]]></ToUserName><FromUserName><![CDATA[${openid}]]></FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[${event}]]></Event>${event === 'subscribe' ? '<EventKey><![CDATA[]]></EventKey>' : ''}</xml>`;
+
+  const oa: TFakeOa = {
+    appId: oaAppId,
+    appSecret: oaAppSecret,
+    sent: oaSent,
+    tokens: oaTokens,
+    openidFor: oaOpenidFor,
+    followers,
+    setPush: (url, token, aesKey = '') => {
+      oaPush = { url, token, aesKey };
+    },
+    setPageSize: (n) => {
+      oaPageSize = n;
+    },
+    follow: async (openid, unionid, o = {}) => {
+      followers.set(openid, { unionid, following: true, since: Date.now() });
+      return o.push === false ? null : pushOa(eventXml(openid, 'subscribe'), openid, o);
+    },
+    unfollow: async (openid, o = {}) => {
+      const f = followers.get(openid);
+      followers.set(openid, { unionid: f?.unionid ?? null, following: false, since: f?.since ?? Date.now() });
+      return o.push === false ? null : pushOa(eventXml(openid, 'unsubscribe'), openid, o);
+    },
+    pushXml: pushOa,
+    expireToken: () => {
+      if (oaCurrent) oaCurrent.expired = true;
+    },
+  };
   await new Promise<void>((r) => server.listen(opts.port ?? 0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   return {
@@ -270,6 +513,8 @@ export async function startFakeWechat(opts: { appId?: string; appSecret?: string
     tokens,
     wxacodes,
     openidFor,
+    oa,
+    unionidFor,
     failNext: (endpoint, fault) => faults[endpoint].push(fault),
     expireToken: () => {
       if (current) current.expired = true;
@@ -314,4 +559,16 @@ export function invalidField(data: unknown): string | null {
     if (!ok) return `${key}.value`;
   }
   return null;
+}
+
+/** The environment pointing the server at this fake: the mini-program, and the 公众号 with `oaToken` as its 服务器配置 Token. */
+export function fakeWechatEnv(wx: TFakeWechat, oaToken = 'oa-token'): Record<string, string> {
+  return {
+    WECHAT_API_BASE: wx.url,
+    WECHAT_APP_ID: wx.appId,
+    WECHAT_APP_SECRET: wx.appSecret,
+    WECHAT_OA_APP_ID: wx.oa.appId,
+    WECHAT_OA_APP_SECRET: wx.oa.appSecret,
+    WECHAT_OA_TOKEN: oaToken,
+  };
 }

@@ -32,6 +32,13 @@ describe('the production environment', () => {
     expect(() => parseEnv(rest)).toThrow(/WECHAT_PUSH_TOKEN/);
   });
 
+  it("refuses a 公众号 on placeholder template ids, and starts with the account's own", () => {
+    const oa = { WECHAT_OA_APP_ID: 'wx0a0a0a0a0a0a0a0a', WECHAT_OA_APP_SECRET: 'oa-secret', WECHAT_OA_TOKEN: 'oaToken123' };
+    expect(() => parseEnv(productionEnv(oa))).toThrow(/WECHAT_OA_TEMPLATES: .*placeholders in: bin_task, bin_overdue/);
+    const real = JSON.stringify({ bin_task: { id: 'aBcD-1234_real', page: 'pkg-clean/tasks/index', fields: { thing1: 'binLabel' } } });
+    expect(parseEnv(productionEnv({ ...oa, WECHAT_OA_TEMPLATES: real })).WECHAT_OA_TEMPLATES.bin_task.id).toBe('aBcD-1234_real');
+  });
+
   it('keeps the placeholders for development and tests', () => {
     const e = parseEnv({ NODE_ENV: 'development' });
     expect(e.WECHAT_PUSH_TOKEN).toBe('dev-push-token');

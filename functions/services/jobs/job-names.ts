@@ -13,6 +13,7 @@ export const JOB_NAMES = [
   'sos_ack_due',
   'listing_expire',
   'job_expire',
+  'oa_follower_sync',
 ] as const;
 export type TJobName = (typeof JOB_NAMES)[number];
 

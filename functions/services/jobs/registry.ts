@@ -6,6 +6,7 @@ import { flagOverdueBinReport } from '../bins/overdue-bin-report';
 import { requestAcceptDue, requestAutoClose, requestResolveDue } from '../requests/request-timers';
 import { sosAckDue } from '../sos/sos-timers';
 import { expireJob, expireListing } from '../market/market-timers';
+import { syncOaFollowers } from '../oa/sync-oa-followers';
 import type { TJobName } from './job-names';
 
 export type TJobHandler = (ctx: TServiceContext, tx: Db, payload: Record<string, unknown>) => Promise<void>;
@@ -25,4 +26,8 @@ export const JOB_HANDLERS = {
   sos_ack_due: sosAckDue,
   listing_expire: expireListing,
   job_expire: expireJob,
+  /** 关注者同步, daily (services/oa/schedule-oa-sync.ts) */
+  oa_follower_sync: async (ctx, tx) => {
+    await syncOaFollowers({ db: tx, env: ctx.env, now: ctx.now });
+  },
 } satisfies Record<TJobName, TJobHandler>;

@@ -3,13 +3,14 @@ import type { TChannel } from '../../../shared/domain/notifications';
 import { oaEnabled, smsEnabled, type TEnv } from '../../runtime/env';
 import type { TWorkContext } from '../context';
 import { sendLongTerm } from './channels/long-term';
+import { sendOa } from './channels/oa';
 import { sendOneTime } from './channels/one-time';
 import { sendBySms } from './channels/sms';
 import type { TChannelNotice, TChannelOutcome, TChannelSend } from './channels/outcome';
 
 const SEND: Record<TChannel, TChannelSend> = {
   long_term: sendLongTerm,
-  oa: async () => ({ kind: 'unavailable', why: 'oa: not configured' }),
+  oa: sendOa,
   one_time: sendOneTime,
   sms: sendBySms,
 };

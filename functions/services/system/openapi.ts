@@ -24,7 +24,7 @@ export function getOpenApiDocument(): Record<string, unknown> {
       request: {
         params: c.params as never,
         query: write ? undefined : (c.query as never),
-        body: write ? { content: { 'application/json': { schema: c.body } } } : undefined,
+        body: write ? { content: { [c.bodyType === 'xml' ? 'application/xml' : 'application/json']: { schema: c.body } } } : undefined,
         headers: write ? ZWriteHeaders : undefined,
       },
       responses: {

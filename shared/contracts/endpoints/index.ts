@@ -115,5 +115,7 @@ export { updateJob } from './update-job';
 export { updateListing } from './update-listing';
 export { withdrawApplication } from './withdraw-application';
 export { getPublicMedia } from './get-public-media';
+export { receiveOaPush } from './receive-oa-push';
 export { receiveWechatPush } from './receive-wechat-push';
+export { verifyOaPush } from './verify-oa-push';
 export { verifyWechatPush } from './verify-wechat-push';
