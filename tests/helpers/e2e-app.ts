@@ -27,9 +27,10 @@ export type TE2eApp = {
 /**
  * A browser test's world, set up once per file: the fake WeChat server, this file's database,
  * the real host serving the H5 build (post-commit kick on), and headless Chromium.
- * Fields are filled in beforeAll; read them inside tests and hooks.
+ * Fields are filled in beforeAll; read them inside tests and hooks. `envOverrides` may be a
+ * function of the fake WeChat (its 公众号 settings exist only once it runs).
  */
-export function useE2eApp(envOverrides: Record<string, string> = {}): TE2eApp {
+export function useE2eApp(envOverrides: Record<string, string> | ((wx: TFakeWechat) => Record<string, string>) = {}): TE2eApp {
   let server: http.Server | undefined;
   const app = {} as TE2eApp;
   beforeAll(async () => {
@@ -44,7 +45,7 @@ export function useE2eApp(envOverrides: Record<string, string> = {}): TE2eApp {
         WECHAT_APP_SECRET: app.wx.appSecret,
         STATIC_DIR: H5,
         DISPATCH_KICK: '1',
-        ...envOverrides,
+        ...(typeof envOverrides === 'function' ? envOverrides(app.wx) : envOverrides),
       }),
     );
     server = createHost({ staticDir: H5 });
