@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { byId, useE2eApp } from '../helpers/e2e-app';
-import { attachPhoto, signInAsDemo as signIn, signOut as signOutOf, until, type TDevPerson } from '../helpers/e2e-page';
+import { attachPhoto, raiseSos, signInAsDemo as signIn, signOut as signOutOf, until, type TDevPerson } from '../helpers/e2e-page';
 
 /**
  * 找院长 and 一键呼叫 in headless Chromium on the H5 build, against the real host and the demo
@@ -103,17 +103,7 @@ describe('找院长 in the browser', () => {
   it('calls for help with two taps and shows the caller who is coming', async () => {
     const { villager, head } = await cast();
     const page = await app.browser.context.newPage();
-    await signInAsDemo(page, villager.id);
-    await page.goto(`${app.base}/#/pages/me/index`);
-    const sw = byId(page, 'me-sos-switch');
-    if ((await sw.getAttribute('data-checked')) !== 'true') await sw.click();
-    await until(() => byId(page, 'me-sos-switch').getAttribute('data-checked'), 'true');
-    await page.goto(`${app.base}/#/pages/index/index`);
-    await byId(page, 'home-sos').click();
-    await until(() => byId(page, 'home-sos').getAttribute('data-armed'), 'true');
-    await byId(page, 'home-sos').click();
-    await page.waitForURL(/pkg-request\/sos/);
-    await until(() => byId(page, 'sos-status').getAttribute('data-state'), 'open');
+    await raiseSos(page, app.base, villager.id);
     await signOut(page);
 
     await signInAsDemo(page, head.id);

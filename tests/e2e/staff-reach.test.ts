@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { createWechatIdentity } from '../../db/seed/factories';
 import { byId, useE2eApp } from '../helpers/e2e-app';
-import { signInAsDemo as signIn, signOut as signOutOf, until, type TDevPerson } from '../helpers/e2e-page';
+import { raiseSos, signInAsDemo as signIn, signOut as signOutOf, until, type TDevPerson } from '../helpers/e2e-page';
 import { fakeWechatEnv } from '../helpers/fake-wechat';
 import { startFakeSms, type TFakeSms } from '../helpers/fake-sms';
 
@@ -111,17 +111,7 @@ test('an SOS nobody acknowledged in the first minute texts the head through Tenc
 
   // the villager calls for help with two taps
   const page = await app.browser.context.newPage();
-  await signInAsDemo(page, villager.id);
-  await page.goto(`${app.base}/#/pages/me/index`);
-  const sw = byId(page, 'me-sos-switch');
-  if ((await sw.getAttribute('data-checked')) !== 'true') await sw.click();
-  await until(() => byId(page, 'me-sos-switch').getAttribute('data-checked'), 'true');
-  await page.goto(`${app.base}/#/pages/index/index`);
-  await byId(page, 'home-sos').click();
-  await until(() => byId(page, 'home-sos').getAttribute('data-armed'), 'true');
-  await byId(page, 'home-sos').click();
-  await page.waitForURL(/pkg-request\/sos/);
-  await until(() => byId(page, 'sos-status').getAttribute('data-state'), 'open');
+  await raiseSos(page, app.base, villager.id);
   expect(sms.sent.filter((m) => m.phone === `+86${headPhone}`)).toEqual([]); // pushes first, no text yet
 
   // a minute passes and nobody said 我去: the head's phone gets the SOS text, which names nobody

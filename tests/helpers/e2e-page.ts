@@ -79,3 +79,19 @@ export async function attachPhoto(page: Page, picker: string, name: string): Pro
   if (!id) throw new Error(`${picker}: no photo id`);
   return id;
 }
+
+/** 一键呼叫 as a villager does it: turns it on in 我的 if off, then two taps on 首页; waits for the open call. */
+export async function raiseSos(page: Page, base: string, personId: string): Promise<void> {
+  await signInAsDemo(page, base, personId);
+  await page.goto(`${base}/#/pages/me/index`);
+  const sw = page.locator('[data-testid="me-sos-switch"]:visible');
+  if ((await sw.getAttribute('data-checked')) !== 'true') await sw.click();
+  await until(() => sw.getAttribute('data-checked'), 'true');
+  await page.goto(`${base}/#/pages/index/index`);
+  const sos = page.locator('[data-testid="home-sos"]:visible');
+  await sos.click();
+  await until(() => sos.getAttribute('data-armed'), 'true');
+  await sos.click();
+  await page.waitForURL(/pkg-request\/sos/);
+  await until(() => page.locator('[data-testid="sos-status"]:visible').getAttribute('data-state'), 'open');
+}
