@@ -39,21 +39,19 @@ const cols = {
   decidedAt: joinRequests.decidedAt,
 };
 
+/** Join requests with their courtyard's name, as every read here returns them; the caller adds where, order and lock. */
+function selectJoinRequests(db: Db) {
+  return db.select(cols).from(joinRequests).innerJoin(courtyards, eq(courtyards.id, joinRequests.courtyardId));
+}
+
 /** Inserts a pending request; null when the person already has one pending (unique index). */
 export async function insertJoinRequest(
   db: Db,
-  v: {
-    personId: string;
-    courtyardId: string;
+  v: Pick<
+    TJoinRequestRecord,
+    'personId' | 'courtyardId' | 'name' | 'phone' | 'householdLabel' | 'members' | 'livesAlone' | 'elderly' | 'needsCare' | 'createdAt'
+  > & {
     invitationId: string;
-    name: string;
-    phone: string;
-    householdLabel: string;
-    members: { name: string; relation: string }[];
-    livesAlone: boolean;
-    elderly: boolean;
-    needsCare: boolean;
-    createdAt: Date;
   },
 ): Promise<string | null> {
   const [r] = await db
@@ -65,46 +63,28 @@ export async function insertJoinRequest(
 }
 
 export async function findJoinRequest(db: Db, id: string): Promise<TJoinRequestRecord | null> {
-  const [r] = await db.select(cols).from(joinRequests).innerJoin(courtyards, eq(courtyards.id, joinRequests.courtyardId)).where(eq(joinRequests.id, id));
+  const [r] = await selectJoinRequests(db).where(eq(joinRequests.id, id));
   return r ?? null;
 }
 
 /** Locks the request row for a decision within the caller's transaction. */
 export async function lockJoinRequest(db: Db, id: string): Promise<TJoinRequestRecord | null> {
-  const [r] = await db
-    .select(cols)
-    .from(joinRequests)
-    .innerJoin(courtyards, eq(courtyards.id, joinRequests.courtyardId))
-    .where(eq(joinRequests.id, id))
-    .for('update', { of: joinRequests });
+  const [r] = await selectJoinRequests(db).where(eq(joinRequests.id, id)).for('update', { of: joinRequests });
   return r ?? null;
 }
 
 export async function findPendingJoinRequestOf(db: Db, personId: string): Promise<TJoinRequestRecord | null> {
-  const [r] = await db
-    .select(cols)
-    .from(joinRequests)
-    .innerJoin(courtyards, eq(courtyards.id, joinRequests.courtyardId))
-    .where(and(eq(joinRequests.personId, personId), eq(joinRequests.state, 'pending')));
+  const [r] = await selectJoinRequests(db).where(and(eq(joinRequests.personId, personId), eq(joinRequests.state, 'pending')));
   return r ?? null;
 }
 
 export async function listJoinRequestsOfPerson(db: Db, personId: string, limit = 20): Promise<TJoinRequestRecord[]> {
-  const rows = await db
-    .select(cols)
-    .from(joinRequests)
-    .innerJoin(courtyards, eq(courtyards.id, joinRequests.courtyardId))
-    .where(eq(joinRequests.personId, personId))
-    .orderBy(desc(joinRequests.createdAt))
-    .limit(limit);
+  const rows = await selectJoinRequests(db).where(eq(joinRequests.personId, personId)).orderBy(desc(joinRequests.createdAt)).limit(limit);
   return rows;
 }
 
 export async function listJoinRequestsOfCourtyard(db: Db, courtyardId: string, state: TJoinState | undefined, limit = 100): Promise<TJoinRequestRecord[]> {
-  const rows = await db
-    .select(cols)
-    .from(joinRequests)
-    .innerJoin(courtyards, eq(courtyards.id, joinRequests.courtyardId))
+  const rows = await selectJoinRequests(db)
     .where(and(eq(joinRequests.courtyardId, courtyardId), state ? eq(joinRequests.state, state) : undefined))
     .orderBy(desc(joinRequests.createdAt))
     .limit(limit);

@@ -81,24 +81,25 @@ export async function lockRequest(db: Db, id: string): Promise<TRequestRecord | 
   return locked.length ? findRequest(db, id) : null;
 }
 
-export async function insertRequest(
-  db: Db,
-  v: {
-    requesterId: string;
-    householdId: string | null;
-    courtyardId: string;
-    villageId: string;
-    townshipId: string;
-    category: TRequestCategory;
-    text: string;
-    place: string | null;
-    photoIds: string[];
-    state: TRequestState;
-    level: TRequestLevel;
-    dueAt: Date | null;
-    createdAt: Date;
-  },
-): Promise<string> {
+/** The columns a new request is written with (the rest — handler, stage times, slaSeq — start empty). */
+type TNewRequest = Pick<
+  TRequestRecord,
+  | 'requesterId'
+  | 'householdId'
+  | 'courtyardId'
+  | 'villageId'
+  | 'townshipId'
+  | 'category'
+  | 'text'
+  | 'place'
+  | 'photoIds'
+  | 'state'
+  | 'level'
+  | 'dueAt'
+  | 'createdAt'
+>;
+
+export async function insertRequest(db: Db, v: TNewRequest): Promise<string> {
   const [r] = await db
     .insert(requests)
     .values({ ...v, updatedAt: v.createdAt })

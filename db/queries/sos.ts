@@ -70,16 +70,7 @@ export async function findLatestSos(db: Db, callerId: string): Promise<TSosRecor
 /** A new live call, or null when the caller already has one (the partial unique index decides races). */
 export async function insertSos(
   db: Db,
-  v: {
-    callerId: string;
-    householdId: string | null;
-    courtyardId: string;
-    villageId: string;
-    townshipId: string;
-    address: string;
-    phone: string | null;
-    createdAt: Date;
-  },
+  v: Pick<TSosRecord, 'callerId' | 'householdId' | 'courtyardId' | 'villageId' | 'townshipId' | 'address' | 'phone' | 'createdAt'>,
 ): Promise<string | null> {
   const r = await db
     .insert(sosCalls)

@@ -13,6 +13,7 @@ import {
   villages,
   wechatIdentities,
 } from '../schema';
+import { insertReward, type TRewardRecord } from '../queries/rewards';
 import type { TRole } from '../../shared/contracts/common';
 import { ROLE_INFO } from '../../shared/domain/roles';
 
@@ -116,4 +117,12 @@ export async function createBin(
     .returning({ id: bins.id });
   if (cleanerIds.length) await db.insert(binCleaners).values(cleanerIds.map((personId) => ({ binId: b.id, personId })));
   return { id: b.id, code };
+}
+
+/** A reward open to everyone in `villageId`: active, no picture, no per-person limit, no time window unless `v` says otherwise. */
+export async function createReward(
+  db: Db,
+  v: Pick<TRewardRecord, 'villageId' | 'name' | 'price' | 'stock'> & Partial<Omit<TRewardRecord, 'id'>> & { createdBy: string },
+): Promise<TRewardRecord> {
+  return insertReward(db, { pictureUrl: null, perPersonLimit: null, startsAt: null, endsAt: null, active: true, ...v });
 }

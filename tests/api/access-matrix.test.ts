@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { households, people } from '../../db/schema';
-import { insertReward } from '../../db/queries/rewards';
 import { redeemReward } from '../../functions/services/points/redeem-reward';
 import { ALL_ROLES } from '../../shared/domain/roles';
 import { grantPoints } from '../helpers/points';
-import { testEnv } from '../helpers/db';
 import { reportBin } from '../../functions/services/bins/report-bin';
-import { createBin, createOrgTree, createPendingJoinRequest, createPersonWithRole, type TOrgTree } from '../../db/seed/factories';
+import { createBin, createOrgTree, createPendingJoinRequest, createPersonWithRole, createReward, type TOrgTree } from '../../db/seed/factories';
 import type { TRole } from '../../shared/contracts/common';
 import { useTestDb } from '../helpers/db';
+import { personCtx } from '../helpers/work';
 import { tokenFor, useApi } from '../helpers/api';
 
 /**
@@ -312,33 +311,21 @@ async function objectsAt(t: TTarget): Promise<TObjects> {
     .returning({ id: households.id });
   const [resident] = await d.insert(people).values({ name: '住户', householdId: hh.id }).returning({ id: people.id });
   await grantPoints(d, resident.id, 50);
-  const reward = await insertReward(d, {
+  const reward = await createReward(d, {
     villageId: place.villageId,
     name: '盐',
-    pictureUrl: null,
     price: 10,
     stock: 5,
-    perPersonLimit: null,
-    startsAt: null,
-    endsAt: null,
-    active: true,
     createdBy: resident.id,
   });
-  const redemption = await redeemReward(
-    { db: d, dbKind: 'pglite', now: () => new Date(), requestId: randomUUID(), env: testEnv(), actor: { personId: resident.id, sessionId: 's', grants: [] } },
-    reward.id,
-  );
+  const redemption = await redeemReward(personCtx(d, resident.id), reward.id);
   // a bin assigned to the matrix's cleaner, with an open report by the resident
   const bin = await createBin(
     d,
     { townshipId: place.townshipId, villages: [{ id: place.villageId, courtyards: [{ id: place.courtyardId, householdId: hh.id }] }] },
     [cleanerId],
   );
-  const report = await reportBin(
-    { db: d, dbKind: 'pglite', now: () => new Date(), requestId: randomUUID(), env: testEnv(), actor: { personId: resident.id, sessionId: 's', grants: [] } },
-    bin.code,
-    'full',
-  );
+  const report = await reportBin(personCtx(d, resident.id), bin.code, 'full');
   return {
     ...place,
     binReportId: report.report.id,

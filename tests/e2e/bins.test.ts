@@ -4,7 +4,16 @@ import qrcode from 'qrcode-generator';
 import { binReportReporters, binReports } from '../../db/schema/bins';
 import { MEDIA_MAX_BYTES } from '../../shared/domain/media';
 import { byId, useE2eApp } from '../helpers/e2e-app';
-import { attachPhoto, signInAsDemo as signIn, signOut as signOutOf, until, type TDevPerson } from '../helpers/e2e-page';
+import {
+  attachPhoto,
+  installFakeScanner,
+  nextScan,
+  signInAsDemo as signIn,
+  signOut as signOutOf,
+  until,
+  type TDevPerson,
+  type TMeLite,
+} from '../helpers/e2e-page';
 
 /**
  * 爱环境 in headless Chromium on the H5 build, against the real host and the seeded demo
@@ -19,11 +28,6 @@ const app = useE2eApp();
 
 const api = <T>(method: string, url: string, token?: string, body?: unknown) => app.api<T>(method, url, token, body);
 
-type TMeLite = {
-  person: { id: string; name: string };
-  village: { id: string; name: string } | null;
-  roles: { role: string; scopeId: string; scopeType: string }[];
-};
 type TBin = {
   id: string;
   label: string;
@@ -36,7 +40,7 @@ type TBin = {
 };
 type TTasks = { stops: { order: number; reportId: string; bin: { id: string; label: string } }[] };
 
-const devToken = async (personId: string) => (await api<{ token: string }>('POST', '/api/auth/dev-login', undefined, { personId })).token;
+const devToken = app.devToken;
 const signInAsDemo = (page: Page, personId: string) => signIn(page, app.base, personId);
 const signOut = (page: Page) => signOutOf(page, app.base);
 const balanceOf = async (token: string) => (await api<{ balance: number }>('GET', '/api/points/me?limit=1', token)).balance;
@@ -82,15 +86,8 @@ async function cast() {
 
 test('a villager reports a full bin, its cleaner confirms it on site and the villager earns points', async () => {
   const { context } = app.browser;
-  // the phone's scanner reads whatever the test puts in window.__xyjNextScan, a moment later
-  await context.addInitScript(() => {
-    const w = window as unknown as { __XYJ_PLATFORM__: unknown; __xyjNextScan?: string };
-    w.__XYJ_PLATFORM__ = {
-      scanCode: () => new Promise((resolve) => setTimeout(() => resolve({ result: w.__xyjNextScan ?? '' }), 50)),
-    };
-  });
+  await installFakeScanner(context);
   const page = await context.newPage();
-  const nextScan = (text: string) => page.evaluate((t) => ((window as unknown as { __xyjNextScan: string }).__xyjNextScan = t), text);
   const { cleaner, cleanerToken, bins, bin, villager } = await cast();
   expect(bins).toHaveLength(66);
 
@@ -114,7 +111,7 @@ test('a villager reports a full bin, its cleaner confirms it on site and the vil
   await page.waitForURL(/pages\/index\/index/);
 
   // the villager scans the bin's mini-program code from 首页 and reports it full
-  await nextScan(bin.scene);
+  await nextScan(page, bin.scene);
   await byId(page, 'home-bin-report').click();
   await page.waitForURL(/pkg-scan\/bin\/index/);
   await until(() => byId(page, 'bin-label').innerText(), bin.label);
@@ -186,7 +183,7 @@ test('a villager reports a full bin, its cleaner confirms it on site and the vil
 
   // scanning another bin's sticker is refused; this bin's own code confirms the cleaning
   const other = bins.find((b) => b.id !== bin.id && b.state === 'active')!;
-  await nextScan(other.h5Url);
+  await nextScan(page, other.h5Url);
   await first.locator('[data-testid="task-clean"]').click();
   const wrong = byId(page, 'task-error');
   await wrong.waitFor();
@@ -194,7 +191,7 @@ test('a villager reports a full bin, its cleaner confirms it on site and the vil
   // the cleaner sees the villager's photo (staff over the reporter), and adds one of the emptied bin
   await expect(storedPhoto(photoId, cleanerToken)).resolves.toMatchObject({ contentType: 'image/jpeg', width: 1280 });
   const cleanPhotoId = await attachPhoto(page, 'task-photo', 'cleaned.png');
-  await nextScan(bin.h5Url);
+  await nextScan(page, bin.h5Url);
   await first.locator('[data-testid="task-clean"]').click();
   await byId(page, 'tasks-empty').waitFor();
   const [closed] = await app.handle.db.select().from(binReports).where(eq(binReports.id, reportId));

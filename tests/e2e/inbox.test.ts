@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { byId, useE2eApp } from '../helpers/e2e-app';
+import { installFakeWechatHost, signOut as signOutOf } from '../helpers/e2e-page';
 
 /**
  * 消息 in headless Chromium on the H5 build: a newcomer applies to join (and asks to be told
@@ -9,31 +10,14 @@ import { byId, useE2eApp } from '../helpers/e2e-app';
  */
 const app = useE2eApp();
 
-/** WeChat sign-in through the fake, and a subscribe sheet on which the person taps 允许. */
-async function installFakeWechatHost(context: BrowserContext, user: string) {
-  await context.exposeFunction('__xyjFakeCode', () => app.wx.codeFor(user));
-  await context.addInitScript(() => {
-    const w = window as unknown as { __XYJ_PLATFORM__: unknown; __xyjFakeCode: () => Promise<string> };
-    w.__XYJ_PLATFORM__ = {
-      login: async () => ({ code: await w.__xyjFakeCode() }),
-      requestSubscribeMessage: async (ids: string[]) => Object.fromEntries(ids.map((id) => [id, 'accept'])),
-    };
-  });
-}
-
 const api = <T>(method: string, url: string, token?: string, body?: unknown) => app.api<T>(method, url, token, body);
-
-async function signOut(page: Page) {
-  await page.goto(`${app.base}/#/pages/me/index`);
-  await byId(page, 'logout').click();
-  await page.waitForURL(/pages\/login/);
-  await page.reload();
-  await byId(page, 'login-wechat').waitFor();
-}
+const signOut = (page: Page) => signOutOf(page, app.base, 'login-wechat');
 
 test('the head follows the 消息 badge to a new join request and from the message to 入院申请', async () => {
   const { context } = app.browser;
-  await installFakeWechatHost(context, `e2e-inbox-${randomUUID()}`);
+  // WeChat sign-in through the fake, and a subscribe sheet on which the person taps 允许
+  const user = `e2e-inbox-${randomUUID()}`;
+  await installFakeWechatHost(context, () => app.wx.codeFor(user), { acceptSubscribe: true });
   const page = await context.newPage();
 
   // the second demo head, so this file and the join-flow test never share an inbox

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { byId, useE2eApp } from '../helpers/e2e-app';
+import { installFakeWechatHost, signInAsDemo as signIn, signOut as signOutOf } from '../helpers/e2e-page';
 
 /**
  * The join flow in headless Chromium on the H5 build, against the real host and database,
@@ -8,34 +9,13 @@ import { byId, useE2eApp } from '../helpers/e2e-app';
  * code, the head approves, and the person becomes a villager.
  */
 const app = useE2eApp();
-
-async function installFakeWechatHost(context: BrowserContext, user: string) {
-  await context.exposeFunction('__xyjFakeCode', () => app.wx.codeFor(user));
-  await context.addInitScript(() => {
-    const w = window as unknown as { __XYJ_PLATFORM__: unknown; __xyjFakeCode: () => Promise<string> };
-    w.__XYJ_PLATFORM__ = { login: async () => ({ code: await w.__xyjFakeCode() }) };
-  });
-}
-
-async function signOut(page: Page) {
-  await page.goto(`${app.base}/#/pages/me/index`);
-  await byId(page, 'logout').click();
-  await page.waitForURL(/pages\/login/);
-  // start the next person on a fresh page load, as a new visit would (no stacked pages)
-  await page.reload();
-  await byId(page, 'login-wechat').waitFor();
-}
-
-async function signInAsDemo(page: Page, personId: string) {
-  await page.goto(`${app.base}/#/pages/login/index`);
-  await byId(page, `dev-person-${personId}`).click();
-  await page.waitForURL(/pages\/index\/index/);
-}
+const signOut = (page: Page) => signOutOf(page, app.base, 'login-wechat');
+const signInAsDemo = (page: Page, personId: string) => signIn(page, app.base, personId);
 
 test('a new person joins a courtyard with an invite code and becomes a villager once the head approves', async () => {
   const { context } = app.browser;
   const newcomer = `e2e-newcomer-${randomUUID()}`;
-  await installFakeWechatHost(context, newcomer);
+  await installFakeWechatHost(context, () => app.wx.codeFor(newcomer));
   const page = await context.newPage();
   const people = (await (await fetch(`${app.base}/api/auth/dev-people`)).json()).people as { id: string; role: string; scopeName: string }[];
   const head = people.find((p) => p.role === 'courtyard_head')!;

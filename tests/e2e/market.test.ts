@@ -11,7 +11,7 @@ import { attachPhoto, signInAsDemo as signIn, signOut as signOutOf, until, type 
  */
 const app = useE2eApp();
 const api = <T>(method: string, url: string, token?: string, body?: unknown) => app.api<T>(method, url, token, body);
-const devToken = async (personId: string) => (await api<{ token: string }>('POST', '/api/auth/dev-login', undefined, { personId })).token;
+const devToken = app.devToken;
 const signInAsDemo = (page: Page, personId: string) => signIn(page, app.base, personId);
 const signOut = (page: Page) => signOutOf(page, app.base);
 const fill = (page: Page, id: string, value: string) => byId(page, id).locator('input, textarea').first().fill(value);

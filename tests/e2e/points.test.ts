@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { byId, useE2eApp } from '../helpers/e2e-app';
-import { signInAsDemo as signIn, signOut as signOutOf, until, type TDevPerson } from '../helpers/e2e-page';
+import { installFakeScanner, nextScan, signInAsDemo as signIn, signOut as signOutOf, until, type TDevPerson, type TMeLite } from '../helpers/e2e-page';
 
 /**
  * 积分 in headless Chromium on the H5 build, against the real host and the seeded demo
@@ -12,14 +12,9 @@ const app = useE2eApp();
 
 const api = <T>(method: string, url: string, token?: string, body?: unknown) => app.api<T>(method, url, token, body);
 
-type TMeLite = {
-  person: { id: string; name: string };
-  village: { id: string; name: string } | null;
-  roles: { role: string; scopeId: string; scopeType: string }[];
-};
 type TRewardLite = { id: string; name: string; price: number; stock: number };
 
-const devToken = async (personId: string) => (await api<{ token: string }>('POST', '/api/auth/dev-login', undefined, { personId })).token;
+const devToken = app.devToken;
 const signInAsDemo = (page: Page, personId: string) => signIn(page, app.base, personId);
 const signOut = (page: Page) => signOutOf(page, app.base);
 const balanceOf = async (token: string) => (await api<{ balance: number }>('GET', '/api/points/me?limit=1', token)).balance;
@@ -52,13 +47,7 @@ async function shopkeeperAndVillager(need: number) {
 
 test('a villager redeems a 毛巾 and the 店员 hands it over against the scanned pickup code', async () => {
   const { context } = app.browser;
-  // the shopkeeper's phone scans whatever the test puts in window.__xyjNextScan
-  await context.addInitScript(() => {
-    const w = window as unknown as { __XYJ_PLATFORM__: unknown; __xyjNextScan?: string };
-    w.__XYJ_PLATFORM__ = {
-      scanCode: () => new Promise((resolve) => setTimeout(() => resolve({ result: w.__xyjNextScan ?? '' }), 50)),
-    };
-  });
+  await installFakeScanner(context); // the shopkeeper's phone scans what the test sets
   const page = await context.newPage();
   const { shopkeeper, shopToken, villageId, villager } = await shopkeeperAndVillager(60);
   const before = { balance: villager.balance, towel: await towelOf(villageId, villager.token) };
@@ -115,7 +104,7 @@ test('a villager redeems a 毛巾 and the 店员 hands it over against the scann
   await byId(page, 'handover-waiting-item')
     .and(page.locator(`[data-id="${redemption.id}"]`))
     .waitFor();
-  await page.evaluate((c) => ((window as unknown as { __xyjNextScan: string }).__xyjNextScan = c), code);
+  await nextScan(page, code);
   await byId(page, 'handover-scan').click();
 
   const handed = byId(page, 'handover-result');

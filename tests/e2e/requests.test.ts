@@ -14,7 +14,7 @@ const app = useE2eApp({ TEST_CLOCK: '1' });
 const api = <T>(method: string, url: string, token?: string, body?: unknown) => app.api<T>(method, url, token, body);
 const signInAsDemo = (page: Page, personId: string) => signIn(page, app.base, personId);
 const signOut = (page: Page) => signOutOf(page, app.base);
-const devToken = async (personId: string) => (await api<{ token: string }>('POST', '/api/auth/dev-login', undefined, { personId })).token;
+const devToken = app.devToken;
 
 type TDetail = { id: string; state: string; level: string; rating: number | null; photoIds: string[]; handler: { id: string } | null };
 

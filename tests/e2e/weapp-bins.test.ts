@@ -1,26 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { filesUnder, mainPackageJs, readWeappApp, sizeOf, weappOut } from '../helpers/weapp-build';
 
 /**
  * 爱环境 in the weapp build: a bin's QR opens `pkg-scan/bin/index` directly, so that package
  * must exist, stay tiny and keep to itself; the cleaner's and the cadres' pages are theirs too.
  */
-const out = path.resolve(__dirname, '../../dist/weapp');
-const app = JSON.parse(fs.readFileSync(path.join(out, 'app.json'), 'utf8')) as {
-  subPackages: { root: string; pages: string[] }[];
-  preloadRule: Record<string, { packages: string[] }>;
-  requiredPrivateInfos?: string[];
-  permission?: Record<string, { desc: string }>;
-};
-
-function filesUnder(dir: string, skip: (p: string) => boolean = () => false): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (skip(p)) return [];
-    return e.isDirectory() ? filesUnder(p, skip) : [p];
-  });
-}
-const sizeOf = (files: string[]) => files.reduce((n, f) => n + fs.statSync(f).size, 0);
+const app = readWeappApp();
 const pagesOf = (root: string) => app.subPackages.find((s) => s.root === root)?.pages;
 
 describe('the 爱环境 pages in the weapp build', () => {
@@ -31,21 +17,17 @@ describe('the 爱环境 pages in the weapp build', () => {
       expect.arrayContaining(['bins/index', 'bins-edit/index', 'bins-import/index', 'bins-stats/index', 'bins-stickers/index']),
     );
     for (const page of ['pkg-scan/bin/index', 'pkg-clean/tasks/index', 'pkg-admin/bins-stickers/index']) {
-      for (const ext of ['.js', '.json', '.wxml']) expect(fs.existsSync(path.join(out, page + ext))).toBe(true);
+      for (const ext of ['.js', '.json', '.wxml']) expect(fs.existsSync(path.join(weappOut, page + ext))).toBe(true);
     }
   });
 
   it('keeps the scan package tiny and preloads it from 首页, whose 扫码报满 opens it', () => {
-    expect(sizeOf(filesUnder(path.join(out, 'pkg-scan')))).toBeLessThan(64 * 1024);
+    expect(sizeOf(filesUnder(path.join(weappOut, 'pkg-scan')))).toBeLessThan(64 * 1024);
     expect(app.preloadRule['pages/index/index'].packages).toContain('pkg-scan');
   });
 
   it('keeps the bins pages out of the main package but the offline outbox in it', () => {
-    const roots = app.subPackages.map((s) => path.join(out, s.root));
-    const main = filesUnder(out, (p) => roots.includes(p))
-      .filter((f) => f.endsWith('.js'))
-      .map((f) => fs.readFileSync(f, 'utf8'))
-      .join('\n');
+    const main = mainPackageJs(app);
     for (const id of ['bin-report-result', 'task-clean', 'sticker-sheet', 'bins-import-submit']) expect(main).not.toContain(id);
     expect(main).toContain('home-bin-report');
     expect(main).toContain('xyj.outbox'); // the app sends kept reports on launch, from any page

@@ -1,23 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { mainPackageJs, readWeappApp, subpackageJs } from '../helpers/weapp-build';
 
 /**
  * 消息, 积分 and the back office are subpackages: their code must stay out of the main package
  * (which every scan of a bin or invite QR downloads first) and be preloaded only where useful.
  */
-const out = path.resolve(__dirname, '../../dist/weapp');
-const app = JSON.parse(fs.readFileSync(path.join(out, 'app.json'), 'utf8')) as {
-  subPackages: { root: string; pages: string[] }[];
-  preloadRule: Record<string, { packages: string[] }>;
-};
-
-function filesUnder(dir: string, skip: (p: string) => boolean): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (skip(p)) return [];
-    return e.isDirectory() ? filesUnder(p, skip) : [p];
-  });
-}
+const app = readWeappApp();
 
 describe('the weapp subpackages', () => {
   const pagesOf = (root: string) => app.subPackages.find((s) => s.root === root)?.pages;
@@ -43,9 +30,7 @@ describe('the weapp subpackages', () => {
   });
 
   it('keeps the inbox, points and back-office pages (and the QR generator) out of the main package', () => {
-    const roots = app.subPackages.map((s) => path.join(out, s.root));
-    const mainJs = filesUnder(out, (p) => roots.includes(p)).filter((f) => f.endsWith('.js'));
-    const main = mainJs.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    const main = mainPackageJs(app);
     expect(main).not.toContain('inbox-read-all');
     expect(main).not.toContain('notification-retry');
     expect(main).not.toContain('reward-redeem');
@@ -57,7 +42,6 @@ describe('the weapp subpackages', () => {
     // the badges and the 积分 tab that open them do live there
     expect(main).toContain('home-inbox');
     expect(main).toContain('points-balance');
-    const points = filesUnder(path.join(out, 'pkg-points'), () => false).filter((f) => f.endsWith('.js'));
-    expect(points.map((f) => fs.readFileSync(f, 'utf8')).join('\n')).toContain('getModuleCount');
+    expect(subpackageJs('pkg-points')).toContain('getModuleCount');
   });
 });

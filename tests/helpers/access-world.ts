@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { households, jobs, listings, people } from '../../db/schema';
-import { insertReward } from '../../db/queries/rewards';
-import { createBin, createOrgTree, createPendingJoinRequest, createPersonWithRole, type TOrgTree } from '../../db/seed/factories';
+import { createBin, createOrgTree, createPendingJoinRequest, createPersonWithRole, createReward, type TOrgTree } from '../../db/seed/factories';
 import type { TRole } from '../../shared/contracts/common';
 import type { TObjectKind } from '../../shared/domain/permissions';
 import { grantPoints } from './points';
@@ -108,16 +107,11 @@ async function objectsAt(
   const inboxId = (m as unknown as { rows: { id: string }[] }).rows[0].id;
 
   await grantPoints(d, resident, 50);
-  const reward = await insertReward(d, {
+  const reward = await createReward(d, {
     villageId: village.id,
     name: '盐',
-    pictureUrl: null,
     price: 10,
     stock: 5,
-    perPersonLimit: null,
-    startsAt: null,
-    endsAt: null,
-    active: true,
     createdBy: resident,
   });
   const redemption = await ok(call('POST', `/api/rewards/${reward.id}/redeem`, rt, {}));

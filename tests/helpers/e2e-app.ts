@@ -22,6 +22,8 @@ export type TE2eApp = {
   handle: DbHandle;
   /** JSON call to the API as a test helper (writes carry a fresh Idempotency-Key) */
   api: <T>(method: string, url: string, token?: string, body?: unknown) => Promise<T>;
+  /** a demo person's session token, through the dev sign-in */
+  devToken: (personId: string) => Promise<string>;
 };
 
 /**
@@ -77,6 +79,7 @@ export function useE2eApp(envOverrides: Record<string, string> | ((wx: TFakeWech
     if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
+  app.devToken = async (personId) => (await app.api<{ token: string }>('POST', '/api/auth/dev-login', undefined, { personId })).token;
   return app;
 }
 

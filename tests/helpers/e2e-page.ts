@@ -1,9 +1,16 @@
 import { deflateSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { byId } from './e2e-app';
 
-/** Page helpers the browser tests share: demo sign-in and out, waiting, a real photo to pick. */
+/** Page helpers the browser tests share: demo sign-in and out, a faked WeChat host, waiting, a real photo to pick. */
 export type TDevPerson = { id: string; name: string; role: string; scopeName: string };
+
+/** What the browser tests read of `GET /api/me`. */
+export type TMeLite = {
+  person: { id: string; name: string };
+  village: { id: string; name: string } | null;
+  roles: { role: string; scopeId: string; scopeType: string }[];
+};
 
 export async function signInAsDemo(page: Page, base: string, personId: string) {
   await page.goto(`${base}/#/pages/login/index`);
@@ -11,12 +18,47 @@ export async function signInAsDemo(page: Page, base: string, personId: string) {
   await page.waitForURL(/pages\/index\/index/);
 }
 
-export async function signOut(page: Page, base: string) {
+/**
+ * Signs out on 我的 and starts the next person on a fresh page load, as a new visit would (no
+ * stacked pages); `ready` is the login page's button to wait for (`login-wechat` where the test
+ * fakes WeChat sign-in).
+ */
+export async function signOut(page: Page, base: string, ready = 'dev-login') {
   await page.goto(`${base}/#/pages/me/index`);
   await byId(page, 'logout').click();
   await page.waitForURL(/pages\/login/);
   await page.reload();
-  await byId(page, 'dev-login').waitFor();
+  await byId(page, ready).waitFor();
+}
+
+/**
+ * WeChat sign-in on the H5 build as `user` of the fake WeChat server; with `acceptSubscribe`
+ * the subscribe sheet answers 允许 (without it the H5 build refuses, as a plain browser does).
+ */
+export async function installFakeWechatHost(context: BrowserContext, codeFor: () => string | Promise<string>, o: { acceptSubscribe?: boolean } = {}) {
+  await context.exposeFunction('__xyjFakeCode', codeFor);
+  await context.addInitScript((acceptSubscribe) => {
+    const w = window as unknown as { __XYJ_PLATFORM__: unknown; __xyjFakeCode: () => Promise<string> };
+    w.__XYJ_PLATFORM__ = {
+      login: async () => ({ code: await w.__xyjFakeCode() }),
+      ...(acceptSubscribe ? { requestSubscribeMessage: async (ids: string[]) => Object.fromEntries(ids.map((id) => [id, 'accept'])) } : {}),
+    };
+  }, o.acceptSubscribe ?? false);
+}
+
+/** The phone's scanner: it reads, a moment later, whatever `nextScan` put there last. */
+export async function installFakeScanner(context: BrowserContext) {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __XYJ_PLATFORM__: unknown; __xyjNextScan?: string };
+    w.__XYJ_PLATFORM__ = {
+      scanCode: () => new Promise((resolve) => setTimeout(() => resolve({ result: w.__xyjNextScan ?? '' }), 50)),
+    };
+  });
+}
+
+/** What the fake scanner reads next. */
+export function nextScan(page: Page, text: string) {
+  return page.evaluate((t) => ((window as unknown as { __xyjNextScan: string }).__xyjNextScan = t), text);
 }
 
 /** Waits until `read()` gives `expected` (the page catches up with the server after a refetch). */

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import { listActiveGrants } from '../../db/queries/roles';
 import { env } from '../../functions/runtime/env';
-import type { TDeliveryStage, TSignedInContext, TWorkContext } from '../../functions/services/context';
+import type { TDeliveryStage, TServiceContext, TSignedInContext, TWorkContext } from '../../functions/services/context';
+import { testEnv } from './db';
 
 /** An injected clock: tests move time instead of sleeping. */
 export class TestClock {
@@ -15,6 +16,21 @@ export class TestClock {
 
 export function workCtx(db: Db, clock: TestClock, fault?: (stage: TDeliveryStage) => void): TWorkContext {
   return { db, now: clock.now, env: env(), random: () => 0.5, fault };
+}
+
+/**
+ * A signed-in context with no grants, for calling a use case directly as `personId` (access is
+ * the adapter's step, so the use case never reads the grants); the real clock unless `now` is given.
+ */
+export function personCtx(db: Db, personId: string, o: { dbKind?: TServiceContext['dbKind']; now?: () => Date } = {}): TSignedInContext {
+  return {
+    db,
+    dbKind: o.dbKind ?? 'pglite',
+    now: o.now ?? (() => new Date()),
+    requestId: randomUUID(),
+    env: testEnv(),
+    actor: { personId, sessionId: 's', grants: [] },
+  };
 }
 
 /** A signed-in context for calling use cases directly as `personId`, on the test clock. */

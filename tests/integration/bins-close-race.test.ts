@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { createBin, createOrgTree, createPersonWithRole, type TOrgTree } from '../../db/seed/factories';
 import type { TSignedInContext } from '../../functions/services/context';
 import { closeBinReport } from '../../functions/services/bins/close-bin-report';
 import { reportBin } from '../../functions/services/bins/report-bin';
-import { testEnv, useTestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
+import { personCtx } from '../helpers/work';
 import { testDbKind } from '../helpers/test-db-config';
 
 const onServer = testDbKind() === 'server';
@@ -18,14 +18,7 @@ const describeOnServer = onServer ? describe : describe.skip;
 const db = useTestDb();
 const d = () => db.handle().db;
 let tree: TOrgTree;
-const ctxOf = (personId: string): TSignedInContext => ({
-  db: d(),
-  dbKind: 'postgres',
-  now: () => new Date(),
-  requestId: randomUUID(),
-  env: testEnv(),
-  actor: { personId, sessionId: 's', grants: [] },
-});
+const ctxOf = (personId: string): TSignedInContext => personCtx(d(), personId, { dbKind: 'postgres' });
 
 describeOnServer('a scan racing a cleaner closing the report', () => {
   beforeAll(async () => {

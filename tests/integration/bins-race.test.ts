@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { createBin, createOrgTree, createPersonWithRole } from '../../db/seed/factories';
 import type { TSignedInContext } from '../../functions/services/context';
@@ -6,7 +5,8 @@ import { reportBin } from '../../functions/services/bins/report-bin';
 import { findUsableBin } from '../../functions/services/bins/find-usable-bin';
 import { seededRandom } from '../../db/seed/random';
 import { SCENE_ALPHABET } from '../../shared/domain/scene-code';
-import { testEnv, useTestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
+import { personCtx } from '../helpers/work';
 import { useApi, tokenFor } from '../helpers/api';
 import { testDbKind } from '../helpers/test-db-config';
 
@@ -17,14 +17,7 @@ const describeOnServer = onServer ? describe : describe.skip;
 const db = useTestDb();
 const api = useApi();
 const d = () => db.handle().db;
-const ctxOf = (personId: string): TSignedInContext => ({
-  db: d(),
-  dbKind: 'postgres',
-  now: () => new Date(),
-  requestId: randomUUID(),
-  env: testEnv(),
-  actor: { personId, sessionId: 's', grants: [] },
-});
+const ctxOf = (personId: string): TSignedInContext => personCtx(d(), personId, { dbKind: 'postgres' });
 
 describeOnServer('bin scans racing on the server database', () => {
   it('turns 100 concurrent scans by different people into one open report with 100 reporters and one task per cleaner', async () => {

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { createOrgTree, createPersonWithRole } from '../../db/seed/factories';
 import { insertListing, insertIntent } from '../../db/queries/market';
-import type { TSignedInContext } from '../../functions/services/context';
 import { decideIntent } from '../../functions/services/market/decide-intent';
-import { testEnv, useTestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
+import { personCtx } from '../helpers/work';
 import { testDbKind } from '../helpers/test-db-config';
 
 const onServer = testDbKind() === 'server';
@@ -42,14 +42,7 @@ describeOnServer('intents racing on the server database', () => {
     const intents = await Promise.all(
       buyers.map((b, i) => insertIntent(d(), { listingId, buyerId: b, quantity: wanted[i], phone: '13700000000', note: '', createdAt: now })),
     );
-    const ctx: TSignedInContext = {
-      db: d(),
-      dbKind: 'postgres',
-      now: () => new Date(),
-      requestId: randomUUID(),
-      env: testEnv(),
-      actor: { personId: seller, sessionId: 's', grants: [] },
-    };
+    const ctx = personCtx(d(), seller, { dbKind: 'postgres' });
     const results = await Promise.allSettled(intents.map((id) => decideIntent({ ...ctx, requestId: randomUUID() }, id, { decision: 'accept' })));
     const r = await d()
       .execute(sql`select l.quantity, l.state, coalesce((select sum(quantity) from listing_intents where listing_id = l.id and state = 'accepted'), 0)::int as sold

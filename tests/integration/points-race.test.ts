@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { getBalance } from '../../db/queries/points-ledger';
-import { findReward, insertReward } from '../../db/queries/rewards';
-import { createOrgTree, createPersonWithRole } from '../../db/seed/factories';
+import { findReward } from '../../db/queries/rewards';
+import { createOrgTree, createPersonWithRole, createReward } from '../../db/seed/factories';
 import type { TSignedInContext } from '../../functions/services/context';
 import { cancelRedemption } from '../../functions/services/points/cancel-redemption';
 import { redeemReward } from '../../functions/services/points/redeem-reward';
-import { testEnv, useTestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
+import { personCtx } from '../helpers/work';
 import { expectReconciled, grantPoints } from '../helpers/points';
 import { testDbKind } from '../helpers/test-db-config';
 
@@ -17,14 +17,7 @@ const describeOnServer = onServer ? describe : describe.skip;
 
 const db = useTestDb();
 const d = () => db.handle().db;
-const ctxOf = (personId: string): TSignedInContext => ({
-  db: d(),
-  dbKind: 'postgres',
-  now: () => new Date(),
-  requestId: randomUUID(),
-  env: testEnv(),
-  actor: { personId, sessionId: 's', grants: [] },
-});
+const ctxOf = (personId: string): TSignedInContext => personCtx(d(), personId, { dbKind: 'postgres' });
 
 describeOnServer('points races on the server database', () => {
   it('sells exactly 10 of a stock of 10 to 200 concurrent redeemers, with no negative balance', async () => {
@@ -35,16 +28,11 @@ describeOnServer('points races on the server database', () => {
       await grantPoints(d(), p, i % 4 === 0 ? 10 : 100); // a quarter cannot afford it
       people.push(p);
     }
-    const reward = await insertReward(d(), {
+    const reward = await createReward(d(), {
       villageId: tree.villages[0].id,
       name: '大米5斤',
-      pictureUrl: null,
       price: 50,
       stock: 10,
-      perPersonLimit: null,
-      startsAt: null,
-      endsAt: null,
-      active: true,
       createdBy: people[0],
     });
     const results = await Promise.allSettled(people.map((p) => redeemReward(ctxOf(p), reward.id)));
@@ -64,16 +52,11 @@ describeOnServer('points races on the server database', () => {
     const tree = await createOrgTree(d(), { villages: 1, courtyards: 1 });
     const p = (await createPersonWithRole(d(), tree, 'villager')).personId;
     await grantPoints(d(), p, 90);
-    const reward = await insertReward(d(), {
+    const reward = await createReward(d(), {
       villageId: tree.villages[0].id,
       name: '肥皂',
-      pictureUrl: null,
       price: 30,
       stock: 100,
-      perPersonLimit: null,
-      startsAt: null,
-      endsAt: null,
-      active: true,
       createdBy: p,
     });
     const results = await Promise.allSettled(Array.from({ length: 30 }, () => redeemReward(ctxOf(p), reward.id)));
@@ -86,16 +69,11 @@ describeOnServer('points races on the server database', () => {
     const tree = await createOrgTree(d(), { villages: 1, courtyards: 1 });
     const p = (await createPersonWithRole(d(), tree, 'villager')).personId;
     await grantPoints(d(), p, 30);
-    const reward = await insertReward(d(), {
+    const reward = await createReward(d(), {
       villageId: tree.villages[0].id,
       name: '毛巾',
-      pictureUrl: null,
       price: 30,
       stock: 1,
-      perPersonLimit: null,
-      startsAt: null,
-      endsAt: null,
-      active: true,
       createdBy: p,
     });
     const red = await redeemReward(ctxOf(p), reward.id);

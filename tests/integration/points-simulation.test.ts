@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { upsertRule } from '../../db/queries/points-rules';
-import { insertReward } from '../../db/queries/rewards';
 import { seededRandom } from '../../db/seed/random';
-import { createOrgTree, createPersonWithRole } from '../../db/seed/factories';
+import { createOrgTree, createPersonWithRole, createReward } from '../../db/seed/factories';
 import { AppError } from '../../shared/errors';
 import { chinaMonth } from '../../shared/domain/points';
 import type { TSignedInContext } from '../../functions/services/context';
@@ -12,9 +11,9 @@ import { awardPoints } from '../../functions/services/points/award-points';
 import { cancelRedemption } from '../../functions/services/points/cancel-redemption';
 import { redeemReward } from '../../functions/services/points/redeem-reward';
 import { runDueWork } from '../../functions/services/work/run-due-work';
-import { testEnv, useTestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { expectReconciled } from '../helpers/points';
-import { TestClock, workCtx } from '../helpers/work';
+import { personCtx, TestClock, workCtx } from '../helpers/work';
 
 /**
  * A seeded random walk over the points system — awards (some repeated, some concurrent
@@ -46,29 +45,17 @@ test(`keeps ledger = balances = boards and stock = initial − live redemptions 
     ['大米', 40, 3],
     ['洗衣液', 25, 5],
   ] as const) {
-    const r = await insertReward(d(), {
+    const r = await createReward(d(), {
       villageId,
       name,
-      pictureUrl: null,
       price,
       stock,
-      perPersonLimit: null,
-      startsAt: null,
-      endsAt: null,
-      active: true,
       createdBy: cadre,
     });
     rewards.push(r.id);
     initial.set(r.id, stock);
   }
-  const ctxOf = (personId: string): TSignedInContext => ({
-    db: d(),
-    dbKind: 'pglite',
-    now: clock.now,
-    requestId: randomUUID(),
-    env: testEnv(),
-    actor: { personId, sessionId: 's', grants: [] },
-  });
+  const ctxOf = (personId: string): TSignedInContext => personCtx(d(), personId, { now: clock.now });
   const events: { personId: string; source: string }[] = [];
   const expected = new Set(['INSUFFICIENT_POINTS', 'OUT_OF_STOCK', 'REDEMPTION_NOT_OPEN', 'NOT_FOUND']);
   const tolerate = async (p: Promise<unknown>) => {

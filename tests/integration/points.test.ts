@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { viaRoute } from '../helpers/access';
 import { getBalance } from '../../db/queries/points-ledger';
 import { upsertRule } from '../../db/queries/points-rules';
-import { findReward, insertReward } from '../../db/queries/rewards';
-import { createOrgTree, createPersonWithRole, type TOrgTree } from '../../db/seed/factories';
+import { findReward } from '../../db/queries/rewards';
+import { createOrgTree, createPersonWithRole, createReward, type TOrgTree } from '../../db/seed/factories';
 import type { TSignedInContext } from '../../functions/services/context';
 import { awardPoints } from '../../functions/services/points/award-points';
 import { buildBoard } from '../../functions/services/points/build-board';
@@ -12,9 +12,9 @@ import { handOverRedemption } from '../../functions/services/points/hand-over-re
 import { redeemReward } from '../../functions/services/points/redeem-reward';
 import { runDueWork } from '../../functions/services/work/run-due-work';
 import { listInbox } from '../../db/queries/inbox';
-import { testEnv, useTestDb } from '../helpers/db';
+import { useTestDb } from '../helpers/db';
 import { expectReconciled, grantPoints } from '../helpers/points';
-import { TestClock, workCtx } from '../helpers/work';
+import { personCtx, TestClock, workCtx } from '../helpers/work';
 
 const db = useTestDb();
 let tree: TOrgTree;
@@ -32,30 +32,18 @@ beforeAll(async () => {
   });
 });
 
-const ctxOf = (personId: string, clock = new TestClock(Date.now())): TSignedInContext => ({
-  db: d(),
-  dbKind: 'pglite',
-  now: clock.now,
-  requestId: randomUUID(),
-  env: testEnv(),
-  actor: { personId, sessionId: 's', grants: [] },
-});
+const ctxOf = (personId: string, clock = new TestClock(Date.now())): TSignedInContext => personCtx(d(), personId, { now: clock.now });
 
 async function villager(courtyard = 0) {
   return (await createPersonWithRole(d(), tree, 'villager', { courtyard })).personId;
 }
 
-async function reward(over: Partial<Parameters<typeof insertReward>[1]> = {}) {
-  return insertReward(d(), {
+async function reward(over: Partial<Parameters<typeof createReward>[1]> = {}) {
+  return createReward(d(), {
     villageId: tree.villages[0].id,
     name: '洗衣粉',
-    pictureUrl: null,
     price: 30,
     stock: 5,
-    perPersonLimit: null,
-    startsAt: null,
-    endsAt: null,
-    active: true,
     createdBy: await villager(),
     ...over,
   });
@@ -196,16 +184,11 @@ describe('leaderboards', () => {
     const t = await createOrgTree(d(), { villages: 1, courtyards: 1 });
     const p = (await createPersonWithRole(d(), t, 'villager')).personId;
     await grantPoints(d(), p, 50);
-    const r = await insertReward(d(), {
+    const r = await createReward(d(), {
       villageId: t.villages[0].id,
       name: '毛巾',
-      pictureUrl: null,
       price: 20,
       stock: 1,
-      perPersonLimit: null,
-      startsAt: null,
-      endsAt: null,
-      active: true,
       createdBy: p,
     });
     await redeemReward(ctxOf(p), r.id);

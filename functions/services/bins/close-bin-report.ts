@@ -1,6 +1,5 @@
 import { closeReport, countFalseReportsOpenedBy, listReporters, lockReport } from '../../../db/queries/bins';
 import { findPerson } from '../../../db/queries/people';
-import { listRoleHolders } from '../../../db/queries/roles';
 import { FALSE_REPORT_FLAG_COUNT, FALSE_REPORT_FLAG_WINDOW_MS, parseBinInput, type TBinReportState } from '../../../shared/domain/bin-report';
 import { chinaMonth } from '../../../shared/domain/points';
 import { AppError } from '../../../shared/errors';
@@ -10,6 +9,7 @@ import { notify } from '../notifications/notify';
 import { awardPoints } from '../points/award-points';
 import { assertOwnMedia } from '../media/get-media';
 import { binOverdueKey } from './bin-overdue-key';
+import { notifyVillageCadres } from './notify-village-cadres';
 import { toBinReport } from './to-bin-report';
 import { ackKeys } from '../../../shared/domain/channel-policy';
 import { acknowledgeByKey } from '../../../db/queries/notifications';
@@ -53,17 +53,11 @@ export async function closeBinReport(ctx: TSignedInContext, id: string, scanned:
       const n = await countFalseReportsOpenedBy(tx, first, new Date(now.getTime() - FALSE_REPORT_FLAG_WINDOW_MS));
       if (n >= FALSE_REPORT_FLAG_COUNT) {
         const person = await findPerson(tx, first);
-        const cadres = (await listRoleHolders(tx, 'village_cadre', { type: 'village', id: r.villageId })).map((p) => p.id);
-        await notify(
-          ctx,
-          tx,
-          cadres.map((c) => ({
-            recipientId: c,
-            template: 'false_reports' as const,
-            payload: { personName: person?.name ?? '', count: n, personId: first },
-            dedupeKey: `false-reports:${first}:${chinaMonth(now)}:${c}`,
-          })),
-        );
+        await notifyVillageCadres(ctx, tx, r.villageId, (c) => ({
+          template: 'false_reports',
+          payload: { personName: person?.name ?? '', count: n, personId: first },
+          dedupeKey: `false-reports:${first}:${chinaMonth(now)}:${c}`,
+        }));
       }
     }
     return toBinReport((await lockReport(tx, id))!);

@@ -4,10 +4,10 @@ import { listBinsOfVillage } from '../../../db/queries/bins';
 import type { TVillageBin } from '../../../shared/contracts/bins';
 import { binH5Url, binScene } from '../../../shared/domain/bin-report';
 
-/** One bin as the cadre's list shows it. */
-export async function loadVillageBin(db: Db, binId: string, baseUrl: string): Promise<TVillageBin> {
-  const bin = (await findBinById(db, binId))!;
-  const b = (await listBinsOfVillage(db, bin.villageId)).find((x) => x.id === binId)!;
+type TVillageBinRow = Awaited<ReturnType<typeof listBinsOfVillage>>[number];
+
+/** One bin as the cadre's list shows it: its row, and what its sticker's QR codes carry. */
+export function toVillageBin(b: TVillageBinRow, baseUrl: string): TVillageBin {
   return {
     id: b.id,
     label: b.label,
@@ -20,4 +20,11 @@ export async function loadVillageBin(db: Db, binId: string, baseUrl: string): Pr
     scene: binScene(b.code),
     h5Url: binH5Url(baseUrl, b.code),
   };
+}
+
+/** One bin as the cadre's list shows it, read again after a write. */
+export async function loadVillageBin(db: Db, binId: string, baseUrl: string): Promise<TVillageBin> {
+  const bin = (await findBinById(db, binId))!;
+  const b = (await listBinsOfVillage(db, bin.villageId)).find((x) => x.id === binId)!;
+  return toVillageBin(b, baseUrl);
 }

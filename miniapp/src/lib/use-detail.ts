@@ -1,9 +1,9 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { AppError } from '../../../shared/errors'
 import { toAppError } from '../api/request'
 import { getToken } from '../api/session'
 import { goToLogin } from './navigation'
+import { useLoadOnShow } from './use-load-on-show'
 
 /**
  * A detail page's item, loaded on every show and on pull-down, then its side lists (`side`).
@@ -38,13 +38,7 @@ export function useDetail<T>(o: { id: string; notFound: string; get: (id: string
     }
   }
 
-  useDidShow(() => {
-    void load()
-  })
-  usePullDownRefresh(async () => {
-    await load()
-    Taro.stopPullDownRefresh()
-  })
+  useLoadOnShow(load)
 
   /** Reloads the side lists only (after an action changed the item), dropping older answers. */
   const reloadSide = (it: T) => loadSide(it, ++generation.current)

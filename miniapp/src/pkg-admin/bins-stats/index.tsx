@@ -1,13 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
-import type { AppError } from '../../../../shared/errors'
-import { getBinStats, type TBinStats } from '../../api/bins'
+import { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { getBinStats } from '../../api/bins'
 import { adminVillages } from '../../api/me'
-import { toAppError } from '../../api/request'
 import { Section } from '../../components/card'
 import { ErrorNotice } from '../../components/error-notice'
 import { useMe } from '../../lib/use-me'
+import { useFigures } from '../../lib/use-figures'
 import { useVillageChoice } from '../../lib/use-village-choice'
 import { VillageChips } from '../../components/village-chips'
 import '../bins-shared/bins.scss'
@@ -48,38 +47,7 @@ export default function BinStatsPage() {
   const choice = useVillageChoice(me, adminVillages, { initialId: params.villageId, township: true })
   const villageId = choice.villageId
   const [days, setDays] = useState(30)
-  const [stats, setStats] = useState<TBinStats | null>(null)
-  const [error, setError] = useState<AppError | null>(null)
-  const [loading, setLoading] = useState(false)
-  const want = useRef('')
-
-  const load = async () => {
-    if (!villageId) return
-    const key = `${villageId}:${days}`
-    want.current = key
-    setLoading(true)
-    try {
-      const res = await getBinStats(villageId, days)
-      if (want.current === key) {
-        setStats(res)
-        setError(null)
-      }
-    } catch (err) {
-      if (want.current === key) setError(toAppError(err))
-    } finally {
-      setLoading(false)
-    }
-  }
-
-  useEffect(() => {
-    void load()
-  }, [villageId, days])
-
-  usePullDownRefresh(async () => {
-    await reload()
-    await load()
-    Taro.stopPullDownRefresh()
-  })
+  const { figures: stats, error, loading } = useFigures(villageId ? { key: `${villageId}:${days}`, fetch: () => getBinStats(villageId, days) } : null, reload)
 
   const s = stats?.village
   const bins = [...(stats?.bins ?? [])].filter((b) => b.reports > 0).sort((a, b) => b.reports - a.reports || a.label.localeCompare(b.label, 'zh-CN'))

@@ -1,11 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import { AppError } from '../../../../shared/errors'
 import { POINTS_EVENTS, type TPointsEvent } from '../../../../shared/domain/points-events'
 import { cadreVillages } from '../../api/me'
-import { listPointsRules, updatePointsRule, updatePointsSettings, type TPointsRule, type TRulesPage } from '../../api/points'
-import { toAppError } from '../../api/request'
+import { listPointsRules, updatePointsRule, updatePointsSettings, type TPointsRule } from '../../api/points'
 import { Section } from '../../components/card'
 import { ErrorNotice } from '../../components/error-notice'
 import { Field } from '../../components/field'
@@ -16,6 +15,7 @@ import { useAction } from '../../lib/use-action'
 import { useMe } from '../../lib/use-me'
 import { useVillageChoice } from '../../lib/use-village-choice'
 import { optionalWholeNumber, wholeNumber } from '../components/numbers'
+import { useVillageData } from '../components/use-village-data'
 import { VillageChips } from '../../components/village-chips'
 import '../components/admin.scss'
 
@@ -31,30 +31,7 @@ export default function PointsRulesPage() {
   const { params } = useRouter()
   const { me, error: meError, reload } = useMe()
   const choice = useVillageChoice(me, cadreVillages, { initialId: params.villageId })
-  const [data, setData] = useState<TRulesPage | null>(null)
-  const [error, setError] = useState<AppError | null>(null)
-  const villageRef = useRef<string | null>(null)
-  villageRef.current = choice.villageId
-
-  const load = async (villageId: string | null) => {
-    if (!villageId) return
-    try {
-      setData(await listPointsRules(villageId))
-      setError(null)
-    } catch (err) {
-      setError(toAppError(err))
-    }
-  }
-
-  useEffect(() => {
-    setData(null)
-    void load(choice.villageId)
-  }, [choice.villageId])
-  usePullDownRefresh(async () => {
-    await reload()
-    await load(villageRef.current)
-    Taro.stopPullDownRefresh()
-  })
+  const { data, error, load } = useVillageData(choice.villageId, listPointsRules, reload)
 
   const villageId = choice.villageId
 

@@ -1,10 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
 import { AppError } from '../../../../shared/errors'
 import { cadreVillages } from '../../api/me'
 import { createReward, listRewards, updateReward, type TReward, type TRewardInput, type TRewardPatch } from '../../api/points'
-import { toAppError } from '../../api/request'
 import { Section } from '../../components/card'
 import { ErrorNotice } from '../../components/error-notice'
 import { Field } from '../../components/field'
@@ -15,6 +14,7 @@ import { useAction } from '../../lib/use-action'
 import { useMe } from '../../lib/use-me'
 import { useVillageChoice } from '../../lib/use-village-choice'
 import { optionalWholeNumber, wholeNumber } from '../components/numbers'
+import { useVillageData } from '../components/use-village-data'
 import { VillageChips } from '../../components/village-chips'
 import '../components/admin.scss'
 
@@ -50,31 +50,8 @@ export default function RewardsAdminPage() {
   const { params } = useRouter()
   const { me, error: meError, reload } = useMe()
   const choice = useVillageChoice(me, cadreVillages, { initialId: params.villageId })
-  const [items, setItems] = useState<TReward[] | null>(null)
-  const [error, setError] = useState<AppError | null>(null)
+  const { data: items, error, load } = useVillageData(choice.villageId, async (id) => (await listRewards(id)).items, reload)
   const [adding, setAdding] = useState(false)
-  const villageRef = useRef<string | null>(null)
-  villageRef.current = choice.villageId
-
-  const load = async (villageId: string | null) => {
-    if (!villageId) return
-    try {
-      setItems((await listRewards(villageId)).items)
-      setError(null)
-    } catch (err) {
-      setError(toAppError(err))
-    }
-  }
-
-  useEffect(() => {
-    setItems(null)
-    void load(choice.villageId)
-  }, [choice.villageId])
-  usePullDownRefresh(async () => {
-    await reload()
-    await load(villageRef.current)
-    Taro.stopPullDownRefresh()
-  })
 
   const villageId = choice.villageId
 

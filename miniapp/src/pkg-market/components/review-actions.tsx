@@ -1,10 +1,11 @@
-import { Text, Textarea, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { AppError } from '../../../../shared/errors'
 import { reviewJob, reviewListing, type TJob, type TListing, type TReviewDecision } from '../../api/market'
 import { ErrorNotice } from '../../components/error-notice'
 import { Button } from '../../components/nut'
 import { useAction, type TActionResult } from '../../lib/use-action'
+import { ReasonPanel } from './reason-panel'
 
 const REASON_MAX = 200
 /** Reasons heads give most often: one tap instead of typing. */
@@ -89,35 +90,18 @@ export function ReviewActions(props: TProps) {
         </View>
       </View>
       {open ? (
-        <View className="mk-panel" data-testid={`${testId}-reject-panel`}>
-          <Text className="mk-panel__title">退回原因</Text>
-          <View className="chips">
-            {QUICK_REASONS.map((q, i) => (
-              <Text key={q} className={`chip ${reason === q ? 'chip--on' : ''}`} data-testid={`${testId}-reason-${i}`} onClick={() => setReason(q)}>
-                {q}
-              </Text>
-            ))}
-          </View>
-          <Textarea
-            className="mk-textarea"
-            data-testid={`${testId}-reject-reason`}
-            value={reason}
-            maxlength={REASON_MAX}
-            placeholder="写明哪里要改，发布人会看到"
-            onInput={(e) => setReason(e.detail.value)}
-          />
-          <Button
-            className="btn"
-            type="warning"
-            size="xlarge"
-            block
-            loading={action.busy}
-            data-testid={`${testId}-reject-submit`}
-            onClick={() => void onReject()}
-          >
-            确认退回
-          </Button>
-        </View>
+        <ReasonPanel
+          title="退回原因"
+          quickReasons={QUICK_REASONS}
+          reason={reason}
+          onReason={setReason}
+          maxLength={REASON_MAX}
+          placeholder="写明哪里要改，发布人会看到"
+          busy={action.busy}
+          confirmText="确认退回"
+          onConfirm={() => void onReject()}
+          testIds={{ panel: `${testId}-reject-panel`, quick: `${testId}-reason`, text: `${testId}-reject-reason`, confirm: `${testId}-reject-submit` }}
+        />
       ) : null}
       <ErrorNotice error={formError ?? action.error} testId={`${testId}-error`} />
     </View>

@@ -1,4 +1,4 @@
-import { Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { decideIntent, type TIntent, type TIntentDecision } from '../../api/market'
 import { ErrorNotice } from '../../components/error-notice'
@@ -9,6 +9,7 @@ import { useAction } from '../../lib/use-action'
 import { entryClass, EntrySection } from '../components/entry-section'
 import { INTENT_STATES, INTENT_TAG } from '../components/labels'
 import { PhoneRow } from '../components/phone-row'
+import { ReasonPanel } from '../components/reason-panel'
 import { StateTag } from '../../components/state-tag'
 
 const REASON_MAX = 200
@@ -104,35 +105,18 @@ export function SellerIntents({
               </View>
             ) : null}
             {declining === i.id ? (
-              <View className="mk-panel" data-testid="intent-decline-panel">
-                <Text className="mk-panel__title">婉拒的原因（可不填）</Text>
-                <View className="chips">
-                  {QUICK_REASONS.map((q, n) => (
-                    <Text key={q} className={`chip ${reason === q ? 'chip--on' : ''}`} data-testid={`intent-decline-reason-${n}`} onClick={() => setReason(q)}>
-                      {q}
-                    </Text>
-                  ))}
-                </View>
-                <Textarea
-                  className="mk-textarea"
-                  data-testid="intent-decline-reason"
-                  value={reason}
-                  maxlength={REASON_MAX}
-                  placeholder="买家会看到"
-                  onInput={(e) => setReason(e.detail.value)}
-                />
-                <Button
-                  className="btn"
-                  type="warning"
-                  size="xlarge"
-                  block
-                  loading={decide.busy}
-                  data-testid="intent-decline-confirm"
-                  onClick={() => void run(i.id, { decision: 'decline', reason: reason.trim().slice(0, REASON_MAX) })}
-                >
-                  确认婉拒
-                </Button>
-              </View>
+              <ReasonPanel
+                title="婉拒的原因（可不填）"
+                quickReasons={QUICK_REASONS}
+                reason={reason}
+                onReason={setReason}
+                maxLength={REASON_MAX}
+                placeholder="买家会看到"
+                busy={decide.busy}
+                confirmText="确认婉拒"
+                onConfirm={() => void run(i.id, { decision: 'decline', reason: reason.trim().slice(0, REASON_MAX) })}
+                testIds={{ panel: 'intent-decline-panel', quick: 'intent-decline-reason', text: 'intent-decline-reason', confirm: 'intent-decline-confirm' }}
+              />
             ) : null}
             {errorFor === i.id ? (
               <ErrorNotice

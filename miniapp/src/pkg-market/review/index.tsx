@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { AppError } from '../../../../shared/errors'
 import { reviewQueue, type TJob, type TListing, type TReviewQueue } from '../../api/market'
@@ -12,6 +12,7 @@ import { jobPage, listingPage } from '../../lib/market-routes'
 import { reviewsMarket } from '../../lib/market-roles'
 import { goToLogin, openPage } from '../../lib/navigation'
 import { useMe } from '../../lib/use-me'
+import { useLoadOnShow } from '../../lib/use-load-on-show'
 import { datesText, employerText, LISTING_CATEGORIES, payText, priceText } from '../components/labels'
 import { CheckFlag } from '../components/post-parts'
 import { ReviewActions } from '../components/review-actions'
@@ -38,13 +39,7 @@ export default function MarketReviewPage() {
     }
   }
 
-  useDidShow(() => {
-    void load()
-  })
-  usePullDownRefresh(async () => {
-    await load()
-    Taro.stopPullDownRefresh()
-  })
+  useLoadOnShow(load)
 
   const drop = (kind: 'listings' | 'jobs', id: string, toast: string) => {
     setQueue((q) => (q ? ({ ...q, [kind]: (q[kind] as { id: string }[]).filter((x) => x.id !== id) } as TReviewQueue) : q))

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import type { AppError } from '../../../../shared/errors'
 import { cancelRedemption, getMyPoints, listMyRedemptions, REDEMPTION_STATE_LABEL, type TRedemption } from '../../api/points'
@@ -12,6 +12,7 @@ import { goToLogin, openPage } from '../../lib/navigation'
 import { POINTS_HINTS } from '../../lib/points-errors'
 import { ROUTES } from '../../lib/routes'
 import { useAction } from '../../lib/use-action'
+import { useLoadOnShow } from '../../lib/use-load-on-show'
 import { PickupCard } from '../components/pickup-card'
 import { StateTag, type TTagType } from '../../components/state-tag'
 import '../components/points.scss'
@@ -54,13 +55,7 @@ export default function RedemptionsPage() {
     }
   }
 
-  useDidShow(() => {
-    void load()
-  })
-  usePullDownRefresh(async () => {
-    await load()
-    Taro.stopPullDownRefresh()
-  })
+  useLoadOnShow(load)
 
   const waiting = items?.filter((r) => r.state === 'reserved').length ?? 0
 

@@ -1,13 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
-import type { AppError } from '../../../../shared/errors'
+import { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
 import { adminVillages, staffTownships } from '../../api/me'
 import { townshipRequestStats, villageRequestStats, type TRequestFigures } from '../../api/requests'
-import { toAppError } from '../../api/request'
 import { Section } from '../../components/card'
 import { ErrorNotice } from '../../components/error-notice'
 import { useMe } from '../../lib/use-me'
+import { useFigures } from '../../lib/use-figures'
 import { useVillageChoice } from '../../lib/use-village-choice'
 import { hoursText, percentText, satisfactionText } from '../components/labels'
 import '../components/request.scss'
@@ -31,6 +30,13 @@ function Tile({ name, value, bad, testId }: { name: string; value: string; bad?:
   )
 }
 
+/** A village's figures by courtyard, or a township's by village, in one shape. */
+function statsOf(scope: TScope, days: number): Promise<TStats> {
+  return scope.kind === 'township'
+    ? townshipRequestStats(scope.id, days).then((r) => ({ days: r.days, whole: r.township, rows: r.villages }))
+    : villageRequestStats(scope.id, days).then((r) => ({ days: r.days, whole: r.village, rows: r.courtyards }))
+}
+
 /**
  * 找院长统计 (村干部, 镇街管理员; also on a desktop through the H5 build): open, overdue,
  * escalated, resolution rate, median hours to accept and to resolve, satisfaction — for a
@@ -45,10 +51,6 @@ export default function RequestStatsPage() {
   // ?villageId= opens a village; otherwise township staff start with their township's villages
   const [mode, setMode] = useState<'township' | 'village'>(params.villageId ? 'village' : 'township')
   const [days, setDays] = useState(30)
-  const [stats, setStats] = useState<TStats | null>(null)
-  const [error, setError] = useState<AppError | null>(null)
-  const [loading, setLoading] = useState(false)
-  const want = useRef('')
 
   const township = mode === 'village' ? undefined : (townships.find((t) => t.id === townshipId) ?? townships[0])
   const scope: TScope | null = township
@@ -57,36 +59,7 @@ export default function RequestStatsPage() {
       ? { kind: 'village', id: choice.village.id, name: choice.village.name }
       : null
 
-  const load = async () => {
-    if (!scope) return
-    const key = `${scope.kind}:${scope.id}:${days}`
-    want.current = key
-    setLoading(true)
-    try {
-      const s: TStats =
-        scope.kind === 'township'
-          ? await townshipRequestStats(scope.id, days).then((r) => ({ days: r.days, whole: r.township, rows: r.villages }))
-          : await villageRequestStats(scope.id, days).then((r) => ({ days: r.days, whole: r.village, rows: r.courtyards }))
-      if (want.current === key) {
-        setStats(s)
-        setError(null)
-      }
-    } catch (err) {
-      if (want.current === key) setError(toAppError(err))
-    } finally {
-      setLoading(false)
-    }
-  }
-
-  useEffect(() => {
-    void load()
-  }, [scope?.kind, scope?.id, days])
-
-  usePullDownRefresh(async () => {
-    await reload()
-    await load()
-    Taro.stopPullDownRefresh()
-  })
+  const { figures: stats, error, loading } = useFigures(scope ? { key: `${scope.kind}:${scope.id}:${days}`, fetch: () => statsOf(scope, days) } : null, reload)
 
   const pickVillage = (id: string) => {
     setMode('village')
