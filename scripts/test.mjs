@@ -8,11 +8,15 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xyj-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const started = Date.now();
+const minutes = (ms) => `${(ms / 60_000).toFixed(1)} min`;
 const nodeOptions = [process.env.NODE_OPTIONS, '--experimental-vm-modules', '--no-warnings=ExperimentalWarning'].filter(Boolean).join(' ');
 
 function step(title, cmd, args, env = {}) {
   process.stdout.write(`\n▶ ${title}\n`);
+  const t0 = Date.now();
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: nodeOptions, ...env } });
+  process.stdout.write(`  (${title}: ${minutes(Date.now() - t0)})\n`);
   if (r.status !== 0) finish(`✖ ${title} failed`);
 }
 
@@ -20,6 +24,7 @@ function jest(title, projects, env = {}) {
   const out = path.join(tmp, `${title.replace(/\W+/g, '-')}.json`);
   const args = ['jest', '--ci', '--forceExit', '--json', `--outputFile=${out}`, ...projects.flatMap((p) => ['--selectProjects', p])];
   process.stdout.write(`\n▶ ${title}\n`);
+  const t0 = Date.now();
   const r = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: nodeOptions, ...env } });
   if (fs.existsSync(out)) {
     const j = JSON.parse(fs.readFileSync(out, 'utf8'));
@@ -27,11 +32,14 @@ function jest(title, projects, env = {}) {
     totals.failed += j.numFailedTests;
     totals.skipped += j.numPendingTests + j.numTodoTests;
   }
+  process.stdout.write(`  (${title}: ${minutes(Date.now() - t0)})\n`);
   if (r.status !== 0) finish(`✖ ${title} failed`);
 }
 
 function finish(message) {
-  process.stdout.write(`\n${message ?? '✔ all checks passed'}\njest: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+  process.stdout.write(
+    `\n${message ?? '✔ all checks passed'}\njest: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\nnpm test took ${minutes(Date.now() - started)}\n`,
+  );
   process.exit(message ? 1 : 0);
 }
 
