@@ -82,6 +82,12 @@ describe('找院长 in the browser', () => {
     expect(closed).toMatchObject({ state: 'closed', rating: 5, handler: { id: head.id } });
     const kinds = await page.locator('[data-testid="request-event"]:visible').evaluateAll((els: Element[]) => els.map((e) => e.getAttribute('data-kind')));
     expect(kinds).toEqual(['submitted', 'accepted', 'resolved', 'closed']);
+    // 积分明细 names the points after what she did: raised a 找院长 and confirmed it
+    await page.goto(`${app.base}/#/pages/points/index`);
+    const earned = page.locator('[data-testid="ledger-item"][data-reason="rule:request_participation"]:visible').first();
+    await earned.waitFor();
+    await expect(earned.innerText()).resolves.toContain('找院长：反映问题并确认');
+    await expect(earned.innerText()).resolves.not.toContain('议事');
 
     // a second request nobody accepts: a day later (test clock) the cadre has it
     const second = await api<TDetail>('POST', '/api/requests', await devToken(villager.id), { category: 'sanitation', text: '垃圾池好几天没人清了' });
