@@ -152,6 +152,18 @@ describe('找院长 over HTTP', () => {
     expect((await api.call('PUT', path, { token: t.cadre, body: put.body })).status).toBe(404); // an outsider to this village
     expect((await api.call('PUT', path, { token: t.otherCadre, body: { ...put.body, acceptHours: 0 } })).status).toBe(400);
   });
+
+  it('gives the requester the 院长 to ring before acceptance and the handler after — never her own number', async () => {
+    await d().execute(sql`update people set phone = '13900002222' where id = ${ids.head}`);
+    const r = (await send(t.villager, { category: 'help', text: '想问问低保怎么申请' })).body;
+    const head = { id: ids.head, name: 'head', phone: '13900002222' };
+    expect(r).toMatchObject({ requesterPhone: null, contacts: [{ ...head, role: 'courtyard_head' }] });
+    const staffView = (await api.call('GET', `/api/requests/${r.id}`, { token: t.head })).body;
+    expect(staffView).toMatchObject({ requesterPhone: '13800000000', contacts: [] });
+    expect((await api.call('POST', `/api/requests/${r.id}/accept`, { token: t.head, body: {} })).body.contacts).toEqual([]);
+    const mine = (await api.call('GET', `/api/requests/${r.id}`, { token: t.villager })).body;
+    expect(mine).toMatchObject({ requesterPhone: null, contacts: [{ ...head, role: 'handler' }] });
+  });
 });
 
 describe('一键呼叫 over HTTP', () => {

@@ -49,6 +49,15 @@ describe('找院长 in the browser', () => {
     const id = (await byId(page, 'request-detail').getAttribute('data-id'))!;
     const sent = await api<TDetail>('GET', `/api/requests/${id}`, await devToken(villager.id));
     expect(sent).toMatchObject({ state: 'submitted', level: 'courtyard', photoIds: [photoId] });
+    // whom she can ring: the courtyard's 院长 (nobody has taken it yet), never her own number
+    const phoneOf = async (personId: string) => (await api<{ person: { phone: string | null } }>('GET', '/api/me', await devToken(personId))).person.phone;
+    const headPhone = (await phoneOf(head.id))!;
+    const contacts = page.locator('[data-testid="request-contact"]:visible');
+    await contacts.first().waitFor();
+    const rung = await contacts.evaluateAll((els: Element[]) => els.map((e) => `${e.getAttribute('data-role')}:${e.getAttribute('data-phone')}`));
+    expect(rung).toContain(`courtyard_head:${headPhone}`);
+    expect(rung.join()).not.toContain(String(await phoneOf(villager.id)));
+    await expect(page.locator('[data-testid="request-requester-phone"]:visible').count()).resolves.toBe(0);
     await signOut(page);
 
     // the head finds it in 待办事项, sees the photo, accepts, replies and resolves
@@ -73,6 +82,11 @@ describe('找院长 in the browser', () => {
     await signInAsDemo(page, villager.id);
     await page.goto(`${app.base}/#/pkg-request/detail/index?id=${id}`);
     await byId(page, 'request-message').filter({ hasText: '明天上午带人来修' }).waitFor();
+    // now the head handles it: 办理人 with the head's phone and 打电话
+    const handler = page.locator('[data-testid="request-contact"]:visible');
+    await expect(handler.evaluateAll((els: Element[]) => els.map((e) => `${e.getAttribute('data-role')}:${e.getAttribute('data-phone')}`))).resolves.toEqual([
+      `handler:${headPhone}`,
+    ]);
     await byId(page, 'request-confirm-open').click();
     await byId(page, 'request-star-5').click();
     await byId(page, 'request-confirm-comment').locator('textarea').fill('修得又快又好');
