@@ -124,11 +124,36 @@ describe('找院长 in the browser', () => {
     const { villager, head } = await cast();
     const page = await app.browser.context.newPage();
     await raiseSos(page, app.base, villager.id);
+    // waiting for an answer, she can ring those told (her 院长 among them), 110 and 120
+    const headPhone = (await api<{ person: { phone: string | null } }>('GET', '/api/me', await devToken(head.id))).person.phone!;
+    const ring = byId(page, 'sos-contact-call');
+    await ring.first().waitFor();
+    await expect(ring.evaluateAll((els: Element[]) => els.map((e) => e.getAttribute('data-phone')))).resolves.toContain(headPhone);
+    await page.evaluate(() => {
+      const w = window as unknown as { __xyjCalls: string[]; __XYJ_PLATFORM__?: Record<string, unknown> };
+      w.__xyjCalls = [];
+      w.__XYJ_PLATFORM__ = Object.assign(w.__XYJ_PLATFORM__ ?? {}, { makePhoneCall: async (p: string) => void w.__xyjCalls.push(p) });
+    });
+    await byId(page, 'sos-call-110').click();
+    await byId(page, 'sos-call-120').click();
+    await expect(page.evaluate(() => (window as unknown as { __xyjCalls: string[] }).__xyjCalls)).resolves.toEqual(['110', '120']);
     await signOut(page);
 
+    // the head has the button too: her own stays on top, the villager's call sits below it
+    await api('PUT', '/api/me/sos', await devToken(head.id), { enabled: true });
     await signInAsDemo(page, head.id);
-    await byId(page, 'home-sos-active').click();
+    const own = byId(page, 'home-sos');
+    const incoming = byId(page, 'home-sos-active');
+    await own.waitFor();
+    await incoming.waitFor();
+    const [ownBox, incomingBox] = [(await own.boundingBox())!, (await incoming.boundingBox())!];
+    expect(incomingBox.y).toBeGreaterThanOrEqual(ownBox.y + ownBox.height);
+    await page.screenshot({ path: '/tmp/sos-head-home.png' });
+    await incoming.click();
     await page.waitForURL(/pkg-request\/sos/);
+    // the address names the courtyard once (household labels already carry it)
+    const address = await byId(page, 'sos-address').innerText();
+    expect(address.split(villager.scopeName).length - 1).toBe(1);
     await byId(page, 'sos-ack').click();
     await until(() => byId(page, 'sos-status').getAttribute('data-state'), 'acknowledged');
     await signOut(page);
