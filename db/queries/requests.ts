@@ -21,6 +21,7 @@ export type TRequestRecord = {
   level: TRequestLevel;
   handlerId: string | null;
   handlerName: string | null;
+  handlerPhone: string | null;
   slaSeq: number;
   dueAt: Date | null;
   overdueAt: Date | null;
@@ -52,6 +53,7 @@ const cols = {
   level: requests.level,
   handlerId: requests.handlerId,
   handlerName: handler.name,
+  handlerPhone: handler.phone,
   slaSeq: requests.slaSeq,
   dueAt: requests.dueAt,
   overdueAt: requests.overdueAt,

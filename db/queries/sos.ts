@@ -112,6 +112,16 @@ export async function addSosRecipients(db: Db, callId: string, step: number, peo
   return r.map((x) => x.personId);
 }
 
+/** Who was told of a call, with their phones, in the order of the steps (院长和联户党员 first). */
+export async function listSosRecipientPhones(db: Db, callId: string): Promise<{ id: string; name: string; phone: string | null; why: string }[]> {
+  return db
+    .select({ id: people.id, name: people.name, phone: people.phone, why: sosRecipients.why })
+    .from(sosRecipients)
+    .innerJoin(people, eq(people.id, sosRecipients.personId))
+    .where(eq(sosRecipients.callId, callId))
+    .orderBy(asc(sosRecipients.step), asc(people.name), asc(people.id));
+}
+
 export async function listSosRecipients(db: Db, callId: string): Promise<string[]> {
   return (await db.select({ personId: sosRecipients.personId }).from(sosRecipients).where(eq(sosRecipients.callId, callId))).map((r) => r.personId);
 }
@@ -164,10 +174,14 @@ export async function setSosEnabled(db: Db, personId: string, enabled: boolean):
 }
 
 /** 地址: 村 院落 门牌 — what a responder needs to find the caller. */
-export async function addressOf(db: Db, householdId: string | null, courtyardId: string): Promise<string> {
+/** The parts of a home's address: village, courtyard and the household's label (shared/domain/text homeAddress joins them). */
+export async function findAddressParts(
+  db: Db,
+  householdId: string | null,
+  courtyardId: string,
+): Promise<{ village: string; courtyard: string; label: string | null } | null> {
   const r = await db.execute(sql`
     select v.name as village, c.name as courtyard, ${householdId ? sql`(select label from households where id = ${householdId})` : sql`null`} as label
       from courtyards c join villages v on v.id = c.village_id where c.id = ${courtyardId}`);
-  const x = (r as unknown as { rows: { village: string; courtyard: string; label: string | null }[] }).rows[0];
-  return x ? `${x.village}${x.courtyard}${x.label ? x.label : ''}` : '';
+  return (r as unknown as { rows: { village: string; courtyard: string; label: string | null }[] }).rows[0] ?? null;
 }

@@ -29,6 +29,10 @@ export const getBin = defineContract({
     bin: z.object({ id: z.string(), label: z.string(), village: ZNamed, courtyard: ZNamed.nullable() }),
     openReport: z.object({ id: z.string(), reporters: z.number().int(), openedAt: z.string(), kind: ZBinKind }).nullable(),
     reportedByMe: z.boolean(),
+    /** 您已报告: my latest scan of this bin (any report, also one cleaned since), or null. */
+    myLastReportAt: z.string().nullable(),
+    /** 可再次报告: when I may report this bin again (the server's repeat window), null = now. */
+    myNextReportAt: z.string().nullable(),
   }),
 });
 

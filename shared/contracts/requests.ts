@@ -29,8 +29,13 @@ export type TRequestItem = z.infer<typeof ZRequestItem>;
 export const ZRequestDetail = ZRequestItem.extend({
   place: z.string().nullable(),
   photoIds: z.array(z.string()),
-  /** the requester's phone: shown to handlers, so they can call back */
+  /** the requester's phone: shown to handlers, so they can call back (not to the requester: it is her own) */
   requesterPhone: z.string().nullable(),
+  /**
+   * whom the requester can phone (empty for everyone else): the handler once someone took the
+   * request, before that the courtyard's heads — the people 找院长 is addressed to
+   */
+  contacts: z.array(z.object({ id: z.string(), name: z.string(), phone: z.string(), role: z.enum(['handler', 'courtyard_head']) })),
   acceptedAt: z.string().nullable(),
   resolvedAt: z.string().nullable(),
   closedAt: z.string().nullable(),

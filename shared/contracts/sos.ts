@@ -16,6 +16,8 @@ export const ZSosCall = z.object({
   stepLabel: z.string(),
   /** who is coming (after someone acknowledged) */
   responder: z.object({ id: z.string(), name: z.string(), phone: z.string().nullable() }).nullable(),
+  /** for the caller while nobody has answered: the people told so far, to ring (why: 院长, 联户党员, 村干部…) */
+  contacts: z.array(z.object({ id: z.string(), name: z.string(), phone: z.string(), why: z.string() })),
   createdAt: z.string(),
   ackAt: z.string().nullable(),
   closedAt: z.string().nullable(),

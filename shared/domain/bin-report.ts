@@ -28,9 +28,19 @@ export type TBinState = (typeof BIN_STATES)[number];
 export const WXA_ENV_VERSIONS = ['release', 'trial', 'develop'] as const;
 export type TWxaEnvVersion = (typeof WXA_ENV_VERSIONS)[number];
 
+/**
+ * 可再次报告: when this person may report this bin again, or null when they may now. The one
+ * place the repeat window is applied — the report refuses with it, the scan page shows it.
+ */
+export function nextReportAllowedAt(lastScanOfThisBin: Date | null, now: Date): Date | null {
+  if (!lastScanOfThisBin) return null;
+  const next = new Date(lastScanOfThisBin.getTime() + REPORT_REPEAT_WINDOW_MS);
+  return next.getTime() > now.getTime() ? next : null;
+}
+
 /** Why a scan may not be counted now, or null when it may. */
 export function scanRefusal(lastScanOfThisBin: Date | null, scansToday: number, now: Date): 'REPORT_TOO_SOON' | 'REPORT_DAILY_LIMIT' | null {
-  if (lastScanOfThisBin && now.getTime() - lastScanOfThisBin.getTime() < REPORT_REPEAT_WINDOW_MS) return 'REPORT_TOO_SOON';
+  if (nextReportAllowedAt(lastScanOfThisBin, now)) return 'REPORT_TOO_SOON';
   if (scansToday >= REPORT_DAILY_CAP) return 'REPORT_DAILY_LIMIT';
   return null;
 }

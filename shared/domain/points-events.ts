@@ -17,7 +17,8 @@ export const POINTS_EVENTS = {
   bin_report_first: '扫码报满（首报）',
   bin_report_join: '扫码报满（附议）',
   request_confirmed: '找院长事项办结',
-  request_participation: '参与院落议事',
+  // the requester's points when they confirm a 找院长 they raised (not 议事, which has no event yet)
+  request_participation: '找院长：反映问题并确认',
   meeting_attended: '参加院落主题日',
   volunteer: '志愿服务',
   tidy_yard: '庭院整洁',

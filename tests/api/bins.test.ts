@@ -76,6 +76,27 @@ describe('reporting a full bin (一键报满)', () => {
     expect(over.body.error.code).toBe('REPORT_DAILY_LIMIT');
   });
 
+  it('tells a reporter when they reported and when they may report again, by the same window the 429 uses', async () => {
+    const bin = await createBin(d(), tree, [cleanerA]);
+    const a = await villager();
+    const fresh = await api.call('GET', `/api/bins/${bin.code}`, { token: a.token });
+    expect(fresh.body).toMatchObject({ myLastReportAt: null, myNextReportAt: null });
+    await api.call('POST', `/api/bins/${bin.code}/report`, { token: a.token, body: {} });
+    const back = async (minutesAgo: number) => {
+      const at = new Date(Date.now() - minutesAgo * 60e3);
+      await d().execute(sql`update bin_report_reporters set created_at = ${at.toISOString()} where person_id = ${a.id} and bin_id = ${bin.id}`);
+      return at;
+    };
+    const at = await back(29);
+    const seen = await api.call('GET', `/api/bins/${bin.code}`, { token: a.token });
+    expect(seen.body).toMatchObject({ reportedByMe: true, myLastReportAt: at.toISOString(), myNextReportAt: new Date(at.getTime() + 30 * 60e3).toISOString() });
+    expect((await api.call('POST', `/api/bins/${bin.code}/report`, { token: a.token, body: {} })).status).toBe(429);
+    await back(31);
+    const later = await api.call('GET', `/api/bins/${bin.code}`, { token: a.token });
+    expect(later.body).toMatchObject({ reportedByMe: true, myNextReportAt: null });
+    expect((await api.call('POST', `/api/bins/${bin.code}/report`, { token: a.token, body: {} })).status).toBe(200);
+  });
+
   it('answers unknown, malformed and disabled codes with one clear message', async () => {
     const a = await villager();
     const bin = await createBin(d(), tree, []);

@@ -152,6 +152,18 @@ describe('找院长 over HTTP', () => {
     expect((await api.call('PUT', path, { token: t.cadre, body: put.body })).status).toBe(404); // an outsider to this village
     expect((await api.call('PUT', path, { token: t.otherCadre, body: { ...put.body, acceptHours: 0 } })).status).toBe(400);
   });
+
+  it('gives the requester the 院长 to ring before acceptance and the handler after — never her own number', async () => {
+    await d().execute(sql`update people set phone = '13900002222' where id = ${ids.head}`);
+    const r = (await send(t.villager, { category: 'help', text: '想问问低保怎么申请' })).body;
+    const head = { id: ids.head, name: 'head', phone: '13900002222' };
+    expect(r).toMatchObject({ requesterPhone: null, contacts: [{ ...head, role: 'courtyard_head' }] });
+    const staffView = (await api.call('GET', `/api/requests/${r.id}`, { token: t.head })).body;
+    expect(staffView).toMatchObject({ requesterPhone: '13800000000', contacts: [] });
+    expect((await api.call('POST', `/api/requests/${r.id}/accept`, { token: t.head, body: {} })).body.contacts).toEqual([]);
+    const mine = (await api.call('GET', `/api/requests/${r.id}`, { token: t.villager })).body;
+    expect(mine).toMatchObject({ requesterPhone: null, contacts: [{ ...head, role: 'handler' }] });
+  });
 });
 
 describe('一键呼叫 over HTTP', () => {
@@ -161,8 +173,19 @@ describe('一键呼叫 over HTTP', () => {
       .set({ livesAlone: true })
       .where(sql`${people.id} = ${ids.villager}`);
     expect((await api.call('GET', '/api/sos/mine', { token: t.villager })).body).toMatchObject({ available: true, call: null });
+    // a household label that already names the courtyard (as the demo's 「桂花院2号」 do)
+    const home = (
+      (await d().execute(
+        sql`select h.id, c.name as courtyard, v.name as village from people p join households h on h.id = p.household_id join courtyards c on c.id = h.courtyard_id join villages v on v.id = c.village_id where p.id = ${ids.villager}`,
+      )) as unknown as { rows: { id: string; courtyard: string; village: string }[] }
+    ).rows[0];
+    await d().execute(sql`update households set label = ${`${home.courtyard}2号`} where id = ${home.id}`);
+    await d().execute(sql`update people set phone = '13900002222' where id = ${ids.head}`);
     const a = await api.call('POST', '/api/sos', { token: t.villager, body: {} });
     expect(a.status).toBe(201);
+    expect(a.body.address).toBe(`${home.village}${home.courtyard}2号`);
+    // waiting, the caller can ring those told: the courtyard's head among them
+    expect(a.body.contacts).toEqual(expect.arrayContaining([{ id: ids.head, name: 'head', phone: '13900002222', why: '院长' }]));
     const b = await api.call('POST', '/api/sos', { token: t.villager, body: {} });
     expect(b.status).toBe(200);
     expect(b.body).toMatchObject({ id: a.body.id, created: false });
@@ -171,7 +194,12 @@ describe('一键呼叫 over HTTP', () => {
     expect((await api.call('GET', `/api/sos/${a.body.id}`, { token: t.neighbour })).status).toBe(404);
     const ack = await api.call('POST', `/api/sos/${a.body.id}/ack`, { token: t.head, body: {} });
     expect(ack.body).toMatchObject({ state: 'acknowledged', responder: { name: 'head' } });
-    expect((await api.call('GET', '/api/sos/mine', { token: t.villager })).body.call).toMatchObject({ state: 'acknowledged', responder: { name: 'head' } });
+    expect((await api.call('GET', '/api/sos/mine', { token: t.villager })).body.call).toMatchObject({
+      state: 'acknowledged',
+      responder: { name: 'head', phone: '13900002222' },
+      contacts: [],
+    });
+    expect((await api.call('GET', `/api/sos/${a.body.id}`, { token: t.head })).body.contacts).toEqual([]);
   });
 
   it('refuses a villager without the button', async () => {

@@ -168,6 +168,18 @@ test('a villager reports a full bin, its cleaner confirms it on site and the vil
   const reporters = await app.handle.db.select().from(binReportReporters).where(eq(binReportReporters.reportId, reportId));
   expect(reporters).toEqual([expect.objectContaining({ personId: villager.person.id, kind: 'overflow', photoId })]);
   await until(() => byId(page, 'bin-open').getAttribute('data-mine'), 'true');
+
+  // the same sticker opened again: 您已报告 with the time and when a new report is possible — the
+  // server's window (a tap now would be 429) — and no 报告已满 button
+  const mine = await api<{ myLastReportAt: string; myNextReportAt: string }>('GET', `/api/bins/${bin.code}`, villager.token);
+  expect(new Date(mine.myNextReportAt).getTime() - new Date(mine.myLastReportAt).getTime()).toBe(30 * 60e3);
+  await page.reload();
+  const wait = byId(page, 'bin-report-wait');
+  await wait.waitFor();
+  await expect(wait.getAttribute('data-next')).resolves.toBe(mine.myNextReportAt);
+  await expect(wait.innerText()).resolves.toContain('您已报告');
+  await expect(byId(page, 'bin-next-report').innerText()).resolves.toMatch(/\d\d:\d\d 以后可以再次报告/);
+  await expect(page.locator('[data-testid="bin-report"]:visible').count()).resolves.toBe(0);
   await signOut(page);
 
   // the cleaner: 首页 counts one task; the route starts with this bin

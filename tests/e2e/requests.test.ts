@@ -49,6 +49,15 @@ describe('找院长 in the browser', () => {
     const id = (await byId(page, 'request-detail').getAttribute('data-id'))!;
     const sent = await api<TDetail>('GET', `/api/requests/${id}`, await devToken(villager.id));
     expect(sent).toMatchObject({ state: 'submitted', level: 'courtyard', photoIds: [photoId] });
+    // whom she can ring: the courtyard's 院长 (nobody has taken it yet), never her own number
+    const phoneOf = async (personId: string) => (await api<{ person: { phone: string | null } }>('GET', '/api/me', await devToken(personId))).person.phone;
+    const headPhone = (await phoneOf(head.id))!;
+    const contacts = page.locator('[data-testid="request-contact"]:visible');
+    await contacts.first().waitFor();
+    const rung = await contacts.evaluateAll((els: Element[]) => els.map((e) => `${e.getAttribute('data-role')}:${e.getAttribute('data-phone')}`));
+    expect(rung).toContain(`courtyard_head:${headPhone}`);
+    expect(rung.join()).not.toContain(String(await phoneOf(villager.id)));
+    await expect(page.locator('[data-testid="request-requester-phone"]:visible').count()).resolves.toBe(0);
     await signOut(page);
 
     // the head finds it in 待办事项, sees the photo, accepts, replies and resolves
@@ -73,6 +82,11 @@ describe('找院长 in the browser', () => {
     await signInAsDemo(page, villager.id);
     await page.goto(`${app.base}/#/pkg-request/detail/index?id=${id}`);
     await byId(page, 'request-message').filter({ hasText: '明天上午带人来修' }).waitFor();
+    // now the head handles it: 办理人 with the head's phone and 打电话
+    const handler = page.locator('[data-testid="request-contact"]:visible');
+    await expect(handler.evaluateAll((els: Element[]) => els.map((e) => `${e.getAttribute('data-role')}:${e.getAttribute('data-phone')}`))).resolves.toEqual([
+      `handler:${headPhone}`,
+    ]);
     await byId(page, 'request-confirm-open').click();
     await byId(page, 'request-star-5').click();
     await byId(page, 'request-confirm-comment').locator('textarea').fill('修得又快又好');
@@ -82,6 +96,12 @@ describe('找院长 in the browser', () => {
     expect(closed).toMatchObject({ state: 'closed', rating: 5, handler: { id: head.id } });
     const kinds = await page.locator('[data-testid="request-event"]:visible').evaluateAll((els: Element[]) => els.map((e) => e.getAttribute('data-kind')));
     expect(kinds).toEqual(['submitted', 'accepted', 'resolved', 'closed']);
+    // 积分明细 names the points after what she did: raised a 找院长 and confirmed it
+    await page.goto(`${app.base}/#/pages/points/index`);
+    const earned = page.locator('[data-testid="ledger-item"][data-reason="rule:request_participation"]:visible').first();
+    await earned.waitFor();
+    await expect(earned.innerText()).resolves.toContain('找院长：反映问题并确认');
+    await expect(earned.innerText()).resolves.not.toContain('议事');
 
     // a second request nobody accepts: a day later (test clock) the cadre has it
     const second = await api<TDetail>('POST', '/api/requests', await devToken(villager.id), { category: 'sanitation', text: '垃圾池好几天没人清了' });
@@ -104,11 +124,36 @@ describe('找院长 in the browser', () => {
     const { villager, head } = await cast();
     const page = await app.browser.context.newPage();
     await raiseSos(page, app.base, villager.id);
+    // waiting for an answer, she can ring those told (her 院长 among them), 110 and 120
+    const headPhone = (await api<{ person: { phone: string | null } }>('GET', '/api/me', await devToken(head.id))).person.phone!;
+    const ring = byId(page, 'sos-contact-call');
+    await ring.first().waitFor();
+    await expect(ring.evaluateAll((els: Element[]) => els.map((e) => e.getAttribute('data-phone')))).resolves.toContain(headPhone);
+    await page.evaluate(() => {
+      const w = window as unknown as { __xyjCalls: string[]; __XYJ_PLATFORM__?: Record<string, unknown> };
+      w.__xyjCalls = [];
+      w.__XYJ_PLATFORM__ = Object.assign(w.__XYJ_PLATFORM__ ?? {}, { makePhoneCall: async (p: string) => void w.__xyjCalls.push(p) });
+    });
+    await byId(page, 'sos-call-110').click();
+    await byId(page, 'sos-call-120').click();
+    await expect(page.evaluate(() => (window as unknown as { __xyjCalls: string[] }).__xyjCalls)).resolves.toEqual(['110', '120']);
     await signOut(page);
 
+    // the head has the button too: her own stays on top, the villager's call sits below it
+    await api('PUT', '/api/me/sos', await devToken(head.id), { enabled: true });
     await signInAsDemo(page, head.id);
-    await byId(page, 'home-sos-active').click();
+    const own = byId(page, 'home-sos');
+    const incoming = byId(page, 'home-sos-active');
+    await own.waitFor();
+    await incoming.waitFor();
+    const [ownBox, incomingBox] = [(await own.boundingBox())!, (await incoming.boundingBox())!];
+    expect(incomingBox.y).toBeGreaterThanOrEqual(ownBox.y + ownBox.height);
+    await page.screenshot({ path: '/tmp/sos-head-home.png' });
+    await incoming.click();
     await page.waitForURL(/pkg-request\/sos/);
+    // the address names the courtyard once (household labels already carry it)
+    const address = await byId(page, 'sos-address').innerText();
+    expect(address.split(villager.scopeName).length - 1).toBe(1);
     await byId(page, 'sos-ack').click();
     await until(() => byId(page, 'sos-status').getAttribute('data-state'), 'acknowledged');
     await signOut(page);

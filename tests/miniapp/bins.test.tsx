@@ -14,10 +14,12 @@ const OTHER = 'ZZZZ22223333';
 const binUrl = `/api/bins/${CODE}`;
 const reportUrl = `/api/bins/${CODE}/report`;
 
-const binView = (open: { reporters: number } | null = null, reportedByMe = false) => ({
+const binView = (open: { reporters: number } | null = null, reportedByMe = false, mine: { last: string; next: string | null } | null = null) => ({
   bin: { id: 'b1', label: '03号桶', village: { id: IDS.village, name: '石坝村' }, courtyard: { id: IDS.courtyard, name: '桂花院' } },
   openReport: open ? { id: 'r1', reporters: open.reporters, openedAt: '2025-11-20T02:00:00.000Z', kind: 'full' } : null,
   reportedByMe,
+  myLastReportAt: mine?.last ?? null,
+  myNextReportAt: mine?.next ?? null,
 });
 const report = (reporters: number, joined: boolean) => ({
   report: { id: 'r1', bin: { id: 'b1', label: '03号桶' }, state: 'open', kind: 'full', reporters, openedAt: '2025-11-20T02:00:00.000Z', closedAt: null },
@@ -131,6 +133,31 @@ describe('the scan page', () => {
     expect(error.textContent).toContain('您刚刚报告过这个垃圾桶');
     expect(pendingEntries()).toEqual([]);
     expect(screen.queryByTestId('bin-report-result')).toBeNull();
+  });
+
+  test('on a bin I reported minutes ago shows 您已报告 with the time and when I may report again, and no button that would be refused', async () => {
+    const last = new Date(Date.now() - 5 * 60e3);
+    const next = new Date(last.getTime() + 30 * 60e3);
+    fakeApi.on('GET', binUrl, binView({ reporters: 1 }, true, { last: last.toISOString(), next: next.toISOString() }));
+    render(<BinScanPage />);
+
+    const wait = await screen.findByTestId('bin-report-wait');
+    expect(wait.textContent).toContain('您已报告');
+    const hm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+    expect(screen.getByTestId('bin-reported-at').textContent).toContain(hm(last));
+    expect(screen.getByTestId('bin-next-report').textContent).toBe(`${new Date(next).getMonth() + 1}月${next.getDate()}日 ${hm(next)} 以后可以再次报告`);
+    expect(screen.queryByTestId('bin-report')).toBeNull();
+    expect(screen.queryByTestId('bin-kind-full')).toBeNull();
+    expect(fakeApi.calls('POST', reportUrl)).toHaveLength(0);
+  });
+
+  test('offers the button again once the window has passed, even on a report I joined', async () => {
+    fakeApi.on('GET', binUrl, binView({ reporters: 2 }, true, { last: new Date(Date.now() - 40 * 60e3).toISOString(), next: null }));
+    render(<BinScanPage />);
+
+    expect((await screen.findByTestId('bin-reported-by-me')).textContent).toContain('您已报告');
+    expect(screen.queryByTestId('bin-report-wait')).toBeNull();
+    expect(screen.getByTestId('bin-report')).toBeTruthy();
   });
 
   test('says so when the code belongs to no bin', async () => {

@@ -42,6 +42,7 @@ function aDetail(overrides: Partial<TRequestDetail> = {}): TRequestDetail {
     place: '村口小桥',
     photoIds: [],
     requesterPhone: null,
+    contacts: [],
     acceptedAt: null,
     resolvedAt: null,
     closedAt: null,
@@ -197,6 +198,34 @@ describe('事项详情: the buttons follow `can`', () => {
     expect(screen.getByTestId('request-handler').textContent).toBe('办理人：李院长');
     expect(fakeApi.calls('POST', `${url}/accept`)[0].headers['Idempotency-Key']).toMatch(UUID);
     expect(fakeApi.calls('GET', `${url}/timeline`).length).toBeGreaterThanOrEqual(2); // the timeline is read again
+  });
+
+  test('the requester sees whom to ring — the 院长 before acceptance, then the handler — never her own phone', async () => {
+    const calls: string[] = [];
+    setPhoneCaller(async (p) => void calls.push(p));
+    let detail = aDetail({ contacts: [{ id: HEAD.id, name: HEAD.name, phone: '13900002222', role: 'courtyard_head' }] });
+    fakeApi
+      .on(
+        'GET',
+        '/api/me',
+        aMe([grants.villager], { person: { ...VILLAGER, phone: '13800001111', flags: { livesAlone: false, elderly: false, needsCare: false } } }),
+      )
+      .on('GET', url, () => ({ body: detail }));
+    const first = render(<RequestDetailPage />);
+
+    const head = await screen.findByTestId('request-contact');
+    expect(head.getAttribute('data-role')).toBe('courtyard_head');
+    expect(head.textContent).toContain('院长 李院长 139 0000 2222');
+    expect(screen.queryByTestId('request-requester-phone')).toBeNull();
+    expect(screen.getByTestId('request-detail').textContent).not.toContain('138 0000 1111');
+    fireEvent.click(screen.getByTestId('request-contact-call'));
+    expect(calls).toEqual(['13900002222']);
+
+    detail = aDetail({ state: 'accepted', handler: HEAD, contacts: [{ id: HEAD.id, name: HEAD.name, phone: '13900002222', role: 'handler' }] });
+    first.unmount();
+    render(<RequestDetailPage />);
+    await waitFor(() => expect(screen.getByTestId('request-contact').getAttribute('data-role')).toBe('handler'));
+    expect(screen.getByTestId('request-contact').textContent).toContain('办理人 李院长');
   });
 
   test('办结 needs a note; the note is sent', async () => {

@@ -22,6 +22,7 @@ function aCall(overrides: Partial<TSosCall> = {}): TSosCall {
     step: 0,
     stepLabel: '院长和联户党员',
     responder: null,
+    contacts: [],
     createdAt: '2025-11-20T02:00:00.000Z',
     ackAt: null,
     closedAt: null,
@@ -127,6 +128,19 @@ describe('首页 · 一键呼叫', () => {
     fireEvent.click(banner);
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pkg-request/sos/index?id=${CALL}` });
   });
+  test('a head who also has the button keeps it on top; someone else’s call sits below it', async () => {
+    fakeApi
+      .on('GET', '/api/me', aMe([grants.villager, grants.head]))
+      .on('GET', '/api/sos/mine', { available: true, enabledByMe: true, call: null })
+      .on('GET', '/api/sos/active', { items: [aCall({ mine: false, caller: { id: 'x', name: '赵奶奶' } })] });
+    render(<HomePage />);
+
+    const banner = await screen.findByTestId('home-sos-active');
+    const own = screen.getByTestId('home-sos');
+    // the own button comes first in the page, the banner after it
+    expect(own.compareDocumentPosition(banner) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(own.contains(banner)).toBe(false);
+  });
 });
 
 describe('the 一键呼叫 page', () => {
@@ -158,6 +172,31 @@ describe('the 一键呼叫 page', () => {
     expect(fakeApi.calls('POST', `${url}/cancel`)[0].body).toEqual({ reason: 'mistap' });
     expect(screen.getByTestId('sos-status-text').textContent).toBe('呼叫已取消');
     expect(screen.queryByTestId('sos-cancel')).toBeNull();
+  });
+
+  test('while nobody has answered, the caller can ring those told, 110 and 120', async () => {
+    const calls: string[] = [];
+    setPhoneCaller(async (p) => void calls.push(p));
+    fakeApi.on('GET', '/api/me', aMe([grants.villager])).on(
+      'GET',
+      url,
+      aCall({
+        contacts: [
+          { ...HEAD, why: '院长' },
+          { id: 'p2', name: '李四', phone: '13700003333', why: '联户党员' },
+        ],
+      }),
+    );
+    render(<SosPage />);
+
+    const ring = await screen.findAllByTestId('sos-contact-call');
+    expect(ring.map((b) => b.textContent)).toEqual(['打电话给院长 张三', '打电话给联户党员 李四']);
+    fireEvent.click(ring[1]);
+    fireEvent.click(screen.getByTestId('sos-call-110'));
+    fireEvent.click(screen.getByTestId('sos-call-120'));
+    expect(calls).toEqual(['13700003333', '110', '120']);
+    expect(screen.getByTestId('sos-call-110').textContent).toContain('报警');
+    expect(screen.getByTestId('sos-call-120').textContent).toContain('急救');
   });
 
   test('nothing is cancelled when the caller says 继续呼叫', async () => {

@@ -4,6 +4,7 @@ import { ZInviteCode } from '../../shared/contracts/join';
 import { effectiveJoinState, inviteUsable, isJoinRequestStale } from '../../shared/domain/join-policy';
 import { isSceneSafe, makeSceneCode, SCENE_ALPHABET } from '../../shared/domain/scene-code';
 import { seededRandom } from '../../db/seed/random';
+import { reasonLabel } from '../../shared/domain/points-events';
 
 const path = { townshipId: 't1', villageId: 'v1', courtyardId: 'c1' };
 
@@ -93,5 +94,12 @@ describe('scope checks (权限范围)', () => {
     expect(canAct(grants, ['village_cadre'], path)).toBe(false);
     expect(canAct(grants, ['village_cadre'])).toBe(true);
     expect(canAct(grants, ['villager'], path)).toBe(true);
+  });
+});
+
+describe('积分明细 reasons', () => {
+  it("names the requester's points for a confirmed 找院长 after the request, not after 议事", () => {
+    expect(reasonLabel('rule:request_participation')).toBe('找院长：反映问题并确认');
+    expect(reasonLabel('rule:request_confirmed')).toBe('找院长事项办结');
   });
 });

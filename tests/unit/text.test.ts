@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { clipText } from '../../shared/domain/text';
+import { clipText, homeAddress } from '../../shared/domain/text';
 import { requestSummary } from '../../shared/domain/requests';
 
 describe('cutting text (截断)', () => {
@@ -20,5 +20,14 @@ describe('cutting text (截断)', () => {
       }),
       { seed: 7, numRuns: 300 },
     );
+  });
+});
+
+describe('住址 (homeAddress)', () => {
+  it('says the village, the courtyard and the household once each, though labels often repeat the courtyard', () => {
+    expect(homeAddress({ village: '石坝村', courtyard: '桂花院', label: '桂花院2号' })).toBe('石坝村桂花院2号');
+    expect(homeAddress({ village: '石坝村', courtyard: '桂花院', label: '9号' })).toBe('石坝村桂花院9号');
+    expect(homeAddress({ village: '石坝村', courtyard: '桂花院', label: '石坝村桂花院3号' })).toBe('石坝村桂花院3号');
+    expect(homeAddress({ village: '石坝村', courtyard: '桂花院', label: null })).toBe('石坝村桂花院');
   });
 });

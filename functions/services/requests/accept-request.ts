@@ -3,7 +3,7 @@ import type { TSignedInContext } from '../context';
 import { moveRequest } from './move-request';
 import { assertAllowed, assertCan, loadRequest, slaOf } from './request-access';
 import { tellRequester } from './request-notices';
-import { toRequestDetail } from './to-request';
+import { requestDetail } from './to-request';
 import { ackKeys } from '../../../shared/domain/channel-policy';
 import { acknowledgeByKey } from '../../../db/queries/notifications';
 
@@ -24,6 +24,6 @@ export async function acceptRequest(ctx: TSignedInContext, id: string) {
     );
     await tellRequester(ctx, tx, r, 'accepted', seq, ctx.actor.personId);
     await acknowledgeByKey(tx, ackKeys.request(id), now); // taken up: the other heads need no SMS
-    return toRequestDetail((await findRequest(tx, id))!, ctx.actor, now, sla);
+    return requestDetail(tx, (await findRequest(tx, id))!, ctx.actor, now, sla);
   });
 }

@@ -5,7 +5,7 @@ import { awardPoints } from '../points/award-points';
 import { requestSummary } from '../../../shared/domain/requests';
 import { moveRequest } from './move-request';
 import { assertAllowed, loadRequest, slaOf } from './request-access';
-import { toRequestDetail } from './to-request';
+import { requestDetail } from './to-request';
 
 /**
  * 确认办结并评价: only the requester closes the loop, rating 1–5. Village rules may award
@@ -49,6 +49,6 @@ export async function confirmRequest(ctx: TSignedInContext, id: string, rating: 
       ]);
     }
     await awardPoints(tx, { personId: r.requesterId, eventKind: 'request_participation', source, at: now });
-    return toRequestDetail((await findRequest(tx, id))!, ctx.actor, now, sla);
+    return requestDetail(tx, (await findRequest(tx, id))!, ctx.actor, now, sla);
   });
 }

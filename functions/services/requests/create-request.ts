@@ -7,7 +7,7 @@ import { assertOwnMedia } from '../media/get-media';
 import { notify } from '../notifications/notify';
 import { armNewRequest } from './move-request';
 import { ownersOf, slaOf } from './request-access';
-import { toRequestDetail } from './to-request';
+import { requestDetail } from './to-request';
 import { ackKeys } from '../../../shared/domain/channel-policy';
 
 /**
@@ -52,6 +52,6 @@ export async function createRequest(ctx: TSignedInContext, input: { category: TR
         payload: { requesterName: person?.name ?? '村民', summary, submittedAt: now.toISOString(), requestId: id },
       })),
     );
-    return toRequestDetail((await findRequest(tx, id))!, ctx.actor, now, sla);
+    return requestDetail(tx, (await findRequest(tx, id))!, ctx.actor, now, sla);
   });
 }

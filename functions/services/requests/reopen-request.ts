@@ -5,7 +5,7 @@ import type { TSignedInContext } from '../context';
 import { notify } from '../notifications/notify';
 import { moveRequest } from './move-request';
 import { assertAllowed, loadRequest, slaOf } from './request-access';
-import { toRequestDetail } from './to-request';
+import { requestDetail } from './to-request';
 
 /** 重新打开: the requester is not satisfied, within the village's window; it goes back to its handler. */
 export async function reopenRequest(ctx: TSignedInContext, id: string, reason: string) {
@@ -36,6 +36,6 @@ export async function reopenRequest(ctx: TSignedInContext, id: string, reason: s
         },
       ]);
     }
-    return toRequestDetail((await findRequest(tx, id))!, ctx.actor, now, sla);
+    return requestDetail(tx, (await findRequest(tx, id))!, ctx.actor, now, sla);
   });
 }

@@ -4,7 +4,7 @@ import type { TSignedInContext } from '../context';
 import { moveRequest } from './move-request';
 import { assertAllowed, assertCan, loadRequest, slaOf } from './request-access';
 import { tellRequester } from './request-notices';
-import { toRequestDetail } from './to-request';
+import { requestDetail } from './to-request';
 
 /** 办结: the handler writes what was done (or the advice, for 私事); the requester confirms or reopens. */
 export async function resolveRequest(ctx: TSignedInContext, id: string, note: string) {
@@ -22,6 +22,6 @@ export async function resolveRequest(ctx: TSignedInContext, id: string, note: st
       sla,
     );
     await tellRequester(ctx, tx, r, 'resolved', seq, ctx.actor.personId, `已办结，请确认：${clipText(note, 10, { ellipsis: false })}`);
-    return toRequestDetail((await findRequest(tx, id))!, ctx.actor, now, sla);
+    return requestDetail(tx, (await findRequest(tx, id))!, ctx.actor, now, sla);
   });
 }

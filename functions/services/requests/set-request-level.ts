@@ -5,7 +5,7 @@ import type { TSignedInContext } from '../context';
 import { moveRequest } from './move-request';
 import { assertAllowed, assertCan, loadRequest, slaOf } from './request-access';
 import { tellRequester, tellTier } from './request-notices';
-import { toRequestDetail } from './to-request';
+import { requestDetail } from './to-request';
 
 /**
  * 定性: 私事/小事/大事/难事. Moving to a level another tier owns is an escalation (吹哨到村,
@@ -32,6 +32,6 @@ export async function setRequestLevel(ctx: TSignedInContext, id: string, level: 
       await tellTier(ctx, tx, r, tierOf(level), seq, note || `定性为${REQUEST_LEVELS[level]}`, ctx.actor.personId);
       await tellRequester(ctx, tx, r, change.state, seq, ctx.actor.personId);
     }
-    return toRequestDetail((await findRequest(tx, id))!, ctx.actor, now, sla);
+    return requestDetail(tx, (await findRequest(tx, id))!, ctx.actor, now, sla);
   });
 }

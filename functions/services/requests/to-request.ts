@@ -1,4 +1,6 @@
+import type { Db } from '../../../db/client';
 import type { TRequestRecord } from '../../../db/queries/requests';
+import { listRoleHolders } from '../../../db/queries/roles';
 import type { TRequestDetail, TRequestItem } from '../../../shared/contracts/requests';
 import { isOverdue, refusal, type TRequestSla } from '../../../shared/domain/requests';
 import type { TActor } from '../context';
@@ -24,8 +26,33 @@ export function toRequestItem(r: TRequestRecord, now: Date): TRequestItem {
   };
 }
 
+type TContact = TRequestDetail['contacts'][number];
+type TPersonPhone = { id: string; name: string; phone: string | null };
+
+/**
+ * 打电话 for the requester: the handler once the request has one (they are working on it),
+ * before that the courtyard's heads, to whom 找院长 goes. Nobody else gets contacts: staff
+ * call the requester, and a neighbour never sees the request.
+ */
+export function requestContacts(r: TRequestRecord, actor: TActor, heads: TPersonPhone[]): TContact[] {
+  if (r.requesterId !== actor.personId) return [];
+  const people: TContact[] = [];
+  if (r.handlerId) {
+    if (r.handlerPhone && r.handlerId !== actor.personId) people.push({ id: r.handlerId, name: r.handlerName ?? '', phone: r.handlerPhone, role: 'handler' });
+    return people;
+  }
+  for (const h of heads) if (h.phone && h.id !== actor.personId) people.push({ id: h.id, name: h.name, phone: h.phone, role: 'courtyard_head' });
+  return people;
+}
+
+/** The detail for this caller, with the courtyard's heads read only when the requester needs them. */
+export async function requestDetail(db: Db, r: TRequestRecord, actor: TActor, now: Date, sla: TRequestSla): Promise<TRequestDetail> {
+  const heads = r.requesterId === actor.personId && !r.handlerId ? await listRoleHolders(db, 'courtyard_head', { type: 'courtyard', id: r.courtyardId }) : [];
+  return toRequestDetail(r, actor, now, sla, heads);
+}
+
 /** The detail, with what this caller may do now (the buttons the client shows). */
-export function toRequestDetail(r: TRequestRecord, actor: TActor, now: Date, sla: TRequestSla): TRequestDetail {
+export function toRequestDetail(r: TRequestRecord, actor: TActor, now: Date, sla: TRequestSla, heads: TPersonPhone[] = []): TRequestDetail {
   const mine = r.requesterId === actor.personId;
   const handles = can('request.handle', actor, requestObject(r));
   const ok = (a: Parameters<typeof refusal>[1]) => refusal(r, a, now, sla.reopenDays) === null;
@@ -33,7 +60,8 @@ export function toRequestDetail(r: TRequestRecord, actor: TActor, now: Date, sla
     ...toRequestItem(r, now),
     place: r.place,
     photoIds: r.photoIds,
-    requesterPhone: handles || mine ? r.requesterPhone : null,
+    requesterPhone: handles && !mine ? r.requesterPhone : null,
+    contacts: requestContacts(r, actor, heads),
     acceptedAt: iso(r.acceptedAt),
     resolvedAt: iso(r.resolvedAt),
     closedAt: iso(r.closedAt),

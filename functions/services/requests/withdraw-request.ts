@@ -2,7 +2,7 @@ import { findRequest } from '../../../db/queries/requests';
 import type { TSignedInContext } from '../context';
 import { moveRequest } from './move-request';
 import { assertAllowed, loadRequest, slaOf } from './request-access';
-import { toRequestDetail } from './to-request';
+import { requestDetail } from './to-request';
 import { ackKeys } from '../../../shared/domain/channel-policy';
 import { acknowledgeByKey } from '../../../db/queries/notifications';
 
@@ -15,6 +15,6 @@ export async function withdrawRequest(ctx: TSignedInContext, id: string, reason?
     assertAllowed(r, 'withdraw', now, sla);
     await acknowledgeByKey(tx, ackKeys.request(id), now);
     await moveRequest(tx, r, { kind: 'withdrawn', actorId: ctx.actor.personId, state: 'withdrawn', note: reason || null, extra: { closedAt: now } }, now, sla);
-    return toRequestDetail((await findRequest(tx, id))!, ctx.actor, now, sla);
+    return requestDetail(tx, (await findRequest(tx, id))!, ctx.actor, now, sla);
   });
 }

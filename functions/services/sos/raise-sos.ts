@@ -1,6 +1,7 @@
 import { findHomeCourtyard } from '../../../db/queries/requests';
-import { addressOf, findLiveSos, findSos, findSosFlags, insertSos, insertSosEvent } from '../../../db/queries/sos';
+import { findAddressParts, findLiveSos, findSos, findSosFlags, insertSos, insertSosEvent } from '../../../db/queries/sos';
 import { sosAvailable } from '../../../shared/domain/requests';
+import { homeAddress } from '../../../shared/domain/text';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { slaOf } from '../requests/request-access';
@@ -25,7 +26,7 @@ export async function raiseSos(ctx: TSignedInContext) {
     const id = await insertSos(tx, {
       callerId: me,
       ...home,
-      address: await addressOf(tx, home.householdId, home.courtyardId),
+      address: homeAddress((await findAddressParts(tx, home.householdId, home.courtyardId)) ?? { village: '', courtyard: '', label: null }),
       phone: flags.phone,
       createdAt: now,
     });

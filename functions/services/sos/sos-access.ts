@@ -1,8 +1,8 @@
 import type { Db } from '../../../db/client';
-import { findSos, listSosEvents, lockSos, type TSosRecord } from '../../../db/queries/sos';
+import { findSos, listSosEvents, listSosRecipientPhones, lockSos, type TSosRecord } from '../../../db/queries/sos';
 import { findPerson } from '../../../db/queries/people';
 import type { TSosCall } from '../../../shared/contracts/sos';
-import { SOS_STEP_LABELS } from '../../../shared/domain/requests';
+import { SOS_STEP_LABELS, sosLive } from '../../../shared/domain/requests';
 import { AppError } from '../../../shared/errors';
 
 /** The call (locked for a change); the route already decided the caller may see or act on it. */
@@ -26,6 +26,9 @@ const EVENT_LABELS: Record<string, string> = {
 export async function toSosCall(tx: Db, c: TSosRecord, me: string): Promise<TSosCall> {
   const responder = c.ackBy ? await findPerson(tx, c.ackBy) : null;
   const events = await listSosEvents(tx, c.id);
+  // the caller waiting for an answer can ring those told; once someone answered, that person
+  const waiting = c.callerId === me && !c.ackBy && sosLive(c.state);
+  const told = waiting ? await listSosRecipientPhones(tx, c.id) : [];
   return {
     id: c.id,
     state: c.state,
@@ -35,6 +38,7 @@ export async function toSosCall(tx: Db, c: TSosRecord, me: string): Promise<TSos
     step: c.step,
     stepLabel: SOS_STEP_LABELS[Math.min(c.step, SOS_STEP_LABELS.length - 1)],
     responder: responder ? { id: responder.id, name: responder.name, phone: responder.phone } : null,
+    contacts: told.flatMap((p) => (p.phone ? [{ id: p.id, name: p.name, phone: p.phone, why: p.why }] : [])),
     createdAt: c.createdAt.toISOString(),
     ackAt: c.ackAt?.toISOString() ?? null,
     closedAt: c.closedAt?.toISOString() ?? null,

@@ -21,8 +21,9 @@ function useOnShow(load: () => void) {
  * 首页 · 一键呼叫. For whoever has it (flagged elderly, alone or needing care, or turned on in
  * 我的): a very large red button. The first tap only arms it (「再按一次确认呼叫」, calming
  * down after a few seconds), the second raises the call and opens its page. A call still going
- * on is shown instead, with who is coming. Above it, for the people who answer calls, a red
- * banner for each call waiting on them.
+ * on is shown instead, with who is coming. Below it, for the people who answer calls, a
+ * banner for each call waiting on them: below and edged, not filled, so a head who also has
+ * the button never finds it pushed down by, or mistaken for, someone else's call.
  */
 export function SosCard({ me }: { me: TMe }) {
   const [mine, setMine] = useState<TMySos | null>(null)
@@ -79,16 +80,6 @@ export function SosCard({ me }: { me: TMe }) {
 
   return (
     <>
-      {active.map((c) => (
-        <View key={c.id} className="sos-banner" data-testid="home-sos-active" data-id={c.id} data-state={c.state} onClick={() => openPage(sosPage(c.id))}>
-          <Text className="sos-banner__title">{`${c.caller.name} 一键呼叫求助`}</Text>
-          <Text className="sos-banner__text">{c.address}</Text>
-          <Text className="sos-banner__text">
-            {c.state === 'acknowledged' && c.responder ? `${c.responder.name}已响应，正在赶去` : '还没有人响应，点这里查看 ›'}
-          </Text>
-        </View>
-      ))}
-
       {call ? (
         <View className="sos-live" data-testid="home-sos-live" data-id={call.id} data-state={call.state} onClick={() => openPage(sosPage(call.id))}>
           <Text className="sos-live__title">一键呼叫进行中</Text>
@@ -112,6 +103,20 @@ export function SosCard({ me }: { me: TMe }) {
             </Text>
           </View>
           <ErrorNotice error={raise.error} testId="home-sos-error" />
+        </View>
+      ) : null}
+
+      {active.length ? (
+        <View className="sos-incoming" data-testid="home-sos-incoming">
+          {active.map((c) => (
+            <View key={c.id} className="sos-banner" data-testid="home-sos-active" data-id={c.id} data-state={c.state} onClick={() => openPage(sosPage(c.id))}>
+              <Text className="sos-banner__title">{`${c.caller.name} 一键呼叫求助`}</Text>
+              <Text className="sos-banner__text">{c.address}</Text>
+              <Text className="sos-banner__text sos-banner__more">
+                {c.state === 'acknowledged' && c.responder ? `${c.responder.name}已响应，正在赶去` : '还没有人响应，点这里查看 ›'}
+              </Text>
+            </View>
+          ))}
         </View>
       ) : null}
     </>

@@ -138,6 +138,14 @@ export default function RequestDetailPage() {
                 </Text>
               </View>
             ) : null}
+            {d.contacts.map((c) => (
+              <View key={c.id} className="req-phone" data-testid="request-contact" data-role={c.role} data-phone={c.phone}>
+                <Text className="req-phone__text">{`${c.role === 'handler' ? '办理人' : '院长'} ${c.name} ${formatPhone(c.phone)}`}</Text>
+                <Text className="req-phone__call" data-testid="request-contact-call" onClick={() => void callPhone(c.phone)}>
+                  打电话
+                </Text>
+              </View>
+            ))}
           </View>
 
           <RequestActions detail={d} onChanged={onChanged} onConflict={() => void load()} />

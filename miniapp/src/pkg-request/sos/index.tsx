@@ -16,6 +16,12 @@ import { useMe } from '../../lib/use-me'
 import { callPhone } from '../../platform'
 import '../components/request.scss'
 
+/** Always offered to a caller whose call is live: the police and the ambulance. */
+const EMERGENCY = [
+  ['110', '报警'],
+  ['120', '急救'],
+] as const
+
 /** How often an open call is asked again (who has been told, who is coming). */
 const POLL_MS = 4000
 
@@ -133,6 +139,40 @@ export default function SosPage() {
                       {`打电话给${c.responder.name} ${formatPhone(c.responder.phone)}`}
                     </Button>
                   ) : null}
+                </View>
+              ) : null}
+              {live && !c.responder && c.contacts.length ? (
+                <View data-testid="sos-contacts">
+                  {c.contacts.map((p) => (
+                    <Button
+                      key={p.id}
+                      className="btn sos-call-btn"
+                      type="primary"
+                      size="xlarge"
+                      block
+                      data-testid="sos-contact-call"
+                      data-phone={p.phone}
+                      onClick={() => void callPhone(p.phone)}
+                    >
+                      {`打电话给${p.why} ${p.name}`}
+                    </Button>
+                  ))}
+                </View>
+              ) : null}
+              {live ? (
+                <View className="sos-emergency">
+                  {EMERGENCY.map(([number, label]) => (
+                    <Button
+                      key={number}
+                      className="btn sos-call-btn sos-emergency__btn"
+                      type="danger"
+                      size="xlarge"
+                      data-testid={`sos-call-${number}`}
+                      onClick={() => void callPhone(number)}
+                    >
+                      {`${label} ${number}`}
+                    </Button>
+                  ))}
                 </View>
               ) : null}
               {live ? (

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
-import { BIN_KINDS, parseBinInput, type TBinKind } from '../../../../shared/domain/bin-report'
+import { BIN_KINDS, parseBinInput, REPORT_REPEAT_WINDOW_MS, type TBinKind } from '../../../../shared/domain/bin-report'
 import { AppError } from '../../../../shared/errors'
 import { getBin, reportPath, type TBinView, type TReportAnswer } from '../../api/bins'
 import { NetworkError, toAppError } from '../../api/request'
@@ -98,6 +98,16 @@ export default function BinScanPage() {
     [path],
   )
 
+  // The page left open past the repeat window: ask again, and the button comes back.
+  const nextAt = view?.myNextReportAt ?? null
+  useEffect(() => {
+    if (!nextAt) return undefined
+    const ms = new Date(nextAt).getTime() - Date.now()
+    if (!(ms > 0) || ms > REPORT_REPEAT_WINDOW_MS) return undefined
+    const t = setTimeout(() => void load(), ms + 1000)
+    return () => clearTimeout(t)
+  }, [nextAt])
+
   const report = async () => {
     if (busyRef.current || !code) return
     busyRef.current = true
@@ -169,6 +179,8 @@ export default function BinScanPage() {
 
   const open = view?.openReport ?? null
   const done = outcome === 'new' || outcome === 'joined'
+  // 您已报告: within the server's repeat window another tap would only be refused (429)
+  const waitUntil = !outcome && view?.myNextReportAt ? view.myNextReportAt : null
   const offlineLoad = loadError instanceof NetworkError || (loadError !== null && loadError.status >= 500)
 
   return (
@@ -197,11 +209,20 @@ export default function BinScanPage() {
         <View className="bin-scan__status" data-testid="bin-open" data-reporters={String(open.reporters)} data-mine={view?.reportedByMe ? 'true' : 'false'}>
           <Text className="bin-scan__status-main">{`已有 ${open.reporters} 人报告已满`}</Text>
           <Text className="bin-scan__status-sub">{`首次报告 ${formatTime(open.openedAt)}，保洁员已收到`}</Text>
-          {view?.reportedByMe ? (
+          {view?.reportedByMe && !waitUntil ? (
             <Text className="bin-scan__mine" data-testid="bin-reported-by-me">
               您已报告，谢谢！
             </Text>
           ) : null}
+        </View>
+      ) : null}
+
+      {waitUntil && view ? (
+        <View className="bin-scan__result bin-scan__result--ok" data-testid="bin-report-wait" data-next={waitUntil}>
+          <Text className="bin-scan__result-title">您已报告</Text>
+          <Text className="bin-scan__mine-line" data-testid="bin-reported-at">{`报告时间 ${formatTime(view.myLastReportAt)}`}</Text>
+          <Text className="bin-scan__mine-line" data-testid="bin-next-report">{`${formatTime(waitUntil)} 以后可以再次报告`}</Text>
+          <Text className="bin-scan__result-sub">保洁员已收到，清运后您会在「消息」里收到通知。</Text>
         </View>
       ) : null}
 
@@ -223,7 +244,7 @@ export default function BinScanPage() {
         </View>
       ) : null}
 
-      {!notFound && !done ? (
+      {!notFound && !done && !waitUntil ? (
         <>
           {outcome !== 'queued' ? (
             <View className="bin-scan__kinds">
