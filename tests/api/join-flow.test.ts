@@ -110,7 +110,12 @@ describe('joining a courtyard', () => {
     const token = await wechatSignIn('newcomer-4');
     const unknown = await api.call('GET', '/api/invites/ABCDEFGHJK', { token });
     expect(unknown.status).toBe(404);
-    expect(unknown.body.error.code).toBe('INVITE_NOT_FOUND');
+    expect(unknown.body.error).toMatchObject({ code: 'INVITE_INVALID', message: '邀请码不对或已过期，请向院长要一个新的' });
+    for (const typo of ['ABC', 'ABCDEFGHJK2', 'ABCDE1GHJK']) {
+      const wrong = await api.call('GET', `/api/invites/${typo}`, { token });
+      expect(wrong.status).toBe(404);
+      expect(wrong.body.error.code).toBe('INVITE_INVALID');
+    }
     const bad = await api.call('POST', '/api/join-requests', { token, body: { ...form('abc'), phone: '123' } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['body.inviteCode', 'body.phone']);

@@ -32,6 +32,15 @@ test('a new person joins a courtyard with an invite code and becomes a villager 
   await byId(page, 'login-wechat').click();
   await page.waitForURL(/pages\/index\/index/);
   await byId(page, 'home-join').click();
+  // a mistyped code and an unknown one both say the code is wrong or expired, not 找不到该内容
+  for (const wrong of ['ABC12', 'ZZZZZZZZZZ']) {
+    await byId(page, 'join-code-input').locator('input').fill(wrong);
+    await byId(page, 'join-code-submit').click();
+    const error = byId(page, 'join-code-error');
+    await expect(error.getAttribute('data-code')).resolves.toBe('INVITE_INVALID');
+    await expect(error.innerText()).resolves.toContain('邀请码不对或已过期，请向院长要一个新的');
+    await byId(page, 'join-code-input').locator('input').fill('');
+  }
   await byId(page, 'join-code-input').locator('input').fill(code.toLowerCase());
   await byId(page, 'join-code-submit').click();
   await expect(byId(page, 'join-courtyard').innerText()).resolves.toContain(head.scopeName);
