@@ -106,6 +106,21 @@ describe('joining a courtyard', () => {
     expect(mine.body.items[0]).toMatchObject({ state: 'rejected', reason: '不是本院住户' });
   });
 
+  it('refuses 微信用户 as the name of the applicant or a family member and says to give the real name', async () => {
+    const courtyardId = tree.villages[0].courtyards[0].id;
+    const invite = await api.call('POST', `/api/courtyards/${courtyardId}/invites`, { token: headToken, body: {} });
+    const token = await wechatSignIn('newcomer-5');
+    const placeholder = await api.call('POST', '/api/join-requests', {
+      token,
+      body: { ...form(invite.body.code), name: ' 微信用户 ', members: [{ name: '微信用户', relation: '女儿' }] },
+    });
+    expect(placeholder.status).toBe(400);
+    expect(placeholder.body.error.issues).toEqual([
+      { path: 'body.name', message: '请填写真实姓名，不能用「微信用户」' },
+      { path: 'body.members.0.name', message: '请填写真实姓名，不能用「微信用户」' },
+    ]);
+  });
+
   it('answers unknown and badly typed invite codes clearly', async () => {
     const token = await wechatSignIn('newcomer-4');
     const unknown = await api.call('GET', '/api/invites/ABCDEFGHJK', { token });
