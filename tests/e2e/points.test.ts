@@ -126,6 +126,15 @@ test('a villager redeems a 毛巾 and the 店员 hands it over against the scann
   expect(after.items.find((r) => r.id === redemption.id)!.state).toBe('handed_over');
   expect(await balanceOf(villager.token)).toBe(before.balance - 20);
   expect((await towelOf(villageId, shopToken)).stock).toBe(before.towel.stock - 1);
+
+  // the villager's 消息 no longer says 「可以领取了」 about the towel: it says 已领取
+  await signOut(page);
+  await signInAsDemo(page, villager.person.id);
+  await page.goto(`${app.base}/#/pkg-inbox/inbox/index`);
+  const ready = page.locator('[data-testid="inbox-item"][data-template="redemption_ready"]').first();
+  await until(async () => (await ready.innerText()).includes('兑换商品已领取'), true);
+  await expect(ready.innerText()).resolves.toContain('毛巾已领取');
+  await expect(ready.innerText()).resolves.not.toContain('可以领取了');
   await page.close();
 }, 180_000);
 
