@@ -31,8 +31,8 @@ export const ERRORS = {
   WECHAT_UNAVAILABLE: [503, '微信服务繁忙，请稍后再试'],
   /** Dev sign-in asked for while ALLOW_DEV_LOGIN is off. */
   DEV_LOGIN_DISABLED: [404, '演示登录未开启'],
-  /** Invite code unknown or revoked. */
-  INVITE_NOT_FOUND: [404, '邀请码不存在，请向院长确认'],
+  /** Invite code mistyped (wrong length or symbols), unknown or revoked: 404, so nothing tells which. */
+  INVITE_INVALID: [404, '邀请码不对或已过期，请向院长要一个新的'],
   /** Invite code past its expiry. */
   INVITE_EXPIRED: [410, '邀请码已过期，请向院长索取新的邀请码'],
   /** The person already belongs to that courtyard. */

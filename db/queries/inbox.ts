@@ -33,6 +33,11 @@ const cols = {
   readAt: inboxMessages.readAt,
 };
 
+/** The inbox copy of a notification says something new (its event moved on); read state unchanged. */
+export async function rewriteInboxMessage(db: Db, notificationId: string, v: { title: string; body: string }): Promise<void> {
+  await db.update(inboxMessages).set(v).where(eq(inboxMessages.notificationId, notificationId));
+}
+
 /** Newest first; `before` = the (createdAt, id) of the last item of the previous page. */
 export async function listInbox(db: Db, personId: string, limit: number, before?: { createdAt: Date; id: string }): Promise<TInboxRecord[]> {
   return db

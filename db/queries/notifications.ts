@@ -234,3 +234,20 @@ export async function findOpenidOfPerson(db: Db, personId: string, appId: string
     .limit(1);
   return r?.openid ?? null;
 }
+
+/**
+ * Merges `patch` into the payload of the notification with this event key and returns it
+ * (null when there is none), so a message can be re-rendered when its event has moved on.
+ */
+export async function patchNotificationPayload(
+  db: Db,
+  dedupeKey: string,
+  patch: Record<string, string | number | null>,
+): Promise<{ id: string; template: string; payload: Record<string, string | number | null> } | null> {
+  const [r] = await db
+    .update(notifications)
+    .set({ payload: sql`${notifications.payload} || ${JSON.stringify(patch)}::jsonb` })
+    .where(eq(notifications.dedupeKey, dedupeKey))
+    .returning({ id: notifications.id, template: notifications.template, payload: notifications.payload });
+  return r ?? null;
+}

@@ -5,7 +5,7 @@ import { makeSceneCode } from '../../shared/domain/scene-code';
 import type { TRole } from '../../shared/domain/roles';
 import { seedPoints } from './points';
 import { seedVillageLife, type TDemoCourtyard } from './life';
-import { personName, phoneNumber, seedUuid, seededRandom } from './random';
+import { personName, phoneNumber, seedUuid, seededRandom, uniqueIn } from './random';
 
 /** What the demo seed made, for tests and the start banner. */
 export type TDemoSummary = { townships: number; villages: number; courtyards: number; households: number; people: number; bins: number; pointsEntries: number };
@@ -36,6 +36,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<TDemoSummary |
     const summary: TDemoSummary = { townships: 1, villages: 0, courtyards: 0, households: 0, people: 0, bins: 0, pointsEntries: 0 };
     const roleRows: (typeof roleAssignments.$inferInsert)[] = [];
     const yards: TDemoCourtyard[] = [];
+    let firstVillagerId: string | undefined;
     const grant = (personId: string, role: TRole, scope: { villageId?: string; courtyardId?: string }) =>
       roleRows.push({
         id: seedUuid(NS.role, ++counter.role),
@@ -69,9 +70,14 @@ export async function seedDemo(db: Db, now = new Date()): Promise<TDemoSummary |
           for (let p = 0; p < size; p++) {
             const personId = seedUuid(NS.person, ++counter.person);
             const alone = size === 1 && rand() < 0.6;
+            // names are unique within a household: a repeat takes the next given name instead
+            const name = uniqueIn(
+              personRows.filter((r) => r.householdId === householdId).map((r) => r.name),
+              personName(rand, surname),
+            );
             personRows.push({
               id: personId,
-              name: personName(rand, surname),
+              name,
               phone: p === 0 ? phoneNumber(rand) : null,
               householdId,
               relation: p === 0 ? '户主' : ['配偶', '子女', '父母', '孙辈'][p % 4],
@@ -82,6 +88,9 @@ export async function seedDemo(db: Db, now = new Date()): Promise<TDemoSummary |
             });
             if (p === 0) grant(personId, 'villager', { villageId, courtyardId });
             if (h === 1 && p === 0) headId = personId;
+            // the dev sign-in lists villagers by village, courtyard and id, the head apart:
+            // household 2's 户主 of the first courtyard comes first
+            if (vi === 0 && ci === 0 && h === 2 && p === 0) firstVillagerId = personId;
           }
         }
         await tx.insert(households).values(hhRows);
@@ -120,7 +129,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<TDemoSummary |
     grant(staffId, 'township_staff', {});
     await tx.insert(roleAssignments).values(roleRows);
     const villageRows = plan.map((_, vi) => ({ id: seedUuid(NS.village, vi + 1), townshipId }));
-    summary.pointsEntries = await seedPoints(tx, rand, villageRows, now);
+    summary.pointsEntries = await seedPoints(tx, rand, villageRows, now, { topUpPersonId: firstVillagerId });
     await seedVillageLife(tx, yards, now);
     return summary;
   });

@@ -1,5 +1,7 @@
 import type { Db } from '../client';
-import { jobs, listings, requestEvents, requests } from '../schema';
+import { jobs, listings, media, requestEvents, requests } from '../schema';
+import { demoPng, sha256Hex } from './images';
+import { seedUuid } from './random';
 
 export type TDemoCourtyard = {
   villageId: string;
@@ -10,6 +12,8 @@ export type TDemoCourtyard = {
 };
 
 const H = 3_600_000;
+/** seedUuid namespace of the demo's drawn photos (demo.ts uses 1–7, points 9) */
+const NS_MEDIA = 10;
 
 /**
  * A little village life for the demo: 找院长 requests in every state (one left for a day so it
@@ -100,14 +104,29 @@ export async function seedVillageLife(tx: Db, yards: TDemoCourtyard[], now: Date
     await tx.insert(requestEvents).values(events);
   }
   const sell = [
-    { y: a, r: 2, title: '土鸡蛋', category: 'poultry_egg', priceFen: 150, unit: '个', quantity: 120, featured: true },
-    { y: b, r: 2, title: '百花蜂蜜', category: 'specialty', priceFen: 6000, unit: '斤', quantity: 20, featured: false },
-    { y: c, r: 1, title: '新鲜红薯', category: 'vegetable', priceFen: 250, unit: '斤', quantity: 300, featured: false },
+    { y: a, r: 2, title: '土鸡蛋', category: 'poultry_egg', priceFen: 150, unit: '个', quantity: 120, featured: true, bg: [214, 168, 96], fg: [250, 240, 220] },
+    { y: b, r: 2, title: '百花蜂蜜', category: 'specialty', priceFen: 6000, unit: '斤', quantity: 20, featured: false, bg: [120, 86, 40], fg: [240, 176, 40] },
+    { y: c, r: 1, title: '新鲜红薯', category: 'vegetable', priceFen: 250, unit: '斤', quantity: 300, featured: false, bg: [96, 140, 72], fg: [168, 72, 96] },
   ] as const;
   for (const [i, s] of sell.entries()) {
     const who = s.y.residents[s.r];
     const published = at(48 - i * 5);
+    // one drawn photo per listing, in the media store like an upload of the seller's
+    const photo = demoPng([...s.bg], [...s.fg]);
+    const photoId = seedUuid(NS_MEDIA, i + 1);
+    await tx.insert(media).values({
+      id: photoId,
+      ownerId: who.personId,
+      villageId: s.y.villageId,
+      courtyardId: s.y.courtyardId,
+      contentType: 'image/png',
+      size: photo.length,
+      sha256: sha256Hex(photo),
+      bytes: photo,
+      createdAt: at(60),
+    });
     await tx.insert(listings).values({
+      photoIds: [photoId],
       sellerId: who.personId,
       villageId: s.y.villageId,
       courtyardId: s.y.courtyardId,

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { pointsLedger, pointsRules, rewards } from '../schema';
+import { rewardPicture } from './images';
 import { seedUuid } from './random';
 import type { TPointsEvent } from '../../shared/domain/points-events';
 
@@ -14,18 +15,27 @@ const RULES: [TPointsEvent, number, number | null][] = [
   ['tidy_yard', 15, null],
 ];
 
+/** The first demo villager's balance: enough for 洗衣粉 + 食用油1升 (110) or 大米5斤 + 毛巾 (140). */
+export const TOP_UP_TO = 150;
+
 /**
  * 演示积分: village rules, a small shop per village, and three months of awards for villagers,
  * with balances and boards derived from the ledger exactly as the app keeps them.
  */
-export async function seedPoints(tx: Db, rand: () => number, villages: { id: string; townshipId: string }[], now: Date): Promise<number> {
+export async function seedPoints(
+  tx: Db,
+  rand: () => number,
+  villages: { id: string; townshipId: string }[],
+  now: Date,
+  opts: { topUpPersonId?: string } = {},
+): Promise<number> {
   for (const v of villages) {
     await tx.insert(pointsRules).values(RULES.map(([eventKind, points, dailyCap]) => ({ villageId: v.id, eventKind, points, dailyCap, updatedAt: now })));
     await tx.insert(rewards).values([
-      { villageId: v.id, name: '洗衣粉', price: 30, stock: 40 },
-      { villageId: v.id, name: '食用油1升', price: 80, stock: 20, perPersonLimit: 2 },
-      { villageId: v.id, name: '大米5斤', price: 120, stock: 15, perPersonLimit: 1 },
-      { villageId: v.id, name: '毛巾', price: 20, stock: 60 },
+      { villageId: v.id, name: '洗衣粉', price: 30, stock: 40, pictureUrl: rewardPicture('洗衣粉', '#2f6fb3') },
+      { villageId: v.id, name: '食用油1升', price: 80, stock: 20, perPersonLimit: 2, pictureUrl: rewardPicture('食用油1升', '#b07a12') },
+      { villageId: v.id, name: '大米5斤', price: 120, stock: 15, perPersonLimit: 1, pictureUrl: rewardPicture('大米5斤', '#6b7f2a') },
+      { villageId: v.id, name: '毛巾', price: 20, stock: 60, pictureUrl: rewardPicture('毛巾', '#b3476b') },
     ]);
   }
   const villagers = await tx.execute(sql`
@@ -36,28 +46,41 @@ export async function seedPoints(tx: Db, rand: () => number, villages: { id: str
   const rows = (villagers as unknown as { rows: Record<string, string>[] }).rows;
   const entries: (typeof pointsLedger.$inferInsert)[] = [];
   let n = 0;
+  const award = (p: Record<string, string>, [kind, points]: (typeof RULES)[number], at: Date) => {
+    const cst = new Date(at.getTime() + 8 * 3600e3);
+    const key = seedUuid(9, ++n);
+    entries.push({
+      personId: p.id,
+      householdId: p.household_id,
+      courtyardId: p.courtyard_id,
+      villageId: p.village_id,
+      townshipId: p.township_id,
+      amount: points,
+      reasonCode: `rule:${kind}`,
+      sourceKind: 'demo',
+      sourceId: key,
+      countsForBoard: true,
+      month: `${cst.getUTCFullYear()}-${String(cst.getUTCMonth() + 1).padStart(2, '0')}`,
+      idempotencyKey: `demo:${key}`,
+      createdAt: at,
+    });
+  };
   for (const p of rows) {
     const count = Math.floor(rand() * 8);
     for (let i = 0; i < count; i++) {
-      const [kind, points] = RULES[Math.floor(rand() * RULES.length)];
-      const at = new Date(now.getTime() - Math.floor(rand() * 90) * 86400e3);
-      const cst = new Date(at.getTime() + 8 * 3600e3);
-      const key = seedUuid(9, ++n);
-      entries.push({
-        personId: p.id,
-        householdId: p.household_id,
-        courtyardId: p.courtyard_id,
-        villageId: p.village_id,
-        townshipId: p.township_id,
-        amount: points,
-        reasonCode: `rule:${kind}`,
-        sourceKind: 'demo',
-        sourceId: key,
-        countsForBoard: true,
-        month: `${cst.getUTCFullYear()}-${String(cst.getUTCMonth() + 1).padStart(2, '0')}`,
-        idempotencyKey: `demo:${key}`,
-        createdAt: at,
-      });
+      const rule = RULES[Math.floor(rand() * RULES.length)];
+      award(p, rule, new Date(now.getTime() - Math.floor(rand() * 90) * 86400e3));
+    }
+  }
+  // the villager the dev sign-in lists first can afford two rewards (洗衣粉 and 食用油, say):
+  // a few more awards of the village's rules, in the same ledger the balances are derived from
+  const first = rows.find((p) => p.id === opts.topUpPersonId);
+  if (first) {
+    let have = entries.filter((e) => e.personId === first.id).reduce((sum, e) => sum + e.amount, 0);
+    const topUp = RULES.filter(([kind]) => kind === 'tidy_yard' || kind === 'meeting_attended' || kind === 'request_confirmed');
+    for (let i = 0; have < TOP_UP_TO; i++) {
+      award(first, topUp[i % topUp.length], new Date(now.getTime() - (3 + i * 6) * 86400e3));
+      have += topUp[i % topUp.length][1];
     }
   }
   for (let i = 0; i < entries.length; i += 500) await tx.insert(pointsLedger).values(entries.slice(i, i + 500));

@@ -45,6 +45,21 @@ export function personName(rand: () => number, surname?: string): string {
   return s + GIVEN[Math.floor(rand() * GIVEN.length)];
 }
 
+/**
+ * `name`, or when `taken` already has it, the same surname with the next given name that is free
+ * (draws nothing from the generator, so everything seeded after stays as it was).
+ */
+export function uniqueIn(taken: readonly (string | undefined)[], name: string): string {
+  const surname = name.slice(0, 1);
+  let i = GIVEN.indexOf(name.slice(1));
+  let candidate = name;
+  for (let tries = 0; taken.includes(candidate) && tries < GIVEN.length; tries++) {
+    i = (i + 1) % GIVEN.length;
+    candidate = surname + GIVEN[i];
+  }
+  return candidate;
+}
+
 export function phoneNumber(rand: () => number): string {
   return '1' + ['3', '5', '7', '8', '9'][Math.floor(rand() * 5)] + String(Math.floor(rand() * 1e9)).padStart(9, '0');
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPlaceholderName } from '../domain/person-name';
 import { ROLES, SCOPE_TYPES } from '../domain/roles';
 
 export const ZRole = z.enum(ROLES);
@@ -24,4 +25,10 @@ export const ZPhone = z
   .trim()
   .regex(/^1[3-9]\d{9}$/, '请输入11位手机号');
 
-export const ZPersonName = z.string().trim().min(1, '请填写姓名').max(20, '姓名不超过20个字');
+/** A name someone gave: never the sign-in placeholder 微信用户. */
+export const ZPersonName = z
+  .string()
+  .trim()
+  .min(1, '请填写姓名')
+  .max(20, '姓名不超过20个字')
+  .refine((n) => !isPlaceholderName(n), '请填写真实姓名，不能用「微信用户」');

@@ -64,7 +64,8 @@ export const getInvite = defineContract({
   path: '/api/invites/{code}',
   summary: '查看邀请码对应的院落',
   tag: 'join',
-  params: z.object({ code: ZInviteCode }),
+  // any text: the use case answers a mistyped code with INVITE_INVALID, not the adapter's NOT_FOUND
+  params: z.object({ code: z.string().max(200) }),
   response: ZInvitePreview,
 });
 

@@ -1,3 +1,6 @@
+import { formatPickupCode } from './points';
+import { formatPhone } from './text';
+
 /**
  * 通知模板 (logical): what each kind of notification says in the in-app inbox. The WeChat
  * subscribe-message template id and field keys for each are configuration (env
@@ -45,16 +48,17 @@ export const TEMPLATES = {
   },
   request_overdue: { priority: 40, title: () => '事项已超时', body: (p: P) => `${p.summary ?? ''}：${p.status ?? '已超过办理时限'}`, link: requestLink },
   request_message: { priority: 10, title: () => '事项有新留言', body: (p: P) => `${p.authorName ?? ''}：${p.text ?? ''}`, link: requestLink },
+  // both say what became of the pickup once it ended (`state`, set by restateNotification)
   redemption_ready: {
     priority: 0,
-    title: () => '兑换商品可以领取了',
-    body: (p: P) => `${p.rewardName ?? '商品'}，取货码 ${p.pickupCode ?? ''}`,
+    title: (p: P) => PICKUP_ENDED_TITLE[String(p.state)] ?? '兑换商品可以领取了',
+    body: (p: P) => pickupEndedBody(p) ?? `${p.rewardName ?? '商品'}，取货码 ${formatPickupCode(String(p.pickupCode ?? ''))}`,
     link: () => '/pages/points/index',
   },
   redemption_expiring: {
     priority: 0,
-    title: () => '兑换商品即将过期',
-    body: (p: P) => `${p.rewardName ?? '商品'}请在${p.expiresOn ?? '到期前'}领取，取货码 ${p.pickupCode ?? ''}`,
+    title: (p: P) => PICKUP_ENDED_TITLE[String(p.state)] ?? '兑换商品即将过期',
+    body: (p: P) => pickupEndedBody(p) ?? `${p.rewardName ?? '商品'}请在${p.expiresOn ?? '到期前'}领取，取货码 ${formatPickupCode(String(p.pickupCode ?? ''))}`,
     link: () => '/pages/points/index',
   },
   redemption_closed: {
@@ -66,13 +70,13 @@ export const TEMPLATES = {
   sos: {
     priority: 100,
     title: () => '一键呼叫：有人需要帮助',
-    body: (p: P) => `${p.callerName ?? '村民'}（${p.address ?? ''}）请求帮助${p.phone ? `，电话 ${p.phone}` : ''}`,
+    body: (p: P) => `${p.callerName ?? '村民'}（${p.address ?? ''}）请求帮助${p.phone ? `，电话 ${formatPhone(String(p.phone))}` : ''}`,
     link: sosLink,
   },
   sos_ack: {
     priority: 90,
     title: () => '有人正在赶来',
-    body: (p: P) => `${p.responderName ?? ''}已响应您的呼叫${p.responderPhone ? `，电话 ${p.responderPhone}` : ''}`,
+    body: (p: P) => `${p.responderName ?? ''}已响应您的呼叫${p.responderPhone ? `，电话 ${formatPhone(String(p.responderPhone))}` : ''}`,
     link: sosLink,
   },
   sos_update: {
@@ -105,7 +109,7 @@ export const TEMPLATES = {
     title: (p: P) => (p.result === 'accepted' ? '卖家已接受您的意向' : '卖家婉拒了您的意向'),
     body: (p: P) =>
       p.result === 'accepted'
-        ? `${p.title ?? ''}：请联系${p.sellerName ?? '卖家'} ${p.sellerPhone ?? ''}`
+        ? `${p.title ?? ''}：请联系${p.sellerName ?? '卖家'} ${formatPhone(p.sellerPhone == null ? '' : String(p.sellerPhone))}`
         : `${p.title ?? ''}${p.reason ? `：${p.reason}` : ''}`,
     link: () => '/pkg-market/mine/index?tab=intents',
   },
@@ -113,7 +117,7 @@ export const TEMPLATES = {
   application_decided: {
     priority: 10,
     title: (p: P) => (p.result === 'accepted' ? '您被录用了' : '招工方婉拒了您的报名'),
-    body: (p: P) => `${p.title ?? ''}${p.result === 'accepted' && p.posterPhone ? `，联系电话 ${p.posterPhone}` : ''}`,
+    body: (p: P) => `${p.title ?? ''}${p.result === 'accepted' && p.posterPhone ? `，联系电话 ${formatPhone(String(p.posterPhone))}` : ''}`,
     link: () => '/pkg-market/mine/index?tab=applications',
   },
 } satisfies Record<string, TTemplateSpec>;
@@ -134,6 +138,15 @@ function sosLink(p: P): string {
 type TTemplateSpec = { priority: number; title: (p: P) => string; body: (p: P) => string; link: (p: P) => string };
 
 type P = Record<string, string | number | null | undefined>;
+
+/** A pickup message once the redemption ended: 已领取 / 已取消 / 已过期 instead of 「可以领取了」. */
+const PICKUP_ENDED_TITLE: Record<string, string> = { handed_over: '兑换商品已领取', cancelled: '兑换已取消', expired: '兑换已过期' };
+
+function pickupEndedBody(p: P): string | null {
+  if (p.state === 'handed_over') return `${p.rewardName ?? '商品'}已领取`;
+  if (p.state === 'cancelled' || p.state === 'expired') return `${p.rewardName ?? '商品'}的取货码已作废`;
+  return null;
+}
 
 export type TTemplate = keyof typeof TEMPLATES;
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TTemplate[];

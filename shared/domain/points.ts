@@ -56,3 +56,8 @@ export function rewardOpen(r: { active: boolean; startsAt: Date | null; endsAt: 
   if (r.endsAt && now >= r.endsAt) return false;
   return true;
 }
+
+/** 取货码 as people read it aloud, in groups of four: "ABCD 2345". The one way it is written. */
+export function formatPickupCode(code: string): string {
+  return code.length > 4 ? code.replace(/(.{4})(?=.)/g, '$1 ') : code;
+}

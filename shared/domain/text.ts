@@ -30,3 +30,9 @@ export function homeAddress(parts: { village: string; courtyard: string; label: 
   }
   return out;
 }
+
+/** 手机号 as people read it: "138 1234 5678"; anything not an 11-digit number is left as it is. */
+export function formatPhone(phone: string | null | undefined): string {
+  if (!phone) return '';
+  return /^\d{11}$/.test(phone) ? `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}` : phone;
+}

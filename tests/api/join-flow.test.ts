@@ -106,11 +106,31 @@ describe('joining a courtyard', () => {
     expect(mine.body.items[0]).toMatchObject({ state: 'rejected', reason: '不是本院住户' });
   });
 
+  it('refuses 微信用户 as the name of the applicant or a family member and says to give the real name', async () => {
+    const courtyardId = tree.villages[0].courtyards[0].id;
+    const invite = await api.call('POST', `/api/courtyards/${courtyardId}/invites`, { token: headToken, body: {} });
+    const token = await wechatSignIn('newcomer-5');
+    const placeholder = await api.call('POST', '/api/join-requests', {
+      token,
+      body: { ...form(invite.body.code), name: ' 微信用户 ', members: [{ name: '微信用户', relation: '女儿' }] },
+    });
+    expect(placeholder.status).toBe(400);
+    expect(placeholder.body.error.issues).toEqual([
+      { path: 'body.name', message: '请填写真实姓名，不能用「微信用户」' },
+      { path: 'body.members.0.name', message: '请填写真实姓名，不能用「微信用户」' },
+    ]);
+  });
+
   it('answers unknown and badly typed invite codes clearly', async () => {
     const token = await wechatSignIn('newcomer-4');
     const unknown = await api.call('GET', '/api/invites/ABCDEFGHJK', { token });
     expect(unknown.status).toBe(404);
-    expect(unknown.body.error.code).toBe('INVITE_NOT_FOUND');
+    expect(unknown.body.error).toMatchObject({ code: 'INVITE_INVALID', message: '邀请码不对或已过期，请向院长要一个新的' });
+    for (const typo of ['ABC', 'ABCDEFGHJK2', 'ABCDE1GHJK']) {
+      const wrong = await api.call('GET', `/api/invites/${typo}`, { token });
+      expect(wrong.status).toBe(404);
+      expect(wrong.body.error.code).toBe('INVITE_INVALID');
+    }
     const bad = await api.call('POST', '/api/join-requests', { token, body: { ...form('abc'), phone: '123' } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['body.inviteCode', 'body.phone']);

@@ -2,6 +2,8 @@ import { createOrgTree, createPersonWithRole, type TOrgTree } from '../../db/see
 import { useTestDb } from '../helpers/db';
 import { tokenFor, useApi } from '../helpers/api';
 import { expectReconciled, grantPoints } from '../helpers/points';
+import { runDueWork } from '../../functions/services/work/run-due-work';
+import { TestClock, workCtx } from '../helpers/work';
 
 const db = useTestDb();
 const api = useApi();
@@ -87,6 +89,25 @@ describe('points over HTTP', () => {
     const board = await api.call('GET', `/api/villages/${villageId}/leaderboard?board=person&period=all`, { token: vToken });
     expect(board.body.me).toMatchObject({ id: v, total: 100 });
     expect((await api.call('GET', `/api/villages/${villageId}/leaderboard?period=2026-13`, { token: vToken })).status).toBe(400);
+  });
+
+  it('writes the pickup code in groups of four in 消息 and turns 「可以领取了」 into 已领取 once handed over', async () => {
+    const cadre = await tokenFor(d(), (await createPersonWithRole(d(), tree, 'village_cadre')).personId);
+    const keeper = await tokenFor(d(), (await createPersonWithRole(d(), tree, 'shopkeeper')).personId);
+    const v = (await createPersonWithRole(d(), tree, 'villager')).personId;
+    await grantPoints(d(), v, 50);
+    const vToken = await tokenFor(d(), v);
+    const villageId = tree.villages[0].id;
+    const reward = await api.call('POST', `/api/villages/${villageId}/rewards`, { token: cadre, body: { name: '香皂', price: 10, stock: 5 } });
+    const red = await api.call('POST', `/api/rewards/${reward.body.id}/redeem`, { token: vToken, body: {} });
+    const code: string = red.body.pickupCode;
+    await runDueWork(workCtx(d(), new TestClock(Date.now())));
+    const ready = (await api.call('GET', '/api/inbox', { token: vToken })).body.items.find((i: { template: string }) => i.template === 'redemption_ready');
+    expect(ready).toMatchObject({ title: '兑换商品可以领取了', body: `香皂，取货码 ${code.slice(0, 4)} ${code.slice(4)}` });
+
+    await api.call('POST', `/api/villages/${villageId}/handover`, { token: keeper, body: { pickupCode: code } });
+    const after = (await api.call('GET', '/api/inbox', { token: vToken })).body.items.find((i: { id: string }) => i.id === ready.id);
+    expect(after).toMatchObject({ title: '兑换商品已领取', body: '香皂已领取' });
   });
 
   it('audits rule changes: who, when, old → new', async () => {

@@ -112,7 +112,12 @@ describe('找院长 over HTTP', () => {
       expect.objectContaining({ body: '药买好了，下午送来', mine: false, fromRequester: false, author: { id: ids.head, name: 'head' } }),
     ]);
     expect((await api.call('POST', `/api/requests/${r.id}/resolve`, { token: t.head, body: { note: '' } })).status).toBe(400);
-    await api.call('POST', `/api/requests/${r.id}/resolve`, { token: t.head, body: { note: '已送药到家' } });
+    await api.call('POST', `/api/requests/${r.id}/resolve`, { token: t.head, body: { note: '已送药到家，放在堂屋桌子上了' } });
+    // the message to the requester cuts the long note with an ellipsis, never mid-sentence without one
+    const told = await d().execute(
+      sql`select payload->>'status' as s from notifications where template = 'request_update' and payload->>'requestId' = ${r.id} order by created_at desc limit 1`,
+    );
+    expect((told as unknown as { rows: { s: string }[] }).rows[0].s).toBe('已办结，请确认：已送药到家，放在堂…');
     const mine = await api.call('GET', `/api/requests/${r.id}`, { token: t.villager });
     expect(mine.body.can).toMatchObject({ confirm: true, reopen: true, withdraw: false, accept: false });
     expect(mine.body.reopenUntil).not.toBeNull();

@@ -32,9 +32,22 @@ test('a new person joins a courtyard with an invite code and becomes a villager 
   await byId(page, 'login-wechat').click();
   await page.waitForURL(/pages\/index\/index/);
   await byId(page, 'home-join').click();
+  // a mistyped code and an unknown one both say the code is wrong or expired, not 找不到该内容
+  for (const wrong of ['ABC12', 'ZZZZZZZZZZ']) {
+    await byId(page, 'join-code-input').locator('input').fill(wrong);
+    await byId(page, 'join-code-submit').click();
+    const error = byId(page, 'join-code-error');
+    await expect(error.getAttribute('data-code')).resolves.toBe('INVITE_INVALID');
+    await expect(error.innerText()).resolves.toContain('邀请码不对或已过期，请向院长要一个新的');
+    await byId(page, 'join-code-input').locator('input').fill('');
+  }
   await byId(page, 'join-code-input').locator('input').fill(code.toLowerCase());
   await byId(page, 'join-code-submit').click();
   await expect(byId(page, 'join-courtyard').innerText()).resolves.toContain(head.scopeName);
+  // the sign-in placeholder 微信用户 is never offered as the name: the box asks for the real one
+  const nameInput = byId(page, 'join-name').locator('input');
+  await expect(nameInput.inputValue()).resolves.toBe('');
+  await expect(nameInput.getAttribute('placeholder')).resolves.toBe('请填写真实姓名');
   await byId(page, 'join-name').locator('input').fill('赵新来');
   await byId(page, 'join-phone').locator('input').fill('13912340000');
   await byId(page, 'join-household').locator('input').fill('18号');

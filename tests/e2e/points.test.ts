@@ -126,8 +126,42 @@ test('a villager redeems a 毛巾 and the 店员 hands it over against the scann
   expect(after.items.find((r) => r.id === redemption.id)!.state).toBe('handed_over');
   expect(await balanceOf(villager.token)).toBe(before.balance - 20);
   expect((await towelOf(villageId, shopToken)).stock).toBe(before.towel.stock - 1);
+
+  // the villager's 消息 no longer says 「可以领取了」 about the towel: it says 已领取
+  await signOut(page);
+  await signInAsDemo(page, villager.person.id);
+  await page.goto(`${app.base}/#/pkg-inbox/inbox/index`);
+  const ready = page.locator('[data-testid="inbox-item"][data-template="redemption_ready"]').first();
+  await until(async () => (await ready.innerText()).includes('兑换商品已领取'), true);
+  await expect(ready.innerText()).resolves.toContain('毛巾已领取');
+  await expect(ready.innerText()).resolves.not.toContain('可以领取了');
   await page.close();
 }, 180_000);
+
+test('the demo villager the sign-in lists first finds pictures in 积分超市 and can afford at least two rewards', async () => {
+  const page = await app.browser.context.newPage();
+  const { people } = await api<{ people: TDevPerson[] }>('GET', '/api/auth/dev-people');
+  const first = people.find((p) => p.role === 'villager')!;
+  await signInAsDemo(page, first.id);
+  await page.locator('.weui-tabbar__item', { hasText: '积分' }).click();
+  await byId(page, 'points-shop').click();
+  await page.waitForURL(/pkg-points\/shop\/index/);
+  const items = byId(page, 'reward-item');
+  await until(async () => (await items.count()) >= 4, true);
+  const n = await items.count();
+  // every reward shows its picture, drawn and loaded
+  await until(
+    () =>
+      byId(page, 'reward-picture')
+        .locator('img')
+        .evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length),
+    n,
+  );
+  // 兑换 is open (not 积分不够) on at least two of them
+  const open = await byId(page, 'reward-redeem').evaluateAll((buttons) => buttons.filter((b) => b.textContent?.trim() === '兑换').length);
+  expect(open).toBeGreaterThanOrEqual(2);
+  await page.close();
+});
 
 test('the 挂榜 screen shows the top 10 of the three boards side by side on a big screen', async () => {
   const page = await app.browser.context.newPage();

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import { clipText, homeAddress } from '../../shared/domain/text';
+import { clipText, formatPhone, homeAddress } from '../../shared/domain/text';
+import { formatPickupCode } from '../../shared/domain/points';
+import { renderInbox } from '../../shared/domain/notification-templates';
 import { requestSummary } from '../../shared/domain/requests';
 
 describe('cutting text (截断)', () => {
@@ -29,5 +31,25 @@ describe('住址 (homeAddress)', () => {
     expect(homeAddress({ village: '石坝村', courtyard: '桂花院', label: '9号' })).toBe('石坝村桂花院9号');
     expect(homeAddress({ village: '石坝村', courtyard: '桂花院', label: '石坝村桂花院3号' })).toBe('石坝村桂花院3号');
     expect(homeAddress({ village: '石坝村', courtyard: '桂花院', label: null })).toBe('石坝村桂花院');
+  });
+});
+
+describe('one way to write a pickup code and a phone number', () => {
+  it('groups a pickup code in fours and a phone as 3-4-4, in the pages and in the messages alike', () => {
+    expect(formatPickupCode('ABCD2345')).toBe('ABCD 2345');
+    expect(formatPickupCode('ABC')).toBe('ABC');
+    expect(formatPhone('13812345678')).toBe('138 1234 5678');
+    expect(formatPhone('138****5678')).toBe('138****5678');
+    expect(renderInbox('redemption_ready', { rewardName: '毛巾', pickupCode: 'ABCD2345' }).body).toBe('毛巾，取货码 ABCD 2345');
+    expect(renderInbox('redemption_expiring', { rewardName: '毛巾', pickupCode: 'ABCD2345', expiresOn: '6月1日' }).body).toBe(
+      '毛巾请在6月1日领取，取货码 ABCD 2345',
+    );
+    expect(renderInbox('sos_ack', { responderName: '王院长', responderPhone: '13812345678' }).body).toBe('王院长已响应您的呼叫，电话 138 1234 5678');
+  });
+
+  it('says 已领取 on a pickup message once the goods were handed over, never 「可以领取了」', () => {
+    const done = renderInbox('redemption_ready', { rewardName: '毛巾', pickupCode: 'ABCD2345', state: 'handed_over' });
+    expect(done).toMatchObject({ title: '兑换商品已领取', body: '毛巾已领取' });
+    expect(renderInbox('redemption_expiring', { rewardName: '毛巾', state: 'cancelled' }).title).toBe('兑换已取消');
   });
 });

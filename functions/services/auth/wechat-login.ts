@@ -1,13 +1,14 @@
 import { findWechatIdentity, insertWechatIdentity, touchWechatIdentity } from '../../../db/queries/identity';
 import { deletePerson, findPerson, insertPerson } from '../../../db/queries/people';
 import type { TSession } from '../../../shared/contracts/auth';
+import { PLACEHOLDER_NAME } from '../../../shared/domain/person-name';
 import { AppError } from '../../../shared/errors';
 import type { TServiceContext } from '../context';
 import { code2Session } from '../wechat/code2session';
 import { startSession } from './start-session';
 
 /** A newcomer's placeholder name until 信息采集 fills in the real one. */
-export const NEW_PERSON_NAME = '微信用户';
+export const NEW_PERSON_NAME = PLACEHOLDER_NAME;
 
 /** 微信登录: code → openid (code2Session) → identity (created on first login) → our session. */
 export async function wechatLogin(ctx: TServiceContext, code: string): Promise<TSession> {

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { TServiceContext } from '../context';
 import { cancelJob } from '../jobs/schedule-job';
 import { notify } from '../notifications/notify';
+import { restateNotification } from '../notifications/restate-notification';
 import { postPointsEntry } from './post-points-entry';
 import { redemptionExpiryKey, redemptionReminderKey } from './redemption-timers';
 import type { TRedemptionState } from '../../../shared/domain/points';
@@ -25,6 +26,9 @@ export async function closeRedemption(
   if (!(await closeRow(tx, id, to, by, now))) throw new AppError('REDEMPTION_NOT_OPEN');
   await cancelJob(tx, redemptionExpiryKey(id), now);
   await cancelJob(tx, redemptionReminderKey(id), now);
+  // 「可以领取了」 / 「即将过期」 already in the inbox now say what became of the pickup
+  await restateNotification(tx, `redemption:${id}:ready`, { state: to });
+  await restateNotification(tx, `redemption:${id}:expiring`, { state: to });
   if (to !== 'handed_over') {
     await postPointsEntry(tx, {
       personId: r.personId,

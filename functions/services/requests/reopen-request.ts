@@ -29,7 +29,7 @@ export async function reopenRequest(ctx: TSignedInContext, id: string, reason: s
           dedupeKey: `request:${id}:${seq}:reopened`,
           payload: {
             summary: requestSummary(r.category, r.text),
-            status: `村民不满意，重新打开：${clipText(reason, 8, { ellipsis: false })}`,
+            status: `村民不满意，重新打开：${clipText(reason, 8)}`,
             updatedAt: now.toISOString(),
             requestId: id,
           },

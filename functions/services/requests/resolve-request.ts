@@ -21,7 +21,7 @@ export async function resolveRequest(ctx: TSignedInContext, id: string, note: st
       now,
       sla,
     );
-    await tellRequester(ctx, tx, r, 'resolved', seq, ctx.actor.personId, `已办结，请确认：${clipText(note, 10, { ellipsis: false })}`);
+    await tellRequester(ctx, tx, r, 'resolved', seq, ctx.actor.personId, `已办结，请确认：${clipText(note, 10)}`);
     return requestDetail(tx, (await findRequest(tx, id))!, ctx.actor, now, sla);
   });
 }

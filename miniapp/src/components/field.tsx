@@ -5,7 +5,8 @@ interface FieldProps {
   value: string
   onChange: (value: string) => void
   placeholder?: string
-  type?: 'text' | 'number' | 'digit'
+  /** `nickname` (weapp): the keyboard offers the WeChat nickname; a plain text box elsewhere */
+  type?: 'text' | 'number' | 'digit' | 'nickname'
   maxlength?: number
   testId: string
   hint?: string
@@ -25,6 +26,8 @@ export function Field({ label, value, onChange, placeholder, type = 'text', maxl
         placeholder={placeholder}
         placeholderClass="xyj-field__placeholder"
         onInput={(e) => onChange(e.detail.value)}
+        // WeChat fills a nickname picked from the keyboard without an input event, only blur
+        onBlur={type === 'nickname' ? (e) => onChange(e.detail.value) : undefined}
       />
       {hint ? <Text className="xyj-field__hint">{hint}</Text> : null}
     </View>

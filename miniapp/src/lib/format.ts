@@ -41,10 +41,7 @@ export function roleText(r: Pick<TRoleGrant, 'role' | 'roleLabel' | 'scopeName'>
 }
 
 /** 138 1234 5678 — easier to read aloud. */
-export function formatPhone(phone: string | null | undefined): string {
-  if (!phone) return ''
-  return /^\d{11}$/.test(phone) ? `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}` : phone
-}
+export { formatPhone } from '../../../shared/domain/text'
 
 /** A badge number: "99+" keeps it round. */
 export function badgeText(n: number): string {

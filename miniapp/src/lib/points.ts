@@ -29,10 +29,8 @@ export function periodText(period: string): string {
   return m ? `${m[1]}年${Number(m[2])}月` : '总榜'
 }
 
-/** A pickup code grouped for reading aloud: "ABCD 2345". */
-export function spacedCode(code: string): string {
-  return code.length > 4 ? code.replace(/(.{4})(?=.)/g, '$1 ') : code
-}
+/** A pickup code grouped for reading aloud, as the messages write it: "ABCD 2345". */
+export { formatPickupCode as spacedCode } from '../../../shared/domain/points'
 
 /**
  * What the shopkeeper scanned or typed → a pickup code. The QR holds the bare code; a

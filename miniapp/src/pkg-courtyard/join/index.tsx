@@ -14,6 +14,7 @@ import { SubscribeAsk } from '../../components/subscribe-ask'
 import { Toggle } from '../../components/toggle'
 import { FLAG_KEYS, FLAG_LABELS, formatTime } from '../../lib/format'
 import { parseInviteInput as extractInviteCode } from '../../../../shared/domain/invite-code'
+import { isPlaceholderName } from '../../../../shared/domain/person-name'
 import { openPage } from '../../lib/navigation'
 import { ROUTES } from '../../lib/routes'
 import { useAction } from '../../lib/use-action'
@@ -72,7 +73,8 @@ export default function JoinPage() {
   useEffect(() => {
     if (me && !prefilled.current) {
       prefilled.current = true
-      if (me.person.name) setName(me.person.name)
+      // 微信用户 is the sign-in placeholder, never a name: leave the box empty to be filled
+      if (me.person.name && !isPlaceholderName(me.person.name)) setName(me.person.name)
       if (me.person.phone) setPhone(me.person.phone)
       if (me.household?.label) setHousehold(me.household.label)
       setFlags({ ...me.person.flags })
@@ -138,6 +140,7 @@ export default function JoinPage() {
     const cleanMembers = members.map((m) => ({ name: m.name.trim(), relation: m.relation.trim() })).filter((m) => m.name || m.relation)
     const missing = [
       !name.trim() && '请填写姓名',
+      isPlaceholderName(name) && '请填写真实姓名，不能用「微信用户」',
       !phone.trim() && '请填写手机号',
       !household.trim() && '请填写门牌号或户名',
       cleanMembers.some((m) => !m.name) && '请填写家庭成员的姓名',
@@ -248,7 +251,7 @@ export default function JoinPage() {
           </View>
 
           <Section title="第二步：填写家庭信息">
-            <Field label="姓名" value={name} onChange={setName} placeholder="请输入您的姓名" maxlength={20} testId="join-name" />
+            <Field label="姓名" value={name} onChange={setName} type="nickname" placeholder="请填写真实姓名" maxlength={20} testId="join-name" />
             <Field label="手机号" value={phone} onChange={setPhone} placeholder="11位手机号" type="number" maxlength={11} testId="join-phone" />
             <Field label="门牌号或户名" value={household} onChange={setHousehold} placeholder="例如 3组12号 或 张家" testId="join-household" />
 

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import type { AppError } from '../../../../shared/errors'
@@ -133,6 +133,7 @@ export default function ShopPage() {
             data-stock={String(r.stock)}
           >
             <View className="pts-card__head">
+              {r.pictureUrl ? <Image className="pts-card__picture" src={r.pictureUrl} mode="aspectFill" data-testid="reward-picture" /> : null}
               <Text className="pts-card__name">{r.name}</Text>
               <Text className="pts-card__price" data-testid="reward-price">{`${r.price} 积分`}</Text>
             </View>
