@@ -125,7 +125,7 @@ export default function RequestStatsPage() {
           <View className="req-tiles" data-testid="request-stats">
             <Tile name={`共 ${w.total} 件 · 未办结`} value={`${w.open} 件`} testId="request-stats-open" />
             <Tile name="超时" value={`${w.overdue} 件`} bad={w.overdue > 0} testId="request-stats-overdue" />
-            <Tile name="吹哨到村、报到镇街" value={`${w.escalated} 件`} testId="request-stats-escalated" />
+            <Tile name="转给村里、镇街" value={`${w.escalated} 件`} testId="request-stats-escalated" />
             <Tile name={`办结率（办结 ${w.resolved} 件）`} value={percentText(w.resolutionRate)} testId="request-stats-rate" />
             <Tile name="受理用时（中位数）" value={hoursText(w.medianHoursToAccept)} testId="request-stats-accept" />
             <Tile name="办结用时（中位数）" value={hoursText(w.medianHoursToResolve)} testId="request-stats-resolve" />
