@@ -70,6 +70,10 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#1a7a43', // $color-brand (tokens.scss): white on it 5.4:1
     navigationBarTitleText: '小院家',
     navigationBarTextStyle: 'white',
+    // WeChat draws this bar anyway; Taro's H5 build draws its own (title, 返回 or 首页) only when
+    // the style is named. Issue 14: H5 sub-pages had neither title nor a way back. Restyled
+    // for elderly readers in app.scss.
+    navigationStyle: 'default',
     backgroundColor: '#f4f6f5',
   },
   tabBar: {
