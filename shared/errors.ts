@@ -90,7 +90,7 @@ export const ERRORS = {
   /** Anything on a closed or withdrawn request. */
   REQUEST_CLOSED: [409, '该事项已完结'],
   /** Level change to the level it already has. */
-  REQUEST_SAME_LEVEL: [409, '定性没有变化'],
+  REQUEST_SAME_LEVEL: [409, '事情大小没有变化'],
   /** 一键呼叫 by someone who has it off. */
   SOS_NOT_AVAILABLE: [409, '一键呼叫未开启，请在“我的”里开启'],
   /** 一键呼叫 by someone who belongs to no courtyard. */

@@ -67,14 +67,18 @@ export default defineAppConfig({
   },
   window: {
     backgroundTextStyle: 'light',
-    navigationBarBackgroundColor: '#1f8a4c',
+    navigationBarBackgroundColor: '#1a7a43', // $color-brand (tokens.scss): white on it 5.4:1
     navigationBarTitleText: '小院家',
     navigationBarTextStyle: 'white',
+    // WeChat draws this bar anyway; Taro's H5 build draws its own (title, 返回 or 首页) only when
+    // the style is named. Issue 14: H5 sub-pages had neither title nor a way back. Restyled
+    // for elderly readers in app.scss.
+    navigationStyle: 'default',
     backgroundColor: '#f4f6f5',
   },
   tabBar: {
     color: '#5b6270',
-    selectedColor: '#1f8a4c',
+    selectedColor: '#1a7a43', // $color-brand; color is $color-text-muted (6.1:1). WeChat's own tab bar fixes the label size
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [

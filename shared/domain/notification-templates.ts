@@ -42,7 +42,7 @@ export const TEMPLATES = {
   request_update: { priority: 0, title: () => '事项有新进展', body: (p: P) => `${p.summary ?? ''}：${p.status ?? ''}`, link: requestLink },
   request_escalated: {
     priority: 40,
-    title: (p: P) => (p.tier === 'township' ? '事项报到镇街' : '事项吹哨到村'),
+    title: (p: P) => (p.tier === 'township' ? '事项转给镇街（报到镇街）' : '事项转给村里（吹哨到村）'),
     body: (p: P) => `${p.summary ?? ''}（${p.reason ?? '请尽快受理'}）`,
     link: requestLink,
   },

@@ -15,7 +15,7 @@ export type TPointsEvent = (typeof POINTS_EVENT_KINDS)[number];
 
 export const POINTS_EVENTS = {
   bin_report_first: '扫码报满（首报）',
-  bin_report_join: '扫码报满（附议）',
+  bin_report_join: '扫码报满（我也遇到了）',
   request_confirmed: '找院长事项办结',
   // the requester's points when they confirm a 找院长 they raised (not 议事, which has no event yet)
   request_participation: '找院长：反映问题并确认',

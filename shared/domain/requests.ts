@@ -29,7 +29,7 @@ export type TRequestState = (typeof REQUEST_STATE_KEYS)[number];
 export const REQUEST_STATES = {
   submitted: '待受理',
   accepted: '办理中',
-  escalated_village: '已吹哨到村',
+  escalated_village: '已转给村里',
   escalated_township: '已报到镇街',
   resolved: '已办结待确认',
   closed: '已完结',

@@ -137,3 +137,19 @@ export async function raiseSos(page: Page, base: string, personId: string): Prom
   await page.waitForURL(/pkg-request\/sos/);
   await until(() => page.locator('[data-testid="sos-status"]:visible').getAttribute('data-state'), 'open');
 }
+
+/**
+ * A phone-sized page (375 × 812, the walk of issue 14) and a fresh sign-in by role, as a new
+ * visit would be (the stored session dropped first, so nothing of the last person stays).
+ */
+export async function phonePage(context: BrowserContext, base: string, people: TDevPerson[]) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 375, height: 812 });
+  const signInAs = async (role: string) => {
+    await page.goto(`${base}/#/pages/login/index`);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await signInAsDemo(page, base, people.find((p) => p.role === role)!.id);
+  };
+  return { page, signInAs };
+}

@@ -214,7 +214,7 @@ describe('找院长 requests', () => {
       ['accepted', 'village'],
       ['deescalated', 'courtyard'],
     ]);
-    expect(tl[2]).toMatchObject({ label: '升级：吹哨到村', note: '需要村里协调', actor: { id: head } });
+    expect(tl[2]).toMatchObject({ label: '升级：转给村里（吹哨到村）', note: '需要村里协调', actor: { id: head } });
   });
 
   it('keeps the timeline and the thread append-only, even for the database owner', async () => {

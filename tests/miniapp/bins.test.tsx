@@ -85,7 +85,7 @@ describe('the scan page', () => {
 
     const result = await screen.findByTestId('bin-report-result');
     expect(result.getAttribute('data-outcome')).toBe('joined');
-    expect(result.textContent).toContain('已有人报告，已为您附议');
+    expect(result.textContent).toContain('已有人报告，已记下您也遇到了');
     // the page reloads the bin: now it counts me
     await waitFor(() => expect(screen.getByTestId('bin-open').textContent).toContain('已有 3 人报告已满'));
     expect(screen.getByTestId('bin-reported-by-me').textContent).toContain('您已报告');

@@ -248,28 +248,29 @@ describe('事项详情: the buttons follow `can`', () => {
     expect(buttons()).toEqual([]);
   });
 
-  test('定性: moving a 小事 up to 大事 reads 吹哨到村 and sends the level with the note', async () => {
+  test('判断事情大小: moving a 小事 up to 大事 reads 转给村里 (吹哨到村 in small print) and sends the level with the note', async () => {
     fakeApi
       .on('GET', '/api/me', aMe([grants.head]))
       .on('GET', url, aDetail({ can: { ...NO, accept: true, setLevel: true } }))
       .on('POST', `${url}/level`, aDetail({ state: 'escalated_village', level: 'village', can: { ...NO } }));
     render(<RequestDetailPage />);
 
+    expect((await screen.findByTestId('request-level-open')).textContent).toBe('判断事情大小 / 转给上级');
     fireEvent.click(await screen.findByTestId('request-level-open'));
     const submit = screen.getByTestId('request-level-submit') as HTMLButtonElement;
     expect(submit.disabled).toBe(true); // still 小事: nothing to change
     fireEvent.click(screen.getByTestId('request-level-township'));
-    expect(submit.textContent).toBe('报到镇街');
+    expect(submit.textContent).toBe('转给镇街（报到镇街）');
     fireEvent.click(screen.getByTestId('request-level-private'));
-    expect(submit.textContent).toBe('定性为私事');
+    expect(submit.textContent).toBe('判断为私事');
     fireEvent.click(screen.getByTestId('request-level-village'));
-    expect(submit.textContent).toBe('吹哨到村');
+    expect(submit.textContent).toBe('转给村里（吹哨到村）');
     fireEvent.change(screen.getByTestId('request-level-note'), { target: { value: '要修路，院里办不了' } });
     fireEvent.click(submit);
 
     await waitFor(() => expect(screen.getByTestId('request-detail').getAttribute('data-level')).toBe('village'));
     expect(fakeApi.calls('POST', `${url}/level`)[0].body).toEqual({ level: 'village', note: '要修路，院里办不了' });
-    expect(screen.getByTestId('request-state').textContent).toBe('已吹哨到村');
+    expect(screen.getByTestId('request-state').textContent).toBe('已转给村里');
   });
 
   test('the requester confirms with stars (required) and a comment', async () => {
@@ -404,7 +405,7 @@ describe('待办事项', () => {
     expect(items.map((i) => i.getAttribute('data-id'))).toEqual([uuid(5), uuid(4), uuid(3), uuid(2)]);
     expect(items.map((i) => i.getAttribute('data-overdue'))).toEqual(['true', 'true', 'false', 'false']);
     expect(items[0].className).toContain('req-item--overdue');
-    expect(within(items[0]).getByTestId('request-item-state').textContent).toBe('已吹哨到村');
+    expect(within(items[0]).getByTestId('request-item-state').textContent).toBe('已转给村里');
     expect(screen.getByTestId('request-queue-summary').textContent).toBe('共 4 件，2 件已超时');
     expect(fakeApi.calls('GET', '/api/requests/queue')[0].query).toEqual({ state: 'open', limit: '50' });
 

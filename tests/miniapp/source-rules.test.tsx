@@ -36,7 +36,14 @@ describe('miniapp/src', () => {
 
     it('finds the style sheets and the tokens file', () => {
       expect(scss.length).toBeGreaterThan(20);
-      expect(fs.readFileSync(tokens, 'utf8')).toContain('$color-brand: #1f8a4c;');
+      expect(fs.readFileSync(tokens, 'utf8')).toContain('$color-brand: #1a7a43;');
+    });
+
+    it('app.config.ts (no SCSS there) repeats $color-brand for the title bar and the chosen tab', () => {
+      const brand = fs.readFileSync(tokens, 'utf8').match(/\$color-brand: (#[0-9a-f]{6});/)![1];
+      const config = fs.readFileSync(path.join(src, 'app.config.ts'), 'utf8');
+      expect(config.match(/navigationBarBackgroundColor: '([^']+)'/)![1]).toBe(brand);
+      expect(config.match(/selectedColor: '([^']+)'/)![1]).toBe(brand);
     });
 
     it('writes no colour by hand (hex, rgb(), hsl(); rgba($token, a) is fine)', () => {

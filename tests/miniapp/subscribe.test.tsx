@@ -61,13 +61,13 @@ describe('asking to subscribe', () => {
       fakeApi.on('POST', '/api/subscriptions', () => ({ body: { credits: { bin_task: ++credits } } }));
       render(<MePage />);
 
-      expect((await screen.findByTestId('me-bin-task-credits')).textContent).toBe('剩余提醒 1 次');
+      expect((await screen.findByTestId('me-bin-task-credits')).textContent).toBe('还能收到 1 次提醒');
       fireEvent.click(screen.getByTestId('me-bin-task'));
-      await waitFor(() => expect(screen.getByTestId('me-bin-task-credits').textContent).toBe('剩余提醒 2 次'));
+      await waitFor(() => expect(screen.getByTestId('me-bin-task-credits').textContent).toBe('还能收到 2 次提醒'));
       expect(screen.getByTestId('me-bin-task-result').getAttribute('data-outcome')).toBe('subscribed');
 
       fireEvent.click(screen.getByTestId('me-bin-task'));
-      await waitFor(() => expect(screen.getByTestId('me-bin-task-credits').textContent).toBe('剩余提醒 3 次'));
+      await waitFor(() => expect(screen.getByTestId('me-bin-task-credits').textContent).toBe('还能收到 3 次提醒'));
 
       expect(ask).toHaveBeenCalledWith(['TPL_BIN']);
       const reports = fakeApi.calls('POST', '/api/subscriptions');
@@ -86,7 +86,7 @@ describe('asking to subscribe', () => {
       const result = await screen.findByTestId('me-bin-task-result');
       expect(result.getAttribute('data-outcome')).toBe('unsupported');
       expect(result.textContent).toContain('没有开启订阅');
-      expect(screen.getByTestId('me-bin-task-credits').textContent).toBe('剩余提醒 1 次');
+      expect(screen.getByTestId('me-bin-task-credits').textContent).toBe('还能收到 1 次提醒');
       expect(fakeApi.calls('POST', '/api/subscriptions')).toHaveLength(0);
     });
 
@@ -100,7 +100,7 @@ describe('asking to subscribe', () => {
 
       fireEvent.click(screen.getByTestId('me-bin-task'));
 
-      await waitFor(() => expect(screen.getByTestId('me-bin-task-credits').textContent).toBe('剩余提醒 2 次'));
+      await waitFor(() => expect(screen.getByTestId('me-bin-task-credits').textContent).toBe('还能收到 2 次提醒'));
       expect(fakeApi.calls('POST', '/api/subscriptions')[0].body).toEqual({ accepted: ['TPL_BIN'] });
     });
   });
@@ -120,7 +120,7 @@ describe('asking to subscribe', () => {
 
     fireEvent.click(screen.getByTestId('requests-subscribe'));
 
-    await waitFor(() => expect(screen.getByTestId('requests-subscribe-credits').textContent).toBe('剩余提醒 1 次'));
+    await waitFor(() => expect(screen.getByTestId('requests-subscribe-credits').textContent).toBe('还能收到 1 次提醒'));
     expect(ask).toHaveBeenCalledWith(['TPL_NEW']);
     expect(fakeApi.calls('POST', '/api/subscriptions')[0].body).toEqual({ accepted: ['TPL_NEW'] });
   });

@@ -13,15 +13,17 @@ const KIND_LABELS: Record<string, string> = {
   withdrawn: '撤回',
   escalated: '升级',
   deescalated: '降级',
-  triaged: '定性',
+  triaged: '判断事情大小',
   auto_escalated: '超时未受理，自动升级',
   overdue: '超时提醒',
 };
 
 function labelOf(kind: string, toLevel: TRequestLevel | null): string {
   const base = KIND_LABELS[kind] ?? kind;
-  if ((kind === 'escalated' || kind === 'auto_escalated') && toLevel) return `${base}：${toLevel === 'township' ? '报到镇街' : '吹哨到村'}`;
-  if ((kind === 'deescalated' || kind === 'triaged') && toLevel) return `${base}为${REQUEST_LEVELS[toLevel]}`;
+  if ((kind === 'escalated' || kind === 'auto_escalated') && toLevel)
+    return `${base}：${toLevel === 'township' ? '转给镇街（报到镇街）' : '转给村里（吹哨到村）'}`;
+  if (kind === 'triaged' && toLevel) return `判断为${REQUEST_LEVELS[toLevel]}`;
+  if (kind === 'deescalated' && toLevel) return `${base}为${REQUEST_LEVELS[toLevel]}`;
   return base;
 }
 

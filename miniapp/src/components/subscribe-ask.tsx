@@ -5,7 +5,7 @@ import { Button } from './nut'
 
 /**
  * 「通知我…」: one tap opens WeChat's subscribe sheet for one kind of message. WeChat grants
- * one message per accept, so `showCredits` shows how many reminders are left (剩余提醒 N 次)
+ * one message per accept, so `showCredits` shows how many reminders are left (还能收到 N 次提醒)
  * and each further tap adds one.
  */
 export function SubscribeAsk({
@@ -48,7 +48,7 @@ export function SubscribeAsk({
       {hint ? <Text className="xyj-subscribe__hint">{hint}</Text> : null}
       {showCredits && sub.credits ? (
         <Text className="xyj-subscribe__credits" data-testid={`${testId}-credits`} data-credits={String(left)}>
-          {left > 0 ? `剩余提醒 ${left} 次` : '现在没有剩余提醒，点上面的按钮开启'}
+          {left > 0 ? `还能收到 ${left} 次提醒` : '现在收不到提醒了，点上面的按钮开启'}
         </Text>
       ) : null}
       {outcome ? (

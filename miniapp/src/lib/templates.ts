@@ -13,7 +13,7 @@ export const TEMPLATE_LABELS: Record<TTemplate, string> = {
   false_reports: '误报提醒',
   request_new: '找院长新事项',
   request_update: '事项进展',
-  request_escalated: '吹哨到村、报到镇街',
+  request_escalated: '事项转给村里或镇街',
   request_overdue: '事项超时提醒',
   request_message: '事项留言',
   redemption_ready: '兑换领取',

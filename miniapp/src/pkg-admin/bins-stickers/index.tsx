@@ -19,6 +19,27 @@ type TWxa = { state: 'loading' } | { state: 'ok'; uri: string } | { state: 'fail
 /** Stickers per A4 sheet: 3 across, 4 down. */
 const PER_PAGE = 12
 
+/** The A4 sheet's width on screen: 192 mm at 96 px per inch. */
+const SHEET_PX = (192 / 25.4) * 96
+/** The page's side padding and the scroller's room around the sheet. */
+const SHEET_MARGIN = 40
+
+/**
+ * On H5 a phone is far narrower than the 192 mm sheet: the preview is zoomed to the screen's
+ * width (1 on a computer). Printing ignores it (sheet-css.ts), so the paper keeps its mm.
+ */
+function useSheetScale(): number {
+  const [scale, setScale] = useState(1)
+  useEffect(() => {
+    if (!IS_H5) return
+    const fit = () => setScale(Math.min(1, (window.innerWidth - SHEET_MARGIN) / SHEET_PX))
+    fit()
+    window.addEventListener('resize', fit)
+    return () => window.removeEventListener('resize', fit)
+  }, [])
+  return scale
+}
+
 function pagesOf<T>(list: T[]): T[][] {
   const pages: T[][] = []
   for (let i = 0; i < list.length; i += PER_PAGE) pages.push(list.slice(i, i + PER_PAGE))
@@ -102,6 +123,8 @@ export default function BinStickersPage() {
 
   const imageFailed = (code: string) => setWxa((m) => ({ ...m, [code]: { state: 'failed' } }))
 
+  const scale = useSheetScale()
+
   return (
     <View className="page bins-page stickers-page">
       <View className="stickers-controls">
@@ -112,6 +135,11 @@ export default function BinStickersPage() {
             ? '每张 A4 纸 12 个贴纸。每个贴纸有两个码：左边是小程序码（微信扫一扫），右边是普通二维码（任何手机相机都能扫）。打印后沿虚线剪开，贴在桶上显眼、不易淋雨的地方。'
             : '请在电脑浏览器中打开后台，用 A4 纸打印贴纸。下面是预览。'}
         </Text>
+        {scale < 1 ? (
+          <Text className="stickers-hint" data-testid="stickers-phone-hint">
+            请在电脑上打开并打印，手机上仅预览（已按屏幕缩小）。
+          </Text>
+        ) : null}
         <VillageChips choice={v.choice} testId="bins-village" />
         {courtyards.length > 1 ? (
           <View className="chips">
@@ -150,7 +178,12 @@ export default function BinStickersPage() {
       </View>
 
       <View className="sticker-scroll">
-        <View className={`sticker-sheet ${IS_H5 ? 'sticker-sheet--a4' : ''}`} data-testid="sticker-sheet" data-count={String(bins.length)}>
+        <View
+          className={`sticker-sheet ${IS_H5 ? 'sticker-sheet--a4' : ''}`}
+          style={scale < 1 ? { zoom: scale } : undefined}
+          data-testid="sticker-sheet"
+          data-count={String(bins.length)}
+        >
           {pagesOf(bins).map((page, i) => (
             <View key={i} className="sticker-page" data-testid="sticker-page">
               {page.map((b) => (

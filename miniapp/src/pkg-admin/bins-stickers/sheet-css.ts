@@ -3,7 +3,8 @@
  * Taro's px → rem/rpx transform leaves it alone and the mini-program's WXSS never sees
  * `@page`. On paper: one `.sticker-page` per sheet of A4, 3 × 4 stickers of 64 × 68 mm, dashed cut lines, and nothing else
  * of the app (tab bar, headers, buttons) — every element that does not contain the sheet is
- * hidden while printing.
+ * hidden while printing. On a phone the page zooms the preview to the screen (index.tsx);
+ * printing undoes that.
  */
 export const SHEET_CSS = `
 .sticker-sheet--a4 {
@@ -57,7 +58,7 @@ export const SHEET_CSS = `
     width: auto !important; height: auto !important; min-height: 0 !important; max-height: none !important; max-width: none !important;
     overflow: visible !important; transform: none !important; background: #fff !important; box-shadow: none !important;
   }
-  .sticker-sheet--a4 { margin: 0; }
+  .sticker-sheet--a4 { margin: 0; zoom: 1 !important; }
   .sticker-sheet--a4 .sticker-page { margin: 0; box-shadow: none; }
   .sticker-sheet--a4 * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

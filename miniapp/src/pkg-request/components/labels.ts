@@ -55,9 +55,9 @@ export function levelMoveLabel(from: { state: TRequestState; level: TRequestLeve
   if (from.level === to) return `已是${REQUEST_LEVELS[to]}`
   const change = levelChange(from, to)
   const tier = tierOf(to)
-  if (change.kind === 'escalated') return tier === 'township' ? '报到镇街' : '吹哨到村'
+  if (change.kind === 'escalated') return tier === 'township' ? '转给镇街（报到镇街）' : '转给村里（吹哨到村）'
   if (change.kind === 'deescalated') return tier === 'courtyard' ? '退回院落办理' : '退回村里办理'
-  return `定性为${REQUEST_LEVELS[to]}`
+  return `判断为${REQUEST_LEVELS[to]}`
 }
 
 /** 待办事项 order: overdue first, then the nearest deadline, then the oldest. */

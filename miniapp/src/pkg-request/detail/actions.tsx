@@ -92,7 +92,7 @@ export function RequestActions({
   }
 
   const onLevel = async () => {
-    const problem = level === d.level ? invalid('请选择新的定性') : tooLong
+    const problem = level === d.level ? invalid('请选择新的事情大小') : tooLong
     setFormError(problem)
     if (problem) return
     const body: TLevelInput = trimmed ? { level, note: trimmed } : { level }
@@ -196,7 +196,7 @@ export function RequestActions({
       {panel === 'resolve' ? (
         <View className="req-panel" data-testid="request-resolve-panel">
           <Text className="req-panel__title">怎么处理的？</Text>
-          {noteBox('request-resolve-note', '写明处理结果或给的建议，提交人会看到')}
+          {noteBox('request-resolve-note', '写明处理结果或给的建议，反映人会看到')}
           <Button
             className="btn"
             type="primary"
@@ -213,7 +213,7 @@ export function RequestActions({
 
       {c.setLevel ? (
         <Button className="btn" size="xlarge" block disabled={busy} data-testid="request-level-open" onClick={() => open('level')}>
-          定性 / 升级
+          判断事情大小 / 转给上级
         </Button>
       ) : null}
       {panel === 'level' ? (

@@ -19,9 +19,9 @@ import '../components/request.scss'
 
 const STATE_HINT: Partial<Record<TRequestDetail['state'], string>> = {
   submitted: '已送到院长，等待受理',
-  escalated_village: '已吹哨到村，等待村干部受理',
+  escalated_village: '已转给村里，等待村干部受理',
   escalated_township: '已报到镇街，等待镇街受理',
-  resolved: '已办结，请提交人确认并评价',
+  resolved: '已办结，请反映人确认并评价',
 }
 
 /**

@@ -18,7 +18,13 @@ type TKey = keyof TRequestSettings
 type TForm = Record<TKey, string>
 
 const FIELDS: { key: TKey; label: string; min: number; max: number; hint: (n: number) => string }[] = [
-  { key: 'acceptHours', label: '受理时限（小时）', min: 1, max: 720, hint: (n) => `院长 ${n} 小时内没有受理，自动吹哨到村；村里再超时，报到镇街` },
+  {
+    key: 'acceptHours',
+    label: '受理时限（小时）',
+    min: 1,
+    max: 720,
+    hint: (n) => `院长 ${n} 小时内没有受理，自动转给村里（吹哨到村）；村里再超时，转给镇街（报到镇街）`,
+  },
   {
     key: 'resolveHours',
     label: '办结时限（小时）',

@@ -31,6 +31,23 @@ function Tile({ name, value, bad, testId }: { name: string; value: string; bad?:
 }
 
 /** A village's figures by courtyard, or a township's by village, in one shape. */
+/**
+ * One courtyard's (or village's) figures, each with its name: a card of label–value pairs on a
+ * phone (seven bare columns ran into each other at 375 px: 「0100%」), the table's columns on a
+ * desktop, where the names sit in the head row instead.
+ */
+function figuresOf(r: TRow): [label: string, value: string, bad?: boolean][] {
+  return [
+    ['事项', String(r.total)],
+    ['未办结', String(r.open)],
+    ['超时', String(r.overdue), r.overdue > 0],
+    ['办结率', r.total ? percentText(r.resolutionRate) : '—'],
+    ['受理', hoursText(r.medianHoursToAccept)],
+    ['办结', hoursText(r.medianHoursToResolve)],
+    ['满意度', satisfactionText(r.satisfaction)],
+  ]
+}
+
 function statsOf(scope: TScope, days: number): Promise<TStats> {
   return scope.kind === 'township'
     ? townshipRequestStats(scope.id, days).then((r) => ({ days: r.days, whole: r.township, rows: r.villages }))
@@ -125,7 +142,7 @@ export default function RequestStatsPage() {
           <View className="req-tiles" data-testid="request-stats">
             <Tile name={`共 ${w.total} 件 · 未办结`} value={`${w.open} 件`} testId="request-stats-open" />
             <Tile name="超时" value={`${w.overdue} 件`} bad={w.overdue > 0} testId="request-stats-overdue" />
-            <Tile name="吹哨到村、报到镇街" value={`${w.escalated} 件`} testId="request-stats-escalated" />
+            <Tile name="转给村里、镇街" value={`${w.escalated} 件`} testId="request-stats-escalated" />
             <Tile name={`办结率（办结 ${w.resolved} 件）`} value={percentText(w.resolutionRate)} testId="request-stats-rate" />
             <Tile name="受理用时（中位数）" value={hoursText(w.medianHoursToAccept)} testId="request-stats-accept" />
             <Tile name="办结用时（中位数）" value={hoursText(w.medianHoursToResolve)} testId="request-stats-resolve" />
@@ -148,13 +165,12 @@ export default function RequestStatsPage() {
                 {rows.map((r) => (
                   <View key={r.id} className="req-table__row" data-testid="request-stats-row" data-id={r.id} data-name={r.name}>
                     <Text className="req-table__cell req-table__cell--name">{r.name}</Text>
-                    <Text className="req-table__cell">{r.total}</Text>
-                    <Text className="req-table__cell">{r.open}</Text>
-                    <Text className={`req-table__cell ${r.overdue ? 'req-table__cell--bad' : ''}`}>{r.overdue}</Text>
-                    <Text className="req-table__cell">{r.total ? percentText(r.resolutionRate) : '—'}</Text>
-                    <Text className="req-table__cell">{hoursText(r.medianHoursToAccept)}</Text>
-                    <Text className="req-table__cell">{hoursText(r.medianHoursToResolve)}</Text>
-                    <Text className="req-table__cell">{satisfactionText(r.satisfaction)}</Text>
+                    {figuresOf(r).map(([label, value, bad]) => (
+                      <View key={label} className={`req-table__cell ${bad ? 'req-table__cell--bad' : ''}`}>
+                        <Text className="req-table__label">{label}</Text>
+                        <Text className="req-table__value">{value}</Text>
+                      </View>
+                    ))}
                   </View>
                 ))}
               </View>

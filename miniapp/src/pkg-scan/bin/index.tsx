@@ -22,7 +22,7 @@ type TOutcome = 'new' | 'joined' | 'queued'
 
 const OUTCOME_TEXT: Record<TOutcome, string> = {
   new: '已通知保洁员',
-  joined: '已有人报告，已为您附议',
+  joined: '已有人报告，已记下您也遇到了',
   queued: '已保存，联网后自动上报',
 }
 
