@@ -26,74 +26,71 @@ export function contrastRatio(a: number[], b: number[]): number {
 export async function measureText(page: Page, root?: Locator): Promise<TTextFinding[]> {
   if (root && (await root.count()) === 0) return [];
   const scopeOf = root ? root.first() : page.locator('body');
-  const found = await scopeOf.evaluate(
-    (scope: Element, contrastSrc: string) => {
-      const contrast = new Function(`return ${contrastSrc}`)() as (a: number[], b: number[]) => number;
-      const parse = (c: string): number[] | null => {
-        const m = c.match(/rgba?\(([^)]+)\)/);
-        if (!m) return null;
-        const p = m[1]
-          .split(/[ ,/]+/)
-          .filter(Boolean)
-          .map(Number);
-        return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
-      };
-      const over = (top: number[], under: number[]) => [0, 1, 2].map((i) => top[i] * top[3] + under[i] * (1 - top[3])).concat(1);
-      /** Every colour that may sit behind el's text: a gradient gives several. */
-      const backgrounds = (el: Element): number[][] => {
-        const layers: number[][][] = [];
-        for (let e: Element | null = el; e; e = e.parentElement) {
-          const cs = getComputedStyle(e);
-          const grad = cs.backgroundImage.match(/rgba?\([^)]+\)/g);
-          if (grad) {
-            layers.push(grad.map((g) => parse(g)!));
-            if (grad.every((g) => parse(g)![3] === 1)) break;
-          }
-          const bg = parse(cs.backgroundColor);
-          if (bg && bg[3] > 0) {
-            layers.push([bg]);
-            if (bg[3] === 1) break;
-          }
+  const found = await scopeOf.evaluate((scope: Element, contrastSrc: string) => {
+    const contrast = new Function(`return ${contrastSrc}`)() as (a: number[], b: number[]) => number;
+    const parse = (c: string): number[] | null => {
+      const m = c.match(/rgba?\(([^)]+)\)/);
+      if (!m) return null;
+      const p = m[1]
+        .split(/[ ,/]+/)
+        .filter(Boolean)
+        .map(Number);
+      return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+    };
+    const over = (top: number[], under: number[]) => [0, 1, 2].map((i) => top[i] * top[3] + under[i] * (1 - top[3])).concat(1);
+    /** Every colour that may sit behind el's text: a gradient gives several. */
+    const backgrounds = (el: Element): number[][] => {
+      const layers: number[][][] = [];
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        const cs = getComputedStyle(e);
+        const grad = cs.backgroundImage.match(/rgba?\([^)]+\)/g);
+        if (grad) {
+          layers.push(grad.map((g) => parse(g)!));
+          if (grad.every((g) => parse(g)![3] === 1)) break;
         }
-        let result: number[][] = [[255, 255, 255, 1]];
-        for (const layer of layers.reverse()) result = layer.flatMap((top) => result.map((under) => over(top, under)));
-        return result;
-      };
-      const out: { text: string; fontSize: number; contrast: number; color: string; background: string; where: string }[] = [];
-      for (const el of Array.from(scope.querySelectorAll('*'))) {
-        const field = el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement;
-        const own = field
-          ? (el as HTMLInputElement).value || (el as HTMLInputElement).placeholder || ' '
-          : Array.from(el.childNodes)
-              .filter((n) => n.nodeType === Node.TEXT_NODE)
-              .map((n) => n.textContent ?? '')
-              .join('')
-              .trim();
-        if (!own) continue;
-        if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
-        const box = el.getBoundingClientRect();
-        if (box.width === 0 || box.height === 0) continue;
-        // disabled controls are exempt from contrast (WCAG 1.4.3)
-        if (el.closest('[disabled], .nut-button-disabled, [aria-disabled="true"]')) continue;
-        const cs = getComputedStyle(el);
-        const fg = parse(cs.color)!;
-        const bgs = backgrounds(el);
-        const ratios = bgs.map((bg) => contrast(over(fg, bg), bg));
-        const worst = Math.min(...ratios);
-        const tid = el.closest('[data-testid]')?.getAttribute('data-testid');
-        out.push({
-          text: own.slice(0, 24),
-          fontSize: parseFloat(cs.fontSize),
-          contrast: Math.round(worst * 100) / 100,
-          color: cs.color,
-          background: bgs.map((b) => `rgb(${b.slice(0, 3).map(Math.round).join(',')})`).join(' / '),
-          where: `${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]}${tid ? ` in ${tid}` : ''}`,
-        });
+        const bg = parse(cs.backgroundColor);
+        if (bg && bg[3] > 0) {
+          layers.push([bg]);
+          if (bg[3] === 1) break;
+        }
       }
-      return out;
-    },
-    contrastRatio.toString(),
-  );
+      let result: number[][] = [[255, 255, 255, 1]];
+      for (const layer of layers.reverse()) result = layer.flatMap((top) => result.map((under) => over(top, under)));
+      return result;
+    };
+    const out: { text: string; fontSize: number; contrast: number; color: string; background: string; where: string }[] = [];
+    for (const el of Array.from(scope.querySelectorAll('*'))) {
+      const field = el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement;
+      const own = field
+        ? (el as HTMLInputElement).value || (el as HTMLInputElement).placeholder || ' '
+        : Array.from(el.childNodes)
+            .filter((n) => n.nodeType === Node.TEXT_NODE)
+            .map((n) => n.textContent ?? '')
+            .join('')
+            .trim();
+      if (!own) continue;
+      if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      // disabled controls are exempt from contrast (WCAG 1.4.3)
+      if (el.closest('[disabled], .nut-button-disabled, [aria-disabled="true"]')) continue;
+      const cs = getComputedStyle(el);
+      const fg = parse(cs.color)!;
+      const bgs = backgrounds(el);
+      const ratios = bgs.map((bg) => contrast(over(fg, bg), bg));
+      const worst = Math.min(...ratios);
+      const tid = el.closest('[data-testid]')?.getAttribute('data-testid');
+      out.push({
+        text: own.slice(0, 24),
+        fontSize: parseFloat(cs.fontSize),
+        contrast: Math.round(worst * 100) / 100,
+        color: cs.color,
+        background: bgs.map((b) => `rgb(${b.slice(0, 3).map(Math.round).join(',')})`).join(' / '),
+        where: `${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]}${tid ? ` in ${tid}` : ''}`,
+      });
+    }
+    return out;
+  }, contrastRatio.toString());
   return found.sort((a, b) => a.fontSize - b.fontSize || a.contrast - b.contrast);
 }
 
