@@ -1,7 +1,6 @@
 import type { Db } from '../client';
 import { jobs, listings, media, requestEvents, requests } from '../schema';
 import { demoPng, sha256Hex } from './images';
-import { seedUuid } from './random';
 
 export type TDemoCourtyard = {
   villageId: string;
@@ -12,8 +11,6 @@ export type TDemoCourtyard = {
 };
 
 const H = 3_600_000;
-/** seedUuid namespace of the demo's drawn photos (demo.ts uses 1–7, points 9) */
-const NS_MEDIA = 10;
 
 /**
  * A little village life for the demo: 找院长 requests in every state (one left for a day so it
@@ -113,18 +110,20 @@ export async function seedVillageLife(tx: Db, yards: TDemoCourtyard[], now: Date
     const published = at(48 - i * 5);
     // one drawn photo per listing, in the media store like an upload of the seller's
     const photo = demoPng([...s.bg], [...s.fg]);
-    const photoId = seedUuid(NS_MEDIA, i + 1);
-    await tx.insert(media).values({
-      id: photoId,
-      ownerId: who.personId,
-      villageId: s.y.villageId,
-      courtyardId: s.y.courtyardId,
-      contentType: 'image/png',
-      size: photo.length,
-      sha256: sha256Hex(photo),
-      bytes: photo,
-      createdAt: at(60),
-    });
+    // its id comes from the database, like the listing's: village life is seeded more than once on a shared test database
+    const [{ id: photoId }] = await tx
+      .insert(media)
+      .values({
+        ownerId: who.personId,
+        villageId: s.y.villageId,
+        courtyardId: s.y.courtyardId,
+        contentType: 'image/png',
+        size: photo.length,
+        sha256: sha256Hex(photo),
+        bytes: photo,
+        createdAt: at(60),
+      })
+      .returning({ id: media.id });
     await tx.insert(listings).values({
       photoIds: [photoId],
       sellerId: who.personId,
