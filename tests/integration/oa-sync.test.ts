@@ -89,8 +89,13 @@ describe('the 公众号 follower sync', () => {
     expect(await scheduleOaSync(ctx, () => new Date(1e12))).toBe(true);
     expect(await scheduleOaSync(ctx, () => new Date(1e12))).toBe(false); // asked again within the hour
     expect(await scheduleOaSync(ctx, () => new Date(1e12 + 7200e3))).toBe(false); // another hour: the day's key exists
-    await runDueJobs(ctx);
-    expect((await findJob(d(), oaSyncJobKey(clock.now())))?.state).toBe('done');
+    // on the shared server database other tests' timers are due on this day too: run until ours ran
+    const state = async () => (await findJob(d(), oaSyncJobKey(clock.now())))?.state;
+    for (let pass = 0; pass < 200 && (await state()) !== 'done'; pass++) {
+      const r = await runDueJobs(ctx);
+      if (r.ran + r.failed === 0) break;
+    }
+    expect(await state()).toBe('done');
     expect(await findOaOpenidOfPerson(d(), s.personId, wx.appId)).toBe(s.oaOpenid);
   });
 
