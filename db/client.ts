@@ -1,5 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
+import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 
@@ -26,6 +27,13 @@ export type TPoolOptions = {
   applicationName?: string;
   /** called for errors on connections nobody is using (a restart, failover or idle timeout); the connection is discarded */
   onConnectionError?: (err: Error) => void;
+  /**
+   * 'transaction': the URL is a transaction-mode pooler (PgBouncer), which refuses session
+   * settings sent at connect and hands each transaction a different server connection. The two
+   * timeouts then travel with every BEGIN as `SET LOCAL` in the same round trip; statements
+   * outside a transaction get the server's default (decision 003: set it on the role).
+   */
+  pooler?: 'none' | 'transaction';
 };
 
 /**
@@ -35,13 +43,14 @@ export type TPoolOptions = {
 export async function openDb(opts: { url?: string; dataDir?: string; loadDataDir?: Blob } & TPoolOptions): Promise<DbHandle> {
   if (opts.url) {
     const { drizzle } = await import('drizzle-orm/node-postgres');
-    const GuardedPool = await guardedPoolClass();
+    const pooled = opts.pooler === 'transaction';
+    const GuardedPool = await guardedPoolClass(pooled ? beginWithTimeouts(opts) : undefined);
     const pool = new GuardedPool({
       connectionString: opts.url,
       max: opts.poolSize ?? 10,
       connectionTimeoutMillis: opts.connectTimeoutMs ?? 0,
-      statement_timeout: opts.statementTimeoutMs,
-      idle_in_transaction_session_timeout: opts.idleInTransactionTimeoutMs,
+      statement_timeout: pooled ? undefined : opts.statementTimeoutMs,
+      idle_in_transaction_session_timeout: pooled ? undefined : opts.idleInTransactionTimeoutMs,
       application_name: opts.applicationName ?? process.env.PGAPPNAME ?? 'xiaoyuanjia',
       keepAlive: true,
     });
@@ -55,9 +64,11 @@ export async function openDb(opts: { url?: string; dataDir?: string; loadDataDir
     return { db, kind: 'postgres', close: () => pool.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { drizzle } = await import('drizzle-orm/pglite');
   if (opts.dataDir && !opts.dataDir.startsWith('memory://')) fs.mkdirSync(opts.dataDir, { recursive: true });
-  const client = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir });
+  // every PGlite this app opens loads pg_trgm (migration 0017 creates it; the search's indexes use it)
+  const client = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir, extensions: { pg_trgm } });
   const db = drizzle(client, { schema }) as unknown as Db;
   return { db, kind: 'pglite', close: () => client.close() };
 }
@@ -71,13 +82,14 @@ type TCheckedOut = { release: (err?: Error | boolean) => void; once: (ev: 'end',
  * and after a few the pool hung. Released with an error, pg destroys the client; the release
  * drizzle may still call afterwards does nothing.
  */
-async function guardedPoolClass() {
+async function guardedPoolClass(rewriteBegin?: (text: string) => string) {
   const { Pool } = await import('pg');
   return class GuardedPool extends Pool {
     // pool.query checks out with a callback and releases properly itself; drizzle awaits connect()
     connect(...args: unknown[]): never {
       if (args.length) return (super.connect as (...a: unknown[]) => never)(...args);
       return super.connect().then((client) => {
+        if (rewriteBegin) withRewrittenBegin(client as unknown as TQueryable, rewriteBegin);
         const c = client as unknown as TCheckedOut;
         const release = c.release; // pg sets a fresh once-only release at every checkout
         let released = false;
@@ -92,6 +104,43 @@ async function guardedPoolClass() {
         return client;
       }) as never;
     }
+  };
+}
+
+/** One round trip that proves the database answers (`select 1`), for a health check that already knows the rest. */
+export async function pingDb(db: Db): Promise<void> {
+  await db.execute(sql`select 1`);
+}
+
+type TQueryable = { query: (...a: unknown[]) => unknown; __beginRewritten?: true };
+
+/**
+ * Behind a transaction-mode pooler: `begin` becomes `begin; set local …` (one simple-protocol
+ * round trip, so the settings bind to the server connection this transaction runs on).
+ */
+function beginWithTimeouts(opts: TPoolOptions): ((text: string) => string) | undefined {
+  const sets = [
+    opts.statementTimeoutMs === undefined ? '' : `set local statement_timeout = ${Math.floor(opts.statementTimeoutMs)}`,
+    opts.idleInTransactionTimeoutMs === undefined ? '' : `set local idle_in_transaction_session_timeout = ${Math.floor(opts.idleInTransactionTimeoutMs)}`,
+  ].filter(Boolean);
+  if (!sets.length) return undefined;
+  return (text) => [text, ...sets].join('; ');
+}
+
+/** drizzle sends BEGIN as `{ text: 'begin…' }` with no parameters on the checked-out client. */
+function withRewrittenBegin(client: TQueryable, rewrite: (text: string) => string): void {
+  if (client.__beginRewritten) return; // pg hands the same client out again
+  client.__beginRewritten = true;
+  const query = client.query.bind(client);
+  client.query = (...args: unknown[]) => {
+    const [q, values] = args;
+    const text =
+      typeof q === 'string' ? q : q && typeof q === 'object' && !('name' in q && (q as { name?: string }).name) ? (q as { text?: unknown }).text : undefined;
+    if (typeof text === 'string' && /^begin\b/i.test(text) && !(Array.isArray(values) && values.length)) {
+      const rewritten = rewrite(text);
+      args[0] = typeof q === 'string' ? rewritten : { ...(q as object), text: rewritten };
+    }
+    return query(...args);
   };
 }
 

@@ -14,6 +14,10 @@ if (!fs.existsSync(path.join(root, 'dist/h5/index.html'))) {
   console.log('▶ building the H5 app (first run only, ~1 min)…');
   run('npm', ['run', 'build:h5']);
 }
+if (!fs.existsSync(path.join(root, 'dist/admin/index.html'))) {
+  console.log('▶ building the back office (first run only, a few seconds)…');
+  run('npm', ['run', 'build:admin']);
+}
 console.log('▶ preparing the database (migrate + demo village)…');
 run('npx', ['tsx', 'db/cli/seed.ts']);
 
@@ -92,7 +96,7 @@ child.on('exit', (code) => {
         const seen = new Set();
         const lines = people.filter((p) => !seen.has(p.roleLabel) && seen.add(p.roleLabel)).map((p) => `    ${p.roleLabel}  ${p.name} · ${p.scopeName}`);
         console.log(
-          `\n  演示登录 (demo sign-in): open http://localhost:${port}/ and pick a person, e.g.\n${lines.join('\n')}\n  or 「以新用户身份体验」 to join a courtyard with an invite code from a 院长.\n${notes.length ? `\n${notes.join('\n')}\n` : ''}`,
+          `\n  演示登录 (demo sign-in): open http://localhost:${port}/ and pick a person, e.g.\n${lines.join('\n')}\n  or 「以新用户身份体验」 to join a courtyard with an invite code from a 院长.\n  管理后台 (back office for 院长, 村干部, 镇街管理员): http://localhost:${port}/admin/ — 扫码登录 or the demo list.\n${notes.length ? `\n${notes.join('\n')}\n` : ''}`,
         );
         return;
       }

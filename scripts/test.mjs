@@ -1,5 +1,5 @@
-// npm test: typecheck, unit + db tests on PGlite, the db tests again on the server when
-// DATABASE_URL is set, the weapp and H5 builds, then end-to-end in headless Chromium.
+// npm test: typecheck, unit + db tests on PGlite, the db tests again on the server (through
+// PgBouncer in transaction mode) when DATABASE_URL is set, the weapp and H5 builds, then end-to-end in headless Chromium.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -47,7 +47,9 @@ const server = Boolean(process.env.DATABASE_URL);
 step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 jest('unit, miniapp and db tests on PGlite', ['unit', 'miniapp', 'db'], { TEST_DB: 'pglite', DATABASE_URL: '' });
 if (server) {
-  jest('db tests on the PostgreSQL server', ['db'], { TEST_DB: 'server' });
+  // through PgBouncer in transaction mode (decision 003), as production runs: the race and fault
+  // suites meet its pooling; set TEST_PGBOUNCER=0 to run them on a direct connection instead
+  jest('db tests on the PostgreSQL server through PgBouncer', ['db'], { TEST_DB: 'server', TEST_PGBOUNCER: process.env.TEST_PGBOUNCER ?? '1' });
   step('points:reconcile on the server database after the tests (must report no differences)', 'npm', ['run', '-s', 'points:reconcile']);
 } else process.stdout.write('\n⚠ DATABASE_URL not set: skipping the run on the PostgreSQL server (CI sets it)\n');
 if (process.env.SKIP_BUILDS !== '1') {
@@ -55,6 +57,8 @@ if (process.env.SKIP_BUILDS !== '1') {
   // tests/e2e/weapp-build.test.ts looks for this one in the bundle
   step('weapp build', 'npm', ['run', 'build:weapp'], { TARO_APP_API_BASE: 'https://api.xiaoyuanjia.example' });
   step('H5 build', 'npm', ['run', 'build:h5']);
+  step('back office build', 'npm', ['run', 'build:admin']);
+  step('functions build (tests/e2e/functions-build.test.ts runs it)', 'npm', ['run', 'build:functions']);
   jest('build checks and end-to-end in Chromium (PGlite)', ['e2e'], { TEST_DB: 'pglite', DATABASE_URL: '' });
   if (server) jest('end-to-end in Chromium (PostgreSQL server)', ['e2e'], { TEST_DB: 'server' });
 }

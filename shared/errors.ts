@@ -35,6 +35,14 @@ export const ERRORS = {
   INVITE_INVALID: [404, '邀请码不对或已过期，请向院长要一个新的'],
   /** Invite code past its expiry. */
   INVITE_EXPIRED: [410, '邀请码已过期，请向院长索取新的邀请码'],
+  /** 扫码登录: no such ticket (or the poll's secret does not match). */
+  ADMIN_LOGIN_NOT_FOUND: [404, '登录二维码无效，请在电脑上刷新二维码后重新扫码'],
+  /** 扫码登录: the ticket's 2 minutes are over. */
+  ADMIN_LOGIN_EXPIRED: [410, '登录二维码已过期，请在电脑上刷新二维码后重新扫码'],
+  /** 扫码登录: someone else scanned this ticket first. */
+  ADMIN_LOGIN_TAKEN: [409, '这个二维码已被其他人扫码，请在电脑上刷新二维码'],
+  /** 扫码登录: the ticket was already confirmed, used or cancelled. */
+  ADMIN_LOGIN_DONE: [409, '这个二维码已使用或已取消，请在电脑上刷新二维码'],
   /** The person already belongs to that courtyard. */
   ALREADY_MEMBER: [409, '您已经是该院落的村民'],
   /** The person already has a pending join request. */
@@ -59,6 +67,10 @@ export const ERRORS = {
   PICKUP_CODE_NOT_FOUND: [404, '取货码不存在，请核对'],
   /** Bin code unknown, malformed or the bin is disabled (no detail given). */
   BIN_NOT_FOUND: [404, '没有找到这个垃圾桶，请确认二维码是否完好'],
+  /** 信息采集: a person moved to a courtyard that is not in their village. */
+  REGISTRY_COURTYARD_OUTSIDE: [409, '只能调整到本村的院落'],
+  /** 信息采集: the courtyard already has a household with that label. */
+  HOUSEHOLD_LABEL_TAKEN: [409, '该院落已有相同户号'],
   /** The same person scanned the same bin again too soon. */
   REPORT_TOO_SOON: [429, '您刚刚报告过这个垃圾桶，保洁员已收到，请稍后再试'],
   /** Too many scans by one person today. */
@@ -91,6 +103,8 @@ export const ERRORS = {
   REQUEST_CLOSED: [409, '该事项已完结'],
   /** Level change to the level it already has. */
   REQUEST_SAME_LEVEL: [409, '事情大小没有变化'],
+  /** A 工单号 typed into a search is not one this system writes, or names the other kind. */
+  TICKET_INVALID: [400, '工单号不对：找院长是 Z 加6位数字（如 Z260042），一键呼叫是 S 加6位数字'],
   /** 一键呼叫 by someone who has it off. */
   SOS_NOT_AVAILABLE: [409, '一键呼叫未开启，请在“我的”里开启'],
   /** 一键呼叫 by someone who belongs to no courtyard. */
@@ -129,6 +143,20 @@ export const ERRORS = {
   RATE_LIMITED: [429, '操作太频繁，请稍后再试'],
   /** The day's photo quota of the person or their courtyard is used up. */
   PHOTO_QUOTA_REACHED: [429, '今天上传的照片已达上限，请明天再试'],
+  /** Sign-in without agreeing to the 用户协议 and 隐私政策 in force (or to an older version). */
+  CONSENT_REQUIRED: [400, '请先阅读并勾选同意《用户协议》和《隐私政策》'],
+  /** Agreeing to a version that is not the one in force (the page was opened before an update). */
+  CONSENT_OUTDATED: [409, '协议已更新，请重新阅读后同意'],
+  /** 申请注销 asked twice while the first one waits for a cadre. */
+  DELETION_PENDING: [409, '您已申请注销，正在等待村干部确认'],
+  /** 信息采集表导入: a row has a problem (the message names the first line); nothing was written. */
+  REGISTRY_IMPORT_INVALID: [422, '导入文件有问题，已全部取消，请修改后重新导入'],
+  /** 信息采集表导入: no such import in this village (another village's reads as missing too). */
+  REGISTRY_IMPORT_NOT_FOUND: [404, '找不到这次导入，请重新选择文件'],
+  /** 信息采集表导入: the import was already committed. */
+  REGISTRY_IMPORT_DONE: [409, '这个文件已经导入过了'],
+  /** 信息采集表导入: more rows than one file may have. */
+  REGISTRY_IMPORT_TOO_BIG: [413, '文件行数太多，请分成多个文件导入'],
   /** Anything unexpected; details only in the log. */
   INTERNAL: [500, '系统繁忙，请稍后再试'],
   /** Database or another dependency is down. */
@@ -150,7 +178,14 @@ export class AppError extends Error {
   /** seconds the client should wait before trying again (429, 503): sent as Retry-After */
   readonly retryAfterS?: number;
   constructor(code: TErrorCode, opts: { message?: string; issues?: TFieldIssue[]; cause?: unknown; retryAfterS?: number } = {}) {
+    // An expected refusal (4xx: not signed in, not found, already decided) is an answer, not a
+    // fault: nobody reads its stack, and capturing one cost more than the rest of a 401. Faults
+    // (5xx) keep theirs for the log.
+    const expected = ERRORS[code][0] < 500;
+    const limit = Error.stackTraceLimit;
+    if (expected) Error.stackTraceLimit = 0;
     super(opts.message ?? ERRORS[code][1], { cause: opts.cause });
+    if (expected) Error.stackTraceLimit = limit;
     this.name = 'AppError';
     this.code = code;
     this.status = ERRORS[code][0];

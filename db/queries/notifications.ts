@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { notifications, people, wechatIdentities } from '../schema';
+import { homeVillageSql } from './org';
 import type { TNotificationState, TPushState } from '../../shared/domain/notifications';
 
 export type TNotificationInsert = {
@@ -20,6 +21,20 @@ export type TNotificationInsert = {
 export async function insertNotifications(db: Db, rows: TNotificationInsert[]): Promise<number> {
   if (rows.length === 0) return 0;
   const r = await db.insert(notifications).values(rows).onConflictDoNothing({ target: notifications.dedupeKey }).returning({ id: notifications.id });
+  return r.length;
+}
+
+/**
+ * As insertNotifications, each row's village being its recipient's home village, looked up by
+ * the insert itself: one statement however many recipients.
+ */
+export async function insertNotificationsToHomeVillages(db: Db, rows: Omit<TNotificationInsert, 'villageId'>[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const r = await db
+    .insert(notifications)
+    .values(rows.map((row) => ({ ...row, villageId: homeVillageSql(row.recipientId) })))
+    .onConflictDoNothing({ target: notifications.dedupeKey })
+    .returning({ id: notifications.id });
   return r.length;
 }
 
@@ -178,7 +193,8 @@ export type TNotificationRow = {
   deliveredAt: Date | null;
 };
 
-export async function listNotificationsOfVillage(db: Db, villageId: string, states: readonly TNotificationState[], limit = 100): Promise<TNotificationRow[]> {
+/** A notification with its recipient's name, as the failed-notifications page lists it. */
+function selectNotificationRows(db: Db) {
   return db
     .select({
       id: notifications.id,
@@ -193,29 +209,18 @@ export async function listNotificationsOfVillage(db: Db, villageId: string, stat
       deliveredAt: notifications.deliveredAt,
     })
     .from(notifications)
-    .innerJoin(people, eq(people.id, notifications.recipientId))
+    .innerJoin(people, eq(people.id, notifications.recipientId));
+}
+
+export async function listNotificationsOfVillage(db: Db, villageId: string, states: readonly TNotificationState[], limit = 100): Promise<TNotificationRow[]> {
+  return selectNotificationRows(db)
     .where(and(eq(notifications.villageId, villageId), inArray(notifications.state, states)))
     .orderBy(desc(notifications.createdAt))
     .limit(limit);
 }
 
 export async function findNotification(db: Db, id: string): Promise<TNotificationRow | null> {
-  const [r] = await db
-    .select({
-      id: notifications.id,
-      recipientId: notifications.recipientId,
-      recipientName: people.name,
-      template: notifications.template,
-      state: notifications.state,
-      pushState: notifications.pushState,
-      attempts: notifications.attempts,
-      lastError: notifications.lastError,
-      createdAt: notifications.createdAt,
-      deliveredAt: notifications.deliveredAt,
-    })
-    .from(notifications)
-    .innerJoin(people, eq(people.id, notifications.recipientId))
-    .where(eq(notifications.id, id));
+  const [r] = await selectNotificationRows(db).where(eq(notifications.id, id));
   return r ?? null;
 }
 

@@ -1,5 +1,6 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
+import { prepared, type TPlaceholders } from '../prepared';
 import { courtyards, households, townships, villages } from '../schema';
 
 export type TCourtyardPlace = {
@@ -9,8 +10,8 @@ export type TCourtyardPlace = {
 };
 
 /** A courtyard with its village and township, or null. */
-export async function findCourtyardPlace(db: Db, courtyardId: string): Promise<TCourtyardPlace | null> {
-  const [r] = await db
+const courtyardPlaceRows = prepared((db, p: TPlaceholders<{ courtyardId: string }>) =>
+  db
     .select({
       courtyardId: courtyards.id,
       courtyardName: courtyards.name,
@@ -22,7 +23,11 @@ export async function findCourtyardPlace(db: Db, courtyardId: string): Promise<T
     .from(courtyards)
     .innerJoin(villages, eq(villages.id, courtyards.villageId))
     .innerJoin(townships, eq(townships.id, villages.townshipId))
-    .where(eq(courtyards.id, courtyardId));
+    .where(eq(courtyards.id, p.courtyardId)),
+);
+
+export async function findCourtyardPlace(db: Db, courtyardId: string): Promise<TCourtyardPlace | null> {
+  const [r] = await courtyardPlaceRows(db, { courtyardId });
   return r
     ? {
         courtyard: { id: r.courtyardId, name: r.courtyardName },
@@ -47,11 +52,12 @@ export async function upsertHousehold(db: Db, courtyardId: string, label: string
   return r.id;
 }
 
+const householdById = prepared((db, p: TPlaceholders<{ id: string }>) =>
+  db.select({ id: households.id, label: households.label, courtyardId: households.courtyardId }).from(households).where(eq(households.id, p.id)),
+);
+
 export async function findHousehold(db: Db, householdId: string) {
-  const [r] = await db
-    .select({ id: households.id, label: households.label, courtyardId: households.courtyardId })
-    .from(households)
-    .where(eq(households.id, householdId));
+  const [r] = await householdById(db, { id: householdId });
   return r ?? null;
 }
 
@@ -63,13 +69,17 @@ export async function listVillagesOfTownship(db: Db, townshipId: string) {
     .orderBy(asc(villages.createdAt), asc(villages.id));
 }
 
-/** The village a person belongs to: their household's, else that of their first scoped role. */
-export async function homeVillageOf(db: Db, personId: string): Promise<string | null> {
-  const r = await db.execute(sql`
-    select coalesce(
+/** The village a person belongs to, as SQL over `personId` (a value or a column): their household's, else that of their first scoped role. */
+export function homeVillageSql(personId: unknown): SQL<string | null> {
+  return sql<string | null>`coalesce(
       (select c.village_id from people p join households h on h.id = p.household_id join courtyards c on c.id = h.courtyard_id where p.id = ${personId}),
       (select ra.village_id from role_assignments ra where ra.person_id = ${personId} and ra.ended_at is null and ra.village_id is not null order by ra.created_at limit 1)
-    ) as village_id`);
+    )`;
+}
+
+/** The village a person belongs to: their household's, else that of their first scoped role. */
+export async function homeVillageOf(db: Db, personId: string): Promise<string | null> {
+  const r = await db.execute(sql`select ${homeVillageSql(personId)} as village_id`);
   const rows = (r as unknown as { rows: { village_id: string | null }[] }).rows;
   return rows[0]?.village_id ?? null;
 }

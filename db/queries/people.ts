@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
+import { prepared, type TPlaceholders } from '../prepared';
 import { people } from '../schema';
 
 export type TPersonRecord = {
@@ -30,8 +31,10 @@ export async function insertPerson(
   return r;
 }
 
+const personById = prepared((db, p: TPlaceholders<{ id: string }>) => db.select(personColumns).from(people).where(eq(people.id, p.id)));
+
 export async function findPerson(db: Db, id: string): Promise<TPersonRecord | null> {
-  const [r] = await db.select(personColumns).from(people).where(eq(people.id, id));
+  const [r] = await personById(db, { id });
   return r ?? null;
 }
 

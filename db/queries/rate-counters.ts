@@ -1,6 +1,19 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { prepared, type TPlaceholders } from '../prepared';
 import { rateCounters } from '../schema';
+
+const takeRows = prepared((db, p: TPlaceholders<{ bucket: string; windowStart: Date; bytes: number; maxCount: number; maxBytes: number }>) =>
+  db
+    .insert(rateCounters)
+    .values({ bucket: p.bucket, windowStart: p.windowStart, count: 1, bytes: p.bytes })
+    .onConflictDoUpdate({
+      target: [rateCounters.bucket, rateCounters.windowStart],
+      set: { count: sql`${rateCounters.count} + 1`, bytes: sql`${rateCounters.bytes} + ${p.bytes}` },
+      setWhere: sql`${rateCounters.count} + 1 <= ${p.maxCount} and ${rateCounters.bytes} + ${p.bytes} <= ${p.maxBytes}`,
+    })
+    .returning({ count: rateCounters.count }),
+);
 
 /**
  * Takes one event (and `bytes`) from a bucket's window if it stays within the limits, in one
@@ -11,15 +24,7 @@ export async function takeFromCounter(db: Db, v: { bucket: string; windowStart: 
   const bytes = v.bytes ?? 0;
   const maxBytes = v.maxBytes ?? Number.MAX_SAFE_INTEGER;
   if (v.maxCount < 1 || bytes > maxBytes) return false;
-  const rows = await db
-    .insert(rateCounters)
-    .values({ bucket: v.bucket, windowStart: v.windowStart, count: 1, bytes })
-    .onConflictDoUpdate({
-      target: [rateCounters.bucket, rateCounters.windowStart],
-      set: { count: sql`${rateCounters.count} + 1`, bytes: sql`${rateCounters.bytes} + ${bytes}` },
-      setWhere: sql`${rateCounters.count} + 1 <= ${v.maxCount} and ${rateCounters.bytes} + ${bytes} <= ${maxBytes}`,
-    })
-    .returning({ count: rateCounters.count });
+  const rows = await takeRows(db, { bucket: v.bucket, windowStart: v.windowStart, bytes, maxCount: v.maxCount, maxBytes });
   return rows.length === 1;
 }
 

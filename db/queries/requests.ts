@@ -1,7 +1,7 @@
-import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { courtyards, people, requestEvents, requestMessages, requests, requestSettings } from '../schema';
-import type { TQueueSlice, TRequestCategory, TRequestLevel, TRequestSla, TRequestState } from '../../shared/domain/requests';
+import type { TQueueSlice, TRequestCategory, TRequestLevel, TRequestSla, TRequestState, TTier } from '../../shared/domain/requests';
 
 export type TRequestRecord = {
   id: string;
@@ -13,6 +13,9 @@ export type TRequestRecord = {
   courtyardName: string;
   villageId: string;
   townshipId: string;
+  /** 工单号: year and the township's sequence number in it */
+  ticketYear: number;
+  ticketSeq: number;
   category: TRequestCategory;
   text: string;
   place: string | null;
@@ -45,6 +48,9 @@ const cols = {
   courtyardName: courtyards.name,
   villageId: requests.villageId,
   townshipId: requests.townshipId,
+  // required in the database (the migration sets NOT NULL after filling old rows)
+  ticketYear: sql<number>`${requests.ticketYear}`,
+  ticketSeq: sql<number>`${requests.ticketSeq}`,
   category: requests.category,
   text: requests.text,
   place: requests.place,
@@ -91,6 +97,8 @@ type TNewRequest = Pick<
   | 'courtyardId'
   | 'villageId'
   | 'townshipId'
+  | 'ticketYear'
+  | 'ticketSeq'
   | 'category'
   | 'text'
   | 'place'
@@ -230,12 +238,22 @@ export async function listMyRequests(db: Db, requesterId: string, after: { creat
 /** The column holding a request's courtyard, village or township. */
 const placeColumn = { courtyard: requests.courtyardId, village: requests.villageId, township: requests.townshipId };
 
-/** Requests in `states` within any slice (its places, its levels — see queueSlices), next due first. */
-export async function listQueue(db: Db, slices: readonly TQueueSlice[], states: readonly TRequestState[], limit: number): Promise<TRequestRecord[]> {
+/**
+ * Requests in `states` within any slice (its places, its levels — see queueSlices), next due
+ * first; with `ticket`, only the one with that 工单号 (year and sequence), whatever its state.
+ */
+export async function listQueue(
+  db: Db,
+  slices: readonly TQueueSlice[],
+  states: readonly TRequestState[],
+  limit: number,
+  ticket: { year: number; seq: number } | null = null,
+): Promise<TRequestRecord[]> {
   if (!slices.length) return [];
   const inSlice = slices.map((s) => and(inArray(placeColumn[s.tier], s.scopeIds), inArray(requests.level, s.levels)));
+  const which = ticket ? and(eq(requests.ticketYear, ticket.year), eq(requests.ticketSeq, ticket.seq)) : inArray(requests.state, states);
   return selectRequests(db)
-    .where(and(or(...inSlice), inArray(requests.state, states)))
+    .where(and(or(...inSlice), which))
     .orderBy(sql`${requests.dueAt} asc nulls last`, desc(requests.createdAt))
     .limit(limit);
 }
@@ -335,4 +353,40 @@ export async function requestDurations(db: Db, by: { villageId: string } | { tow
   const x = (r as unknown as { rows: Record<string, unknown>[] }).rows[0] ?? {};
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return { medianHoursToAccept: num(x.median_accept), medianHoursToResolve: num(x.median_resolve), satisfaction: num(x.satisfaction) };
+}
+
+/** 找院长 at the desk: which requests of one place (see listDeskRequests). */
+export type TDeskFilter = {
+  place: { tier: TTier; id: string };
+  states: readonly TRequestState[];
+  villageId?: string;
+  courtyardId?: string;
+  /** open and past due (true), or not (false), at `now` */
+  overdue?: { is: boolean; now: Date; open: readonly TRequestState[] };
+  /** submitted at or after `from`, before `before` */
+  from?: Date;
+  before?: Date;
+  ticket?: { year: number; seq: number };
+};
+
+/**
+ * Every request of a courtyard, village or township (any level) matching the filter, newest
+ * first, keyset-paged over (createdAt, id); `limit` + 1 rows so the caller knows of a next page.
+ */
+export async function listDeskRequests(db: Db, f: TDeskFilter, after: { createdAt: Date; id: string } | null, limit: number): Promise<TRequestRecord[]> {
+  const where = [eq(placeColumn[f.place.tier], f.place.id), inArray(requests.state, f.states)];
+  if (f.villageId) where.push(eq(requests.villageId, f.villageId));
+  if (f.courtyardId) where.push(eq(requests.courtyardId, f.courtyardId));
+  if (f.overdue) {
+    const late = and(inArray(requests.state, f.overdue.open), lte(requests.dueAt, f.overdue.now))!;
+    where.push(f.overdue.is ? late : sql`not coalesce(${late}, false)`);
+  }
+  if (f.from) where.push(gte(requests.createdAt, f.from));
+  if (f.before) where.push(lt(requests.createdAt, f.before));
+  if (f.ticket) where.push(eq(requests.ticketYear, f.ticket.year), eq(requests.ticketSeq, f.ticket.seq));
+  if (after) where.push(or(lt(requests.createdAt, after.createdAt), and(eq(requests.createdAt, after.createdAt), lt(requests.id, after.id)))!);
+  return selectRequests(db)
+    .where(and(...where))
+    .orderBy(desc(requests.createdAt), desc(requests.id))
+    .limit(limit + 1);
 }

@@ -13,7 +13,9 @@ export type TGrantRecord = {
   courtyardId: string | null;
 };
 
-const scopeName = sql<string>`coalesce(${courtyards.name}, ${villages.name}, ${townships.name})`;
+/** A grant's scope by name: its courtyard's, else its village's, else its township's. */
+export const grantScopeName = sql<string>`coalesce(${courtyards.name}, ${villages.name}, ${townships.name})`;
+const scopeName = grantScopeName;
 
 /** The person's active role grants, with the name of each scope. */
 export async function listActiveGrants(db: Db, personId: string): Promise<TGrantRecord[]> {

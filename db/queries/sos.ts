@@ -11,6 +11,9 @@ export type TSosRecord = {
   courtyardId: string;
   villageId: string;
   townshipId: string;
+  /** 工单号: year and the township's sequence number in it */
+  ticketYear: number;
+  ticketSeq: number;
   address: string;
   phone: string | null;
   state: TSosState;
@@ -30,6 +33,9 @@ const cols = {
   courtyardId: sosCalls.courtyardId,
   villageId: sosCalls.villageId,
   townshipId: sosCalls.townshipId,
+  // required in the database (the migration sets NOT NULL after filling old rows)
+  ticketYear: sql<number>`${sosCalls.ticketYear}`,
+  ticketSeq: sql<number>`${sosCalls.ticketSeq}`,
   address: sosCalls.address,
   phone: sosCalls.phone,
   state: sosCalls.state,
@@ -70,7 +76,7 @@ export async function findLatestSos(db: Db, callerId: string): Promise<TSosRecor
 /** A new live call, or null when the caller already has one (the partial unique index decides races). */
 export async function insertSos(
   db: Db,
-  v: Pick<TSosRecord, 'callerId' | 'householdId' | 'courtyardId' | 'villageId' | 'townshipId' | 'address' | 'phone' | 'createdAt'>,
+  v: Pick<TSosRecord, 'callerId' | 'householdId' | 'courtyardId' | 'villageId' | 'townshipId' | 'ticketYear' | 'ticketSeq' | 'address' | 'phone' | 'createdAt'>,
 ): Promise<string | null> {
   const r = await db
     .insert(sosCalls)
@@ -127,14 +133,23 @@ export async function listSosRecipients(db: Db, callId: string): Promise<string[
 }
 
 /** Live calls the person was told about, or whose place their staff scope covers. */
-export async function listLiveSosFor(db: Db, personId: string, scope: { courtyardIds: string[]; villageIds: string[]; townshipIds: string[] }) {
+/**
+ * Live calls a person answers: told about them, or in a place their staff role covers. With
+ * `ticket`, only the call of that 工单号 (year and sequence) among them, whatever its state.
+ */
+export async function listLiveSosFor(
+  db: Db,
+  personId: string,
+  scope: { courtyardIds: string[]; villageIds: string[]; townshipIds: string[] },
+  ticket: { year: number; seq: number } | null = null,
+) {
   const told = db.select({ id: sosRecipients.callId }).from(sosRecipients).where(eq(sosRecipients.personId, personId));
   const conds = [inArray(sosCalls.id, told)];
   if (scope.courtyardIds.length) conds.push(inArray(sosCalls.courtyardId, scope.courtyardIds));
   if (scope.villageIds.length) conds.push(inArray(sosCalls.villageId, scope.villageIds));
   if (scope.townshipIds.length) conds.push(inArray(sosCalls.townshipId, scope.townshipIds));
   return select(db)
-    .where(and(inArray(sosCalls.state, SOS_LIVE_STATES), or(...conds)))
+    .where(and(ticket ? and(eq(sosCalls.ticketYear, ticket.year), eq(sosCalls.ticketSeq, ticket.seq)) : inArray(sosCalls.state, SOS_LIVE_STATES), or(...conds)))
     .orderBy(asc(sosCalls.createdAt))
     .limit(50);
 }

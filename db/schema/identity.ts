@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ADMIN_LOGIN_STATES } from '../../shared/domain/admin-login';
 import { ROLES, SCOPE_TYPES } from '../../shared/domain/roles';
+import { SESSION_METHODS } from '../../shared/domain/session-methods';
 import { oneOf } from './one-of';
 import { courtyards, people, townships, villages } from './org';
 
-/** How a session was started: WeChat sign-in, or the development sign-in. */
-export const SESSION_METHODS = ['wechat', 'dev'] as const;
+export { SESSION_METHODS };
 
 /** A WeChat openid, unique per mini-program app id. The session_key is never stored. */
 export const wechatIdentities = pgTable(
@@ -78,6 +79,11 @@ export const roleAssignments = pgTable(
         or (${t.scopeType} = 'courtyard' and ${t.villageId} is not null and ${t.courtyardId} is not null)`,
     ),
     index('role_assignments_person_idx').on(t.personId),
+    // the holders of a few roles (the 工作人员 the person boards leave off) without reading the
+    // villager grants, one per person: boards subtract them instead of probing every row
+    index('role_assignments_active_role_idx')
+      .on(t.role, t.personId)
+      .where(sql`${t.endedAt} is null`),
     uniqueIndex('role_assignments_active_uq')
       .on(t.personId, t.role, t.scopeType, sql`coalesce(${t.courtyardId}, ${t.villageId}, ${t.townshipId})`)
       .where(sql`${t.endedAt} is null`),
@@ -101,10 +107,42 @@ export const sessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** 登录设备: a short label of the browser or phone, from its User-Agent (null before it was kept) */
+    device: text('device'),
+    /** the last request it made, kept to within a few minutes (not written on every request) */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('sessions_token_hash_uq').on(t.tokenHash),
     index('sessions_person_idx').on(t.personId),
     check('sessions_method_ck', oneOf(t.method, SESSION_METHODS)),
+  ],
+);
+
+/**
+ * 扫码登录 tickets: the back office's one-time QR. The id is the scene code the QR carries; only
+ * the SHA-256 of the browser's poll secret is kept, and no session token ever is: the session
+ * is started by the poll that collects a confirmed ticket.
+ */
+export const adminLoginTickets = pgTable(
+  'admin_login_tickets',
+  {
+    id: text('id').primaryKey(),
+    secretHash: text('secret_hash').notNull(),
+    state: text('state', { enum: ADMIN_LOGIN_STATES }).notNull().default('pending'),
+    /** the browser that asked, e.g. 「Chrome · Linux」 */
+    device: text('device').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    scannedBy: uuid('scanned_by').references(() => people.id),
+    scannedAt: timestamp('scanned_at', { withTimezone: true }),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    /** the session the browser collected */
+    sessionId: uuid('session_id').references(() => sessions.id),
+  },
+  (t) => [
+    check('admin_login_tickets_state_ck', oneOf(t.state, ADMIN_LOGIN_STATES)),
+    check('admin_login_tickets_scan_ck', sql`${t.state} in ('pending', 'expired', 'cancelled') or ${t.scannedBy} is not null`),
+    index('admin_login_tickets_created_idx').on(t.createdAt),
   ],
 );

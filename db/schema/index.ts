@@ -8,3 +8,6 @@ export * from './bins';
 export * from './media';
 export * from './requests';
 export * from './market';
+export * from './privacy';
+export * from './audit';
+export * from './registry';

@@ -55,7 +55,11 @@ export const households = pgTable(
     label: text('label').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('households_courtyard_label_uq').on(t.courtyardId, t.label)],
+  // households_label_trgm_idx: 信息采集's search (label ILIKE '%…%'; pg_trgm, migration 0017)
+  (t) => [
+    uniqueIndex('households_courtyard_label_uq').on(t.courtyardId, t.label),
+    index('households_label_trgm_idx').using('gin', t.label.op('gin_trgm_ops')).with({ fastupdate: false }),
+  ],
 );
 
 /** 人员. A person may exist without a WeChat identity (family members) or without a household (newcomers). */
@@ -72,11 +76,21 @@ export const people = pgTable(
     elderly: boolean('elderly').notNull().default(false),
     needsCare: boolean('needs_care').notNull().default(false),
     isPartyMember: boolean('is_party_member').notNull().default(false),
+    /** 外出务工: away for work most of the year (信息采集) */
+    absentForWork: boolean('absent_for_work').notNull().default(false),
     /** 一键呼叫 turned on by the person themself (elderly/alone/needs-care people have it anyway) */
     sosEnabled: boolean('sos_enabled').notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [index('people_household_idx').on(t.householdId)],
+  // people_created_idx: the 信息采集 list pages in (created_at, id) order without sorting the township;
+  // the trigram indexes find a search's few matches (name ILIKE / phone LIKE '%…%') without walking it;
+  // fastupdate off: a pending list left by a big import (until autovacuum) made each search scan it (~20 ms)
+  (t) => [
+    index('people_household_idx').on(t.householdId),
+    index('people_created_idx').on(t.createdAt, t.id),
+    index('people_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')).with({ fastupdate: false }),
+    index('people_phone_trgm_idx').using('gin', t.phone.op('gin_trgm_ops')).with({ fastupdate: false }),
+  ],
 );
 
 /** 垃圾桶: seeded now with coordinates; issue 爱环境 builds on it. */

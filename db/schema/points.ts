@@ -76,6 +76,8 @@ export const pointsLedger = pgTable(
     index('points_ledger_person_idx').on(t.personId, t.createdAt),
     index('points_ledger_household_idx').on(t.householdId, t.createdAt),
     index('points_ledger_cap_idx').on(t.personId, t.reasonCode, t.createdAt),
+    /** 数据概览: a village's entries by day */
+    index('points_ledger_village_idx').on(t.villageId, t.createdAt),
   ],
 );
 
@@ -113,8 +115,11 @@ export const pointsTotals = pgTable(
   (t) => [
     primaryKey({ columns: [t.kind, t.subjectId, t.period] }),
     check('points_totals_kind_ck', oneOf(t.kind, BOARD_KINDS)),
-    index('points_totals_village_rank_idx').on(t.villageId, t.kind, t.period, t.total),
-    index('points_totals_township_rank_idx').on(t.townshipId, t.kind, t.period, t.total),
+    // in board order (total desc, subject): top-N reads the first N entries with no sort (ties
+    // used to be sorted whole), and "how many above me" counts a prefix of the same index
+    // without visiting the table (index-only: everything it reads is in the key)
+    index('points_totals_village_rank_idx').on(t.villageId, t.kind, t.period, t.total.desc().nullsFirst(), t.subjectId),
+    index('points_totals_township_rank_idx').on(t.townshipId, t.kind, t.period, t.total.desc().nullsFirst(), t.subjectId),
   ],
 );
 

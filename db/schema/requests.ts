@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { REQUEST_CATEGORY_KEYS, REQUEST_LEVEL_KEYS, REQUEST_STATE_KEYS, SOS_LIVE_STATES, SOS_STATES } from '../../shared/domain/requests';
+import { TICKET_KINDS } from '../../shared/domain/ticket-number';
 import { oneOf } from './one-of';
 import { courtyards, households, people, townships, villages } from './org';
 
@@ -51,6 +52,14 @@ export const requests = pgTable(
     townshipId: uuid('township_id')
       .notNull()
       .references(() => townships.id),
+    /**
+     * 工单号 (shared/domain/ticket-number.ts): the year and the township's sequence number in it,
+     * taken from `ticket_counters` in the creating transaction. NOT NULL in the database: the
+     * migration fills existing rows first, then sets it (drizzle cannot add a required column
+     * to a table that has rows).
+     */
+    ticketYear: integer('ticket_year'),
+    ticketSeq: integer('ticket_seq'),
     category: text('category', { enum: REQUEST_CATEGORY_KEYS }).notNull(),
     text: text('text').notNull(),
     place: text('place'),
@@ -83,6 +92,7 @@ export const requests = pgTable(
     index('requests_courtyard_idx').on(t.courtyardId, t.state),
     index('requests_village_idx').on(t.villageId, t.createdAt),
     index('requests_township_idx').on(t.townshipId, t.level, t.state),
+    uniqueIndex('requests_ticket_uq').on(t.townshipId, t.ticketYear, t.ticketSeq),
   ],
 );
 
@@ -163,6 +173,14 @@ export const sosCalls = pgTable(
     townshipId: uuid('township_id')
       .notNull()
       .references(() => townships.id),
+    /**
+     * 工单号 (shared/domain/ticket-number.ts): the year and the township's sequence number in it,
+     * taken from `ticket_counters` in the creating transaction. NOT NULL in the database: the
+     * migration fills existing rows first, then sets it (drizzle cannot add a required column
+     * to a table that has rows).
+     */
+    ticketYear: integer('ticket_year'),
+    ticketSeq: integer('ticket_seq'),
     address: text('address').notNull(),
     phone: text('phone'),
     state: text('state', { enum: SOS_STATES }).notNull(),
@@ -177,6 +195,7 @@ export const sosCalls = pgTable(
     check('sos_calls_state_ck', oneOf(t.state, SOS_STATES)),
     uniqueIndex('sos_calls_one_live_uq').on(t.callerId).where(oneOf(t.state, SOS_LIVE_STATES)),
     index('sos_calls_village_idx').on(t.villageId, t.state),
+    uniqueIndex('sos_calls_ticket_uq').on(t.townshipId, t.ticketYear, t.ticketSeq),
   ],
 );
 
@@ -212,4 +231,27 @@ export const sosRecipients = pgTable(
     why: text('why').notNull(),
   },
   (t) => [primaryKey({ columns: [t.callId, t.personId] }), index('sos_recipients_person_idx').on(t.personId)],
+);
+
+/**
+ * 工单号 counters: the last number given out per township, kind (找院长 / 一键呼叫) and year.
+ * Taken by one `INSERT … ON CONFLICT DO UPDATE … RETURNING` in the creating transaction, whose
+ * row lock makes concurrent creates wait for each other: numbers are never shared, and a
+ * rolled-back create gives its number back. Decision 016.
+ */
+export const ticketCounters = pgTable(
+  'ticket_counters',
+  {
+    townshipId: uuid('township_id')
+      .notNull()
+      .references(() => townships.id),
+    kind: text('kind', { enum: TICKET_KINDS }).notNull(),
+    year: integer('year').notNull(),
+    lastSeq: integer('last_seq').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.townshipId, t.kind, t.year] }),
+    check('ticket_counters_kind_ck', oneOf(t.kind, TICKET_KINDS)),
+    check('ticket_counters_last_seq_ck', sql`${t.lastSeq} >= 1`),
+  ],
 );

@@ -1,6 +1,8 @@
 import type { Db } from '../client';
 import { jobs, listings, media, requestEvents, requests } from '../schema';
 import { demoPng, sha256Hex } from './images';
+import { takeTicketSeq } from '../queries/tickets';
+import { ticketYear } from '../../shared/domain/ticket-number';
 
 export type TDemoCourtyard = {
   villageId: string;
@@ -27,9 +29,11 @@ export async function seedVillageLife(tx: Db, yards: TDemoCourtyard[], now: Date
     { y: c, r: 0, category: 'help', text: '老人一个人在家，想请人帮忙买药', state: 'resolved', level: 'courtyard', ago: 50 },
     { y: b, r: 1, category: 'infrastructure', text: '村道塌了一块，车过不去', state: 'escalated_village', level: 'village', ago: 28 },
   ] as const;
-  for (const p of plan) {
+  // oldest first, so their 工单号 follow creation order as real ones do
+  for (const p of [...plan].sort((x, y) => y.ago - x.ago)) {
     const who = p.y.residents[p.r];
     const created = at(p.ago);
+    const year = ticketYear(created);
     const accepted = p.state === 'accepted' || p.state === 'resolved' || p.state === 'closed' ? at(p.ago - 2) : null;
     const resolved = p.state === 'resolved' || p.state === 'closed' ? at(p.ago - 20) : null;
     const [r] = await tx
@@ -40,6 +44,8 @@ export async function seedVillageLife(tx: Db, yards: TDemoCourtyard[], now: Date
         courtyardId: p.y.courtyardId,
         villageId: p.y.villageId,
         townshipId: p.y.townshipId,
+        ticketYear: year,
+        ticketSeq: await takeTicketSeq(tx, p.y.townshipId, 'request', year),
         category: p.category,
         text: p.text,
         state: p.state,

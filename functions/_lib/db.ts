@@ -34,6 +34,7 @@ export function setDb(handle: DbHandle | undefined): void {
 export function poolOptions(e: TEnv) {
   return {
     poolSize: e.DB_POOL_SIZE,
+    pooler: e.DB_POOLER,
     connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
     statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     idleInTransactionTimeoutMs: e.IDEMPOTENCY_LEASE_MS,

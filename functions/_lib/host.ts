@@ -5,16 +5,18 @@ import { log } from './log';
 import { sendError, setSecurityHeaders } from './respond';
 import type { TRequest } from './route';
 import { loadRoutes, type TRouteTable } from './routes';
+import { adminMapTiles, env, hostMapTiles } from '../runtime/env';
 import { serveStatic, type TStaticOptions } from './static';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * The single node:http host: every route file under /api (Vercel-style req.query/req.body),
- * and the H5 build as static files at / when `staticDir` exists. Tests, `npm start` and a
+ * the H5 build as static files at / when `staticDir` exists, and the web back office (admin/,
+ * built to `adminDir`) at /admin. Tests, `npm start` and a
  * single-server deployment all run this.
  */
-export function createHost(opts: { staticDir?: string; routes?: TRouteTable } & TStaticOptions = {}): http.Server {
+export function createHost(opts: { staticDir?: string; adminDir?: string; routes?: TRouteTable } & TStaticOptions = {}): http.Server {
   const routes = opts.routes ?? loadRoutes();
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((e) => {
@@ -37,7 +39,8 @@ export function createHost(opts: { staticDir?: string; routes?: TRouteTable } & 
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       const found = routes.match(url.pathname.replace(/\/$/, ''));
       if (!found) return sendError(res, new AppError('NOT_FOUND'), randomUUID());
-      const body = await readBody(req);
+      const reading = readBody(req);
+      const body = reading && (await reading);
       if (body === 'too-large') return sendError(res, new AppError('PAYLOAD_TOO_LARGE'), randomUUID());
       const query: Record<string, string | string[]> = {};
       for (const k of new Set(url.searchParams.keys())) {
@@ -48,7 +51,14 @@ export function createHost(opts: { staticDir?: string; routes?: TRouteTable } & 
       const vreq = Object.assign(req, { query, body }) as TRequest;
       return found.handler(vreq, res);
     }
-    return serveStatic(opts.staticDir, req, url.pathname, res, opts);
+    if (url.pathname === '/admin' || url.pathname.startsWith('/admin/'))
+      return serveStatic(opts.adminDir, req, url.pathname.slice('/admin'.length) || '/', res, {
+        precompressed: opts.precompressed,
+        // the admin build names no tiles: the host's, else the default the H5 build uses (decision 019)
+        mapTiles: () => adminMapTiles(env()),
+        missing: 'admin build not found: run npm run build:admin',
+      });
+    return serveStatic(opts.staticDir, req, url.pathname, res, { mapTiles: () => hostMapTiles(env()), ...opts });
   }
 }
 
@@ -61,7 +71,9 @@ function requestUrl(target = '/'): URL | null {
   }
 }
 
-function readBody(req: http.IncomingMessage): Promise<string | undefined | 'too-large'> {
+function readBody(req: http.IncomingMessage): Promise<string | undefined | 'too-large'> | undefined {
+  // neither header: HTTP/1.1 says there is no body (most GETs); node drains the stream itself
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) return undefined;
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > MAX_BODY_BYTES) {
     req.resume();

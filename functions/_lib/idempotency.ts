@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError } from '../../shared/errors';
 import { claimIdempotencyKey, completeIdempotencyKey, findIdempotencyKey, setClaimWait } from '../../db/queries/idempotency';
 import type { TServiceContext } from '../services/context';

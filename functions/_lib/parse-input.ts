@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TContract } from '../../shared/contracts/define';
 import { checkInput } from '../../shared/contracts/input-hygiene';
 import { AppError, type TFieldIssue } from '../../shared/errors';

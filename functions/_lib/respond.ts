@@ -65,3 +65,25 @@ export function sendRaw(res: ServerResponse, status: number, out: { contentType:
   res.setHeader('content-length', Buffer.byteLength(out.body));
   res.end(out.body);
 }
+
+/**
+ * A download: the bytes under the name the browser saves them as. The name goes twice — an
+ * ASCII stand-in for old clients and the real one RFC 5987-encoded (Chinese names survive).
+ */
+export function sendFile(
+  res: ServerResponse,
+  status: number,
+  file: { contentType: string; body: Buffer; filename: string },
+  headers: Record<string, string> = {},
+): void {
+  const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const disposition = `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`;
+  sendRaw(res, status, file, { ...headers, 'content-disposition': disposition, 'cache-control': 'no-store' });
+}
+
+/** A route's `raw` for a file its use case returned base64 (the contract's JSON shape). */
+export const fileOf = (f: { filename: string; contentType: string; base64: string }) => ({
+  filename: f.filename,
+  contentType: f.contentType,
+  body: Buffer.from(f.base64, 'base64'),
+});

@@ -1,6 +1,6 @@
 import { randomUUID, timingSafeEqual, createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TContract } from '../../shared/contracts/define';
 import { AppError } from '../../shared/errors';
 import type { TActor, TServiceContext } from '../services/context';
@@ -17,7 +17,7 @@ import { env } from '../runtime/env';
 import { runWrite, type TOutcome } from './idempotency';
 import { kickWorker } from './worker';
 import { log } from './log';
-import { errorBody, sendJson, sendRaw } from './respond';
+import { errorBody, sendFile, sendJson, sendRaw } from './respond';
 import { RETRY_AFTER_UNAVAILABLE_S, toAppError } from './to-app-error';
 
 type TInput<C extends TContract> = { params: z.output<C['params']>; query: z.output<C['query']>; body: z.output<C['body']> };
@@ -39,8 +39,8 @@ type TRouteSpec<C extends TContract> = {
   statusOf?: (result: z.output<C['response']>) => number;
   /** 'sign-in': attempts are counted per client address before the use case runs (nothing floods WeChat) */
   limit?: 'sign-in';
-  /** answer raw bytes or text instead of JSON (WeChat downloading a photo, a push echo) */
-  raw?: (result: z.output<C['response']>) => { contentType: string; body: Buffer | string };
+  /** answer raw bytes or text instead of JSON (WeChat downloading a photo, a push echo); with `filename`, a download */
+  raw?: (result: z.output<C['response']>) => { contentType: string; body: Buffer | string; filename?: string };
 };
 
 /** The request as both Vercel and our node:http host give it. */
@@ -49,7 +49,8 @@ export type TRequest = IncomingMessage & { query?: Record<string, string | strin
 export type THandler = ((req: TRequest, res: ServerResponse) => Promise<void>) & { contracts: TContract[]; access: TAccess<TContract>[] };
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const ZRequestId = z.string().regex(/^[\w.-]{8,64}$/);
+/** A caller's X-Request-Id worth keeping (a plain test: zod would build an error object for every request without one). */
+const REQUEST_ID = /^[\w.-]{8,64}$/;
 
 /**
  * The route adapter, in order: method → session → abuse limits → input hygiene → path params
@@ -61,14 +62,17 @@ export function defineRoute<C extends TContract>(contract: C, spec: TRouteSpec<C
   const handler = async (req: TRequest, res: ServerResponse): Promise<void> => {
     const started = Date.now();
     const header = req.headers['x-request-id'];
-    const requestId = ZRequestId.safeParse(header).success ? String(header) : randomUUID();
+    const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
     let actor: TActor | null = null;
     let status = 500;
     let code: string | undefined;
     try {
       const out = await run();
       status = out.status;
-      if (spec.raw) sendRaw(res, out.status, spec.raw(out.body as z.output<C['response']>), { 'x-request-id': requestId });
+      const raw = spec.raw?.(out.body as z.output<C['response']>);
+      if (raw?.filename && Buffer.isBuffer(raw.body))
+        sendFile(res, out.status, { ...raw, body: raw.body, filename: raw.filename }, { 'x-request-id': requestId });
+      else if (raw) sendRaw(res, out.status, raw, { 'x-request-id': requestId });
       else sendJson(res, out.status, out.body, { 'x-request-id': requestId, ...out.headers });
     } catch (e) {
       const err = toAppError(e);
@@ -97,7 +101,8 @@ export function defineRoute<C extends TContract>(contract: C, spec: TRouteSpec<C
     async function run(): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
       if (req.method !== contract.method) throw new AppError('METHOD_NOT_ALLOWED');
       const { db, kind } = await getDb();
-      const ctx: TServiceContext = { db, dbKind: kind, now: appNow, actor: null, requestId, env: env() };
+      const userAgent = typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'].slice(0, 512) : undefined;
+      const ctx: TServiceContext = { db, dbKind: kind, now: appNow, actor: null, requestId, env: env(), userAgent };
 
       if (spec.access === 'cron') {
         if (!cronSecretMatches(bearerToken(req), ctx.env.CRON_SECRET)) throw new AppError('UNAUTHENTICATED');

@@ -50,17 +50,48 @@ const rank = (url: string) => url.replace(/\[/g, '~');
 
 export type TRouteTable = { match: (pathname: string) => { handler: THandler; params: Record<string, string> } | null };
 
-/** Loads every route module once. */
+/** A route file's module as the host gets it: required only when its first request arrives. */
+export type TRouteModule = { file: string; load: () => { default: THandler } };
+
+/** The route files under `dir`, each required on its first request (a start reads file names only). */
 export function loadRoutes(dir = API_DIR): TRouteTable {
-  const entries = listRouteFiles(dir).map((e) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(path.join(dir, e.file)) as { default: THandler };
-    if (typeof mod.default !== 'function' || !mod.default.contracts?.length) throw new Error(`${e.file} must export default defineRoute(...)`);
-    return { ...e, handler: mod.default };
-  });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return routeTable(listRouteFiles(dir).map((e) => ({ file: e.file, load: () => require(path.join(dir, e.file)) as { default: THandler } })));
+}
+
+/**
+ * The table the host matches against: URLs from the file names, handlers loaded lazily (the
+ * prebuilt server hands in the same list with its bundled modules). Static URLs are one map
+ * lookup; [param] patterns are tried in rank order.
+ */
+export function routeTable(modules: TRouteModule[]): TRouteTable {
+  const byFile = new Map(modules.map((m) => [m.file, m.load]));
+  const entries = modules
+    .map((m) => toEntry(m.file))
+    .sort((a, b) => (rank(a.url) < rank(b.url) ? -1 : rank(a.url) > rank(b.url) ? 1 : 0))
+    .map((e) => {
+      let handler: THandler | undefined;
+      const get = (): THandler => {
+        if (handler) return handler;
+        const mod = byFile.get(e.file)!();
+        if (typeof mod.default !== 'function' || !mod.default.contracts?.length) throw new Error(`${e.file} must export default defineRoute(...)`);
+        return (handler = mod.default);
+      };
+      return { ...e, get };
+    });
+  const fixed = new Map(entries.filter((e) => !e.paramNames.length).map((e) => [e.url, e]));
+  const patterns = entries.filter((e) => e.paramNames.length);
   return {
     match(pathname) {
-      for (const e of entries) {
+      const exact = fixed.get(pathname);
+      if (exact)
+        return {
+          get handler() {
+            return exact.get();
+          },
+          params: {},
+        };
+      for (const e of patterns) {
         const m = e.regex.exec(pathname);
         if (!m) continue;
         const params: Record<string, string> = {};
@@ -71,7 +102,12 @@ export function loadRoutes(dir = API_DIR): TRouteTable {
           if (value === null) return null;
           params[n] = value;
         }
-        return { handler: e.handler, params };
+        return {
+          get handler() {
+            return e.get();
+          },
+          params,
+        };
       }
       return null;
     },

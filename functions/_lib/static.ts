@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
+import { MAP_TILES_META, mapTilesOrigin, type TMapTiles } from '../../shared/domain/map-tiles';
 import { setSecurityHeaders } from './respond';
 
 const TYPES: Record<string, string> = {
@@ -32,6 +33,13 @@ const ENCODINGS = [
 export type TStaticOptions = {
   /** false: ignore the .br/.gz files and answer every asset uncompressed (the bench's "before") */
   precompressed?: boolean;
+  /**
+   * The tile map's source to write into index.html (undefined: the build's, null: none). The
+   * page's img-src opens to the tiles' origin either way.
+   */
+  mapTiles?: () => TMapTiles | null | undefined;
+  /** the 404 text when the folder holds no build */
+  missing?: string;
 };
 
 /**
@@ -42,7 +50,7 @@ export function serveStatic(dir: string | undefined, req: http.IncomingMessage, 
   setSecurityHeaders(res);
   if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, '不支持的请求方法', { allow: 'GET, HEAD' });
   const root = dir ? path.resolve(dir) : undefined;
-  if (!root || !fs.existsSync(path.join(root, 'index.html'))) return plain(res, 404, 'H5 build not found: run npm run build:h5');
+  if (!root || !fs.existsSync(path.join(root, 'index.html'))) return plain(res, 404, opts.missing ?? 'H5 build not found: run npm run build:h5');
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
@@ -52,6 +60,8 @@ export function serveStatic(dir: string | undefined, req: http.IncomingMessage, 
   const found = insideFile(root, decoded);
   const file = found ?? path.join(root, 'index.html');
   const html = file.endsWith('.html');
+  const tiles = html ? opts.mapTiles?.() : undefined;
+  if (tiles !== undefined) return sendHtml(req, res, withMapTiles(fs.readFileSync(file, 'utf8'), tiles));
   const variant = opts.precompressed === false ? null : chooseVariant(file, req.headers['accept-encoding']);
   res.statusCode = 200;
   res.setHeader('content-type', TYPES[path.extname(file)] ?? 'application/octet-stream');
@@ -66,6 +76,39 @@ export function serveStatic(dir: string | undefined, req: http.IncomingMessage, 
   res.setHeader('content-length', fs.statSync(served).size);
   if (req.method === 'HEAD') return void res.end();
   fs.createReadStream(served).pipe(res);
+}
+
+/** index.html rewritten by the host (its own tile source): small, sent uncompressed, never cached. */
+function sendHtml(req: http.IncomingMessage, res: http.ServerResponse, html: string): void {
+  const body = Buffer.from(html);
+  res.statusCode = 200;
+  res.setHeader('content-type', TYPES['.html']);
+  res.setHeader('cache-control', 'no-cache');
+  res.setHeader('content-security-policy', policyOf(html));
+  res.setHeader('content-length', body.length);
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+const META = new RegExp(`<meta name="${MAP_TILES_META}" content="([^"]*)"\\s*/?>`);
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+const unescapeHtml = (s: string) => s.replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => Object.entries(ENTITIES).find(([, v]) => v === c)![0]);
+
+/** The page with its tile meta tag set to `tiles` (or emptied). */
+function withMapTiles(html: string, tiles: TMapTiles | null): string {
+  const tag = `<meta name="${MAP_TILES_META}" content="${tiles ? escapeHtml(JSON.stringify(tiles)) : ''}">`;
+  return META.test(html) ? html.replace(META, tag) : html.replace('</head>', `${tag}</head>`);
+}
+
+/** The origin of the tiles the page's meta tag names, or null. */
+function tilesOriginOf(html: string): string | null {
+  const content = META.exec(html)?.[1];
+  if (!content) return null;
+  try {
+    return mapTilesOrigin(JSON.parse(unescapeHtml(content)) as TMapTiles);
+  } catch {
+    return null;
+  }
 }
 
 /** The file `decoded` names inside `root`, or null (missing, a folder, or outside: `/../h5-private/x`). */
@@ -107,20 +150,28 @@ const policies = new Map<string, { mtime: number; csp: string }>();
  * the build needs was found by running the browser tests under a stricter policy: Taro's
  * components and NutUI insert <style> elements and style attributes (styles cannot run code),
  * tab icons and shown photos are data: URLs, a chosen photo is a blob: URL, and the icon font
- * is inlined as data:. The API is same-origin.
+ * is inlined as data:. The API is same-origin. The tile map's images come from the origin its
+ * meta tag names.
  */
 function pagePolicy(file: string): string {
   const mtime = fs.statSync(file).mtimeMs;
   const cached = policies.get(file);
   if (cached?.mtime === mtime) return cached.csp;
-  const html = fs.readFileSync(file, 'utf8');
+  const csp = policyOf(fs.readFileSync(file, 'utf8'));
+  policies.set(file, { mtime, csp });
+  return csp;
+}
+
+function policyOf(html: string): string {
+  const tiles = tilesOriginOf(html);
   const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => sha256(m[1]));
-  const csp = [
+  return [
     "default-src 'self'",
     // Taro's tab bar links are <a href="javascript:;">: that one no-op URL, by its hash
     `script-src 'self' ${inline.join(' ')} 'unsafe-hashes' ${sha256('javascript:;')}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // the tile map's tiles (decision 019)
+    `img-src 'self' data: blob:${tiles ? ` ${tiles}` : ''}`,
     "font-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",
@@ -128,8 +179,6 @@ function pagePolicy(file: string): string {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ');
-  policies.set(file, { mtime, csp });
-  return csp;
 }
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;

@@ -34,6 +34,14 @@ const TRANSIENT_CODES = new Set([
 const TRANSIENT_MESSAGE =
   /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Connection ended unexpectedly)/;
 
+/**
+ * PgBouncer (decision 003) reports its own failures as 08P01 — which from Postgres itself means
+ * a protocol bug, so only these messages count: the server connection under a transaction died
+ * (a restart, failover, pg_terminate_backend), or no server connection could be had in time.
+ */
+const PGBOUNCER_TRANSIENT =
+  /^(server conn crashed|server closed the connection|pgbouncer cannot connect to server|query_wait_timeout|server login has been failing|no more connections allowed|database removed|client_login_timeout)/;
+
 /** Seconds a client should wait before retrying a 503. */
 export const RETRY_AFTER_UNAVAILABLE_S = 3;
 
@@ -53,6 +61,7 @@ export function isTransient(e: unknown): boolean {
     const { code, message } = cur as { code?: unknown; message?: unknown };
     if (typeof code === 'string' && TRANSIENT_CODES.has(code)) return true;
     if (typeof message === 'string' && TRANSIENT_MESSAGE.test(message)) return true;
+    if (code === '08P01' && typeof message === 'string' && PGBOUNCER_TRANSIENT.test(message)) return true;
   }
   return false;
 }

@@ -1,5 +1,15 @@
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
+import { DEFAULT_MAP_TILES, MAP_TILE_DATUMS, mapTilesFrom, type TMapTiles } from '../../shared/domain/map-tiles';
+
+function validTiles(url: string | undefined): boolean {
+  try {
+    mapTilesFrom({ url });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const flag = z
   .enum(['0', '1'])
@@ -27,12 +37,12 @@ const DEFAULT_TEMPLATES = JSON.stringify({
   },
   join_request_decided: { id: 'TPL_JOIN_DECIDED', page: 'pages/me/index', fields: { phrase1: 'result', thing2: 'courtyardName', thing3: 'reason' } },
   bin_task: { id: 'TPL_BIN_TASK', page: 'pkg-clean/tasks/index', fields: { thing1: 'binLabel', thing2: 'place', time3: 'reportedAt' } },
-  request_new: { id: 'TPL_REQUEST_NEW', fields: { name1: 'requesterName', thing2: 'summary', time3: 'submittedAt' } },
-  request_update: { id: 'TPL_REQUEST_UPDATE', fields: { thing1: 'summary', phrase2: 'status', time3: 'updatedAt' } },
+  request_new: { id: 'TPL_REQUEST_NEW', fields: { name1: 'requesterName', thing2: 'summary', time3: 'submittedAt', character_string4: 'ticket' } },
+  request_update: { id: 'TPL_REQUEST_UPDATE', fields: { thing1: 'summary', phrase2: 'status', time3: 'updatedAt', character_string4: 'ticket' } },
   redemption_ready: { id: 'TPL_REDEMPTION', page: 'pages/points/index', fields: { thing1: 'rewardName', character_string2: 'pickupCode' } },
-  request_escalated: { id: 'TPL_REQUEST_ESCALATED', fields: { thing1: 'summary', thing2: 'reason', time3: 'at' } },
-  sos: { id: 'TPL_SOS', fields: { name1: 'callerName', thing2: 'address', phone_number3: 'phone' } },
-  sos_ack: { id: 'TPL_SOS_ACK', fields: { name1: 'responderName', phone_number2: 'responderPhone' } },
+  request_escalated: { id: 'TPL_REQUEST_ESCALATED', fields: { thing1: 'summary', thing2: 'reason', time3: 'at', character_string4: 'ticket' } },
+  sos: { id: 'TPL_SOS', fields: { name1: 'callerName', thing2: 'address', phone_number3: 'phone', character_string4: 'ticket' } },
+  sos_ack: { id: 'TPL_SOS_ACK', fields: { name1: 'responderName', phone_number2: 'responderPhone', character_string3: 'ticket' } },
 });
 /** 公众号 template messages: logical template → template id and {field: payloadKey}; the card opens `page` in the mini-program. */
 const ZOaTemplateConfig = z.record(
@@ -43,9 +53,9 @@ export type TOaTemplateConfig = z.infer<typeof ZOaTemplateConfig>;
 const DEFAULT_OA_TEMPLATES = JSON.stringify({
   bin_task: { id: 'OA_TPL_BIN_TASK', page: 'pkg-clean/tasks/index', fields: { thing1: 'binLabel', thing2: 'place', time3: 'reportedAt' } },
   bin_overdue: { id: 'OA_TPL_BIN_OVERDUE', fields: { thing1: 'binLabel', thing2: 'place', time3: 'reportedAt' } },
-  request_new: { id: 'OA_TPL_REQUEST_NEW', fields: { thing1: 'summary', time2: 'submittedAt' } },
-  request_escalated: { id: 'OA_TPL_REQUEST_ESCALATED', fields: { thing1: 'summary', thing2: 'reason', time3: 'at' } },
-  sos: { id: 'OA_TPL_SOS', fields: { thing1: 'address', phone_number2: 'phone' } },
+  request_new: { id: 'OA_TPL_REQUEST_NEW', fields: { thing1: 'summary', time2: 'submittedAt', character_string3: 'ticket' } },
+  request_escalated: { id: 'OA_TPL_REQUEST_ESCALATED', fields: { thing1: 'summary', thing2: 'reason', time3: 'at', character_string4: 'ticket' } },
+  sos: { id: 'OA_TPL_SOS', fields: { thing1: 'address', phone_number2: 'phone', character_string3: 'ticket' } },
 });
 /** Tencent Cloud SMS: logical template → template id and the payload keys filling {1}, {2}, … (no personal detail beyond what the text needs, decision 015). */
 const ZSmsTemplateConfig = z.record(z.string(), z.object({ id: z.string().min(1), params: z.array(z.string()) }));
@@ -90,11 +100,15 @@ const ZEnv = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** server processes sharing PORT (node:cluster); more than one needs DATABASE_URL (PGlite is one process's) */
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
     /** Postgres server; unset → embedded PGlite in PGLITE_DIR */
     DATABASE_URL: z.string().url().optional(),
     PGLITE_DIR: z.string().default('.data/pglite'),
     /** connections per instance to the PostgreSQL server */
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** 'transaction': DATABASE_URL is PgBouncer in transaction mode (decision 003); timeouts then ride on each BEGIN */
+    DB_POOLER: z.enum(['none', 'transaction']).default('none'),
     /** waiting longer than this for a connection answers 503 instead of hanging */
     DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
     /** the server cancels a statement running longer than this (503) */
@@ -114,6 +128,17 @@ const ZEnv = z
     SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     /** H5 build served at / by the single-server host */
     STATIC_DIR: z.string().default('dist/h5'),
+    /** the web back office's build, served at /admin */
+    ADMIN_DIR: z.string().default('dist/admin'),
+    /** the H5 tile map's {z}/{x}/{y} template or `off`, replacing the build's TARO_APP_MAP_TILES; unset: the build's (decision 019) */
+    MAP_TILES: z
+      .string()
+      .optional()
+      .refine((v) => validTiles(v), 'an http(s) URL template with {z}, {x} and {y}, or off'),
+    /** the datum those tiles are drawn in: wgs84 (OpenStreetMap, 天地图) or gcj02 (高德, 腾讯) */
+    MAP_TILES_DATUM: z.enum(MAP_TILE_DATUMS).optional(),
+    /** the tiles' attribution, shown in the map's corner */
+    MAP_TILES_ATTRIBUTION: z.string().optional(),
     /** Bearer secret for /api/cron/* (Vercel Cron sends it as Authorization) */
     CRON_SECRET: z.string().min(16).default('dev-cron-secret-change-me'),
     /** How often the single-server host drains the outbox and timers; 0 = only cron and kicks */
@@ -171,6 +196,9 @@ const ZEnv = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((e, ctx) => {
+    // PGlite lives in one process's memory and folder: a second process would open a second, diverging copy
+    if (e.WEB_CONCURRENCY > 1 && !e.DATABASE_URL)
+      ctx.addIssue({ code: 'custom', path: ['WEB_CONCURRENCY'], message: 'several server processes need the PostgreSQL server (DATABASE_URL)' });
     if (e.NODE_ENV !== 'production') return;
     if (e.ALLOW_DEV_LOGIN) ctx.addIssue({ code: 'custom', path: ['ALLOW_DEV_LOGIN'], message: 'dev login must be off in production' });
     // anyone who reads this file could sign pushes with the default token and forge media-check verdicts
@@ -206,6 +234,21 @@ export function smsEnabled(e: TEnv): boolean {
   return e.SMS_ENABLED && Boolean(e.TENCENT_SMS_SECRET_ID && e.TENCENT_SMS_SECRET_KEY && e.TENCENT_SMS_SDK_APP_ID && e.TENCENT_SMS_SIGN_NAME);
 }
 
+/**
+ * The H5 tile source the host puts into index.html: undefined keeps the build's, null none
+ * (MAP_TILES=off), else the host's own.
+ */
+export function hostMapTiles(e: TEnv): TMapTiles | null | undefined {
+  if (!e.MAP_TILES) return undefined;
+  return mapTilesFrom({ url: e.MAP_TILES, datum: e.MAP_TILES_DATUM, attribution: e.MAP_TILES_ATTRIBUTION });
+}
+
+/** The back office's tile source: the host's MAP_TILES*, else the H5 build's default (高德); null: off. */
+export function adminMapTiles(e: TEnv): TMapTiles | null {
+  const tiles = hostMapTiles(e);
+  return tiles === undefined ? DEFAULT_MAP_TILES : tiles;
+}
+
 /** Every key the server reads (.env.example documents each). */
 export const ENV_KEYS = Object.keys(ZEnv.shape);
 
@@ -217,7 +260,7 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
     const lines = r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid environment:\n${lines}`);
   }
-  return { ...r.data, PGLITE_DIR: path.resolve(r.data.PGLITE_DIR), STATIC_DIR: path.resolve(r.data.STATIC_DIR) };
+  return { ...r.data, PGLITE_DIR: path.resolve(r.data.PGLITE_DIR), STATIC_DIR: path.resolve(r.data.STATIC_DIR), ADMIN_DIR: path.resolve(r.data.ADMIN_DIR) };
 }
 
 let current: TEnv | undefined;

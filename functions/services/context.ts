@@ -2,8 +2,14 @@ import type { Db } from '../../db/client';
 import type { TGrant } from '../../shared/domain/access';
 import type { TEnv } from '../runtime/env';
 
+/**
+ * A grant of the signed-in caller. Resolved from the session it also carries its courtyard and
+ * scope name, so 我的 shows the roles without reading them again; actors made elsewhere may not.
+ */
+export type TActorGrant = TGrant & { courtyardId?: string | null; scopeName?: string };
+
 /** The signed-in caller, as resolved from the session token. */
-export type TActor = { personId: string; sessionId: string; grants: TGrant[] };
+export type TActor = { personId: string; sessionId: string; grants: TActorGrant[] };
 
 /** What every use case receives: the database, the clock, the caller and config. */
 export type TServiceContext = {
@@ -13,6 +19,8 @@ export type TServiceContext = {
   actor: TActor | null;
   requestId: string;
   env: TEnv;
+  /** the caller's User-Agent header (登录设备 labels), when sent */
+  userAgent?: string;
   /** Set by use cases; the adapter acts on them after the transaction committed. */
   effects?: { notified?: boolean };
 };

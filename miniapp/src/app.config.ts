@@ -34,6 +34,10 @@ export default defineAppConfig({
       // from 首页, where the SOS button and 找院长 live, so an SOS page opens at once.
       root: 'pkg-request',
       pages: ['new/index', 'mine/index', 'detail/index', 'queue/index', 'stats/index', 'settings/index', 'sos/index'],
+      // 「按住说话」 (platform/voice-wechat.ts): WeChat's 同声传译 plugin, declared here and not for the
+      // whole app so its code downloads with 找院长, not with every bin scan. It must also be added
+      // to the mini-program in 公众平台 (设置 → 第三方设置 → 插件管理); without it the button hides.
+      plugins: { WechatSI: { version: '0.3.6', provider: 'wx069ba97219f66d99' } },
     },
     {
       // 帮我卖 and 找活干: browse, detail (listing/index, job/index), the forms, 我的买卖 and
@@ -57,7 +61,19 @@ export default defineAppConfig({
         'bins-import/index',
         'bins-stats/index',
         'bins-stickers/index',
+        // 注销申请 (村干部)
+        'deletions/index',
       ],
+    },
+    {
+      // 扫码登录 (the back office's QR opens admin-login with its scene) and 我的 · 登录设备
+      root: 'pkg-account',
+      pages: ['admin-login/index', 'devices/index'],
+    },
+    {
+      // 用户协议, 隐私政策 (opened from the login page, before sign-in), 协议更新 (asked again) and 我的数据
+      root: 'pkg-privacy',
+      pages: ['terms/index', 'policy/index', 'consent/index', 'my-data/index'],
     },
   ],
   preloadRule: {
@@ -104,6 +120,9 @@ export default defineAppConfig({
   },
   lazyCodeLoading: 'requiredComponents',
   // 清运任务 starts the cleaner's route where they stand (wx.getLocation must be declared).
-  requiredPrivateInfos: ['getLocation'],
+  // chooseLocation: the bin editor's 在地图上选位置 (WeChat's own map chooser)
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  // WeChat's 隐私授权: privacy APIs wait for wx.onNeedPrivacyAuthorization's answer (platform/privacy.ts)
+  __usePrivacyCheck__: true,
   permission: { 'scope.userLocation': { desc: '用于从您所在的位置规划清运路线、记录垃圾桶的位置' } },
 })

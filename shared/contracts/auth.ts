@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineContract } from './define';
 import { ZRole } from './common';
+import { ZConsentVersion } from './privacy';
 
 export const ZSession = z.object({
   token: z.string(),
@@ -14,7 +15,8 @@ export const wechatLogin = defineContract({
   path: '/api/auth/wechat-login',
   summary: '微信登录：code 换取会话',
   tag: 'auth',
-  body: z.object({ code: z.string().trim().min(1).max(128) }),
+  // consentVersion: the 用户协议/隐私政策 version the person ticked; missing or old → CONSENT_REQUIRED
+  body: z.object({ code: z.string().trim().min(1).max(128), consentVersion: ZConsentVersion.optional() }),
   response: ZSession,
 });
 
@@ -40,7 +42,11 @@ export const devLogin = defineContract({
   path: '/api/auth/dev-login',
   summary: '演示登录（仅开发环境）',
   tag: 'auth',
-  body: z.union([z.object({ personId: z.uuid() }).strict(), z.object({ newPerson: z.literal(true) }).strict()]),
+  // the demo sign-in records consent when sent; without it the app asks before going on
+  body: z.union([
+    z.object({ personId: z.uuid(), consentVersion: ZConsentVersion.optional() }).strict(),
+    z.object({ newPerson: z.literal(true), consentVersion: ZConsentVersion.optional() }).strict(),
+  ]),
   response: ZSession,
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineContract } from './define';
 import { ZNamed } from './common';
 import { BIN_KIND_KEYS, BIN_REPORT_STATES, BIN_STATES } from '../domain/bin-report';
@@ -200,6 +200,28 @@ export const binStats = defineContract({
     ),
     distance: z.object({ days: z.number().int(), visitAllMeters: z.number(), routedMeters: z.number(), savedPercent: z.number() }),
   }),
+});
+
+export const ZOpenBinReport = z.object({
+  reportId: z.string(),
+  bin: z.object({ id: z.string(), label: z.string() }),
+  courtyard: z.string().nullable(),
+  kind: ZBinKind,
+  reporters: z.number().int(),
+  openedAt: z.string(),
+  /** 超时未清: open longer than the village is told about (REPORT_OVERDUE_MS) */
+  overdue: z.boolean(),
+  cleaners: z.array(z.string()),
+});
+
+export const villageOpenBins = defineContract({
+  method: 'GET',
+  path: '/api/villages/{villageId}/open-bins',
+  summary: '村里报满未清的垃圾桶，超时的在前（村干部、镇街首页）',
+  tag: 'bins',
+  params: z.object({ villageId: z.uuid() }),
+  query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
+  response: z.object({ open: z.number().int(), overdue: z.number().int(), items: z.array(ZOpenBinReport) }),
 });
 
 export const listVillageCleaners = defineContract({

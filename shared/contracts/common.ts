@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isPlaceholderName } from '../domain/person-name';
 import { ROLES, SCOPE_TYPES } from '../domain/roles';
 

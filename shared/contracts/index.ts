@@ -12,6 +12,13 @@ import * as sos from './sos';
 import * as testClock from './test-clock';
 import * as market from './market';
 import * as wechatPush from './wechat-push';
+import * as privacy from './privacy';
+import * as officeRequests from './office-requests';
+import * as adminLogin from './admin-login';
+import * as audit from './audit';
+import * as overview from './overview';
+import * as registry from './registry';
+import * as registryImport from './registry-import';
 
 export * from './define';
 
@@ -30,6 +37,13 @@ export const contractModules = {
   'test-clock': testClock,
   market,
   'wechat-push': wechatPush,
+  privacy,
+  'office-requests': officeRequests,
+  'admin-login': adminLogin,
+  audit,
+  overview,
+  registry,
+  'registry-import': registryImport,
 };
 
 export const isContract = (v: unknown): v is TContract => typeof v === 'object' && v !== null && 'method' in v && 'response' in v;

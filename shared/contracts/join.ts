@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineContract } from './define';
 import { ZNamed, ZPersonFlags, ZPersonName, ZPhone } from './common';
 import { INVITE_CODE_LENGTH, isInviteCode, parseInviteInput } from '../domain/invite-code';

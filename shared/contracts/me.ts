@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineContract } from './define';
 import { ZNamed, ZPersonFlags, ZRole, ZScopeType } from './common';
+import { ZConsentState, ZDeletionRequest } from './privacy';
 
 export const ZRoleGrant = z.object({
   role: ZRole,
@@ -18,6 +19,10 @@ export const ZMe = z.object({
   village: ZNamed.nullable(),
   township: ZNamed.nullable(),
   roles: z.array(ZRoleGrant),
+  /** 用户协议/隐私政策: agreed to the version in force? (else the app asks again) */
+  consent: ZConsentState,
+  /** 申请注销 waiting for a cadre, if any */
+  deletionRequest: ZDeletionRequest.nullable(),
 });
 export type TMe = z.infer<typeof ZMe>;
 

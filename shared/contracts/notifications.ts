@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineContract } from './define';
 import { NOTIFICATION_STATES, PUSH_STATES } from '../domain/notifications';
 import { OA_STATES, REACH_STATUSES } from '../domain/staff-reach';

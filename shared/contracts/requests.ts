@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineContract } from './define';
 import { ZNamed } from './common';
 import { REQUEST_CATEGORY_KEYS, REQUEST_LEVEL_KEYS, REQUEST_QUEUE_FILTER_KEYS, REQUEST_STATE_KEYS } from '../domain/requests';
@@ -12,6 +12,8 @@ const ZNote = z.string().trim().max(500, '不超过500字');
 
 export const ZRequestItem = z.object({
   id: z.string(),
+  /** 工单号, e.g. Z260042 (shared/domain/ticket-number.ts) */
+  ticket: z.string(),
   category: ZRequestCategory,
   text: z.string(),
   state: ZRequestState,
@@ -84,9 +86,14 @@ export const listMyRequests = defineContract({
 export const requestQueue = defineContract({
   method: 'GET',
   path: '/api/requests/queue',
-  summary: '待我处理的事项（院长、村干部、镇街），超时的在前，按期限排序',
+  summary: '待我处理的事项（院长、村干部、镇街），超时的在前，按期限排序；q 按工单号查找（如 Z260042 或 260042，不分状态）',
   tag: 'requests',
-  query: z.object({ state: z.enum(REQUEST_QUEUE_FILTER_KEYS).default('open'), limit: z.coerce.number().int().min(1).max(100).default(50) }),
+  query: z.object({
+    state: z.enum(REQUEST_QUEUE_FILTER_KEYS).default('open'),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    /** 工单号 to find, full or without the letter; exact match within what the caller handles */
+    q: z.string().trim().max(40, '工单号太长').optional(),
+  }),
   response: z.object({ items: z.array(ZRequestItem) }),
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineContract } from './define';
 import { ZNamed } from './common';
 import { SOS_STATES } from '../domain/requests';
@@ -7,6 +7,8 @@ export const ZSosState = z.enum(SOS_STATES);
 
 export const ZSosCall = z.object({
   id: z.string(),
+  /** 工单号, e.g. S260007 (shared/domain/ticket-number.ts) */
+  ticket: z.string(),
   state: ZSosState,
   caller: ZNamed,
   phone: z.string().nullable(),
@@ -56,8 +58,12 @@ export const setMySos = defineContract({
 export const activeSos = defineContract({
   method: 'GET',
   path: '/api/sos/active',
-  summary: '需要我响应的呼叫（被通知到的人，及范围内的院长、村干部、镇街）',
+  summary: '需要我响应的呼叫（被通知到的人，及范围内的院长、村干部、镇街）；q 按工单号查找（如 S260007，不分状态）',
   tag: 'sos',
+  query: z.object({
+    /** 工单号 to find, full or without the letter; exact match among the calls the caller answers */
+    q: z.string().trim().max(40, '工单号太长').optional(),
+  }),
   response: z.object({ items: z.array(ZSosCall) }),
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineContract } from './define';
 
 /** Only with TEST_CLOCK=1 (refused in production): moves the server's clock forward for browser tests. */

@@ -10,6 +10,11 @@ export const REPORT_REPEAT_WINDOW_MS = 30 * 60_000;
 export const REPORT_DAILY_CAP = 20;
 /** An open report older than this is flagged to the village cadre. */
 export const REPORT_OVERDUE_MS = 4 * 3600e3;
+
+/** 超时未清: an open report waiting longer than REPORT_OVERDUE_MS at `now`. */
+export function isReportOverdue(openedAt: Date, now: Date): boolean {
+  return now.getTime() - openedAt.getTime() >= REPORT_OVERDUE_MS;
+}
 /** False reports (as first reporter) within 30 days that flag a person to the cadre. */
 export const FALSE_REPORT_FLAG_COUNT = 3;
 export const FALSE_REPORT_FLAG_WINDOW_MS = 30 * 86400e3;

@@ -155,8 +155,13 @@ export function isTemplate(name: string): name is TTemplate {
   return Object.prototype.hasOwnProperty.call(TEMPLATES, name);
 }
 
-/** The inbox message for a notification. */
+/**
+ * The inbox message for a notification. One about a numbered 找院长 request or 一键呼叫 call
+ * (its payload carries `ticket`) ends its title with the 工单号 — 「事项有新进展 · Z260042」 —
+ * so the number a villager reads on the phone is the one in every message.
+ */
 export function renderInbox(template: TTemplate, payload: P): { title: string; body: string; link: string } {
   const t: TTemplateSpec = TEMPLATES[template];
-  return { title: t.title(payload), body: t.body(payload), link: t.link(payload) };
+  const title = t.title(payload);
+  return { title: payload.ticket ? `${title} · ${payload.ticket}` : title, body: t.body(payload), link: t.link(payload) };
 }

@@ -100,6 +100,8 @@ export const POLICY = {
   'self.cleanerTasks': { roles: ['cleaner'] },
   'self.requestQueue': { roles: STAFF },
   'self.reviewQueue': { roles: REVIEWERS },
+  // 扫码登录管理后台: the back office is for 院长, 村干部 and 镇街管理员
+  'self.adminLogin': { roles: STAFF, why: '管理后台只供院长、村干部和镇街管理员使用，您的账号不能扫码登录' },
 
   // 组织: seeing a place, and what its staff do there
   'place.view': { roles: ALL_ROLES, reach: 'within' },
@@ -108,6 +110,10 @@ export const POLICY = {
   'courtyard.people': { roles: REVIEWERS },
   'village.memberInfo': { roles: ALL_ROLES, reach: 'within' },
   'village.manage': { roles: ['village_cadre'] },
+  /** 信息采集表导入: the village's cadres, and township staff into a village of their township */
+  'village.registryImport': { roles: ['village_cadre', 'township_staff'] },
+  // 注销申请: the village's cadres confirm them (decision 017)
+  'village.deletions': { roles: ['village_cadre'] },
   'village.staffInfo': { roles: ['village_cadre', 'township_staff'] },
   'village.courtyards': { roles: ['village_cadre', 'township_staff', 'shopkeeper'] },
   'village.shop': { roles: ['shopkeeper', 'village_cadre'] },
@@ -123,6 +129,9 @@ export const POLICY = {
   'household.points': { parties: ['member'], roles: STAFF },
   'household.partyMember': { roles: REVIEWERS },
   'person.view': { parties: ['owner'], roles: ALL_ROLES, reach: 'within' },
+  // 信息采集: staff over the place list, search, export and correct its people and households
+  'registry.view': { roles: STAFF },
+  'registry.edit': { roles: STAFF },
   'person.adjustPoints': { roles: REVIEWERS, never: ['owner'], why: '不能给自己加减积分' },
 
   // 消息
@@ -150,6 +159,8 @@ export const POLICY = {
   'request.handle': { roles: handlersOf },
   'request.message': { parties: ['owner'], roles: handlersOf },
   'request.requesterAct': { parties: ['owner'] },
+  // 找院长 at the desk: every request of a courtyard, for staff over it (a village's or township's: staffInfo)
+  'courtyard.requests': { roles: STAFF },
 
   // 一键呼叫: the caller, those told, the household's party members, staff over the courtyard
   'sos.view': { parties: ['owner', 'responder'], roles: STAFF },

@@ -22,3 +22,16 @@ export function roleLabel(role: TRole): string {
 
 /** Every role: for routes any member of a place may call (with reach 'within'). */
 export const ALL_ROLES: TRole[] = [...ROLES];
+
+/**
+ * 工作人员: roles that serve villagers rather than being one of them. Their holders stay off the
+ * villagers' 个人榜 (a cleaner earning points for the bins they clean would top the board they
+ * are meant to serve). 院长 are not here: a head is a resident of the courtyard, usually its
+ * party-group leader (PRODUCT.md), and keeps a villager grant beside the head one.
+ */
+export const STAFF_ROLES = ['cleaner', 'village_cadre', 'township_staff', 'shopkeeper'] as const satisfies readonly TRole[];
+
+/** Holds any 工作人员 role (STAFF_ROLES). */
+export function isStaff(roles: readonly TRole[]): boolean {
+  return roles.some((r) => (STAFF_ROLES as readonly TRole[]).includes(r));
+}

@@ -1,8 +1,10 @@
 /**
  * 清运路线: the order in which a cleaner visits the full bins, starting where they are (or
  * the village depot) and ending at the last bin (an open path: the vehicle does not return).
- * Nearest neighbour builds a tour; 2-opt (reverse a segment) and Or-opt (move a run of 1–3
- * stops elsewhere) improve it until no move shortens it or the time budget is spent.
+ * Up to EXACT_MAX_STOPS stops the shortest order is found exactly (Held–Karp). Beyond that,
+ * nearest neighbour builds a tour; 2-opt (reverse a segment) and Or-opt (move a run of 1–3
+ * stops elsewhere) improve it; iterated local search kicks it until IDLE_KICKS kicks in a row
+ * find nothing shorter or the time budget is spent.
  */
 export type TPoint = { lat: number; lng: number };
 
@@ -47,18 +49,67 @@ export function nearestNeighbour(start: TPoint, stops: TPoint[]): number[] {
   return order;
 }
 
+/** Routes this short are solved exactly: 2^12 · 12² ≈ 0.6 M steps, a few milliseconds. */
+export const EXACT_MAX_STOPS = 12;
+/** Iterated local search stops after this many kicks in a row without a shorter route. */
+export const IDLE_KICKS = 60;
+
 /**
- * A short visiting order: nearest neighbour, then local search with 2-opt and Or-opt moves;
- * while time remains, iterated local search (a random double-bridge kick, then local search
- * again, keeping the best). `random` is injectable and `maxKicks` bounds the work, so a test
- * gets the same route on a slow machine as on a fast one.
+ * The shortest open path from `start` through every stop (Held–Karp dynamic programming over
+ * subsets): `best[mask·n + j]` is the shortest path from the start through the stops in `mask`
+ * ending at stop j. O(2ⁿ·n²) time, O(2ⁿ·n) memory: for n ≤ EXACT_MAX_STOPS.
+ */
+export function exactRoute(start: TPoint, stops: TPoint[]): number[] {
+  const n = stops.length;
+  if (n <= 1) return stops.map((_, i) => i);
+  if (n > 20) throw new Error(`exactRoute: ${n} stops is too many to solve exactly`);
+  const D = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) D[i * n + j] = D[j * n + i] = distanceM(stops[i], stops[j]);
+  const full = (1 << n) - 1;
+  const best = new Float64Array((full + 1) * n).fill(Infinity);
+  const from = new Int8Array((full + 1) * n).fill(-1);
+  for (let j = 0; j < n; j++) best[(1 << j) * n + j] = distanceM(start, stops[j]);
+  for (let mask = 1; mask <= full; mask++) {
+    for (let j = 0; j < n; j++) {
+      const here = best[mask * n + j];
+      if (here === Infinity || !(mask & (1 << j))) continue;
+      for (let k = 0; k < n; k++) {
+        if (mask & (1 << k)) continue;
+        const next = mask | (1 << k);
+        const len = here + D[j * n + k];
+        if (len < best[next * n + k]) {
+          best[next * n + k] = len;
+          from[next * n + k] = j;
+        }
+      }
+    }
+  }
+  let end = 0;
+  for (let j = 1; j < n; j++) if (best[full * n + j] < best[full * n + end]) end = j;
+  const order: number[] = [];
+  for (let mask = full, j = end; j >= 0;) {
+    order.push(j);
+    const prev = from[mask * n + j];
+    mask &= ~(1 << j);
+    j = prev;
+  }
+  return order.reverse();
+}
+
+/**
+ * A short visiting order: exact up to EXACT_MAX_STOPS stops; else nearest neighbour, then local
+ * search with 2-opt and Or-opt moves, then iterated local search (a random double-bridge kick,
+ * local search again, keeping the best) until `idleKicks` kicks in a row improve nothing or the
+ * budget is spent. `random` is injectable and `maxKicks` bounds the work, so a test gets the
+ * same route on a slow machine as on a fast one.
  */
 export function planRoute(
   start: TPoint,
   stops: TPoint[],
   budgetMs = 150,
-  opts: { now?: () => number; random?: () => number; maxKicks?: number } = {},
+  opts: { now?: () => number; random?: () => number; maxKicks?: number; idleKicks?: number; exactMax?: number } = {},
 ): number[] {
+  if (stops.length <= (opts.exactMax ?? EXACT_MAX_STOPS)) return exactRoute(start, stops);
   const now = opts.now ?? (() => performance.now());
   let seed = 12345;
   const random = opts.random ?? (() => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
@@ -132,14 +183,16 @@ export function planRoute(
   let bestLen = len(best);
   // iterated local search: double-bridge kick on the stops, then improve again
   let kicks = 0;
-  while (n >= 8 && now() < deadline && kicks++ < (opts.maxKicks ?? Infinity)) {
+  let idle = 0;
+  while (n >= 8 && now() < deadline && kicks++ < (opts.maxKicks ?? Infinity) && idle < (opts.idleKicks ?? IDLE_KICKS)) {
     const cuts = [1 + Math.floor(random() * n), 1 + Math.floor(random() * n), 1 + Math.floor(random() * n)].sort((a, b) => a - b);
     if (cuts[0] === cuts[1] || cuts[1] === cuts[2]) continue;
     const [p1, p2, p3] = cuts;
     const cand = [...best.slice(0, p1), ...best.slice(p2, p3), ...best.slice(p1, p2), ...best.slice(p3)];
     localSearch(cand);
     const l = len(cand);
-    if (l + EPS < bestLen) [best, bestLen] = [cand, l];
+    idle++;
+    if (l + EPS < bestLen) [best, bestLen, idle] = [cand, l, 0];
   }
   return best.slice(1).map((x) => x - 1);
 }

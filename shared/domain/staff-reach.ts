@@ -31,10 +31,8 @@ export function mobileOf(phone: string | null): string | null {
   return toE164(phone)?.slice(3) ?? null;
 }
 
-/** 138****5678: enough for a cadre to recognise the number on file, not to copy it. */
-export function maskPhone(mobile: string): string {
-  return `${mobile.slice(0, 3)}****${mobile.slice(-4)}`;
-}
+/** 138****5678: enough for a cadre to recognise the number on file, not to copy it (the one rule in phone-privacy). */
+export { maskPhone } from './phone-privacy';
 
 /** Unreachable people first, then by name (Chinese collation) and id, so the order is stable. */
 export function byReach<T extends { reach: TReachStatus; name: string; personId: string }>(a: T, b: T): number {

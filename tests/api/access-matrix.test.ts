@@ -222,6 +222,12 @@ const ROUTES: { name: string; roles: TRole[]; call: (o: TObjects) => TCall; okSt
     call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/bin-stats` }),
   },
   {
+    name: 'bins waiting to be cleaned (工作台)',
+    roles: ['village_cadre', 'township_staff'],
+    okStatus: 200,
+    call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/open-bins` }),
+  },
+  {
     name: 'list township villages',
     roles: ['township_staff'],
     okStatus: 200,
@@ -244,6 +250,24 @@ const ROUTES: { name: string; roles: TRole[]; call: (o: TObjects) => TCall; okSt
     roles: ['township_staff'],
     okStatus: 200,
     call: (o) => ({ method: 'GET', path: `/api/townships/${o.townshipId}/request-stats` }),
+  },
+  {
+    name: '找院长 desk list of a courtyard',
+    roles: ['courtyard_head', 'village_cadre', 'township_staff'],
+    okStatus: 200,
+    call: (o) => ({ method: 'GET', path: `/api/courtyards/${o.courtyardId}/requests` }),
+  },
+  {
+    name: '找院长 desk export of a village',
+    roles: ['village_cadre', 'township_staff'],
+    okStatus: 200,
+    call: (o) => ({ method: 'GET', path: `/api/villages/${o.villageId}/requests/export?format=csv` }),
+  },
+  {
+    name: '找院长 desk list of a township',
+    roles: ['township_staff'],
+    okStatus: 200,
+    call: (o) => ({ method: 'GET', path: `/api/townships/${o.townshipId}/requests` }),
   },
   {
     name: 'read request time limits',

@@ -1,3 +1,4 @@
+import { LEGAL_VERSION } from '../../shared/domain/privacy';
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { findOaOpenidOfPerson } from '../../db/queries/oa-followers';
@@ -37,9 +38,9 @@ describe('npm run fake-wechat', () => {
     setEnv(testEnv(settings));
     const user = `by-hand-${Date.now()}`;
     const code = async () => (await (await fetch(`${settings.WECHAT_API_BASE}/fake/login-code?user=${user}`)).json()).code as string;
-    const first = await api.call('POST', '/api/auth/wechat-login', { body: { code: await code() } });
+    const first = await api.call('POST', '/api/auth/wechat-login', { body: { consentVersion: LEGAL_VERSION, code: await code() } });
     expect(first.status).toBe(200);
-    const again = await api.call('POST', '/api/auth/wechat-login', { body: { code: await code() } });
+    const again = await api.call('POST', '/api/auth/wechat-login', { body: { consentVersion: LEGAL_VERSION, code: await code() } });
     expect(again.body.person.id).toBe(first.body.person.id);
   });
 
@@ -54,7 +55,7 @@ describe('npm run fake-wechat', () => {
     setEnv(testEnv(settings));
     const user = `oa-by-hand-${Date.now()}`;
     const { code } = await (await fetch(`${settings.WECHAT_API_BASE}/fake/login-code?user=${user}`)).json();
-    const me = await api.call('POST', '/api/auth/wechat-login', { body: { code } });
+    const me = await api.call('POST', '/api/auth/wechat-login', { body: { consentVersion: LEGAL_VERSION, code } });
     const followed = await (await fetch(`${settings.WECHAT_API_BASE}/fake/oa-follow?user=${user}`)).json();
     expect(followed.push).toEqual({ status: 200, text: 'success' });
     expect(await findOaOpenidOfPerson(db.handle().db, me.body.person.id, settings.WECHAT_APP_ID)).toBe(followed.openid);

@@ -1,3 +1,4 @@
+import { LEGAL_VERSION } from '../../shared/domain/privacy';
 import { randomUUID } from 'node:crypto';
 import { createOrgTree, createPersonWithRole, type TOrgTree } from '../../db/seed/factories';
 import { setEnv } from '../../functions/runtime/env';
@@ -30,7 +31,7 @@ const form = (inviteCode: string) => ({
 });
 
 async function wechatSignIn(user: string) {
-  const r = await api.call('POST', '/api/auth/wechat-login', { body: { code: wx.codeFor(`${user}-${randomUUID()}`) } });
+  const r = await api.call('POST', '/api/auth/wechat-login', { body: { consentVersion: LEGAL_VERSION, code: wx.codeFor(`${user}-${randomUUID()}`) } });
   expect(r.status).toBe(200);
   return r.body.token as string;
 }

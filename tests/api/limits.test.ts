@@ -1,3 +1,4 @@
+import { LEGAL_VERSION } from '../../shared/domain/privacy';
 import { randomBytes } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { setEnv } from '../../functions/runtime/env';
@@ -61,7 +62,10 @@ describe('sign-in attempts per client address', () => {
     const tries = [];
     for (let i = 0; i < 8; i++) {
       tries.push(
-        await api.call('POST', '/api/auth/wechat-login', { body: { code: `bad-code-${i}` }, headers: { 'x-forwarded-for': `203.0.113.9, ${address}` } }),
+        await api.call('POST', '/api/auth/wechat-login', {
+          body: { consentVersion: LEGAL_VERSION, code: `bad-code-${i}` },
+          headers: { 'x-forwarded-for': `203.0.113.9, ${address}` },
+        }),
       );
     }
     expect(tries.map((t) => t.status)).toEqual([400, 400, 400, 400, 400, 429, 429, 429]);
@@ -81,7 +85,12 @@ describe('sign-in attempts per client address', () => {
     for (let i = 0; i < 7; i++) {
       const spoof = `198.51.100.${i}`;
       statuses.push(
-        (await api.call('POST', '/api/auth/wechat-login', { body: { code: `bad-${i}` }, headers: { 'x-forwarded-for': `${spoof}, ${address}` } })).status,
+        (
+          await api.call('POST', '/api/auth/wechat-login', {
+            body: { consentVersion: LEGAL_VERSION, code: `bad-${i}` },
+            headers: { 'x-forwarded-for': `${spoof}, ${address}` },
+          })
+        ).status,
       );
     }
     expect(statuses.filter((s) => s === 429)).toHaveLength(2);
@@ -89,9 +98,10 @@ describe('sign-in attempts per client address', () => {
 
   it('lets a good sign-in through from another address while one address is blocked', async () => {
     const blocked = freshAddress();
-    for (let i = 0; i < 6; i++) await api.call('POST', '/api/auth/wechat-login', { body: { code: `x-${i}` }, headers: { 'x-forwarded-for': blocked } });
+    for (let i = 0; i < 6; i++)
+      await api.call('POST', '/api/auth/wechat-login', { body: { consentVersion: LEGAL_VERSION, code: `x-${i}` }, headers: { 'x-forwarded-for': blocked } });
     const ok = await api.call('POST', '/api/auth/wechat-login', {
-      body: { code: wx.codeFor(`limits-${randomBytes(4).toString('hex')}`) },
+      body: { consentVersion: LEGAL_VERSION, code: wx.codeFor(`limits-${randomBytes(4).toString('hex')}`) },
       headers: { 'x-forwarded-for': freshAddress() },
     });
     expect(ok.status).toBe(200);

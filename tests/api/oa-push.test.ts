@@ -1,3 +1,4 @@
+import { LEGAL_VERSION } from '../../shared/domain/privacy';
 import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -42,7 +43,7 @@ afterAll(() => wx.stop());
 /** A cleaner who signed in to the mini-program (so their identity carries the shared unionid). */
 async function signedInCleaner() {
   const user = `cleaner-${randomUUID()}`;
-  const r = await api.call('POST', '/api/auth/wechat-login', { body: { code: wx.codeFor(user) } });
+  const r = await api.call('POST', '/api/auth/wechat-login', { body: { consentVersion: LEGAL_VERSION, code: wx.codeFor(user) } });
   expect(r.status).toBe(200);
   const me = await api.call('GET', '/api/me', { token: r.body.token });
   const { personId } = await createPersonWithRole(d(), tree, 'cleaner');

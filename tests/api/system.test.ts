@@ -18,6 +18,10 @@ describe('system endpoints and deployment config', () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ status: 'ok', migration: journal.entries.at(-1).tag });
     expect(['pglite', 'postgres']).toContain(r.body.database);
+    // later checks remember the migration and only ping the database: the same answer
+    const again = await api.call('GET', '/api/health');
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ status: 'ok', migration: journal.entries.at(-1).tag, database: r.body.database });
   });
 
   it('publishes OpenAPI 3.1 in which every route file appears with its method', async () => {

@@ -1,3 +1,4 @@
+import { LEGAL_VERSION } from '../../shared/domain/privacy';
 import { randomUUID } from 'node:crypto';
 import { setEnv } from '../../functions/runtime/env';
 import { startFakeWechat, type TFakeWechat } from '../helpers/fake-wechat';
@@ -14,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => wx.stop());
 
-const login = (code: string) => api.call('POST', '/api/auth/wechat-login', { body: { code } });
+const login = (code: string) => api.call('POST', '/api/auth/wechat-login', { body: { consentVersion: LEGAL_VERSION, code } });
 
 describe('WeChat sign-in through code2Session', () => {
   it('creates the identity on first login and finds the same person on the next', async () => {

@@ -5,6 +5,7 @@ import { binReportReporters, binReports } from '../../db/schema/bins';
 import { MEDIA_MAX_BYTES } from '../../shared/domain/media';
 import { byId, useE2eApp } from '../helpers/e2e-app';
 import {
+  agreeToTerms,
   attachPhoto,
   installFakeScanner,
   nextScan,
@@ -104,6 +105,7 @@ test('a villager reports a full bin, its cleaner confirms it on site and the vil
   expect(h5Path).toBe(`/#/pkg-scan/bin/index?scene=${encodeURIComponent(bin.scene)}`);
   await page.goto(`${app.base}${h5Path}`);
   await page.waitForURL(/pages\/login/);
+  await agreeToTerms(page);
   await byId(page, `dev-person-${villager.person.id}`).click();
   await page.waitForURL(/pkg-scan\/bin\/index/);
   await until(() => byId(page, 'bin-label').innerText(), bin.label);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { byId, useE2eApp } from '../helpers/e2e-app';
-import { phonePage, type TDevPerson } from '../helpers/e2e-page';
+import { phonePage, until, type TDevPerson } from '../helpers/e2e-page';
 
 /**
  * Issue 14, bug 10, on a 375 × 812 phone (H5 build): every page that is not a tab shows its
@@ -51,7 +51,7 @@ describe('H5 sub-pages have a title and a way back', () => {
     await expect(bar().locator('.taro-navigation-bar-back:visible').count()).resolves.toBe(0); // a tab: no button
     await byId(page, 'home-ask-head').click();
     await page.waitForURL(/pkg-request\/new/);
-    await expect(title().innerText()).resolves.toBe('找院长');
+    await until(() => title().innerText(), '找院长'); // the bar follows the route a moment after the URL
     const { button, words } = await barButton();
     expect(words).toBe('返回');
     const box = (await button.boundingBox())!;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { byId, useE2eApp } from '../helpers/e2e-app';
-import { installFakeWechatHost, signOut as signOutOf } from '../helpers/e2e-page';
+import { agreeToTerms, installFakeWechatHost, signOut as signOutOf } from '../helpers/e2e-page';
 
 /**
  * 消息 in headless Chromium on the H5 build: a newcomer applies to join (and asks to be told
@@ -31,6 +31,7 @@ test('the head follows the 消息 badge to a new join request and from the messa
 
   // a newcomer signs in with WeChat, applies, and asks to be told the result
   await page.goto(`${app.base}/#/pages/login/index`);
+  await agreeToTerms(page);
   await byId(page, 'login-wechat').click();
   await page.waitForURL(/pages\/index\/index/);
   await byId(page, 'home-join').click();
@@ -48,6 +49,7 @@ test('the head follows the 消息 badge to a new join request and from the messa
 
   // the head signs in and sees the badge on 首页
   await page.goto(`${app.base}/#/pages/login/index`);
+  await agreeToTerms(page);
   await byId(page, `dev-person-${head.id}`).click();
   await page.waitForURL(/pages\/index\/index/);
   const badge = byId(page, 'home-inbox-badge');

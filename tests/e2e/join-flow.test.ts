@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { byId, useE2eApp } from '../helpers/e2e-app';
-import { installFakeWechatHost, signInAsDemo as signIn, signOut as signOutOf } from '../helpers/e2e-page';
+import { agreeToTerms, installFakeWechatHost, signInAsDemo as signIn, signOut as signOutOf } from '../helpers/e2e-page';
 
 /**
  * The join flow in headless Chromium on the H5 build, against the real host and database,
@@ -29,6 +29,7 @@ test('a new person joins a courtyard with an invite code and becomes a villager 
   await signOut(page);
 
   // a newcomer signs in with WeChat and asks to join
+  await agreeToTerms(page);
   await byId(page, 'login-wechat').click();
   await page.waitForURL(/pages\/index\/index/);
   await byId(page, 'home-join').click();
@@ -65,6 +66,7 @@ test('a new person joins a courtyard with an invite code and becomes a villager 
   await signOut(page);
 
   // the newcomer is now a villager of the head's courtyard
+  await agreeToTerms(page);
   await byId(page, 'login-wechat').click();
   await page.waitForURL(/pages\/index\/index/);
   await page.goto(`${app.base}/#/pages/me/index`);

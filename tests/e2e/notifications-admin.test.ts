@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { addCredits } from '../../db/queries/credits';
 import { createWechatIdentity } from '../../db/seed/factories';
 import { byId, useE2eApp } from '../helpers/e2e-app';
+import { agreeToTerms } from '../helpers/e2e-page';
+import { LEGAL_VERSION } from '../../shared/domain/privacy';
 
 /**
  * 后台 · 通知发送情况 on the H5 build at desktop size: WeChat refuses a subscribe message
@@ -40,7 +42,10 @@ test('a village cadre finds a notification WeChat refused and resends it from th
   const { headToken, courtyardId, villageId, cadreId } = found;
 
   // a newcomer (signed in with WeChat, so pushes can reach them) applies and subscribes to the result
-  const { token: newcomer } = await api<{ token: string }>('POST', '/api/auth/wechat-login', undefined, { code: app.wx.codeFor(`e2e-admin-${randomUUID()}`) });
+  const { token: newcomer } = await api<{ token: string }>('POST', '/api/auth/wechat-login', undefined, {
+    consentVersion: LEGAL_VERSION,
+    code: app.wx.codeFor(`e2e-admin-${randomUUID()}`),
+  });
   const { code } = await api<{ code: string }>('POST', `/api/courtyards/${courtyardId}/invites`, headToken);
   const request = await api<{ id: string }>('POST', '/api/join-requests', newcomer, {
     inviteCode: code,
@@ -65,6 +70,7 @@ test('a village cadre finds a notification WeChat refused and resends it from th
   const page = await app.browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`${app.base}/#/pages/login/index`);
+  await agreeToTerms(page);
   await byId(page, `dev-person-${cadreId}`).click();
   await page.waitForURL(/pages\/index\/index/);
   await page.locator('.weui-tabbar__item', { hasText: '我的' }).click();
@@ -100,6 +106,7 @@ test('a village cadre sees on the phone that a cleaner cannot be reached, highli
   const page = await app.browser.context.newPage();
   await page.setViewportSize({ width: 375, height: 812 });
   await page.goto(`${app.base}/#/pages/login/index`);
+  await agreeToTerms(page);
   await byId(page, `dev-person-${cadre.id}`).click();
   await page.waitForURL(/pages\/index\/index/);
   await page.locator('.weui-tabbar__item', { hasText: '我的' }).click();

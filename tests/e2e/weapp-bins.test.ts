@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { filesUnder, mainPackageJs, readWeappApp, sizeOf, weappOut } from '../helpers/weapp-build';
+import { filesUnder, mainPackageJs, readWeappApp, sizeOf, subpackageJs, weappOut } from '../helpers/weapp-build';
 
 /**
  * 爱环境 in the weapp build: a bin's QR opens `pkg-scan/bin/index` directly, so that package
@@ -33,8 +33,23 @@ describe('the 爱环境 pages in the weapp build', () => {
     expect(main).toContain('xyj.outbox'); // the app sends kept reports on launch, from any page
   });
 
-  it('declares the location the cleaner’s route starts from', () => {
+  it('declares the location the cleaner’s route starts from and the bin editor’s map chooser', () => {
     expect(app.requiredPrivateInfos).toContain('getLocation');
+    expect(app.requiredPrivateInfos).toContain('chooseLocation');
     expect(app.permission?.['scope.userLocation']?.desc).toBeTruthy();
+  });
+
+  it('shows the route on WeChat’s <map> with its marker icons, converting in the subpackages only (decision 019)', () => {
+    const clean = subpackageJs('pkg-clean');
+    expect(clean).toContain('openLocation');
+    expect(clean).toContain('/pkg-clean/tasks/markers/first.png');
+    for (const icon of ['first', 'next', 'start']) expect(fs.existsSync(path.join(weappOut, `pkg-clean/tasks/markers/${icon}.png`))).toBe(true);
+    expect(subpackageJs('pkg-admin')).toContain('chooseLocation');
+    // gcoord's China box: in the map pages' packages, not in what every QR scan downloads
+    expect(clean).toContain('137.8347');
+    const main = mainPackageJs(app);
+    expect(main).not.toContain('137.8347');
+    // Leaflet is for the browser only
+    for (const js of [main, clean, subpackageJs('pkg-admin')]) expect(js).not.toMatch(/leaflet-container|_leaflet_id/);
   });
 });

@@ -17,6 +17,13 @@ describe('the weapp subpackages', () => {
     );
   });
 
+  it('opens 扫码登录 (the page the back office’s mini-program code names) and 登录设备 from a subpackage of their own, never preloaded', () => {
+    expect(pagesOf('pkg-account')).toEqual(['admin-login/index', 'devices/index']);
+    for (const rule of Object.values(app.preloadRule)) expect(rule.packages).not.toContain('pkg-account');
+    expect(mainPackageJs(app)).not.toContain('admin-login-confirm');
+    expect(subpackageJs('pkg-account')).toContain('admin-login-confirm');
+  });
+
   it('lists 找院长 and 一键呼叫 as one subpackage at the paths the notification templates link to, preloaded from 首页', () => {
     expect(pagesOf('pkg-request')).toEqual(['new/index', 'mine/index', 'detail/index', 'queue/index', 'stats/index', 'settings/index', 'sos/index']);
     expect(app.preloadRule['pages/index/index'].packages).toContain('pkg-request');
@@ -27,6 +34,18 @@ describe('the weapp subpackages', () => {
     expect(app.preloadRule['pages/me/index'].packages).toContain('pkg-inbox');
     expect(app.preloadRule['pages/points/index'].packages).toEqual(['pkg-points']);
     for (const rule of Object.values(app.preloadRule)) expect(rule.packages).not.toContain('pkg-admin');
+  });
+
+  it('declares WeChat’s 同声传译 plugin for 找院长 only, and keeps 「按住说话」 out of the main package', () => {
+    const pkg = app.subPackages.find((s) => s.root === 'pkg-request')!;
+    expect(pkg.plugins?.WechatSI).toEqual({ version: expect.stringMatching(/^\d+\.\d+\.\d+$/), provider: 'wx069ba97219f66d99' });
+    expect(app.plugins).toBeUndefined();
+    // (the main package does hold the app config, which names the plugin)
+    expect(mainPackageJs(app)).not.toContain('requirePlugin("WechatSI")');
+    expect(mainPackageJs(app)).not.toContain('getRecordRecognitionManager');
+    expect(subpackageJs('pkg-request')).toContain('requirePlugin("WechatSI")');
+    expect(subpackageJs('pkg-request')).toContain('getRecordRecognitionManager');
+    expect(subpackageJs('pkg-request')).toContain('request-voice');
   });
 
   it('keeps the inbox, points and back-office pages (and the QR generator) out of the main package', () => {

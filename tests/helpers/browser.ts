@@ -34,6 +34,9 @@ export async function launchBrowser(): Promise<TBrowser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // the closed network, enforced: no name but loopback resolves, so a
+      // build's default tile source (高德) fails at once and nothing leaves the machine
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
     ],
   });
   const violations: string[] = [];

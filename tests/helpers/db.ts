@@ -28,7 +28,8 @@ export function testEnv(overrides: Record<string, string> = {}): TEnv {
  * the shared server database (tests there create their own organisation trees).
  */
 export async function openTestDb(): Promise<DbHandle> {
-  if (testDbKind() === 'server') return openDb({ url: process.env.DATABASE_URL, poolSize: 20 });
+  if (testDbKind() === 'server')
+    return openDb({ url: process.env.DATABASE_URL, poolSize: 20, pooler: process.env.DB_POOLER === 'transaction' ? 'transaction' : 'none' });
   const image = fs.readFileSync(pgliteDumpPath());
   return openDb({ dataDir: 'memory://', loadDataDir: new Blob([image]) });
 }

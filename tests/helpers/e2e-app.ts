@@ -13,6 +13,7 @@ import { openTestDb, testEnv } from './db';
 import { startFakeWechat, type TFakeWechat } from './fake-wechat';
 
 export const H5 = path.resolve(__dirname, '../../dist/h5');
+export const ADMIN = path.resolve(__dirname, '../../dist/admin');
 
 export type TE2eApp = {
   /** http://127.0.0.1:<port> of the real host serving the H5 build and the API */
@@ -24,6 +25,8 @@ export type TE2eApp = {
   api: <T>(method: string, url: string, token?: string, body?: unknown) => Promise<T>;
   /** a demo person's session token, through the dev sign-in */
   devToken: (personId: string) => Promise<string>;
+  /** a new page of the back office (/admin) at a desktop's 1440×900, not yet signed in */
+  openAdmin: () => Promise<Page>;
 };
 
 /**
@@ -50,7 +53,7 @@ export function useE2eApp(envOverrides: Record<string, string> | ((wx: TFakeWech
         ...(typeof envOverrides === 'function' ? envOverrides(app.wx) : envOverrides),
       }),
     );
-    server = createHost({ staticDir: H5 });
+    server = createHost({ staticDir: H5, adminDir: ADMIN });
     await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
     app.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     app.browser = await launchBrowser();
@@ -78,6 +81,13 @@ export function useE2eApp(envOverrides: Record<string, string> | ((wx: TFakeWech
     });
     if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
+  };
+  app.openAdmin = async () => {
+    if (!fs.existsSync(path.join(ADMIN, 'index.html'))) throw new Error('dist/admin missing: run npm run build:admin first');
+    const page = await app.browser.context.newPage();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${app.base}/admin/`);
+    return page;
   };
   app.devToken = async (personId) => (await app.api<{ token: string }>('POST', '/api/auth/dev-login', undefined, { personId })).token;
   return app;

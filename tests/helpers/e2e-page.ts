@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
-import { byId } from './e2e-app';
+import { byId, type TE2eApp } from './e2e-app';
 
 /** Page helpers the browser tests share: demo sign-in and out, a faked WeChat host, waiting, a real photo to pick. */
 export type TDevPerson = { id: string; name: string; role: string; scopeName: string };
@@ -14,8 +14,15 @@ export type TMeLite = {
 
 export async function signInAsDemo(page: Page, base: string, personId: string) {
   await page.goto(`${base}/#/pages/login/index`);
+  await agreeToTerms(page);
   await byId(page, `dev-person-${personId}`).click();
   await page.waitForURL(/pages\/index\/index/);
+}
+
+/** Ticks 我已阅读并同意《用户协议》和《隐私政策》 on the login page (never ticked in advance). */
+export async function agreeToTerms(page: Page) {
+  const box = byId(page, 'login-consent');
+  if ((await box.getAttribute('data-checked')) !== 'true') await byId(page, 'login-consent-box').click();
 }
 
 /**
@@ -152,4 +159,49 @@ export async function phonePage(context: BrowserContext, base: string, people: T
     await signInAsDemo(page, base, people.find((p) => p.role === role)!.id);
   };
   return { page, signInAs };
+}
+
+/** Signs `personId` in on a fresh start: the stored session (and 长辈模式, all storage) dropped first. */
+export async function freshSignIn(page: Page, base: string, personId: string) {
+  await page.goto(`${base}/#/pages/login/index`);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await signInAsDemo(page, base, personId);
+}
+
+/** Opens a page by its path and waits until its requests have settled. */
+export async function openSettled(page: Page, base: string, path: string) {
+  await page.goto(`${base}/#/${path}`);
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(400);
+}
+
+/**
+ * The demo 店员's village and its listed people: the 店员 (and their village), a 村干部 and the
+ * 保洁员 there, the 镇街管理员, and the last listed villager of that village whose 院长 is listed
+ * too, with that 院长.
+ */
+export async function shopVillageCast(app: Pick<TE2eApp, 'api' | 'devToken'>) {
+  const { people } = await app.api<{ people: TDevPerson[] }>('GET', '/api/auth/dev-people');
+  const shopkeeper = people.find((p) => p.role === 'shopkeeper')!;
+  const shopToken = await app.devToken(shopkeeper.id);
+  const villageId = (await app.api<TMeLite>('GET', '/api/me', shopToken)).roles.find((r) => r.role === 'shopkeeper')!.scopeId;
+  const sameVillage = (role: string) => people.filter((p) => p.role === role && p.scopeName === shopkeeper.scopeName);
+  const heads = people.filter((p) => p.role === 'courtyard_head');
+  let villager: TDevPerson | undefined;
+  for (const p of people.filter((x) => x.role === 'villager' && heads.some((h) => h.scopeName === x.scopeName))) {
+    const me = await app.api<TMeLite>('GET', '/api/me', await app.devToken(p.id));
+    if (me.village?.id === villageId) villager = p;
+  }
+  if (!villager) throw new Error('no demo villager with a head in the 店员’s village');
+  return {
+    villageId,
+    shopkeeper,
+    shopToken,
+    cadre: sameVillage('village_cadre')[0],
+    cleaners: sameVillage('cleaner'),
+    township: people.find((p) => p.role === 'township_staff')!,
+    villager,
+    head: heads.find((h) => h.scopeName === villager.scopeName)!,
+  };
 }

@@ -1,4 +1,5 @@
 import { startFakeWechat } from './fake-wechat';
+import { LEGAL_VERSION } from '../../shared/domain/privacy';
 
 /**
  * `npm run fake-wechat [-- --port N]`: the loopback WeChat the tests use, kept running so a local
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
       '',
       'A one-time login code for a fake user (what Taro.login gives a phone), then sign in with it:',
       `  curl -s '${wx.url}/fake/login-code?user=alice'`,
-      `  curl -s -X POST http://localhost:3000/api/auth/wechat-login -H 'content-type: application/json' -d '{"code":"<code>"}'`,
+      `  curl -s -X POST http://localhost:3000/api/auth/wechat-login -H 'content-type: application/json' -d '{"code":"<code>","consentVersion":"${LEGAL_VERSION}"}'`,
       '',
       `That user follows the 公众号 (the subscribe push goes to ${pushUrl}), and the template messages sent so far:`,
       `  curl -s '${wx.url}/fake/oa-follow?user=alice'`,

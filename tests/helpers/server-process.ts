@@ -18,8 +18,15 @@ export type TServerProcess = {
  * fault tests that drop its database connections or kill it outright. Its connections carry
  * `appName` in pg_stat_activity, so a test can terminate exactly those.
  */
-export async function startServerProcess(env: Record<string, string>, appName: string): Promise<TServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'functions/_lib/main.ts'], {
+export async function startServerProcess(
+  env: Record<string, string>,
+  appName: string,
+  /** what node runs: the tsx entry, or the prebuilt `dist/functions/server.js` */
+  args: string[] = ['--import', 'tsx', 'functions/_lib/main.ts'],
+  /** a first PGlite open migrates a fresh folder: on a loaded machine that alone can pass a minute */
+  startTimeoutMs = 60_000,
+): Promise<TServerProcess> {
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -31,6 +38,8 @@ export async function startServerProcess(env: Record<string, string>, appName: s
       DISPATCH_INTERVAL_MS: '0',
       DISPATCH_KICK: '0',
       PGAPPNAME: appName,
+      // the db suite's DATABASE_URL may be PgBouncer (tests/helpers/pgbouncer.ts)
+      ...(process.env.DB_POOLER ? { DB_POOLER: process.env.DB_POOLER } : {}),
       ...env,
     } as unknown as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -43,7 +52,7 @@ export async function startServerProcess(env: Record<string, string>, appName: s
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.once('exit', (code, signal) => r({ code, signal })));
   const base = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${out}\n${err}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start in ${startTimeoutMs / 1000} s:\n${out}\n${err}`)), startTimeoutMs);
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /http:\/\/localhost:(\d+)\//.exec(out);

@@ -5,7 +5,8 @@ import path from 'node:path';
 export const weappOut = path.resolve(__dirname, '../../dist/weapp');
 
 export type TWeappApp = {
-  subPackages: { root: string; pages: string[] }[];
+  subPackages: { root: string; pages: string[]; plugins?: Record<string, { version: string; provider: string }> }[];
+  plugins?: Record<string, unknown>;
   preloadRule: Record<string, { packages: string[] }>;
   requiredPrivateInfos?: string[];
   permission?: Record<string, { desc: string }>;

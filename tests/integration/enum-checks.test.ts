@@ -18,6 +18,7 @@ import { NOTIFICATION_STATES, PUSH_STATES } from '../../shared/domain/notificati
 import { BOARD_KINDS, REDEMPTION_STATES } from '../../shared/domain/points';
 import { REQUEST_CATEGORY_KEYS, REQUEST_LEVEL_KEYS, REQUEST_STATE_KEYS, SOS_LIVE_STATES, SOS_STATES } from '../../shared/domain/requests';
 import { ROLES } from '../../shared/domain/roles';
+import { ADMIN_LOGIN_STATES } from '../../shared/domain/admin-login';
 import { useTestDb } from '../helpers/db';
 
 /**
@@ -30,6 +31,7 @@ const d = (): Db => db.handle().db;
 const CHECKS: [string, readonly string[]][] = [
   ['role_assignments_role_ck', ROLES],
   ['sessions_method_ck', SESSION_METHODS],
+  ['admin_login_tickets_state_ck', ADMIN_LOGIN_STATES],
   ['join_requests_state_ck', JOIN_STATES],
   ['bins_state_ck', BIN_STATES],
   ['bin_reports_state_ck', BIN_REPORT_STATES],

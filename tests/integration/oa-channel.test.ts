@@ -121,14 +121,17 @@ describe('the 公众号 channel', () => {
         {
           recipientId: head.personId,
           template: 'sos',
-          payload: { callerName: '王奶奶', address: '桂花院3号', phone: '13800000000', sosId: randomUUID() },
+          payload: { callerName: '王奶奶', address: '桂花院3号', phone: '13800000000', sosId: randomUUID(), ticket: 'S260007' },
           dedupeKey: `t:${randomUUID()}`,
         },
       ]),
     );
     await dispatchNotifications(workCtx(d(), clock));
     expect(oaTo(head.oaOpenid)).toEqual([
-      expect.objectContaining({ template_id: 'OA_TPL_SOS', data: { thing1: { value: '桂花院3号' }, phone_number2: { value: '13800000000' } } }),
+      expect.objectContaining({
+        template_id: 'OA_TPL_SOS',
+        data: { thing1: { value: '桂花院3号' }, phone_number2: { value: '13800000000' }, character_string3: { value: 'S260007' } },
+      }),
     ]);
     expect(wx.sent.filter((m) => m.touser === head.openid)).toHaveLength(1);
     const [row] = await rowOf(head.personId);

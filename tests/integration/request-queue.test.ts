@@ -10,6 +10,7 @@ const db = useTestDb();
 const d = (): Db => db.handle().db;
 let tree: TOrgTree;
 const made: Record<string, string> = {};
+let seq = 0;
 
 async function request(key: string, level: TRequestLevel, state: TRequestState, at: { village: number; courtyard: number }) {
   const v = tree.villages[at.village];
@@ -20,6 +21,8 @@ async function request(key: string, level: TRequestLevel, state: TRequestState, 
     courtyardId: v.courtyards[at.courtyard].id,
     villageId: v.id,
     townshipId: tree.townshipId,
+    ticketYear: 2026,
+    ticketSeq: ++seq,
     category: 'other',
     text: key,
     place: null,

@@ -1,5 +1,7 @@
 import type { TMe, TRoleGrant } from '../../shared/contracts/me';
 import type { TInboxItem } from '../../shared/contracts/notifications';
+import type { TSosCall } from '../../shared/contracts/sos';
+import { LEGAL_VERSION } from '../../shared/domain/privacy';
 
 export const IDS = {
   person: '11111111-1111-4111-8111-111111111111',
@@ -17,6 +19,8 @@ export function aMe(roles: TRoleGrant[] = [], overrides: Partial<TMe> = {}): TMe
     village: member ? { id: IDS.village, name: '石坝村' } : null,
     township: null,
     roles,
+    consent: { current: LEGAL_VERSION, agreedVersion: LEGAL_VERSION, agreedAt: '2026-12-01T00:00:00.000Z', agreed: true },
+    deletionRequest: null,
     ...overrides,
   };
 }
@@ -46,3 +50,26 @@ export function anInboxItem(overrides: Partial<TInboxItem> = {}): TInboxItem {
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** An 一键呼叫 as GET /api/sos/{id} answers: open, raised by the fixture person. */
+export function aCall(overrides: Partial<TSosCall> = {}): TSosCall {
+  return {
+    id: 'eeeeeeee-0000-4000-8000-000000000001',
+    ticket: 'S250007',
+    state: 'open',
+    caller: { id: IDS.person, name: '王秀英' },
+    phone: '13800001111',
+    address: '石坝村桂花院3号',
+    step: 0,
+    stepLabel: '院长和联户党员',
+    responder: null,
+    contacts: [],
+    createdAt: '2025-11-20T02:00:00.000Z',
+    ackAt: null,
+    closedAt: null,
+    cancelReason: null,
+    events: [{ kind: 'raised', label: '发出呼叫，已通知院长和联户党员', actor: '王秀英', note: null, at: '2025-11-20T02:00:00.000Z' }],
+    mine: true,
+    ...overrides,
+  };
+}

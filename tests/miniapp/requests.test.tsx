@@ -9,7 +9,7 @@ import MyRequestsPage from '../../miniapp/src/pkg-request/mine/index';
 import { forgetShownPhotos } from '../../miniapp/src/lib/photo';
 import { setPhoneCaller, setPhotoHost, type PhotoHost } from '../../miniapp/src/platform';
 import { fakeApi, fakeTaro } from './mocks/taro';
-import { aMe, grants, IDS, UUID } from './fixtures';
+import { aCall, aMe, grants, IDS, UUID } from './fixtures';
 
 const uuid = (n: number) => `dddddddd-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const REQ = uuid(1);
@@ -21,6 +21,7 @@ const NO = { accept: false, resolve: false, setLevel: false, message: false, con
 function anItem(n: number, overrides: Partial<TRequestItem> = {}): TRequestItem {
   return {
     id: uuid(n),
+    ticket: `Z25${String(n).padStart(4, '0')}`,
     category: 'infrastructure',
     text: `第${n}件事`,
     state: 'submitted',
@@ -415,6 +416,44 @@ describe('待办事项', () => {
 
     fireEvent.click(screen.getAllByTestId('request-item')[0]);
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pkg-request/detail/index?id=${uuid(4)}` });
+  });
+
+  test('finds a request by the 工单号 typed in, shows the number on each card, and goes back to the tab', async () => {
+    const found = anItem(9, { ticket: 'Z250009', state: 'closed' });
+    fakeApi.on('GET', '/api/requests/queue', (req) => ({ body: { items: req.query.q ? [found] : [anItem(2), anItem(3)] } }));
+    render(<RequestQueuePage />);
+    await waitFor(() => expect(screen.getAllByTestId('request-item')).toHaveLength(2));
+    expect(screen.getAllByTestId('request-item-ticket').map((t) => t.textContent)).toEqual(['工单号 Z250002', '工单号 Z250003']);
+
+    fireEvent.change(screen.getByTestId('request-queue-search-input'), { target: { value: ' 250009 ' } });
+    fireEvent.click(screen.getByTestId('request-queue-search-go'));
+    await waitFor(() => expect(screen.getAllByTestId('request-item')).toHaveLength(1));
+    expect(fakeApi.calls('GET', '/api/requests/queue')[1].query).toEqual({ state: 'open', limit: '50', q: '250009' });
+    expect(screen.getByTestId('request-queue-summary').textContent).toBe('工单号 Z250009');
+    expect(screen.getByTestId('request-queue-tabs').getAttribute('data-value')).toBe('search');
+
+    fireEvent.click(screen.getByTestId('request-queue-search-clear'));
+    await waitFor(() => expect(screen.getAllByTestId('request-item')).toHaveLength(2));
+    expect(fakeApi.calls('GET', '/api/requests/queue')[2].query).toEqual({ state: 'open', limit: '50' });
+    expect(screen.getByTestId('request-queue-tabs').getAttribute('data-value')).toBe('open');
+  });
+
+  test('finds an 一键呼叫 by its S number and opens the call', async () => {
+    const CALL = uuid(700);
+    fakeApi
+      .on('GET', '/api/requests/queue', { items: [anItem(2)] })
+      .on('GET', '/api/sos/active', { items: [aCall({ id: CALL, state: 'resolved', caller: VILLAGER, mine: false })] });
+    render(<RequestQueuePage />);
+    await waitFor(() => expect(screen.getAllByTestId('request-item')).toHaveLength(1));
+    fireEvent.change(screen.getByTestId('request-queue-search-input'), { target: { value: 's25-0007' } });
+    fireEvent.click(screen.getByTestId('request-queue-search-go'));
+    await waitFor(() => expect(screen.getAllByTestId('request-queue-sos')).toHaveLength(1));
+    expect(fakeApi.calls('GET', '/api/sos/active')[0].query).toEqual({ q: 's25-0007' });
+    expect(fakeApi.calls('GET', '/api/requests/queue')).toHaveLength(1);
+    expect(screen.queryAllByTestId('request-item')).toHaveLength(0);
+    expect(screen.getByTestId('request-queue-summary').textContent).toBe('工单号 S250007');
+    fireEvent.click(screen.getByTestId('request-queue-sos'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pkg-request/sos/index?id=${CALL}` });
   });
 });
 

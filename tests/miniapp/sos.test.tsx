@@ -1,37 +1,15 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { TSosCall } from '../../shared/contracts/sos';
 import { ERRORS } from '../../shared/errors';
 import HomePage from '../../miniapp/src/pages/index/index';
 import MePage from '../../miniapp/src/pages/me/index';
 import SosPage from '../../miniapp/src/pkg-request/sos/index';
 import { setPhoneCaller } from '../../miniapp/src/platform';
 import { fakeApi, fakeTaro } from './mocks/taro';
-import { aMe, grants, IDS, UUID } from './fixtures';
+import { aCall, aMe, grants, IDS, UUID } from './fixtures';
 
 const CALL = 'eeeeeeee-0000-4000-8000-000000000001';
 const HEAD = { id: 'eeeeeeee-0000-4000-8000-000000000500', name: '张三', phone: '13900002222' };
-
-function aCall(overrides: Partial<TSosCall> = {}): TSosCall {
-  return {
-    id: CALL,
-    state: 'open',
-    caller: { id: IDS.person, name: '王秀英' },
-    phone: '13800001111',
-    address: '石坝村桂花院3号',
-    step: 0,
-    stepLabel: '院长和联户党员',
-    responder: null,
-    contacts: [],
-    createdAt: '2025-11-20T02:00:00.000Z',
-    ackAt: null,
-    closedAt: null,
-    cancelReason: null,
-    events: [{ kind: 'raised', label: '发出呼叫，已通知院长和联户党员', actor: '王秀英', note: null, at: '2025-11-20T02:00:00.000Z' }],
-    mine: true,
-    ...overrides,
-  };
-}
 
 /** 首页 also asks these; they do not matter here. */
 function quietHome() {

@@ -17,6 +17,15 @@ describe('the error table', () => {
     expect(e).toMatchObject({ code: 'JOIN_REQUEST_PENDING', status: 409, message: '已有申请' });
     expect(parseErrorBody(502, '<html>').code).toBe('INTERNAL');
   });
+
+  it('captures no stack for an expected 4xx refusal, keeps one for a fault, and leaves the limit as it was', () => {
+    const limit = Error.stackTraceLimit;
+    expect(new AppError('UNAUTHENTICATED').stack).toBe('AppError: 请先登录');
+    expect(new AppError('INTERNAL').stack).toMatch(/\n\s+at /);
+    expect(new AppError('SERVICE_UNAVAILABLE').stack).toMatch(/\n\s+at /);
+    expect(Error.stackTraceLimit).toBe(limit);
+    expect(new Error('plain').stack).toMatch(/\n\s+at /);
+  });
 });
 
 describe('canonical JSON for idempotency hashes', () => {
@@ -37,6 +46,8 @@ describe('driver errors', () => {
     ['the database starting up', pgError('57P03')],
     ['a lost connection pg reports without a code', new Error('Connection terminated unexpectedly')],
     ['no connection free in time', new Error('timeout exceeded when trying to connect')],
+    ["PgBouncer's server connection dying under a transaction", pgError('08P01', 'server conn crashed?')],
+    ['PgBouncer waiting too long for a server connection', pgError('08P01', 'query_wait_timeout')],
   ])('maps %s, wrapped by drizzle, to 503 with Retry-After', (_what, cause) => {
     const e = toAppError(wrapped(cause));
     expect(e.code).toBe('SERVICE_UNAVAILABLE');
@@ -48,5 +59,7 @@ describe('driver errors', () => {
   it('keeps other database errors as 500 INTERNAL', () => {
     expect(toAppError(wrapped(pgError('23505', 'duplicate key'))).code).toBe('INTERNAL');
     expect(toAppError(new Error('boom')).code).toBe('INTERNAL');
+    // 08P01 from Postgres itself is a protocol bug, not something a retry cures
+    expect(toAppError(wrapped(pgError('08P01', 'invalid message format'))).code).toBe('INTERNAL');
   });
 });

@@ -5,5 +5,5 @@ import { activeSos } from '../../../functions/services/sos/active-sos';
 
 export default defineRoute(contract, {
   access: { action: 'self.use' },
-  handle: (ctx) => activeSos(signedIn(ctx)),
+  handle: (ctx, input) => activeSos(signedIn(ctx), input.query),
 });

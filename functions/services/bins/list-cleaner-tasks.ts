@@ -1,7 +1,8 @@
 import { findVillageDepotOf, listOpenReportsOfCleaner } from '../../../db/queries/bins';
-import { distanceM, planRoute } from '../../../shared/domain/route';
+import { distanceM } from '../../../shared/domain/route';
 import type { TSignedInContext } from '../context';
 import { acknowledgeOwn } from '../../../db/queries/notifications';
+import { cachedRouteOrder } from './route-cache';
 
 /** 清运任务: the cleaner's open bins in route order from where they are (device, else the village depot). */
 export async function listCleanerTasks(ctx: TSignedInContext, at: { lat?: number; lng?: number }) {
@@ -19,14 +20,13 @@ export async function listCleanerTasks(ctx: TSignedInContext, at: { lat?: number
         : open[0]
           ? { lat: open[0].lat, lng: open[0].lng, from: 'first-bin' as const }
           : { lat: 0, lng: 0, from: 'depot' as const };
-  const order = planRoute(
+  const ordered = cachedRouteOrder(
     start,
-    open.map((o) => ({ lat: o.lat, lng: o.lng })),
+    open.map((o) => ({ ...o, id: o.reportId })),
   );
   let prev = { lat: start.lat, lng: start.lng };
   let total = 0;
-  const stops = order.map((i, n) => {
-    const o = open[i];
+  const stops = ordered.map((o, n) => {
     const leg = distanceM(prev, o);
     total += leg;
     prev = o;

@@ -10,7 +10,9 @@ import {
   type TBoardScope,
 } from '../../../db/queries/leaderboard';
 import { findPersonPlace } from '../../../db/queries/org';
+import { listActiveGrants } from '../../../db/queries/roles';
 import type { TBoardResponse } from '../../../shared/contracts/points';
+import { isStaff, STAFF_ROLES, type TRole } from '../../../shared/domain/roles';
 
 type TRow = { id: string; total: number; households?: number; perHousehold?: number };
 
@@ -27,10 +29,22 @@ function ranked<T extends TRow>(rows: T[], score: (r: T) => number) {
  * 挂榜: the top of a board from the maintained totals (an index range scan) and the caller's
  * own rank (an index range count). Courtyards may be ranked per household, computed over the
  * scope's courtyards (tens to a few hundred rows), never over the ledger.
+ * 个人榜 is the villagers' board: people holding a 工作人员 role (STAFF_ROLES: 保洁员, 村干部,
+ * 镇街管理员, 店员) are left off it and have no rank there; their points still count for their
+ * household and courtyard. Every board ranks points earned (the totals), never the balance.
  */
 export async function buildBoard(
   db: Db,
-  q: { scope: TBoardScope; board: TBoardKind; period: string; limit: number; by: 'total' | 'perHousehold'; personId: string },
+  q: {
+    scope: TBoardScope;
+    board: TBoardKind;
+    period: string;
+    limit: number;
+    by: 'total' | 'perHousehold';
+    personId: string;
+    /** the caller's active roles when already loaded (with the session): not read again */
+    roles?: readonly TRole[];
+  },
 ): Promise<TBoardResponse> {
   const place = await findPersonPlace(db, q.personId);
   const mine = q.board === 'person' ? q.personId : q.board === 'household' ? place?.householdId : place?.courtyardId;
@@ -62,7 +76,8 @@ export async function buildBoard(
     };
   }
 
-  const top = await topTotals(db, q.scope, q.board, q.period, q.limit);
+  const except = q.board === 'person' ? STAFF_ROLES : [];
+  const top = await topTotals(db, q.scope, q.board, q.period, q.limit, except);
   const withRank = ranked(
     top.map((r) => ({ id: r.subjectId, total: r.total })),
     (r) => r.total,
@@ -75,7 +90,12 @@ export async function buildBoard(
   let me: TBoardResponse['me'] = null;
   if (mine) {
     const total = await findTotal(db, q.board, mine, q.period);
-    me = { id: mine, total: total ?? 0, rank: total === null ? null : (await countAbove(db, q.scope, q.board, q.period, total)) + 1 };
+    const offBoard = q.board === 'person' && isStaff(q.roles ?? (await listActiveGrants(db, mine)).map((g) => g.role));
+    me = {
+      id: mine,
+      total: total ?? 0,
+      rank: total === null || offBoard ? null : (await countAbove(db, q.scope, q.board, q.period, total, except)) + 1,
+    };
   }
   return { board: q.board, period: q.period, items: withRank.map((r) => ({ ...r, name: names.get(r.id) ?? '' })), me };
 }

@@ -8,5 +8,5 @@ export function villageLeaderboard(
   villageId: string,
   q: { board: TBoardKind; period: string; limit: number; by: 'total' | 'perHousehold' },
 ) {
-  return buildBoard(ctx.db, { scope: { villageId }, ...q, personId: ctx.actor.personId });
+  return buildBoard(ctx.db, { scope: { villageId }, ...q, personId: ctx.actor.personId, roles: ctx.actor.grants.map((g) => g.role) });
 }

@@ -5,7 +5,7 @@ import { awardPoints } from '../points/award-points';
 import { requestSummary } from '../../../shared/domain/requests';
 import { moveRequest } from './move-request';
 import { assertAllowed, loadRequest, slaOf } from './request-access';
-import { requestDetail } from './to-request';
+import { requestDetail, requestTicket } from './to-request';
 
 /**
  * 确认办结并评价: only the requester closes the loop, rating 1–5. Village rules may award
@@ -44,6 +44,7 @@ export async function confirmRequest(ctx: TSignedInContext, id: string, rating: 
             status: `村民已确认，评价${rating}星${awarded ? `，积分+${awarded}` : ''}`,
             updatedAt: now.toISOString(),
             requestId: id,
+            ticket: requestTicket(r),
           },
         },
       ]);

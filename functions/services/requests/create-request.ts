@@ -9,10 +9,13 @@ import { armNewRequest } from './move-request';
 import { ownersOf, slaOf } from './request-access';
 import { requestDetail } from './to-request';
 import { ackKeys } from '../../../shared/domain/channel-policy';
+import { takeTicketSeq } from '../../../db/queries/tickets';
+import { formatTicket, ticketYear } from '../../../shared/domain/ticket-number';
 
 /**
  * 找院长: a villager sends a problem to their courtyard. It starts as 小事 owned by the
  * courtyard's heads (the head and any deputy), who are all told; the accept timer starts.
+ * It takes its 工单号 (the township's next number this year) in the same transaction.
  */
 export async function createRequest(ctx: TSignedInContext, input: { category: TRequestCategory; text: string; place?: string; photoIds: string[] }) {
   const photoIds = [...new Set(input.photoIds)];
@@ -24,9 +27,13 @@ export async function createRequest(ctx: TSignedInContext, input: { category: TR
     if (!home) throw new AppError('REQUEST_NO_COURTYARD');
     const sla = await slaOf(tx, home.villageId);
     const dueAt = deadlineFor('submitted', now, sla)!;
+    const year = ticketYear(now);
+    const seq = await takeTicketSeq(tx, home.townshipId, 'request', year);
     const id = await insertRequest(tx, {
       requesterId: me,
       ...home,
+      ticketYear: year,
+      ticketSeq: seq,
       category: input.category,
       text: input.text,
       place: input.place || null,
@@ -49,7 +56,13 @@ export async function createRequest(ctx: TSignedInContext, input: { category: TR
         template: 'request_new' as const,
         dedupeKey: `request:${id}:new:${h}`,
         ackKey: ackKeys.request(id),
-        payload: { requesterName: person?.name ?? '村民', summary, submittedAt: now.toISOString(), requestId: id },
+        payload: {
+          requesterName: person?.name ?? '村民',
+          summary,
+          submittedAt: now.toISOString(),
+          requestId: id,
+          ticket: formatTicket({ kind: 'request', year, seq }),
+        },
       })),
     );
     return requestDetail(tx, (await findRequest(tx, id))!, ctx.actor, now, sla);

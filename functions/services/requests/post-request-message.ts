@@ -6,6 +6,7 @@ import { assertOwnMedia } from '../media/get-media';
 import { notify } from '../notifications/notify';
 import { assertAllowed, assertCan, loadRequest, ownersOf, slaOf } from './request-access';
 import { toRequestMessage } from './list-request-messages';
+import { requestTicket } from './to-request';
 
 /**
  * 留言: the requester and the handlers talk on the request. The other side is told: the
@@ -34,7 +35,7 @@ export async function postRequestMessage(ctx: TSignedInContext, id: string, body
           recipientId: p,
           template: 'request_message' as const,
           dedupeKey: `request-message:${messageId}:${p}`,
-          payload: { authorName: author.authorName, text: clipText(body, 20), requestId: id },
+          payload: { authorName: author.authorName, text: clipText(body, 20), requestId: id, ticket: requestTicket(r) },
         })),
     );
     return toRequestMessage(author, me, r.requesterId);

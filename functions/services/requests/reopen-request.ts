@@ -5,7 +5,7 @@ import type { TSignedInContext } from '../context';
 import { notify } from '../notifications/notify';
 import { moveRequest } from './move-request';
 import { assertAllowed, loadRequest, slaOf } from './request-access';
-import { requestDetail } from './to-request';
+import { requestDetail, requestTicket } from './to-request';
 
 /** 重新打开: the requester is not satisfied, within the village's window; it goes back to its handler. */
 export async function reopenRequest(ctx: TSignedInContext, id: string, reason: string) {
@@ -32,6 +32,7 @@ export async function reopenRequest(ctx: TSignedInContext, id: string, reason: s
             status: `村民不满意，重新打开：${clipText(reason, 8)}`,
             updatedAt: now.toISOString(),
             requestId: id,
+            ticket: requestTicket(r),
           },
         },
       ]);

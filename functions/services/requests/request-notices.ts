@@ -5,6 +5,7 @@ import type { TServiceContext } from '../context';
 import { notify } from '../notifications/notify';
 import { ownersOf } from './request-access';
 import { ackKeys } from '../../../shared/domain/channel-policy';
+import { requestTicket } from './to-request';
 
 /** Tells the requester what happened (unless they did it themself). */
 export async function tellRequester(
@@ -22,7 +23,13 @@ export async function tellRequester(
       recipientId: r.requesterId,
       template: 'request_update',
       dedupeKey: `request:${r.id}:${seq}:update`,
-      payload: { summary: requestSummary(r.category, r.text), status: status ?? REQUEST_STATES[state], updatedAt: ctx.now().toISOString(), requestId: r.id },
+      payload: {
+        summary: requestSummary(r.category, r.text),
+        status: status ?? REQUEST_STATES[state],
+        updatedAt: ctx.now().toISOString(),
+        requestId: r.id,
+        ticket: requestTicket(r),
+      },
     },
   ]);
 }
@@ -38,7 +45,7 @@ export async function tellTier(ctx: TServiceContext, tx: Db, r: TRequestRecord, 
       template: 'request_escalated' as const,
       dedupeKey: `request:${r.id}:${seq}:escalated:${p}`,
       ackKey: ackKeys.request(r.id),
-      payload: { summary: requestSummary(r.category, r.text), tier, reason, at: ctx.now().toISOString(), requestId: r.id },
+      payload: { summary: requestSummary(r.category, r.text), tier, reason, at: ctx.now().toISOString(), requestId: r.id, ticket: requestTicket(r) },
     })),
   );
 }

@@ -6,6 +6,7 @@ import { notify } from '../notifications/notify';
 import { moveRequest } from './move-request';
 import { ownersOf, slaOf } from './request-access';
 import { tellRequester, tellTier } from './request-notices';
+import { requestTicket } from './to-request';
 
 /** The request, if it is still at the stage the timer was armed for (same slaSeq). */
 async function stillAt(tx: Db, payload: Record<string, unknown>): Promise<TRequestRecord | null> {
@@ -25,7 +26,7 @@ async function flagOverdue(ctx: TServiceContext, tx: Db, r: TRequestRecord, stat
       recipientId: p,
       template: 'request_overdue' as const,
       dedupeKey: `request:${r.id}:${r.slaSeq}:overdue:${p}`,
-      payload: { summary: requestSummary(r.category, r.text), status, requestId: r.id },
+      payload: { summary: requestSummary(r.category, r.text), status, requestId: r.id, ticket: requestTicket(r) },
     })),
   );
 }

@@ -6,12 +6,17 @@ import { isOverdue, refusal, type TRequestSla } from '../../../shared/domain/req
 import type { TActor } from '../context';
 import { can } from '../../../shared/domain/permissions';
 import { requestObject } from './request-access';
+import { formatTicket } from '../../../shared/domain/ticket-number';
+
+/** The request's 工单号 as people read it (Z260042). */
+export const requestTicket = (r: Pick<TRequestRecord, 'ticketYear' | 'ticketSeq'>) => formatTicket({ kind: 'request', year: r.ticketYear, seq: r.ticketSeq });
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function toRequestItem(r: TRequestRecord, now: Date): TRequestItem {
   return {
     id: r.id,
+    ticket: requestTicket(r),
     category: r.category,
     text: r.text,
     state: r.state,

@@ -5,7 +5,7 @@ import type { TSignedInContext } from '../context';
 import { cancelJob } from '../jobs/schedule-job';
 import { notify } from '../notifications/notify';
 import { sosTimerKey } from './alert-sos-step';
-import { loadSos, toSosCall } from './sos-access';
+import { loadSos, toSosCall, sosTicket } from './sos-access';
 import { ackKeys } from '../../../shared/domain/channel-policy';
 import { acknowledgeByKey } from '../../../db/queries/notifications';
 
@@ -28,13 +28,13 @@ export async function ackSos(ctx: TSignedInContext, id: string) {
         recipientId: c.callerId,
         template: 'sos_ack',
         dedupeKey: `sos:${id}:ack`,
-        payload: { responderName: responder.name, responderPhone: responder.phone, callId: id },
+        payload: { responderName: responder.name, responderPhone: responder.phone, callId: id, ticket: sosTicket(c) },
       },
       ...others.map((p) => ({
         recipientId: p,
         template: 'sos_update' as const,
         dedupeKey: `sos:${id}:taken:${p}`,
-        payload: { callerName: c.callerName, responderName: responder.name, state: 'acknowledged', callId: id },
+        payload: { callerName: c.callerName, responderName: responder.name, state: 'acknowledged', callId: id, ticket: sosTicket(c) },
       })),
     ]);
     return toSosCall(tx, (await findSos(tx, id))!, me);

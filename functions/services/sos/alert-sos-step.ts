@@ -7,6 +7,7 @@ import { scheduleJob } from '../jobs/schedule-job';
 import { notify } from '../notifications/notify';
 import { ownersOf } from '../requests/request-access';
 import { ackKeys } from '../../../shared/domain/channel-policy';
+import { sosTicket } from './sos-access';
 
 export const sosTimerKey = (id: string, step: number) => `sos:${id}:ack:${step}`;
 
@@ -56,7 +57,7 @@ export async function alertSosStep(ctx: TServiceContext, tx: Db, c: TSosRecord, 
         template: 'sos' as const,
         dedupeKey: `sos:${c.id}:${p}`,
         ackKey: ackKeys.sos(c.id),
-        payload: { callerName: c.callerName, address: c.address, phone: c.phone, callId: c.id },
+        payload: { callerName: c.callerName, address: c.address, phone: c.phone, callId: c.id, ticket: sosTicket(c) },
       })),
     );
     await scheduleJob(

@@ -5,7 +5,7 @@ import type { TSignedInContext } from '../context';
 import { cancelJob } from '../jobs/schedule-job';
 import { notify } from '../notifications/notify';
 import { sosTimerKey } from './alert-sos-step';
-import { loadSos, toSosCall } from './sos-access';
+import { loadSos, toSosCall, sosTicket } from './sos-access';
 import { ackKeys } from '../../../shared/domain/channel-policy';
 import { acknowledgeByKey } from '../../../db/queries/notifications';
 
@@ -29,7 +29,7 @@ export async function cancelSos(ctx: TSignedInContext, id: string, reason: keyof
         recipientId: p,
         template: 'sos_update' as const,
         dedupeKey: `sos:${id}:cancelled:${p}`,
-        payload: { callerName: c.callerName, state: 'cancelled', callId: id },
+        payload: { callerName: c.callerName, state: 'cancelled', callId: id, ticket: sosTicket(c) },
       })),
     );
     return toSosCall(tx, (await findSos(tx, id))!, me);

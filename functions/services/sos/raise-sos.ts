@@ -7,11 +7,18 @@ import type { TSignedInContext } from '../context';
 import { slaOf } from '../requests/request-access';
 import { alertSosStep } from './alert-sos-step';
 import { toSosCall } from './sos-access';
+import { takeTicketSeq } from '../../../db/queries/tickets';
+import { ticketYear } from '../../../shared/domain/ticket-number';
+
+/** Thrown inside the savepoint to give the 工单号 back when a concurrent tap's call won. */
+class LostToLiveCall extends Error {}
 
 /**
  * 一键呼叫: one live call per person — a second tap (or a retry on a weak network) returns
  * the live call (200) instead of raising another. The courtyard's heads and the household's
- * party member are told at once, with the caller's address and phone.
+ * party member are told at once, with the caller's address and phone. The call takes its
+ * 工单号 in a savepoint with its row: a tap that finds the call raised meanwhile gives the
+ * number back, so numbers stay consecutive.
  */
 export async function raiseSos(ctx: TSignedInContext) {
   const me = ctx.actor.personId;
@@ -23,13 +30,19 @@ export async function raiseSos(ctx: TSignedInContext) {
     if (!home) throw new AppError('SOS_NO_COURTYARD');
     const live = await findLiveSos(tx, me);
     if (live) return { call: await toSosCall(tx, live, me), created: false };
-    const id = await insertSos(tx, {
-      callerId: me,
-      ...home,
-      address: homeAddress((await findAddressParts(tx, home.householdId, home.courtyardId)) ?? { village: '', courtyard: '', label: null }),
-      phone: flags.phone,
-      createdAt: now,
-    });
+    const address = homeAddress((await findAddressParts(tx, home.householdId, home.courtyardId)) ?? { village: '', courtyard: '', label: null });
+    const year = ticketYear(now);
+    const id = await tx
+      .transaction(async (sp) => {
+        const seq = await takeTicketSeq(sp, home.townshipId, 'sos', year);
+        const made = await insertSos(sp, { callerId: me, ...home, ticketYear: year, ticketSeq: seq, address, phone: flags.phone, createdAt: now });
+        if (!made) throw new LostToLiveCall();
+        return made;
+      })
+      .catch((e: unknown) => {
+        if (e instanceof LostToLiveCall) return null;
+        throw e;
+      });
     if (!id) {
       // a concurrent tap raised it first: that call is the one
       const other = await findLiveSos(tx, me);

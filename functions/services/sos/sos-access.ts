@@ -4,6 +4,11 @@ import { findPerson } from '../../../db/queries/people';
 import type { TSosCall } from '../../../shared/contracts/sos';
 import { SOS_STEP_LABELS, sosLive } from '../../../shared/domain/requests';
 import { AppError } from '../../../shared/errors';
+import { phoneForViewer } from '../../../shared/domain/phone-privacy';
+import { formatTicket } from '../../../shared/domain/ticket-number';
+
+/** The call's 工单号 as people read it (S260007). */
+export const sosTicket = (c: Pick<TSosRecord, 'ticketYear' | 'ticketSeq'>) => formatTicket({ kind: 'sos', year: c.ticketYear, seq: c.ticketSeq });
 
 /** The call (locked for a change); the route already decided the caller may see or act on it. */
 export async function loadSos(tx: Db, id: string, lock = false): Promise<TSosRecord> {
@@ -31,13 +36,18 @@ export async function toSosCall(tx: Db, c: TSosRecord, me: string): Promise<TSos
   const told = waiting ? await listSosRecipientPhones(tx, c.id) : [];
   return {
     id: c.id,
+    ticket: sosTicket(c),
     state: c.state,
     caller: { id: c.callerId, name: c.callerName },
-    phone: c.phone,
+    // everyone else who may see a call may answer it (sos.view ⊂ sos.ack but the caller): all phone the caller
+    phone: phoneForViewer(c.phone, c.callerId === me ? 'self' : 'sos_responder'),
     address: c.address,
     step: c.step,
     stepLabel: SOS_STEP_LABELS[Math.min(c.step, SOS_STEP_LABELS.length - 1)],
-    responder: responder ? { id: responder.id, name: responder.name, phone: responder.phone } : null,
+    // the caller phones whoever answered; staff following the call see who, with the number masked
+    responder: responder
+      ? { id: responder.id, name: responder.name, phone: phoneForViewer(responder.phone, c.callerId === me ? 'sos_caller' : responder.id === me && 'self') }
+      : null,
     contacts: told.flatMap((p) => (p.phone ? [{ id: p.id, name: p.name, phone: p.phone, why: p.why }] : [])),
     createdAt: c.createdAt.toISOString(),
     ackAt: c.ackAt?.toISOString() ?? null,

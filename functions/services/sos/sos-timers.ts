@@ -6,6 +6,7 @@ import { notify } from '../notifications/notify';
 import { slaOf } from '../requests/request-access';
 import { alertSosStep } from './alert-sos-step';
 import { ackKeys } from '../../../shared/domain/channel-policy';
+import { sosTicket } from './sos-access';
 
 /**
  * Nobody acknowledged within the village's minutes: tell the next step up (村干部, then 镇街).
@@ -26,7 +27,7 @@ export async function sosAckDue(ctx: TServiceContext, tx: Db, payload: Record<st
       template: 'sos' as const,
       dedupeKey: `sos:${c.id}:again:${p}`,
       ackKey: ackKeys.sos(c.id),
-      payload: { callerName: c.callerName, address: c.address, phone: c.phone, callId: c.id },
+      payload: { callerName: c.callerName, address: c.address, phone: c.phone, callId: c.id, ticket: sosTicket(c) },
     })),
   );
 }

@@ -1,6 +1,7 @@
 import type { TBodyOf, TResponseOf } from '../../../shared/contracts/define'
 import type { devLogin, devPeople, wechatLogin } from '../../../shared/contracts/auth'
 import * as E from '../../../shared/contracts/endpoints'
+import { LEGAL_VERSION } from '../../../shared/domain/privacy'
 import { call } from './call'
 import { clearToken, setToken } from './session'
 
@@ -9,7 +10,8 @@ export type TDevPeople = TResponseOf<typeof devPeople>
 
 /** wx.login code → our own session; the token is stored for every later request. */
 export async function loginWithWechatCode(code: string, idempotencyKey: string): Promise<TSession> {
-  const session = await call(E.wechatLogin, { body: { code } }, { idempotencyKey, anonymous: true })
+  // the person ticked 同意 on this page: the version in force is what they read
+  const session = await call(E.wechatLogin, { body: { code, consentVersion: LEGAL_VERSION } }, { idempotencyKey, anonymous: true })
   setToken(session.token)
   return session
 }

@@ -12,6 +12,7 @@ import type {
   markBinReportFalse as falseContract,
   reportBin as reportContract,
   updateBin as updateContract,
+  villageOpenBins as openBinsContract,
   TBinReport,
   TVillageBin,
 } from '../../../shared/contracts/bins'
@@ -32,6 +33,7 @@ export type TWxaCode = TResponseOf<typeof wxaCodeContract>
 /** What the cleaner sends on site: the scanned code, and optionally a photo (POST /api/media first). */
 export type TConfirmBody = TBodyOf<typeof cleanContract>
 export type TVillageCleaners = TResponseOf<typeof cleanersContract>
+export type TOpenBins = TResponseOf<typeof openBinsContract>
 
 /** 扫码后: the bin, and whether it already has an open report (and whether I am in it). */
 export function getBin(code: string): Promise<TBinView> {
@@ -89,4 +91,9 @@ export function getBinStats(villageId: string, days: number): Promise<TBinStats>
 /** 小程序码 of a bin (image bytes as base64), for the sticker sheet. */
 export function getBinWxaCode(code: string): Promise<TWxaCode> {
   return call(E.getBinWxaCode, { params: { code } })
+}
+
+/** 待清运 (村干部, 镇街): the village's bins reported full and not cleaned, overdue first. */
+export function listVillageOpenBins(villageId: string, limit = 3): Promise<TOpenBins> {
+  return call(E.villageOpenBins, { params: { villageId }, query: { limit } })
 }

@@ -45,9 +45,12 @@ export function listMyRequests(cursor?: string | null, limit = 20): Promise<TReq
   return call(E.listMyRequests, { query: { limit, cursor: cursor ?? undefined } })
 }
 
-/** 待办事项 of a head, cadre or township staff: overdue first, then by due time. */
-export function requestQueue(state: TQueueState = 'open', limit = 50): Promise<TResponseOf<typeof queueContract>> {
-  return call(E.requestQueue, { query: { state, limit } })
+/**
+ * 待办事项 of a head, cadre or township staff: overdue first, then by due time. With `q` (a
+ * 工单号, e.g. Z260042 or 260042) only that request, whatever its state.
+ */
+export function requestQueue(state: TQueueState = 'open', limit = 50, q?: string): Promise<TResponseOf<typeof queueContract>> {
+  return call(E.requestQueue, { query: { state, limit, ...(q ? { q } : {}) } })
 }
 
 export function getRequest(id: string): Promise<TRequestDetail> {

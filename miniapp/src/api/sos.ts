@@ -33,6 +33,11 @@ export function listActiveSos(): Promise<TResponseOf<typeof activeContract>> {
   return call(E.activeSos)
 }
 
+/** The call of a 工单号 (S260007 or 260007) among those I answer, whatever its state. */
+export function findSosByTicket(q: string): Promise<TResponseOf<typeof activeContract>> {
+  return call(E.activeSos, { query: { q } })
+}
+
 export function getSos(id: string): Promise<TSosCall> {
   return call(E.getSos, { params: { id } })
 }

@@ -10,6 +10,7 @@ export function EntryCard({
   disabled,
   onClick,
   testId,
+  children,
 }: {
   title: string
   desc?: ReactNode
@@ -17,6 +18,8 @@ export function EntryCard({
   disabled?: boolean
   onClick?: () => void
   testId?: string
+  /** below the description: the first few things waiting (工作台 previews) */
+  children?: ReactNode
 }) {
   return (
     <View className={`xyj-entry ${disabled ? 'xyj-entry--disabled' : ''}`} data-testid={testId} onClick={disabled ? undefined : onClick}>
@@ -29,6 +32,7 @@ export function EntryCard({
         ) : null}
       </View>
       <Text className="xyj-entry__desc">{disabled ? '即将上线' : desc}</Text>
+      {disabled ? null : children}
     </View>
   )
 }

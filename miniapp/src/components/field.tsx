@@ -25,6 +25,8 @@ export function Field({ label, value, onChange, placeholder, type = 'text', maxl
         maxlength={maxlength}
         placeholder={placeholder}
         placeholderClass="xyj-field__placeholder"
+        // H5: the label above is a plain text, so the <input> inside Taro's box is named for screen readers
+        nativeProps={{ 'aria-label': label }}
         onInput={(e) => onChange(e.detail.value)}
         // WeChat fills a nickname picked from the keyboard without an input event, only blur
         onBlur={type === 'nickname' ? (e) => onChange(e.detail.value) : undefined}

@@ -1,9 +1,8 @@
 import { Text } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
 import { reviewQueue } from '../api/market-review'
 import { MARKET_ROUTES } from '../lib/market-routes'
 import { openPage } from '../lib/navigation'
+import { useHint } from '../lib/use-hint'
 import { EntryCard } from './card'
 
 /** 首页 · 帮我卖 / 找活干: only the way in; the pages live in pkg-market. */
@@ -20,21 +19,8 @@ export function MarketCard() {
 
 /** 首页 · 待审核 (院长, 村干部): how many listings and jobs wait for them. */
 export function MarketReviewCard() {
-  const [count, setCount] = useState<number | null>(null)
-  const busy = useRef(false)
-  const load = useRef(() => {})
-  load.current = () => {
-    if (busy.current) return // mount and first show together: one request
-    busy.current = true
-    reviewQueue()
-      .then((q) => setCount(q.listings.length + q.jobs.length))
-      .catch(() => setCount(null)) // a hint only; the page shows the real error
-      .finally(() => {
-        busy.current = false
-      })
-  }
-  useEffect(() => load.current(), [])
-  useDidShow(() => load.current())
+  const queue = useHint(reviewQueue)
+  const count = queue && queue.listings.length + queue.jobs.length
 
   return (
     <EntryCard

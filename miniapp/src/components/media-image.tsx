@@ -33,7 +33,7 @@ export function MediaImage({ id, className, testId = 'media-image' }: { id: stri
   }
   return (
     <View className={`xyj-media ${className ?? ''}`} data-testid={testId} data-state="ok" onClick={() => previewPhoto(src)}>
-      <Image className="xyj-media__img" src={src} mode="aspectFill" />
+      <Image className="xyj-media__img" src={src} mode="aspectFill" nativeProps={{ alt: '照片' }} />
     </View>
   )
 }

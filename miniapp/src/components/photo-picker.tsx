@@ -121,7 +121,7 @@ export function PhotoPicker({ photos, max, title, testId = 'photos' }: { photos:
         {photos.items.map((p) => (
           <View key={p.key} className={`xyj-photos__item xyj-photos__item--${p.state}`} data-testid={`${testId}-item`} data-state={p.state}>
             <View className="xyj-photos__tap" data-testid={`${testId}-tap`} onClick={() => onTap(p)}>
-              <Image className="xyj-photos__img" src={p.src} mode="aspectFill" />
+              <Image className="xyj-photos__img" src={p.src} mode="aspectFill" nativeProps={{ alt: '选好的照片' }} />
               {p.state !== 'done' ? <Text className="xyj-photos__badge">{p.state === 'failed' && p.prepared ? '点此重试' : BADGE[p.state]}</Text> : null}
             </View>
             <View className="xyj-photos__remove" data-testid={`${testId}-remove`} aria-label="删除照片" onClick={() => photos.remove(p.key)}>

@@ -1,10 +1,11 @@
 import { Text } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
+import { REQUEST_STATES, requestSummary } from '../../../shared/domain/requests'
 import { requestQueue } from '../api/requests'
 import { openPage } from '../lib/navigation'
 import { REQUEST_ROUTES } from '../lib/request-routes'
+import { useHint } from '../lib/use-hint'
 import { EntryCard } from './card'
+import { PreviewRow } from './preview-row'
 
 /** 首页 · 找院长 (villagers): opens the form. */
 export function AskHeadCard() {
@@ -18,23 +19,15 @@ export function AskHeadCard() {
   )
 }
 
-/** 首页 · 待办事项 (院长, 村干部, 镇街管理员): how many wait and how many are overdue. */
-export function RequestQueueCard() {
-  const [counts, setCounts] = useState<{ open: number; overdue: number; more: boolean } | null>(null)
-  const busy = useRef(false)
-  const load = useRef(() => {})
-  load.current = () => {
-    if (busy.current) return // mount and first show together: one request
-    busy.current = true
-    requestQueue('open')
-      .then((r) => setCounts({ open: r.items.length, overdue: r.items.filter((i) => i.overdue).length, more: r.items.length >= 50 }))
-      .catch(() => setCounts(null)) // a hint only; the queue page shows the real error
-      .finally(() => {
-        busy.current = false
-      })
-  }
-  useEffect(() => load.current(), [])
-  useDidShow(() => load.current())
+/**
+ * 首页 · 待办事项 (院长, 村干部, 镇街管理员): how many wait and how many are overdue; on a 工作台
+ * (`preview`) also the first few, overdue first as the queue orders them. The whole card is one
+ * tap target (the queue), rows included: a large target for elderly fingers.
+ */
+export function RequestQueueCard({ preview = 0 }: { preview?: number }) {
+  const queue = useHint(() => requestQueue('open'))
+  const counts = queue && { open: queue.items.length, overdue: queue.items.filter((i) => i.overdue).length, more: queue.items.length >= 50 }
+  const first = queue?.items.slice(0, preview) ?? []
 
   const text =
     counts === null
@@ -53,6 +46,16 @@ export function RequestQueueCard() {
       }
       testId="home-request-queue"
       onClick={() => openPage(REQUEST_ROUTES.queue)}
-    />
+    >
+      {first.map((i) => (
+        <PreviewRow
+          key={i.id}
+          testId="home-queue-item"
+          data={{ id: i.id, overdue: String(i.overdue), state: i.state }}
+          text={`${i.courtyard.name} · ${requestSummary(i.category, i.text)}`}
+          tag={i.overdue ? { text: '已超时', tone: 'danger' } : i.state.startsWith('escalated') ? { text: REQUEST_STATES[i.state], tone: 'warn' } : undefined}
+        />
+      ))}
+    </EntryCard>
   )
 }

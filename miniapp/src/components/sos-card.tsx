@@ -111,6 +111,7 @@ export function SosCard({ me }: { me: TMe }) {
           {active.map((c) => (
             <View key={c.id} className="sos-banner" data-testid="home-sos-active" data-id={c.id} data-state={c.state} onClick={() => openPage(sosPage(c.id))}>
               <Text className="sos-banner__title">{`${c.caller.name} 一键呼叫求助`}</Text>
+              <Text className="sos-banner__text" data-testid="home-sos-active-ticket">{`工单号 ${c.ticket}`}</Text>
               <Text className="sos-banner__text">{c.address}</Text>
               <Text className="sos-banner__text sos-banner__more">
                 {c.state === 'acknowledged' && c.responder ? `${c.responder.name}已响应，正在赶去` : '还没有人响应，点这里查看 ›'}

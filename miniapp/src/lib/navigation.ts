@@ -16,13 +16,23 @@ function currentUrl(): string | null {
 
 /** Session missing or expired: open the login page, remembering where the person was. */
 export function goToLogin(): void {
+  relaunchWithReturn(ROUTES.login)
+}
+
+/** Opens `route` alone (nothing to go back to), remembering the page the person was on. */
+function relaunchWithReturn(route: string): void {
   const here = currentUrl()
-  if (redirecting || (here && here.startsWith(ROUTES.login))) return
+  if (redirecting || (here && here.startsWith(route))) return
   redirecting = true
   const back = here && !TAB_ROUTES.includes(here.split('?')[0]) ? `?redirect=${encodeURIComponent(here)}` : ''
-  Taro.reLaunch({ url: `${ROUTES.login}${back}` }).finally(() => {
+  Taro.reLaunch({ url: `${route}${back}` }).finally(() => {
     redirecting = false
   })
+}
+
+/** Signed in, but the 协议 agreed to is older than the one in force: ask again, then come back here. */
+export function goToConsent(): void {
+  relaunchWithReturn(ROUTES.consent)
 }
 
 /** Open any page: tabs need switchTab, other pages navigateTo. */

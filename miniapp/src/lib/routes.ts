@@ -17,6 +17,15 @@ export const ROUTES = {
   pointsRules: '/pkg-admin/points-rules/index',
   rewardsAdmin: '/pkg-admin/rewards/index',
   pointsAdjust: '/pkg-admin/points-adjust/index',
+  // 用户协议, 隐私政策, asked again after an update, 我的数据 (download, 注销), and the cadre's 注销申请
+  terms: '/pkg-privacy/terms/index',
+  policy: '/pkg-privacy/policy/index',
+  consent: '/pkg-privacy/consent/index',
+  myData: '/pkg-privacy/my-data/index',
+  deletions: '/pkg-admin/deletions/index',
+  // 扫码登录管理后台 (the back office's QR opens it) and 登录设备
+  adminLogin: '/pkg-account/admin-login/index',
+  devices: '/pkg-account/devices/index',
 } as const
 
 export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.points, ROUTES.me]

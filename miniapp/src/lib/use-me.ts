@@ -4,7 +4,7 @@ import type { AppError } from '../../../shared/errors'
 import { getMe, type TMe } from '../api/me'
 import { toAppError } from '../api/request'
 import { getToken } from '../api/session'
-import { goToLogin } from './navigation'
+import { goToConsent, goToLogin } from './navigation'
 
 // Last /api/me answer, keyed by token so a new sign-in never shows the previous person.
 let cache: { token: string; me: TMe } | null = null
@@ -12,6 +12,11 @@ let cache: { token: string; me: TMe } | null = null
 function cached(): TMe | null {
   const token = getToken()
   return token && cache?.token === token ? cache.me : null
+}
+
+/** After agreeing again: the next page reads /api/me afresh. */
+export function forgetMe(): void {
+  cache = null
 }
 
 /**
@@ -33,6 +38,11 @@ export function useMe(onLoaded?: (me: TMe) => void) {
     try {
       const fresh = await getMe()
       cache = { token, me: fresh }
+      // 协议更新: someone who agreed to an older version agrees again before going on
+      if (!fresh.consent.agreed) {
+        goToConsent()
+        return null
+      }
       setMe(fresh)
       setError(null)
       onLoaded?.(fresh)

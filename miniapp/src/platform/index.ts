@@ -1,6 +1,7 @@
 /**
  * The one module that wraps host-only calls (wx.login, wx.scanCode,
- * wx.requestSubscribeMessage; for photos wx.chooseMedia, compressImage and the file system).
+ * wx.requestSubscribeMessage; for photos wx.chooseMedia, compressImage and the file system;
+ * WeChat's text size; speech to text in platform/voice.ts, which only 找院长 imports).
  * Pages import `platform` / `photoHost` from here and nothing else, so the H5 build, browser
  * tests and unit tests can substitute the host.
  */
@@ -10,6 +11,7 @@ import type { PhotoHost, Platform } from './types'
 
 export * from './types'
 export { callPhone, setPhoneCaller } from './phone'
+export { systemFontScale } from './font-scale'
 
 // process.env.TARO_ENV is replaced at build time, so the other branch is dropped.
 const hostPlatform: Platform = process.env.TARO_ENV === 'weapp' ? wechatPlatform : browserPlatform
@@ -50,3 +52,12 @@ export function setPlatform(p?: Platform): void {
 export function setPhotoHost(p: PhotoHost): void {
   currentPhotos = p
 }
+
+export {
+  answerPrivacyPrompt,
+  installPrivacyAuthorization,
+  PRIVACY_AGREE_BUTTON,
+  requirePrivacyAuthorization,
+  saveDataFile,
+  watchPrivacyPrompt,
+} from './privacy'

@@ -44,6 +44,30 @@ export interface PhotoHost {
   photoSrc(photo: { id: string; contentType: string; base64: string }): Promise<string>
 }
 
+/**
+ * Speech to text for 「按住说话」 (WeChat's 同声传译 plugin; the Web Speech API in a browser). A
+ * separate interface, like PhotoHost, so hosts and test doubles without a microphone need not
+ * stub it. Only the 找院长 subpackage uses it (platform/voice.ts), so the plugin stays out of
+ * the main package.
+ */
+export interface VoiceHost {
+  /** Can `listen()` turn speech into text here? Without it 「按住说话」 is not shown. */
+  readonly canListen: boolean
+  /**
+   * Starts listening (Mandarin). Rejects when the microphone cannot be had (permission refused,
+   * another recording going on).
+   */
+  listen(): Promise<TVoiceSession>
+}
+
+/** One press of 「按住说话」. */
+export type TVoiceSession = {
+  /** Stops listening; resolves with what was recognised ('' when nothing was). */
+  stop(): Promise<string>
+  /** Stops and throws the words away (the finger slid off). */
+  cancel(): void
+}
+
 /** A photo the person chose, still on the device: a temp file path (WeChat) or a blob: URL (browser). */
 export type TDevicePhoto = { src: string }
 

@@ -1,18 +1,23 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
-import { headedCourtyards, isCleaner, isVillager, type TMe } from '../../api/me'
-import { listForCourtyard, listMine, type TJoinRequest } from '../../api/join-requests'
+import { roleLabel } from '../../../../shared/domain/roles'
+import { cadreVillages, headedCourtyards, isVillager, roleVillages, staffTownships, type TMe } from '../../api/me'
+import { listMine, type TJoinRequest } from '../../api/join-requests'
 import { BinReportCard, CleanerTasksCard } from '../../components/bin-cards'
 import { EntryCard } from '../../components/card'
+import { JoinRequestsCard, OpenBinsCard, PickupsCard, TownshipVillagesCard, VillageFiguresCard } from '../../components/home-cards'
 import { MarketCard, MarketReviewCard } from '../../components/market-cards'
 import { AskHeadCard, RequestQueueCard } from '../../components/request-cards'
 import { SosCard } from '../../components/sos-card'
+import { Tabs } from '../../components/tabs'
 import { ErrorNotice } from '../../components/error-notice'
+import { ElderHome, showsElderHome } from '../../components/elder-home'
+import { useElderMode } from '../../lib/elder-mode'
+import { chooseHome, HOME_LABELS, HOME_ROLE, homesOf, type THomeKind } from '../../lib/home-choice'
+import { rememberedHome, rememberHome } from '../../lib/home-storage'
 import { openPage } from '../../lib/navigation'
 import { ROUTES } from '../../lib/routes'
-import { reviewsMarket } from '../../lib/market-roles'
-import { handlesRequests } from '../../lib/request-roles'
 import { refreshUnread, useUnread } from '../../lib/unread'
 import { useMe } from '../../lib/use-me'
 import './index.scss'
@@ -25,15 +30,29 @@ function greeting(now = new Date()): string {
   return '晚上好'
 }
 
+/** Under the greeting: where a villager lives; on a 工作台, the role and where it serves. */
+function subtitle(me: TMe, home: THomeKind): string {
+  if (home === 'villager') return me.courtyard ? `${me.village?.name ?? ''} · ${me.courtyard.name}` : '您还没有加入院落'
+  const role = HOME_ROLE[home]
+  const places = me.roles.filter((r) => r.role === role).map((r) => r.scopeName)
+  return `${roleLabel(role)} · ${[...new Set(places)].join('、')}`
+}
+
+/**
+ * 首页. Each role has its own home (工作台) with its work first; a person with several roles
+ * switches between them at the top (remembered on the phone; the work home by default). The
+ * villager home is the one with 找院长, 扫码报满 and 帮我卖, and 加入院落 for someone not in a
+ * courtyard yet; staff-only people never see it. 一键呼叫 and 消息 are on every home.
+ */
 export default function HomePage() {
-  const [pending, setPending] = useState<number | null>(null)
   const [myRequest, setMyRequest] = useState<TJoinRequest | null>(null)
-  // pull-down remounts the cards that load their own figures (一键呼叫, 待办事项)
+  const [picked, setPicked] = useState<string | null>(null)
+  // pull-down remounts the cards that load their own figures
   const [tick, setTick] = useState(0)
 
   const onLoaded = (me: TMe) => {
-    void loadPending(me)
-    if (!isVillager(me)) void loadMine()
+    setPicked(rememberedHome(me.person.id))
+    if (!isVillager(me) && homesOf(me.roles.map((r) => r.role)).includes('villager')) void loadMine()
   }
 
   // Someone who has applied sees that it is waiting, not another "join" invitation.
@@ -46,19 +65,9 @@ export default function HomePage() {
     }
   }
 
-  const loadPending = async (me: TMe) => {
-    const courtyards = headedCourtyards(me)
-    if (!courtyards.length) return setPending(null)
-    try {
-      const lists = await Promise.all(courtyards.map((c) => listForCourtyard(c.id, 'pending')))
-      setPending(lists.reduce((n, l) => n + l.items.length, 0))
-    } catch {
-      setPending(null) // the count is a hint; the list page shows the real error
-    }
-  }
-
   const { me, error, reload } = useMe(onLoaded)
   const unread = useUnread()
+  const elder = useElderMode()
 
   usePullDownRefresh(async () => {
     setTick((t) => t + 1)
@@ -66,64 +75,111 @@ export default function HomePage() {
     Taro.stopPullDownRefresh()
   })
 
-  const heads = me ? headedCourtyards(me) : []
-  const place = me?.courtyard ? `${me.village?.name ?? ''} · ${me.courtyard.name}` : null
+  const homes = me ? homesOf(me.roles.map((r) => r.role)) : []
+  const home = chooseHome(homes, picked)
+  const pick = (h: THomeKind) => {
+    setPicked(h)
+    if (me) rememberHome(me.person.id, h)
+  }
 
+  const inbox = me ? (
+    <EntryCard
+      title="消息"
+      badge={unread ?? undefined}
+      desc={<Text data-testid="home-inbox-text">{unread ? `有 ${unread} 条未读消息` : unread === 0 ? '没有未读消息' : '院长和村里发给您的消息'}</Text>}
+      testId="home-inbox"
+      onClick={() => openPage(ROUTES.inbox)}
+    />
+  ) : null
+
+  if (me && elder.on && showsElderHome(me)) return <ElderHome me={me} unread={unread} tick={tick} className={elder.className} />
   return (
-    <View className="page home">
+    <View className={`page home ${elder.className}`} data-testid="home" data-home={me ? home : ''}>
       <View className="home__greeting" data-testid="home-greeting">
         <Text className="page-title">{me ? `${greeting()}，${me.person.name}` : '小院家'}</Text>
         <Text className="page-subtitle" data-testid="home-courtyard">
-          {me ? (place ?? '您还没有加入院落') : '正在加载…'}
+          {me ? subtitle(me, home) : '正在加载…'}
         </Text>
       </View>
+
+      {me && homes.length > 1 ? (
+        <Tabs options={homes.map((h) => ({ value: h, label: HOME_LABELS[h] }))} value={home} onChange={pick} testId="home-switch" />
+      ) : null}
 
       <ErrorNotice error={error} testId="home-error" />
 
       {me ? <SosCard key={`sos-${tick}`} me={me} /> : null}
 
-      {me ? (
-        <EntryCard
-          title="消息"
-          badge={unread ?? undefined}
-          desc={<Text data-testid="home-inbox-text">{unread ? `有 ${unread} 条未读消息` : unread === 0 ? '没有未读消息' : '院长和村里发给您的消息'}</Text>}
-          testId="home-inbox"
-          onClick={() => openPage(ROUTES.inbox)}
-        />
+      {me && home === 'villager' ? (
+        <>
+          {inbox}
+          {me.courtyard ? <AskHeadCard /> : null}
+          {!isVillager(me) ? (
+            <EntryCard
+              title="加入院落"
+              desc={myRequest ? `您申请加入${myRequest.courtyard.name}，正在等待院长审核` : '扫院落二维码或输入邀请码，填写家庭信息'}
+              testId="home-join"
+              onClick={() => openPage(ROUTES.join)}
+            />
+          ) : null}
+          <BinReportCard />
+          <MarketCard />
+        </>
       ) : null}
 
-      {me && handlesRequests(me) ? <RequestQueueCard key={`queue-${tick}`} /> : null}
-      {me?.courtyard ? <AskHeadCard /> : null}
-
-      {me && isCleaner(me) ? <CleanerTasksCard /> : null}
-
-      {me && !isVillager(me) ? (
-        <EntryCard
-          title="加入院落"
-          desc={myRequest ? `您申请加入${myRequest.courtyard.name}，正在等待院长审核` : '扫院落二维码或输入邀请码，填写家庭信息'}
-          testId="home-join"
-          onClick={() => openPage(ROUTES.join)}
-        />
+      {me && home !== 'villager' ? (
+        <View className="home__work" data-testid={`home-work-${home}`} key={`${home}-${tick}`}>
+          <WorkCards me={me} home={home} />
+          {inbox}
+        </View>
       ) : null}
-
-      {heads.length ? (
-        <EntryCard
-          title="入院申请"
-          badge={pending ?? undefined}
-          desc={
-            <Text data-testid="home-requests-count">
-              {pending === null ? '查看并审核村民的入院申请' : pending > 0 ? `有 ${pending} 份申请等您审核` : '暂无待审核的申请'}
-            </Text>
-          }
-          testId="home-requests"
-          onClick={() => openPage(ROUTES.requests)}
-        />
-      ) : null}
-
-      {me && reviewsMarket(me) ? <MarketReviewCard key={`market-review-${tick}`} /> : null}
-
-      <BinReportCard />
-      <MarketCard />
     </View>
+  )
+}
+
+/** A 工作台's cards, the most pressing first. */
+function WorkCards({ me, home }: { me: TMe; home: Exclude<THomeKind, 'villager'> }) {
+  if (home === 'cleaner') return <CleanerTasksCard preview={3} />
+  if (home === 'clerk') {
+    const villages = roleVillages(me, ['shopkeeper'])
+    return (
+      <>
+        {villages.map((v) => (
+          <PickupsCard key={v.id} village={v} many={villages.length > 1} />
+        ))}
+      </>
+    )
+  }
+  if (home === 'head')
+    return (
+      <>
+        <RequestQueueCard preview={3} />
+        <JoinRequestsCard courtyards={headedCourtyards(me)} />
+        <MarketReviewCard />
+      </>
+    )
+  if (home === 'cadre') {
+    const villages = cadreVillages(me)
+    const many = villages.length > 1
+    return (
+      <>
+        <RequestQueueCard preview={3} />
+        {villages.map((v) => (
+          <OpenBinsCard key={`bins-${v.id}`} village={v} many={many} />
+        ))}
+        <MarketReviewCard />
+        {villages.map((v) => (
+          <VillageFiguresCard key={`figures-${v.id}`} village={v} many={many} />
+        ))}
+      </>
+    )
+  }
+  return (
+    <>
+      <RequestQueueCard preview={3} />
+      {staffTownships(me).map((t) => (
+        <TownshipVillagesCard key={t.id} township={t} />
+      ))}
+    </>
   )
 }

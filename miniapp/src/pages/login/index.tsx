@@ -2,13 +2,16 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { AppError } from '../../../../shared/errors'
+import { LEGAL_VERSION } from '../../../../shared/domain/privacy'
 import { devSignIn, listDevPeople, loginWithWechatCode, type TDevPeople, type TSession } from '../../api/auth'
 import { toAppError } from '../../api/request'
 import { Button } from '../../components/nut'
+import { ConsentCheck } from '../../components/consent-check'
 import { ErrorNotice } from '../../components/error-notice'
+import { PrivacyPopup } from '../../components/privacy-popup'
 import { leaveLogin } from '../../lib/navigation'
 import { useAction, type TActionResult } from '../../lib/use-action'
-import { platform, PlatformCancelled } from '../../platform'
+import { platform, PlatformCancelled, requirePrivacyAuthorization } from '../../platform'
 import './index.scss'
 
 type TDevPerson = TDevPeople['people'][number]
@@ -23,13 +26,28 @@ export default function LoginPage() {
   const [people, setPeople] = useState<TDevPerson[] | null>(null)
   const [demoError, setDemoError] = useState<AppError | null>(null)
   const canWechat = platform.canWechatLogin
+  // 用户协议/隐私政策: never ticked in advance; sign-in is refused, with the reason, until it is
+  const [agreed, setAgreed] = useState(false)
+  const [refused, setRefused] = useState<AppError | null>(null)
+  const consented = () => {
+    if (agreed) return true
+    setRefused(new AppError('CONSENT_REQUIRED'))
+    return false
+  }
+  const onAgree = (v: boolean) => {
+    setAgreed(v)
+    if (!v) return
+    setRefused(null)
+    // WeChat's own 隐私授权 comes right after ours (a no-op in a browser or once given)
+    void requirePrivacyAuthorization()
+  }
 
   const wechat = useAction('wechat-login', (body: { code: string }, key: string) => loginWithWechatCode(body.code, key))
   // A WeChat code is single-use: keep it only while a retry may still succeed (no answer yet).
   const pendingCode = useRef<string | null>(null)
 
   const onWechatLogin = async () => {
-    if (wechat.busy) return
+    if (wechat.busy || !consented()) return
     let code = pendingCode.current
     if (!code) {
       try {
@@ -50,7 +68,12 @@ export default function LoginPage() {
     }
   }
 
-  const demo = useAction('dev-login', (body: { personId: string } | { newPerson: true }, key: string) => devSignIn(body, key))
+  const demo = useAction('dev-login', (body: { personId: string } | { newPerson: true }, key: string) =>
+    devSignIn({ ...body, consentVersion: LEGAL_VERSION }, key),
+  )
+  const demoSignIn = async (body: { personId: string } | { newPerson: true }) => {
+    if (consented()) signedIn(await demo.run(body))
+  }
 
   const loadPeople = useCallback(async () => {
     setDemoError(null)
@@ -97,6 +120,10 @@ export default function LoginPage() {
         <Text className="login__slogan">我们的院落，大家一起来当家</Text>
       </View>
 
+      <PrivacyPopup />
+      <ConsentCheck checked={agreed} onChange={onAgree} testId="login-consent" />
+      <ErrorNotice error={refused} testId="login-consent-error" />
+
       {canWechat ? (
         <View className="login__wechat">
           <Button className="btn" type="primary" size="xlarge" block loading={wechat.busy} disabled={busy} data-testid="login-wechat" onClick={onWechatLogin}>
@@ -137,7 +164,7 @@ export default function LoginPage() {
                   block
                   disabled={busy}
                   data-testid={`dev-person-${p.id}`}
-                  onClick={async () => signedIn(await demo.run({ personId: p.id }))}
+                  onClick={() => demoSignIn({ personId: p.id })}
                 >
                   {p.scopeName ? `${p.name}（${p.scopeName}）` : p.name}
                 </Button>
@@ -154,7 +181,7 @@ export default function LoginPage() {
               block
               disabled={busy}
               data-testid="dev-new-person"
-              onClick={async () => signedIn(await demo.run({ newPerson: true }))}
+              onClick={() => demoSignIn({ newPerson: true })}
             >
               以新用户身份体验
             </Button>

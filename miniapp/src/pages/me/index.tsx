@@ -17,9 +17,11 @@ import {
 import { LinkRow, Section } from '../../components/card'
 import { ErrorNotice } from '../../components/error-notice'
 import { Button, Cell, CellGroup } from '../../components/nut'
+import { ElderSwitch } from '../../components/elder-switch'
 import { SosSwitch } from '../../components/sos-switch'
 import { SubscribeAsk } from '../../components/subscribe-ask'
 import { flagLabels, formatDate, formatPhone, roleText } from '../../lib/format'
+import { scanToSignInComputer } from '../../lib/admin-login'
 import { BIN_ROUTES } from '../../lib/bin-routes'
 import { MARKET_ROUTES } from '../../lib/market-routes'
 import { reviewsMarket } from '../../lib/market-roles'
@@ -87,6 +89,7 @@ export default function MePage() {
           ) : null}
 
           {me.courtyard ? <SosSwitch me={me} /> : null}
+          <ElderSwitch />
 
           <CellGroup title="我的院落">
             <Cell title="户" extra={me.household?.label ?? '未登记'} data-testid="me-household" />
@@ -201,6 +204,23 @@ export default function MePage() {
               ) : null}
             </Section>
           ) : null}
+          <Section title="登录与设备" testId="me-account">
+            {handlesRequests(me) ? (
+              <LinkRow title="扫码登录电脑" extra="扫管理后台的二维码" testId="me-admin-login-scan" onClick={() => void scanToSignInComputer()} />
+            ) : null}
+            <LinkRow title="登录设备" extra="查看、退出其他设备" testId="me-devices" onClick={() => openPage(ROUTES.devices)} />
+          </Section>
+          <Section title="隐私与数据" testId="me-privacy">
+            <LinkRow
+              title="我的数据"
+              extra={me.deletionRequest ? '注销申请待确认' : '下载、申请注销'}
+              testId="me-my-data"
+              onClick={() => openPage(ROUTES.myData)}
+            />
+            {cadreVillages(me).length ? (
+              <LinkRow title="注销申请" extra="村民申请注销，由村干部确认" testId="me-deletions" onClick={() => openPage(ROUTES.deletions)} />
+            ) : null}
+          </Section>
         </>
       ) : !error ? (
         <Text className="muted">正在加载…</Text>

@@ -10,6 +10,7 @@ import { openPage } from '../../lib/navigation'
 import { ROUTES } from '../../lib/routes'
 import { useCursorList } from '../../lib/use-cursor-list'
 import { useMe } from '../../lib/use-me'
+import { useElderMode } from '../../lib/elder-mode'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -20,6 +21,7 @@ const PAGE_SIZE = 20
  * balance is right after a redemption or a cancel on another page.
  */
 export default function PointsPage() {
+  const elder = useElderMode()
   const { me, error: meError } = useMe()
   const [balance, setBalance] = useState<number | null>(null)
   const [waiting, setWaiting] = useState<number | null>(null)
@@ -37,7 +39,7 @@ export default function PointsPage() {
   const hands = me ? handoverVillages(me).length > 0 : false
 
   return (
-    <View className="page points">
+    <View className={`page points ${elder.className}`}>
       <View className="points__head" data-testid="points-head">
         <Text className="points__label">我的积分</Text>
         <View className="points__balance-row">

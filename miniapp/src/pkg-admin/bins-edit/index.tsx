@@ -8,9 +8,12 @@ import { toAppError } from '../../api/request'
 import { Section } from '../../components/card'
 import { ErrorNotice } from '../../components/error-notice'
 import { Field } from '../../components/field'
+import { GeoMap, type TMapMarker } from '../../components/geo-map'
 import { Button } from '../../components/nut'
 import { Toggle } from '../../components/toggle'
 import { useAction } from '../../lib/use-action'
+import { PlatformCancelled } from '../../platform'
+import { canPickWithHost, pickPoint, type TLatLng } from '../../platform/geo'
 import { useVillageBins } from '../bins-shared/use-village-bins'
 import '../bins-shared/bins.scss'
 
@@ -78,6 +81,20 @@ function checked(f: TForm): { label: string; lat: number; lng: number } | AppErr
   return { label: f.label.trim(), lat, lng }
 }
 
+/** The form's point when it holds one. */
+function pointOf(f: TForm): TLatLng | null {
+  const lat = Number(f.lat.trim())
+  const lng = Number(f.lng.trim())
+  if (!f.lat.trim() || !f.lng.trim() || !Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) return null
+  return { lat, lng }
+}
+
+/** Where the village's bins are (their middle): where a new bin's map opens. */
+function middleOf(bins: TVillageBin[]): TLatLng | null {
+  if (!bins.length) return null
+  return { lat: bins.reduce((s, b) => s + b.lat, 0) / bins.length, lng: bins.reduce((s, b) => s + b.lng, 0) / bins.length }
+}
+
 /** PATCH sends only what changed (moving a bin does not rewrite its cleaners). */
 function changesOf(bin: TVillageBin, next: Required<Pick<TBinPatch, 'label' | 'lat' | 'lng' | 'cleanerIds'>> & { courtyardId: string | null }): TBinPatch {
   const patch: TBinPatch = {}
@@ -134,6 +151,24 @@ export default function BinEditPage() {
       setLocating(false)
     }
   }
+
+  /** WeChat's map chooser (GCJ-02 there, WGS-84 here: platform/geo converts). */
+  const pickOnMap = async () => {
+    setFormError(null)
+    try {
+      const p = await pickPoint(pointOf(form) ?? middleOf(v.data?.items ?? []))
+      set({ lat: p.lat.toFixed(6), lng: p.lng.toFixed(6) })
+    } catch (err) {
+      if (!(err instanceof PlatformCancelled)) setFormError(new AppError('VALIDATION_FAILED', { message: '地图没有打开，请直接填写经纬度', cause: err }))
+    }
+  }
+
+  const here = pointOf(form)
+  const others = (v.data?.items ?? []).filter((b) => b.code !== code)
+  const pickMarkers: TMapMarker[] = [
+    ...others.map((b): TMapMarker => ({ lat: b.lat, lng: b.lng, text: '', tone: 'other', title: b.label })),
+    ...(here ? [{ ...here, text: '桶', tone: 'pick' as const, title: form.label.trim() || '这个桶' }] : []),
+  ]
 
   const onSave = async () => {
     if (!v.villageId) return
@@ -207,6 +242,22 @@ export default function BinEditPage() {
         <Button className="btn btn-small" size="large" block loading={locating} data-testid="bin-edit-here" onClick={fillHere}>
           用我现在的位置（站在桶旁边）
         </Button>
+        {canPickWithHost ? (
+          <Button className="btn btn-small" size="large" block data-testid="bin-edit-pick" onClick={pickOnMap}>
+            在地图上选位置
+          </Button>
+        ) : v.data && (!code || here) ? (
+          <View className="bins-form__map">
+            <Text className="muted">点一下地图，把桶放到那里（灰点是本村其他桶）</Text>
+            <GeoMap
+              testId="bin-edit-map"
+              markers={pickMarkers}
+              center={here ?? middleOf(others.length ? others : (v.data?.items ?? []))}
+              onPick={(p) => set({ lat: p.lat.toFixed(6), lng: p.lng.toFixed(6) })}
+              fallback={<Text className="muted">地图加载不出来时，请直接填写经纬度。</Text>}
+            />
+          </View>
+        ) : null}
 
         {lists.error ? (
           <>

@@ -77,7 +77,7 @@ export default function BinsImportPage() {
       <Text className="page-title">{`批量导入${v.choice.village ? ` · ${v.choice.village.name}` : ''}`}</Text>
       <Text className="bins-hint">
         {
-          '每行一个桶：编号,纬度,经度,保洁员（姓名或手机号，可不填）。第一行可以是表头。\n全部检查通过才会导入；有问题的行会列出行号，改好后再导入。导入后在列表里补上院落。'
+          '每行一个桶：编号,纬度,经度,保洁员（姓名或手机号，可不填）。第一行可以是表头。\n经纬度用手机定位（GPS）读到的数；从高德、腾讯或百度地图上复制的坐标会偏几百米。\n全部检查通过才会导入；有问题的行会列出行号，改好后再导入。导入后在列表里补上院落。'
         }
       </Text>
 

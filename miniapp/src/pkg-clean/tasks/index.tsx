@@ -8,6 +8,7 @@ import { isCleaner } from '../../api/me'
 import { toAppError } from '../../api/request'
 import { ErrorNotice } from '../../components/error-notice'
 import { Field } from '../../components/field'
+import { GeoMap, type TMapMarker, type TMarkerIcons } from '../../components/geo-map'
 import { Button } from '../../components/nut'
 import { PhotoPicker, usePhotos } from '../../components/photo-picker'
 import { formatTime } from '../../lib/format'
@@ -15,9 +16,17 @@ import { svgDataUri } from '../../lib/svg-image'
 import { useAction } from '../../lib/use-action'
 import { useMe } from '../../lib/use-me'
 import { platform, PlatformCancelled } from '../../platform'
+import { openNavigation } from '../../platform/geo'
 import { currentPosition } from './location'
 import { distanceText, routeMapSvg } from './route-map'
 import './index.scss'
+
+/** WeChat's <map> icons, copied into this package by the build (miniapp/config: copy). */
+const ICONS: TMarkerIcons = {
+  first: '/pkg-clean/tasks/markers/first.png',
+  next: '/pkg-clean/tasks/markers/next.png',
+  start: '/pkg-clean/tasks/markers/start.png',
+}
 
 const FROM_TEXT: Record<TCleanerTasks['start']['from'], string> = {
   device: '从您现在的位置出发',
@@ -26,9 +35,10 @@ const FROM_TEXT: Record<TCleanerTasks['start']['from'], string> = {
 }
 
 /**
- * 清运任务 (保洁员): the open bins in the order the server's route planner gives, a map drawn
- * from their coordinates, and per bin 「扫码确认清运」 / 「误报」 — both scan the bin's own QR
- * on site (proof of presence; another bin's QR is refused with WRONG_BIN).
+ * 清运任务 (保洁员): the open bins in the order the server's route planner gives, on a map (WeChat's
+ * <map>, or tiles in a browser, else a drawing from their coordinates), and per bin 「导航」,
+ * 「扫码确认清运」 / 「误报」 — both scan the bin's own QR on site (proof of presence; another
+ * bin's QR is refused with WRONG_BIN).
  */
 export default function CleanerTasksPage() {
   const { me, error: meError, reload: reloadMe } = useMe()
@@ -73,6 +83,22 @@ export default function CleanerTasksPage() {
     )
   }, [tasks])
 
+  const route = useMemo(() => {
+    if (!tasks || !tasks.stops.length) return null
+    const start = { lat: tasks.start.lat, lng: tasks.start.lng }
+    const markers: TMapMarker[] = [
+      { ...start, text: '起', tone: 'start', title: FROM_TEXT[tasks.start.from] },
+      ...tasks.stops.map((s): TMapMarker => ({
+        lat: s.bin.lat,
+        lng: s.bin.lng,
+        text: String(s.order),
+        tone: s.order === 1 ? 'first' : 'next',
+        title: `第${s.order}站 ${s.bin.label}`,
+      })),
+    ]
+    return { markers, line: [start, ...tasks.stops.map((s) => ({ lat: s.bin.lat, lng: s.bin.lng }))] }
+  }, [tasks])
+
   const notCleaner = me && !isCleaner(me)
   const stops = tasks?.stops ?? []
 
@@ -111,9 +137,16 @@ export default function CleanerTasksPage() {
         </View>
       ) : null}
 
-      {mapUri ? (
-        <View className="clean__map" data-testid="route-map" data-stops={String(stops.length)}>
-          <Image className="clean__map-img" src={mapUri} mode="scaleToFill" />
+      {mapUri && route ? (
+        <View className="clean__map">
+          <GeoMap
+            testId="route-map"
+            data={{ stops: String(stops.length) }}
+            markers={route.markers}
+            line={route.line}
+            icons={ICONS}
+            fallback={<Image className="clean__map-img" src={mapUri} mode="scaleToFill" data-testid="route-map-drawing" />}
+          />
           <Text className="clean__map-legend">{'■ 出发点 · ● 按顺序前往，红色是第一站'}</Text>
         </View>
       ) : null}
@@ -212,6 +245,15 @@ function StopCard({ stop, onDone }: { stop: TTaskStop; onDone: () => void }) {
 
   const error = scanError ?? clean.error ?? markFalse.error
 
+  const onNavigate = () => {
+    const place = { lat: stop.bin.lat, lng: stop.bin.lng, name: stop.bin.label, address: stop.bin.courtyard ?? '' }
+    openNavigation(place).catch((err: unknown) => {
+      // closing WeChat's map page is no error
+      if (!/cancel/i.test((err as { errMsg?: string } | undefined)?.errMsg ?? ''))
+        setScanError(new AppError('INTERNAL', { message: '打不开地图，请稍后再试', cause: err }))
+    })
+  }
+
   return (
     <View className="clean-stop" data-testid="task-stop" data-order={String(stop.order)} data-report-id={stop.reportId} data-label={stop.bin.label}>
       <View className="clean-stop__head">
@@ -225,7 +267,12 @@ function StopCard({ stop, onDone }: { stop: TTaskStop; onDone: () => void }) {
         <Text className="clean-stop__kind">{BIN_KINDS[stop.kind] ?? stop.kind}</Text>
       </View>
       <Text className="clean-stop__line">{`${stop.reporters} 人报满 · ${formatTime(stop.openedAt)}`}</Text>
-      <Text className="clean-stop__line">{`${stop.order === 1 ? '距出发点' : '距上一站'} ${distanceText(stop.legMeters)}`}</Text>
+      <View className="clean-stop__where">
+        <Text className="clean-stop__line">{`${stop.order === 1 ? '距出发点' : '距上一站'} ${distanceText(stop.legMeters)}`}</Text>
+        <Button className="btn-small clean-stop__nav" size="large" data-testid="task-navigate" onClick={onNavigate}>
+          导航
+        </Button>
+      </View>
 
       {!platform.canScan ? (
         <Field label="桶上贴纸的编码" value={typed} onChange={(v) => setTyped(v.toUpperCase())} maxlength={20} testId="task-code-input" />

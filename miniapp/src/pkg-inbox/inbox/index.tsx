@@ -12,6 +12,7 @@ import { isAppPage } from '../../lib/routes'
 import { setUnread } from '../../lib/unread'
 import { useAction } from '../../lib/use-action'
 import { useCursorList } from '../../lib/use-cursor-list'
+import { useElderMode } from '../../lib/elder-mode'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -20,6 +21,7 @@ const URGENT_PRIORITY = 50
 
 /** 消息: the in-app inbox. Every notification lands here, WeChat push or not. */
 export default function InboxPage() {
+  const elder = useElderMode()
   const [unread, setUnreadHere] = useState(0)
 
   const applyUnread = (n: number) => {
@@ -59,7 +61,7 @@ export default function InboxPage() {
   }
 
   return (
-    <View className="page inbox">
+    <View className={`page inbox ${elder.className}`}>
       <View className="inbox__head">
         <Text className="inbox__summary" data-testid="inbox-unread" data-unread={String(unread)}>
           {items === null ? '正在加载…' : unread > 0 ? `${unread} 条未读` : '没有未读消息'}

@@ -85,7 +85,7 @@ export default function BoardScreenPage() {
       <View className="screen__head">
         <View className="screen__titles">
           <Text className="screen__title" data-testid="screen-title">{`${villageName || '本村'} 积分榜`}</Text>
-          <Text className="screen__period">{`${periodText(periodOf(period))} · 挂榜晾晒`}</Text>
+          <Text className="screen__period">{`${periodText(periodOf(period))} · 按获得的积分排名（不是余额） · 挂榜晾晒`}</Text>
         </View>
         <Text className="screen__updated" data-testid="screen-updated" data-updated={updatedAt ?? ''}>
           {updatedAt ? `更新于 ${formatTime(updatedAt)}，每分钟自动刷新` : '正在加载…'}

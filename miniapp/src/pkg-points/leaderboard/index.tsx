@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import type { AppError } from '../../../../shared/errors'
+import { isStaff } from '../../../../shared/domain/roles'
 import { memberVillages } from '../../api/me'
 import { getLeaderboard, type TBoard, type TBoardBy, type TBoardResponse } from '../../api/points'
 import { toAppError } from '../../api/request'
@@ -30,13 +31,20 @@ const BYS: { value: TBoardBy; label: string }[] = [
 ]
 const WHO: Record<TBoard, string> = { person: '我', household: '我家', courtyard: '我们院' }
 
-/** The line under 我的排名: my score, or why I am not on this board. */
-function myScoreText(data: TBoardResponse | null, board: TBoard, by: TBoardBy): string {
+/** The line under 我的排名: the points earned, or why I am not on this board. */
+function myScoreText(data: TBoardResponse | null, board: TBoard, by: TBoardBy, staff: boolean): string {
   if (!data) return ''
   const mine = data.me
   if (!mine) return board === 'person' ? '' : `没有登记${board === 'household' ? '户' : '院落'}`
+  if (board === 'person' && staff) return '工作人员不上个人榜'
   const item = data.items.find((i) => i.id === mine.id)
-  return by === 'perHousehold' && item ? `户均 ${scoreText(item, 'perHousehold')} 分` : `${mine.total} 分`
+  return by === 'perHousehold' && item ? `户均获得 ${scoreText(item, 'perHousehold')} 分` : `获得 ${mine.total} 分`
+}
+
+/** What every board counts (issue 14: people took it for the balance). */
+function boardNote(board: TBoard): string {
+  const earned = '按获得的积分排名，兑换用掉的不扣，不是积分余额。'
+  return board === 'person' ? `${earned}保洁员、村干部等工作人员不上个人榜。` : earned
 }
 
 /**
@@ -117,8 +125,11 @@ export default function LeaderboardPage() {
             <Text className="leaderboard__me-rank" data-testid="board-me-rank">
               {!data ? '…' : myLine?.rank ? `第 ${myLine.rank} 名` : '暂无排名'}
             </Text>
-            <Text className="leaderboard__me-total">{myScoreText(data, board, effectiveBy)}</Text>
+            <Text className="leaderboard__me-total">{myScoreText(data, board, effectiveBy, Boolean(me && isStaff(me.roles.map((r) => r.role))))}</Text>
           </View>
+          <Text className="leaderboard__note" data-testid="board-note">
+            {boardNote(board)}
+          </Text>
 
           <ErrorNotice error={error} testId="leaderboard-error" />
           {data && !data.items.length ? (

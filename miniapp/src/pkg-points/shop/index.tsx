@@ -16,6 +16,7 @@ import { useMe } from '../../lib/use-me'
 import { useVillageChoice } from '../../lib/use-village-choice'
 import { PickupCard } from '../components/pickup-card'
 import { VillageChips } from '../../components/village-chips'
+import { useElderMode } from '../../lib/elder-mode'
 import '../components/points.scss'
 
 /** Why a reward cannot be redeemed right now, or null when it can. */
@@ -32,6 +33,7 @@ function blocked(r: TReward, balance: number | null): string | null {
  * what the page shows is what the server has.
  */
 export default function ShopPage() {
+  const elder = useElderMode()
   const { params } = useRouter()
   const { me, error: meError } = useMe()
   const choice = useVillageChoice(me, memberVillages, { initialId: params.villageId })
@@ -94,7 +96,7 @@ export default function ShopPage() {
   const noVillage = me && !choice.pending && !choice.villages.length
 
   return (
-    <View className="page shop">
+    <View className={`page shop ${elder.className}`}>
       <ErrorNotice error={meError ?? choice.error} testId="shop-me-error" />
 
       {noVillage ? (
@@ -133,7 +135,9 @@ export default function ShopPage() {
             data-stock={String(r.stock)}
           >
             <View className="pts-card__head">
-              {r.pictureUrl ? <Image className="pts-card__picture" src={r.pictureUrl} mode="aspectFill" data-testid="reward-picture" /> : null}
+              {r.pictureUrl ? (
+                <Image className="pts-card__picture" src={r.pictureUrl} mode="aspectFill" nativeProps={{ alt: '' }} data-testid="reward-picture" />
+              ) : null}
               <Text className="pts-card__name">{r.name}</Text>
               <Text className="pts-card__price" data-testid="reward-price">{`${r.price} 积分`}</Text>
             </View>

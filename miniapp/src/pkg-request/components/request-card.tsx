@@ -18,6 +18,7 @@ export function RequestCard({ item: r, showRequester }: { item: TRequestItem; sh
       className={`req-item ${r.overdue ? 'req-item--overdue' : DONE.includes(r.state) ? 'req-item--done' : ''}`}
       data-testid="request-item"
       data-id={r.id}
+      data-ticket={r.ticket}
       data-state={r.state}
       data-overdue={r.overdue ? 'true' : 'false'}
       onClick={() => openPage(requestPage(r.id))}
@@ -42,6 +43,7 @@ export function RequestCard({ item: r, showRequester }: { item: TRequestItem; sh
       </View>
       <Text className="req-item__text">{r.text}</Text>
       <Text className="req-item__meta">{`${who} · ${formatTime(r.createdAt)}`}</Text>
+      <Text className="req-item__meta" data-testid="request-item-ticket">{`工单号 ${r.ticket}`}</Text>
       {due ? <Text className={`req-item__meta ${r.overdue ? 'req-overdue' : ''}`}>{r.overdue ? `已超时 · ${due}` : due}</Text> : null}
       {r.rating ? <Text className="req-item__meta">{`评价 ${'★'.repeat(r.rating)}`}</Text> : null}
     </View>

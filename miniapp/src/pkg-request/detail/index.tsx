@@ -15,6 +15,7 @@ import { dueText, REQUEST_CATEGORIES, REQUEST_LEVELS, REQUEST_STATES, STATE_TAG 
 import { RequestActions } from './actions'
 import { Thread } from './thread'
 import { StateTag } from '../../components/state-tag'
+import { useElderMode } from '../../lib/elder-mode'
 import '../components/request.scss'
 
 const STATE_HINT: Partial<Record<TRequestDetail['state'], string>> = {
@@ -30,6 +31,7 @@ const STATE_HINT: Partial<Record<TRequestDetail['state'], string>> = {
  * server allows now, the 沟通 thread and the 办理过程 timeline nobody can edit.
  */
 export default function RequestDetailPage() {
+  const elder = useElderMode()
   const { params } = useRouter()
   const id = params.id ?? ''
   const { me } = useMe()
@@ -70,7 +72,7 @@ export default function RequestDetailPage() {
   const live = d ? !['closed', 'withdrawn'].includes(d.state) : false
 
   return (
-    <View className="page req-desk req-detail">
+    <View className={`page req-desk req-detail ${elder.className}`}>
       <ErrorNotice error={error} testId="request-detail-error" />
       {!d && !error ? <Text className="muted">正在加载…</Text> : null}
 
@@ -111,6 +113,7 @@ export default function RequestDetailPage() {
               </View>
             ) : null}
             {d.place ? <Text className="req-card__line" data-testid="request-place-view">{`地点：${d.place}`}</Text> : null}
+            <Text className="req-card__line req-ticket" data-testid="request-ticket" data-ticket={d.ticket}>{`工单号 ${d.ticket}`}</Text>
             <Text className="req-card__line">{`${d.requester.name} · ${d.courtyard.name} · ${formatTime(d.createdAt)}`}</Text>
             <Text className="req-card__line" data-testid="request-handler">
               {d.handler ? `办理人：${d.handler.name}` : '办理人：待受理'}

@@ -9,6 +9,7 @@ import { Button } from '../../components/nut'
 import { PhotoPicker, usePhotos } from '../../components/photo-picker'
 import { formatTime } from '../../lib/format'
 import { useAction } from '../../lib/use-action'
+import { appendSpoken, VoiceButton } from '../components/voice-button'
 
 const BODY_MAX = 500
 const MAX_PHOTOS = 4
@@ -95,6 +96,7 @@ export function Thread({
             placeholder="写留言，对方会收到通知"
             onInput={(e) => setBody(e.detail.value)}
           />
+          <VoiceButton onText={(spoken) => setBody((b) => appendSpoken(b, spoken, BODY_MAX))} testId="request-reply-voice" />
           <PhotoPicker photos={photos} max={MAX_PHOTOS} testId="request-reply-photos" />
           <ErrorNotice error={formError ?? send.error} testId="request-reply-error" />
           <Button

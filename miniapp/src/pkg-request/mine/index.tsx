@@ -6,16 +6,18 @@ import { openPage } from '../../lib/navigation'
 import { REQUEST_ROUTES } from '../../lib/request-routes'
 import { useCursorList } from '../../lib/use-cursor-list'
 import { RequestCard } from '../components/request-card'
+import { useElderMode } from '../../lib/elder-mode'
 import '../components/request.scss'
 
 const PAGE_SIZE = 20
 
 /** 我的事项: what I sent to the courtyard head, newest first, each with where it stands. */
 export default function MyRequestsPage() {
+  const elder = useElderMode()
   const { items, cursor, error, loadingMore, loadMore } = useCursorList((cursor: string | null) => listMyRequests(cursor, PAGE_SIZE))
 
   return (
-    <View className="page req-mine">
+    <View className={`page req-mine ${elder.className}`}>
       <Button className="btn" type="primary" size="xlarge" block data-testid="request-mine-new" onClick={() => openPage(REQUEST_ROUTES.new)}>
         找院长
       </Button>

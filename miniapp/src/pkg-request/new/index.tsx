@@ -13,6 +13,8 @@ import { ROUTES } from '../../lib/routes'
 import { useAction } from '../../lib/use-action'
 import { useMe } from '../../lib/use-me'
 import { CATEGORY_KEYS, REQUEST_CATEGORIES, type TRequestCategory } from '../components/labels'
+import { appendSpoken, VoiceButton } from '../components/voice-button'
+import { useElderMode } from '../../lib/elder-mode'
 import '../components/request.scss'
 
 const TEXT_MAX = 1000
@@ -36,6 +38,7 @@ function checkRequest(category: TRequestCategory | null, text: string): AppError
  * own page opens, where the answer will appear.
  */
 export default function NewRequestPage() {
+  const elder = useElderMode()
   const { me, error: meError } = useMe()
   const [category, setCategory] = useState<TRequestCategory | null>(null)
   const [text, setText] = useState('')
@@ -75,7 +78,7 @@ export default function NewRequestPage() {
   const member = me ? Boolean(me.courtyard) : true
 
   return (
-    <View className="page req-new">
+    <View className={`page req-new ${elder.className}`}>
       <ErrorNotice error={meError} testId="request-new-me-error" />
       <Text className="page-title">找院长</Text>
       <Text className="page-subtitle">{me?.courtyard ? `发给${me.courtyard.name}的院长，院长不在身边也能办。` : '有事说一声，院长不在身边也能办。'}</Text>
@@ -114,6 +117,7 @@ export default function NewRequestPage() {
             onInput={(e) => setText(e.detail.value)}
           />
           <Text className="req-count">{`${text.trim().length}/${TEXT_MAX}`}</Text>
+          <VoiceButton onText={(spoken) => setText((t) => appendSpoken(t, spoken, TEXT_MAX))} testId="request-voice" />
 
           <PhotoPicker photos={photos} max={MAX_PHOTOS} title={`拍照片（可不拍，最多${MAX_PHOTOS}张）`} testId="request-photos" />
 

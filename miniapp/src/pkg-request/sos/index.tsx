@@ -14,6 +14,7 @@ import { sosLive, sosStatusText } from '../../lib/sos'
 import { useAction, type TActionResult } from '../../lib/use-action'
 import { useMe } from '../../lib/use-me'
 import { callPhone } from '../../platform'
+import { useElderMode } from '../../lib/elder-mode'
 import '../components/request.scss'
 
 /** Always offered to a caller whose call is live: the police and the ambulance. */
@@ -32,6 +33,7 @@ const POLL_MS = 4000
  * the call is open and the page is in front.
  */
 export default function SosPage() {
+  const elder = useElderMode()
   const { params } = useRouter()
   const id = params.id ?? ''
   const { me } = useMe()
@@ -107,7 +109,7 @@ export default function SosPage() {
   const responderIsMe = Boolean(c?.responder && me && c.responder.id === me.person.id)
 
   return (
-    <View className="page sos-page">
+    <View className={`page sos-page ${elder.className}`}>
       <ErrorNotice error={error} testId="sos-load-error" />
       {!c && !error ? <Text className="muted">正在加载…</Text> : null}
 
@@ -119,6 +121,7 @@ export default function SosPage() {
               {sosStatusText(c)}
             </Text>
             <Text className="sos-status__sub">{`${formatTime(c.createdAt)} 发出${c.closedAt ? ` · ${formatTime(c.closedAt)} 结束` : ''}`}</Text>
+            <Text className="sos-status__sub" data-testid="sos-ticket" data-ticket={c.ticket}>{`工单号 ${c.ticket}`}</Text>
           </View>
 
           <ErrorNotice error={actionError} testId="sos-error" />

@@ -16,6 +16,7 @@ import { flushOutbox, onOutbox, pendingEntries, pendingFor, sendThroughOutbox } 
 import { ROUTES } from '../../lib/routes'
 import { platform, PlatformCancelled } from '../../platform'
 import { binCodeFromParams } from './params'
+import { useElderMode } from '../../lib/elder-mode'
 import './index.scss'
 
 type TOutcome = 'new' | 'joined' | 'queued'
@@ -39,6 +40,7 @@ const KINDS = Object.keys(BIN_KINDS) as TBinKind[]
  * (a photo is up to 700 KB; WeChat storage allows 1 MB per key and 10 MB in all).
  */
 export default function BinScanPage() {
+  const elder = useElderMode()
   const { params } = useRouter()
   const [code] = useState(() => binCodeFromParams(params))
   const [typed, setTyped] = useState('')
@@ -155,7 +157,7 @@ export default function BinScanPage() {
 
   if (!code) {
     return (
-      <View className="page bin-scan">
+      <View className={`page bin-scan ${elder.className}`}>
         <Text className="page-title">扫码报满</Text>
         <Text className="page-subtitle">垃圾桶满了？扫一扫桶上的二维码，一键告诉保洁员。</Text>
         {platform.canScan ? (
@@ -184,7 +186,7 @@ export default function BinScanPage() {
   const offlineLoad = loadError instanceof NetworkError || (loadError !== null && loadError.status >= 500)
 
   return (
-    <View className="page bin-scan">
+    <View className={`page bin-scan ${elder.className}`}>
       <View className="bin-scan__bin" data-testid="bin-info" data-code={code}>
         <Text className="bin-scan__label" data-testid="bin-label">
           {view ? view.bin.label : notFound ? '找不到这个垃圾桶' : '垃圾桶'}

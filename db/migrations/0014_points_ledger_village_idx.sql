@@ -1,0 +1,1 @@
+CREATE INDEX "points_ledger_village_idx" ON "points_ledger" USING btree ("village_id","created_at");

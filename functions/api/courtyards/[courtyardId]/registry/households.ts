@@ -1,0 +1,9 @@
+import { listCourtyardHouseholds as contract } from '../../../../../shared/contracts/registry';
+import { defineRoute } from '../../../../_lib/route';
+import { signedIn } from '../../../../_lib/signed-in';
+import { listHouseholds } from '../../../../services/registry/list-households';
+
+export default defineRoute(contract, {
+  access: { action: 'registry.view', on: { kind: 'courtyard', param: 'courtyardId' } },
+  handle: (ctx, { params, query }) => listHouseholds(signedIn(ctx), { courtyardId: params.courtyardId }, query),
+});

@@ -1,0 +1,5 @@
+// Generated from shared/contracts by `npm run contracts:endpoints`: do not edit by hand.
+import type { TEndpoint } from '../endpoint';
+import type { cancelAdminLoginTicket as contract } from '../admin-login';
+
+export const cancelAdminLoginTicket: TEndpoint<typeof contract> = { method: 'POST', path: '/api/admin-login/tickets/{ticketId}/cancel' };

@@ -1,0 +1,5 @@
+// Generated from shared/contracts by `npm run contracts:endpoints`: do not edit by hand.
+import type { TEndpoint } from '../endpoint';
+import type { listCourtyardHouseholds as contract } from '../registry';
+
+export const listCourtyardHouseholds: TEndpoint<typeof contract> = { method: 'GET', path: '/api/courtyards/{courtyardId}/registry/households' };

@@ -1,0 +1,5 @@
+// Generated from shared/contracts by `npm run contracts:endpoints`: do not edit by hand.
+import type { TEndpoint } from '../endpoint';
+import type { scanAdminLoginTicket as contract } from '../admin-login';
+
+export const scanAdminLoginTicket: TEndpoint<typeof contract> = { method: 'POST', path: '/api/admin-login/tickets/{ticketId}/scan' };

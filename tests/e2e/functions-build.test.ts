@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServerProcess, type TServerProcess } from '../helpers/server-process';
+import { testDbKind } from '../helpers/test-db-config';
+
+/**
+ * The production build (`npm run build:functions`, a step of npm test before this project runs):
+ * the prebuilt host starts under plain node, with no TypeScript loader, and answers; each route's
+ * own bundle carries zod without its 60-odd locales (decision 021).
+ */
+const out = path.resolve(__dirname, '../../dist/functions');
+
+describe('the prebuilt functions', () => {
+  let server: TServerProcess | undefined;
+  let dataDir: string | undefined;
+  afterAll(async () => {
+    await server?.kill();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('start under plain node and answer health, then a route loaded on its first request', async () => {
+    const env: Record<string, string> = {};
+    if (testDbKind() === 'server') env.DATABASE_URL = process.env.DATABASE_URL!;
+    else env.PGLITE_DIR = dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'built-host-'));
+    server = await startServerProcess(env, 'built-host-test', [path.join(out, 'server.js')], 240_000);
+    const health = await fetch(`${server.base}/api/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok' });
+    const me = await fetch(`${server.base}/api/me`);
+    expect(me.status).toBe(401);
+    expect((await me.json()).error.code).toBe('UNAUTHENTICATED');
+    expect((await fetch(`${server.base}/api/no-such-route`)).status).toBe(404);
+  }, 300_000);
+
+  it('bundles each route on its own, with zod’s English messages only', () => {
+    const me = fs.readFileSync(path.join(out, 'api.me.js'), 'utf8');
+    expect(me).toContain('/api/me');
+    // zod's German messages ("… erwartet …"), which `import { z } from 'zod'` pulls into every bundle
+    expect(me).not.toContain('erwartet');
+  });
+});
