@@ -33,9 +33,9 @@ export function createHost(opts: { staticDir?: string; adminDir?: string; routes
   return server;
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    setSecurityHeaders(res);
     const url = requestUrl(req.url);
     if (!url) return sendError(res, new AppError('VALIDATION_FAILED', { message: '请求地址无效' }), randomUUID());
+    // API answers set the security headers as they are sent (respond.ts); static files here
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       const found = routes.match(url.pathname.replace(/\/$/, ''));
       if (!found) return sendError(res, new AppError('NOT_FOUND'), randomUUID());
@@ -43,14 +43,16 @@ export function createHost(opts: { staticDir?: string; adminDir?: string; routes
       const body = reading && (await reading);
       if (body === 'too-large') return sendError(res, new AppError('PAYLOAD_TOO_LARGE'), randomUUID());
       const query: Record<string, string | string[]> = {};
-      for (const k of new Set(url.searchParams.keys())) {
-        const all = url.searchParams.getAll(k);
-        query[k] = all.length > 1 ? all : all[0];
-      }
+      if (url.searchParams)
+        for (const k of new Set(url.searchParams.keys())) {
+          const all = url.searchParams.getAll(k);
+          query[k] = all.length > 1 ? all : all[0];
+        }
       Object.assign(query, found.params);
       const vreq = Object.assign(req, { query, body }) as TRequest;
       return found.handler(vreq, res);
     }
+    setSecurityHeaders(res);
     if (url.pathname === '/admin' || url.pathname.startsWith('/admin/'))
       return serveStatic(opts.adminDir, req, url.pathname.slice('/admin'.length) || '/', res, {
         precompressed: opts.precompressed,
@@ -62,10 +64,25 @@ export function createHost(opts: { staticDir?: string; adminDir?: string; routes
   }
 }
 
-/** The request target as a URL; null when it is not one ("//x:y" would throw in `new URL(…, base)`). */
-function requestUrl(target = '/'): URL | null {
+/**
+ * A target WHATWG URL parsing leaves as it is: a path without dot segments, escapes or other
+ * characters to normalise, and a query of printable ASCII (no fragment).
+ */
+const PLAIN_TARGET = /^\/(?!\/)[\w/-]*(\?[\x21\x22\x24-\x7e]*)?$/;
+
+/**
+ * The request target's path and query; null when it is not one ("//x:y" would throw in
+ * `new URL(…, base)`). A plain target (every API call) is split without building a URL; anything
+ * else is normalised by the URL parser.
+ */
+export function requestUrl(target = '/'): { pathname: string; searchParams: URLSearchParams | null } | null {
+  if (PLAIN_TARGET.test(target)) {
+    const q = target.indexOf('?');
+    return q < 0 ? { pathname: target, searchParams: null } : { pathname: target.slice(0, q), searchParams: new URLSearchParams(target.slice(q)) };
+  }
   try {
-    return new URL(target.startsWith('/') ? `http://localhost${target}` : target);
+    const url = new URL(target.startsWith('/') ? `http://localhost${target}` : target);
+    return { pathname: url.pathname, searchParams: url.searchParams };
   } catch {
     return null;
   }

@@ -9,13 +9,12 @@ import { limitSignIn, limitWrites } from '../services/limits/limit-requests';
 import { clientBucket } from '../../shared/domain/rate-limit';
 import { authorize, type TAccessRule } from './authorize';
 import { clientAddress } from './client-address';
-import { parseBody, parseParams, parseRest, parseXmlBody, rawInput, rawXmlText } from './parse-input';
+import { parseBody, parseParams, parseRest, rawInput } from './parse-input';
 import { signedIn } from './signed-in';
 import { getDb } from './db';
 import { appNow } from '../runtime/clock';
 import { env } from '../runtime/env';
 import { runWrite, type TOutcome } from './idempotency';
-import { kickWorker } from './worker';
 import { log } from './log';
 import { errorBody, sendFile, sendJson, sendRaw } from './respond';
 import { RETRY_AFTER_UNAVAILABLE_S, toAppError } from './to-app-error';
@@ -41,6 +40,8 @@ type TRouteSpec<C extends TContract> = {
   limit?: 'sign-in';
   /** answer raw bytes or text instead of JSON (WeChat downloading a photo, a push echo); with `filename`, a download */
   raw?: (result: z.output<C['response']>) => { contentType: string; body: Buffer | string; filename?: string };
+  /** a body that is not JSON: a contract with `bodyType: 'xml'` needs `readXmlBody` (./xml-body) */
+  readBody?: (req: TRequest) => Promise<unknown>;
 };
 
 /** The request as both Vercel and our node:http host give it. */
@@ -59,6 +60,7 @@ const REQUEST_ID = /^[\w.-]{8,64}$/;
  * log line.
  */
 export function defineRoute<C extends TContract>(contract: C, spec: TRouteSpec<C>): THandler {
+  if (contract.bodyType === 'xml' && !spec.readBody) throw new Error(`${contract.method} ${contract.path} takes XML: pass readBody: readXmlBody`);
   const handler = async (req: TRequest, res: ServerResponse): Promise<void> => {
     const started = Date.now();
     const header = req.headers['x-request-id'];
@@ -114,7 +116,7 @@ export function defineRoute<C extends TContract>(contract: C, spec: TRouteSpec<C
       if (spec.limit === 'sign-in') await limitSignIn(ctx, clientBucket(clientAddress(req, ctx.env.TRUST_PROXY)));
       if (actor && WRITE_METHODS.has(contract.method)) await limitWrites(signedIn(ctx));
 
-      const body = !WRITE_METHODS.has(contract.method) ? {} : contract.bodyType === 'xml' ? parseXmlBody(await rawXmlText(req)) : parseBody(req.body);
+      const body = !WRITE_METHODS.has(contract.method) ? {} : spec.readBody ? await spec.readBody(req) : parseBody(req.body);
       const raw = rawInput(contract, req.query ?? {}, body);
       const params = parseParams(contract.params, raw.params);
       // who may, before what they sent is read: a refused caller learns nothing from form errors
@@ -145,7 +147,7 @@ export function defineRoute<C extends TContract>(contract: C, spec: TRouteSpec<C
 
       /** The use case committed notifications: tell the dispatcher now rather than at the next tick. */
       function kickIfNotified(): void {
-        if (ctx.effects?.notified && ctx.env.DISPATCH_KICK) void kickWorker();
+        if (ctx.effects?.notified && ctx.env.DISPATCH_KICK) kickWorker();
       }
     }
   };
@@ -163,6 +165,17 @@ export function defineRoutes(...handlers: THandler[]): THandler {
     sendJson(res, err.status, errorBody(err, requestId), { 'x-request-id': requestId, allow: [...byMethod.keys()].join(', ') });
   };
   return Object.assign(combined, { contracts: handlers.flatMap((h) => h.contracts), access: handlers.flatMap((h) => h.access) });
+}
+
+/**
+ * The dispatcher (every channel, the job table, the WeChat clients) is loaded by the first kick,
+ * not with the route: a function that never notifies never evaluates it (decision 021).
+ */
+function kickWorker(): void {
+  import('./worker').then(
+    (w) => void w.kickWorker(),
+    (e: unknown) => log('warn', 'worker failed to load', { err: e instanceof Error ? e.message : String(e) }),
+  );
 }
 
 function cronSecretMatches(given: string | null, secret: string): boolean {
