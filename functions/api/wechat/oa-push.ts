@@ -8,5 +8,11 @@ const text = (r: { text: string }) => ({ contentType: 'text/plain; charset=utf-8
 /** The 公众号's 服务器配置 URL: subscribe/unsubscribe pushes (XML, plaintext or 安全模式), authenticated by signature. */
 export default defineRoutes(
   defineRoute(verifyOaPush, { access: 'public', handle: (ctx, { query }) => Promise.resolve(verify(ctx, query)), raw: text }),
-  defineRoute(receiveOaPush, { access: 'public', idempotent: false, readBody: readXmlBody, handle: (ctx, { query, body }) => receive(ctx, query, body), raw: text }),
+  defineRoute(receiveOaPush, {
+    access: 'public',
+    idempotent: false,
+    readBody: readXmlBody,
+    handle: (ctx, { query, body }) => receive(ctx, query, body),
+    raw: text,
+  }),
 );
