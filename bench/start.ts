@@ -1,49 +1,21 @@
 /**
  * bench/start: cold start and function size (decision 021). Starts the single-server host as a
  * fresh process — through tsx (`npm run serve`) and as prebuilt JavaScript under plain node
- * (`npm run build:functions`, then `node dist/functions/server.js`) — and times from the spawn to
+ * (`npm run build:functions`, then `node dist/functions/host/server.mjs`) — and times from the spawn to
  * the first 200 on /api/health; then lists each route's own bundle, raw and gzipped. Prints
  * figures; asserts nothing. Builds first unless given --no-build.
  * Usage: npx tsx bench/start.ts [runs=3] [--no-build]   (DATABASE_URL → the server; else PGlite)
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { buildFunctions, FUNCTIONS_OUT } from '../scripts/build-functions';
+import { buildFunctions, FUNCTIONS_OUT, HOST_OUT } from '../scripts/build-functions';
+import { START_MODES, startFirst200 } from './start-time';
 
-const ROOT = path.resolve(__dirname, '..');
 const runs = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 3);
 const GOAL_MS = 300;
 const GOAL_BYTES = 300 * 1000;
-
-/** Milliseconds from spawning `args` to the first 200 on /api/health. */
-async function startToFirst200(args: string[], port: number, env: Record<string, string>): Promise<number> {
-  const t0 = performance.now();
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', DISPATCH_INTERVAL_MS: '0', STATIC_DIR: path.join(ROOT, 'no-static-dir'), ...env },
-  });
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}`))));
-  try {
-    for (;;) {
-      const ok = await Promise.race([
-        fetch(`http://127.0.0.1:${port}/api/health`).then(
-          (r) => r.status === 200,
-          () => false,
-        ),
-        exited,
-      ]);
-      if (ok) return performance.now() - t0;
-      await new Promise((r) => setTimeout(r, 2));
-    }
-  } finally {
-    child.kill();
-    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
-  }
-}
 
 async function main() {
   const env: Record<string, string> = {};
@@ -55,18 +27,12 @@ async function main() {
     const { ms } = await buildFunctions();
     console.log(`npm run build:functions: ${ms} ms`);
   }
-  const modes = {
-    tsx: ['--import', 'tsx', 'functions/_lib/main.ts'],
-    'node (prebuilt)': [path.join(FUNCTIONS_OUT, 'server.js')],
-    // the floor on this machine today: node itself starting and answering, nothing of ours
-    'bare node:http': ['-e', `require('node:http').createServer((q, s) => s.end('ok')).listen(process.env.PORT)`],
-  };
-  if (env.PGLITE_DIR) await startToFirst200(modes.tsx, 39170, env); // the one-time migration, not counted
+  if (env.PGLITE_DIR) await startFirst200(START_MODES.tsx, env); // the one-time migration, not counted
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   console.log(`start to first 200 on /api/health (median of ${runs}; timer starts at spawn), database ${process.env.DATABASE_URL ? 'server' : 'pglite'}:`);
-  for (const [name, args] of Object.entries(modes)) {
+  for (const [name, args] of Object.entries(START_MODES)) {
     const times: number[] = [];
-    for (let i = 0; i < runs; i++) times.push(await startToFirst200(args, 39171 + i, env));
+    for (let i = 0; i < runs; i++) times.push(await startFirst200(args, env));
     console.log(`  ${name.padEnd(16)} ${median(times).toFixed(0).padStart(6)} ms   runs ${times.map((t) => t.toFixed(0)).join(', ')}   (goal ≤ ${GOAL_MS} ms)`);
   }
 
@@ -85,9 +51,26 @@ async function main() {
   );
   for (const s of [...fns.slice(0, 8), ...fns.filter((x) => ['api.me.js', 'api.health.js'].includes(x.f))])
     console.log(`  ${s.f.padEnd(56)} ${kB(s.raw)} raw ${kB(s.gz)} gzip`);
-  for (const s of sizes.filter((x) => !x.f.startsWith('api.')))
-    console.log(`  ${s.f.padEnd(56)} ${kB(s.raw)} raw ${kB(s.gz)} gzip   (the single-server host, every route)`);
+  const host = hostFiles();
+  const sum = (files: string[]) => files.reduce((n, f) => n + fs.statSync(path.join(HOST_OUT, f)).size, 0);
+  console.log(
+    `\nthe single-server host (host/server.mjs and its chunks): a start reads ${kB(sum(host.atStart))} in ${host.atStart.length} files; every route: ${kB(sum(host.all))} in ${host.all.length} files`,
+  );
   if (env.PGLITE_DIR) fs.rmSync(env.PGLITE_DIR, { recursive: true, force: true });
+}
+
+/** The host's files, and those a start reads: server.mjs and the chunks it imports statically, transitively. */
+function hostFiles(): { atStart: string[]; all: string[] } {
+  const all = fs.readdirSync(HOST_OUT).filter((f) => f.endsWith('.mjs'));
+  const atStart = new Set<string>();
+  const visit = (f: string) => {
+    if (atStart.has(f)) return;
+    atStart.add(f);
+    // static imports only (`import … from "./chunk-…"`, `import "./chunk-…"`), not `import("./…")`
+    for (const m of fs.readFileSync(path.join(HOST_OUT, f), 'utf8').matchAll(/\bimport\s*(?:[\w$*{},\s]+from\s*)?"\.\/([^"]+\.mjs)"/g)) visit(m[1]);
+  };
+  visit('server.mjs');
+  return { atStart: [...atStart], all };
 }
 
 main().catch((e) => {

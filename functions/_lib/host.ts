@@ -50,7 +50,8 @@ export function createHost(opts: { staticDir?: string; adminDir?: string; routes
         }
       Object.assign(query, found.params);
       const vreq = Object.assign(req, { query, body }) as TRequest;
-      return found.handler(vreq, res);
+      const handler = found.handler();
+      return (typeof handler === 'function' ? handler : await handler)(vreq, res);
     }
     setSecurityHeaders(res);
     if (url.pathname === '/admin' || url.pathname.startsWith('/admin/'))

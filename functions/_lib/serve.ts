@@ -5,7 +5,6 @@ import { createHost } from './host';
 import { flushLog, log } from './log';
 import type { TRouteTable } from './routes';
 import { isTransient } from './to-app-error';
-import { startWorkerInterval } from './worker';
 
 type TServeOptions = { routes?: TRouteTable };
 
@@ -42,9 +41,11 @@ export async function serve(opts: TServeOptions = {}): Promise<void> {
     else process.stdout.write(banner(port));
   });
   // one process of a cluster drains the outbox on the interval (the others still kick after their commits)
-  const stopWorker = startWorkerInterval(cluster.isWorker && process.env.XYJ_CLUSTER_SLOT !== '0' ? 0 : e.DISPATCH_INTERVAL_MS);
+  // the dispatcher loads after the start (its first tick is an interval away anyway)
+  const intervalMs = cluster.isWorker && process.env.XYJ_CLUSTER_SLOT !== '0' ? 0 : e.DISPATCH_INTERVAL_MS;
+  const stopWorker = intervalMs > 0 ? import('./worker').then((w) => w.startWorkerInterval(intervalMs)) : Promise.resolve(() => undefined);
   const stop = () => {
-    stopWorker();
+    void stopWorker.then((s) => s());
     server.close(() => process.exit(0));
   };
   process.on('SIGINT', stop);
