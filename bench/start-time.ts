@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { freePort } from '../tests/helpers/pgbouncer';
-import { HOST_OUT } from '../scripts/build-functions';
+import { FUNCTIONS_OUT } from '../scripts/build-functions';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -10,7 +10,7 @@ export const START_MODES = {
   /** `npm run serve`: the TypeScript through tsx */
   tsx: ['--import', 'tsx', 'functions/_lib/main.ts'],
   /** `npm run serve:built`: the prebuilt host (`npm run build:functions`) under plain node */
-  'node (prebuilt)': [path.join(HOST_OUT, 'server.mjs')],
+  'node (prebuilt)': [path.join(FUNCTIONS_OUT, 'server.js')],
   /** the floor on this machine today: node itself starting and answering, nothing of ours */
   'bare node:http': ['-e', `require('node:http').createServer((q, s) => s.end('ok')).listen(process.env.PORT)`],
 };

@@ -1,7 +1,7 @@
 /**
  * bench/start: cold start and function size (decision 021). Starts the single-server host as a
  * fresh process — through tsx (`npm run serve`) and as prebuilt JavaScript under plain node
- * (`npm run build:functions`, then `node dist/functions/host/server.mjs`) — and times from the spawn to
+ * (`npm run build:functions`, then `node dist/functions/server.js`) — and times from the spawn to
  * the first 200 on /api/health; then lists each route's own bundle, raw and gzipped. Prints
  * figures; asserts nothing. Builds first unless given --no-build.
  * Usage: npx tsx bench/start.ts [runs=3] [--no-build]   (DATABASE_URL → the server; else PGlite)
@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { buildFunctions, FUNCTIONS_OUT, HOST_OUT } from '../scripts/build-functions';
+import { buildFunctions, FUNCTIONS_OUT } from '../scripts/build-functions';
 import { START_MODES, startFirst200 } from './start-time';
 
 const runs = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 3);
@@ -18,7 +18,7 @@ const GOAL_MS = 300;
 const GOAL_BYTES = 300 * 1000;
 
 async function main() {
-  const env: Record<string, string> = {};
+  const env: Record<string, string> = process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {};
   if (!process.env.DATABASE_URL) {
     env.PGLITE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'start-bench-'));
     console.log('no DATABASE_URL: PGlite in a scratch folder (its first open migrates; the goal is for the server)');
@@ -51,26 +51,9 @@ async function main() {
   );
   for (const s of [...fns.slice(0, 8), ...fns.filter((x) => ['api.me.js', 'api.health.js'].includes(x.f))])
     console.log(`  ${s.f.padEnd(56)} ${kB(s.raw)} raw ${kB(s.gz)} gzip`);
-  const host = hostFiles();
-  const sum = (files: string[]) => files.reduce((n, f) => n + fs.statSync(path.join(HOST_OUT, f)).size, 0);
-  console.log(
-    `\nthe single-server host (host/server.mjs and its chunks): a start reads ${kB(sum(host.atStart))} in ${host.atStart.length} files; every route: ${kB(sum(host.all))} in ${host.all.length} files`,
-  );
+  for (const s of sizes.filter((x) => !x.f.startsWith('api.')))
+    console.log(`  ${s.f.padEnd(56)} ${kB(s.raw)} raw ${kB(s.gz)} gzip   (the single-server host, every route)`);
   if (env.PGLITE_DIR) fs.rmSync(env.PGLITE_DIR, { recursive: true, force: true });
-}
-
-/** The host's files, and those a start reads: server.mjs and the chunks it imports statically, transitively. */
-function hostFiles(): { atStart: string[]; all: string[] } {
-  const all = fs.readdirSync(HOST_OUT).filter((f) => f.endsWith('.mjs'));
-  const atStart = new Set<string>();
-  const visit = (f: string) => {
-    if (atStart.has(f)) return;
-    atStart.add(f);
-    // static imports only (`import … from "./chunk-…"`, `import "./chunk-…"`), not `import("./…")`
-    for (const m of fs.readFileSync(path.join(HOST_OUT, f), 'utf8').matchAll(/\bimport\s*(?:[\w$*{},\s]+from\s*)?"\.\/([^"]+\.mjs)"/g)) visit(m[1]);
-  };
-  visit('server.mjs');
-  return { atStart: [...atStart], all };
 }
 
 main().catch((e) => {

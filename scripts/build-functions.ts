@@ -2,12 +2,10 @@
  * npm run build:functions — production JavaScript for the API (decision 021), with esbuild:
  *   dist/functions/api.<route>.js   each functions/api route bundled on its own (what one function
  *                                   ships; bench/start.ts reports the sizes)
- *   dist/functions/host/server.mjs  the single-server host with every route, an ES module split in
- *                                   chunks: a route's chunk is imported on its first request; start
- *                                   it with `node dist/functions/host/server.mjs` (npm run serve:built)
+ *   dist/functions/server.js        the single-server host with every route, each route's code
+ *                                   run on its first request; start it with `node dist/functions/server.js`
  *   dist/functions/migrations/      the committed SQL, which the database client finds beside the bundles
- *                                   (and a copy in host/, beside the host's chunks)
- * db/client.ts finds the migrations from its own folder (`__dirname`), hence the two copies.
+ * All in one folder, because db/client.ts finds the migrations from its own folder (`__dirname`).
  * PGlite (WASM, data files) stays in node_modules; production uses the server (DATABASE_URL).
  */
 import fs from 'node:fs';
@@ -17,8 +15,6 @@ import { listRouteFiles } from '../functions/_lib/routes';
 
 const ROOT = path.resolve(__dirname, '..');
 export const FUNCTIONS_OUT = path.join(ROOT, 'dist/functions');
-/** the single-server host: server.mjs and its chunks */
-export const HOST_OUT = path.join(FUNCTIONS_OUT, 'host');
 
 const common: BuildOptions = {
   bundle: true,
@@ -35,7 +31,7 @@ const common: BuildOptions = {
 /** `api/courtyards/[courtyardId]/invites.ts` → `api.courtyards.[courtyardId].invites` */
 export const bundleName = (file: string) => 'api.' + file.replace(/\.ts$/, '').split('/').join('.');
 
-/** `hostOnly`: skip the per-route bundles (a quick rebuild of the host). */
+/** `hostOnly`: skip the per-route bundles (a quick rebuild of server.js). */
 export async function buildFunctions(opts: { hostOnly?: boolean } = {}): Promise<{ ms: number; files: string[] }> {
   const t0 = Date.now();
   const routes = listRouteFiles();
@@ -52,37 +48,24 @@ export async function buildFunctions(opts: { hostOnly?: boolean } = {}): Promise
       minify: true,
     });
 
-  // the host: an ES module split into chunks, each route behind an `import()`, so a start reads and
-  // compiles only the host's own code (the host, the database client, the dispatcher); a route's
-  // code, and whatever only it needs, is read on its first request. Names kept (whitespace and
-  // syntax minified only) so a logged stack still reads. exceljs (1.2 MB, only the spreadsheet
-  // routes) is imported from node_modules by the chunk that needs it
-  const table = routes.map((r) => `  { file: ${JSON.stringify(r.file)}, load: () => import(${JSON.stringify(`./functions/api/${r.file}`)}) },`).join('\n');
-  fs.rmSync(HOST_OUT, { recursive: true, force: true });
+  // the host: every route behind a lazy require, so a start evaluates none of them; names kept
+  // (whitespace and syntax minified only) so a logged stack still reads. exceljs (1.2 MB, only
+  // the spreadsheet routes) is required from node_modules when first used: the start parses
+  // every byte of server.js, and it was 40% of them
+  const table = routes.map((r) => `  { file: ${JSON.stringify(r.file)}, load: () => require(${JSON.stringify(`./functions/api/${r.file}`)}) },`).join('\n');
   await build({
     ...common,
-    format: 'esm',
-    splitting: true,
     stdin: {
       contents: `import { routeTable } from './functions/_lib/routes';\nimport { serveMain } from './functions/_lib/serve';\n\nserveMain({ routes: routeTable([\n${table}\n]) });\n`,
       resolveDir: ROOT,
       sourcefile: 'server-entry.ts',
       loader: 'ts',
     },
-    outdir: HOST_OUT,
-    entryNames: 'server',
-    chunkNames: 'chunk-[hash]',
-    outExtension: { '.js': '.mjs' },
-    // the bundled CommonJS (pg, drizzle's helpers) calls require, and db/client.ts finds the
-    // migrations from __dirname: give every chunk both, as node gives a CommonJS file
-    banner: {
-      js: "import { createRequire as __xyjRequire } from 'node:module'; import { fileURLToPath as __xyjPath } from 'node:url'; import { dirname as __xyjDir } from 'node:path'; const require = __xyjRequire(import.meta.url); const __filename = __xyjPath(import.meta.url); const __dirname = __xyjDir(__filename);",
-    },
+    outfile: path.join(FUNCTIONS_OUT, 'server.js'),
     external: [...(common.external ?? []), 'exceljs'],
     minifyWhitespace: true,
     minifySyntax: true,
   });
-  fs.cpSync(path.join(ROOT, 'db/migrations'), path.join(HOST_OUT, 'migrations'), { recursive: true });
   return { ms: Date.now() - t0, files: fs.readdirSync(FUNCTIONS_OUT) };
 }
 

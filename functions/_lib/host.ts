@@ -50,8 +50,7 @@ export function createHost(opts: { staticDir?: string; adminDir?: string; routes
         }
       Object.assign(query, found.params);
       const vreq = Object.assign(req, { query, body }) as TRequest;
-      const handler = found.handler();
-      return (typeof handler === 'function' ? handler : await handler)(vreq, res);
+      return found.handler(vreq, res);
     }
     setSecurityHeaders(res);
     if (url.pathname === '/admin' || url.pathname.startsWith('/admin/'))

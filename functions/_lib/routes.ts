@@ -48,12 +48,10 @@ function toEntry(file: string): TRouteEntry {
 // '~' sorts after letters by code point (not by localeCompare), so static segments match first
 const rank = (url: string) => url.replace(/\[/g, '~');
 
-/** `handler()`: the route's handler, loaded on the route's first request (a promise only then, when the load is asynchronous). */
-export type TRouteTable = { match: (pathname: string) => { handler: () => THandler | Promise<THandler>; params: Record<string, string> } | null };
+export type TRouteTable = { match: (pathname: string) => { handler: THandler; params: Record<string, string> } | null };
 
-type TRouteExports = { default: THandler };
-/** A route file's module as the host gets it: loaded only when its first request arrives (`require`, or the prebuilt host's `import()`). */
-export type TRouteModule = { file: string; load: () => TRouteExports | Promise<TRouteExports> };
+/** A route file's module as the host gets it: required only when its first request arrives. */
+export type TRouteModule = { file: string; load: () => { default: THandler } };
 
 /** The route files under `dir`, each required on its first request (a start reads file names only). */
 export function loadRoutes(dir = API_DIR): TRouteTable {
@@ -73,14 +71,11 @@ export function routeTable(modules: TRouteModule[]): TRouteTable {
     .sort((a, b) => (rank(a.url) < rank(b.url) ? -1 : rank(a.url) > rank(b.url) ? 1 : 0))
     .map((e) => {
       let handler: THandler | undefined;
-      const check = (mod: TRouteExports): THandler => {
-        if (typeof mod.default !== 'function' || !mod.default.contracts?.length) throw new Error(`${e.file} must export default defineRoute(...)`);
-        return (handler = mod.default);
-      };
-      const get = (): THandler | Promise<THandler> => {
+      const get = (): THandler => {
         if (handler) return handler;
         const mod = byFile.get(e.file)!();
-        return mod instanceof Promise ? mod.then(check) : check(mod);
+        if (typeof mod.default !== 'function' || !mod.default.contracts?.length) throw new Error(`${e.file} must export default defineRoute(...)`);
+        return (handler = mod.default);
       };
       return { ...e, get };
     });
@@ -89,7 +84,13 @@ export function routeTable(modules: TRouteModule[]): TRouteTable {
   return {
     match(pathname) {
       const exact = fixed.get(pathname);
-      if (exact) return { handler: exact.get, params: {} };
+      if (exact)
+        return {
+          get handler() {
+            return exact.get();
+          },
+          params: {},
+        };
       for (const e of patterns) {
         const m = e.regex.exec(pathname);
         if (!m) continue;
@@ -101,7 +102,12 @@ export function routeTable(modules: TRouteModule[]): TRouteTable {
           if (value === null) return null;
           params[n] = value;
         }
-        return { handler: e.get, params };
+        return {
+          get handler() {
+            return e.get();
+          },
+          params,
+        };
       }
       return null;
     },

@@ -78,7 +78,7 @@ describe('the route adapter', () => {
       ['/api/broken', broken],
       ['/api/strict', contractBreaker],
     ]);
-    const server = createHost({ routes: { match: (p) => (table.has(p) ? { handler: () => table.get(p)!, params: {} } : null) } });
+    const server = createHost({ routes: { match: (p) => (table.has(p) ? { handler: table.get(p)!, params: {} } : null) } });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {

@@ -139,7 +139,7 @@ async function withEchoRoute(params: Record<string, string>, go: (base: string) 
   const get = defineRoute(defineContract({ ...shape, method: 'GET' }), { access: 'public', handle: async () => ({}) });
   const post = defineRoute(defineContract({ ...shape, method: 'POST', body: z.object({ deep: z.unknown() }) }), { access: 'public', handle: async () => ({}) });
   const handler = defineRoutes(get, post);
-  const server = createHost({ routes: { match: () => ({ handler: () => handler, params }) } });
+  const server = createHost({ routes: { match: () => ({ handler, params }) } });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   try {
     const res = await go(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { allContracts } from '../../shared/contracts';
 import { listRouteFiles, loadRoutes } from '../../functions/_lib/routes';
-import type { THandler } from '../../functions/_lib/route';
 import { buildVercelConfig } from '../../functions/_lib/vercel-config';
 import { useTestDb } from '../helpers/db';
 import { useApi } from '../helpers/api';
@@ -30,7 +29,7 @@ describe('system endpoints and deployment config', () => {
     expect(r.body.openapi).toBe('3.1.0');
     const table = loadRoutes();
     for (const f of listRouteFiles()) {
-      const handler = table.match(f.url.replace(/\[(\w+)\]/g, 'x'))!.handler() as THandler;
+      const handler = table.match(f.url.replace(/\[(\w+)\]/g, 'x'))!.handler;
       for (const c of handler.contracts) {
         const op = r.body.paths[toOpenApiPath(f.url)]?.[c.method.toLowerCase()];
         expect({ file: f.file, method: c.method, op: Boolean(op) }).toEqual({ file: f.file, method: c.method, op: true });
@@ -41,10 +40,10 @@ describe('system endpoints and deployment config', () => {
   it('serves each contract from exactly the route file that mirrors its URL', () => {
     const table = loadRoutes();
     const files = listRouteFiles();
-    const served = files.flatMap((f) => (table.match(f.url.replace(/\[(\w+)\]/g, 'x'))!.handler() as THandler).contracts.map((c) => `${c.method} ${c.path}`));
+    const served = files.flatMap((f) => table.match(f.url.replace(/\[(\w+)\]/g, 'x'))!.handler.contracts.map((c) => `${c.method} ${c.path}`));
     expect(served.sort()).toEqual(allContracts.map((c) => `${c.method} ${c.path}`).sort());
     for (const f of files) {
-      for (const c of (table.match(f.url.replace(/\[(\w+)\]/g, 'x'))!.handler() as THandler).contracts) expect(toOpenApiPath(f.url)).toBe(c.path);
+      for (const c of table.match(f.url.replace(/\[(\w+)\]/g, 'x'))!.handler.contracts) expect(toOpenApiPath(f.url)).toBe(c.path);
     }
   });
 
