@@ -3,7 +3,8 @@
  * token (a 401) through our host, beside a bare node:http server answering the same 401, both in
  * one process, loaded in turns by the same generator (bench/load.ts, in a worker thread). The log
  * stays on at `info` and goes to a pipe, as in production. Prints figures; asserts nothing.
- * Usage: npx tsx bench/adapter.ts [seconds=3] [rounds=3] [connections=10]   (DATABASE_URL → server)
+ * Usage: npx tsx bench/adapter.ts [seconds=3] [rounds=3] [connections=10]   (DATABASE_URL → server;
+ *   BENCH_LOG_LEVEL=warn: without the per-request log line)
  */
 import { spawn } from 'node:child_process';
 import http from 'node:http';
@@ -12,7 +13,7 @@ import { migrateDb, openDb } from '../db/client';
 import { setDb } from '../functions/_lib/db';
 import { createHost } from '../functions/_lib/host';
 import { parseEnv, setEnv } from '../functions/runtime/env';
-import { load, type TLoadResult } from './load-thread';
+import { load, type TLoadResult } from './load';
 
 const [seconds, rounds, connections] = [Number(process.argv[2] ?? 3), Number(process.argv[3] ?? 3), Number(process.argv[4] ?? 10)];
 const GOAL = 0.8;
@@ -40,7 +41,7 @@ function parent(): void {
 }
 
 async function child(): Promise<void> {
-  setEnv(parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: process.env.DATABASE_URL }));
+  setEnv(parseEnv({ NODE_ENV: 'test', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', DATABASE_URL: process.env.DATABASE_URL }));
   const h = await openDb(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir: 'memory://' });
   await migrateDb(h);
   setDb(h);
@@ -55,7 +56,7 @@ async function child(): Promise<void> {
   const host = createHost();
   const listen = (s: http.Server) => new Promise<number>((r) => s.listen(0, '127.0.0.1', () => r((s.address() as AddressInfo).port)));
   const ports = { bare: await listen(bare), host: await listen(host) };
-  const run = (which: keyof typeof ports, secs = seconds) => load({ port: ports[which], path: '/api/me', seconds: secs, connections });
+  const run = (which: keyof typeof ports, secs = seconds) => load({ url: `http://127.0.0.1:${ports[which]}/api/me`, expect: 401 }, secs, connections);
 
   await run('bare', 1); // warm-up: JIT, the route module loaded, sockets
   await run('host', 1);

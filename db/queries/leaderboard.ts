@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, notExists, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
+import { prepared, type TPlaceholders } from '../prepared';
 import { courtyards, households, people, pointsTotals, roleAssignments } from '../schema';
 import type { TBoardKind } from '../../shared/domain/points';
 import type { TRole } from '../../shared/domain/roles';
@@ -25,20 +26,47 @@ function holdsNone(db: Db, roles: readonly TRole[]): SQL | undefined {
  * subject), already in board order. Person boards may
  * leave out people holding any of `exceptRoles` (with none, every subject counts).
  */
+type TBoardArgs = { scopeId: string; kind: TBoardKind; period: string };
+
+/** One built query per variant (village or township scope; the roles left out), filled per call (decision 022). */
+function variants<TArgs extends Record<string, unknown>, TResult>(
+  build: (scope: 'village' | 'township', roles: readonly TRole[]) => (db: Db, p: TPlaceholders<TArgs>) => PromiseLike<TResult>,
+) {
+  const made = new Map<string, (db: Db, args: TArgs) => Promise<TResult>>();
+  return (scope: TBoardScope, roles: readonly TRole[]) => {
+    const level = 'villageId' in scope ? 'village' : 'township';
+    const key = `${level}:${roles.join(',')}`;
+    let q = made.get(key);
+    if (!q) made.set(key, (q = prepared(build(level, [...roles]))));
+    return q;
+  };
+}
+const scopeId = (s: TBoardScope) => ('villageId' in s ? s.villageId : s.townshipId);
+const scopeColumn = (level: 'village' | 'township') => (level === 'village' ? pointsTotals.villageId : pointsTotals.townshipId);
+
+const topRows = variants(
+  (level, roles) => (db, p: TPlaceholders<TBoardArgs & { limit: number }>) =>
+    db
+      .select({ subjectId: pointsTotals.subjectId, total: pointsTotals.total })
+      .from(pointsTotals)
+      .where(and(eq(scopeColumn(level), p.scopeId), eq(pointsTotals.kind, p.kind), eq(pointsTotals.period, p.period), holdsNone(db, roles)))
+      .orderBy(desc(pointsTotals.total), asc(pointsTotals.subjectId))
+      .limit(p.limit),
+);
+
 export async function topTotals(db: Db, scope: TBoardScope, kind: TBoardKind, period: string, limit: number, exceptRoles: readonly TRole[] = []) {
-  return db
-    .select({ subjectId: pointsTotals.subjectId, total: pointsTotals.total })
-    .from(pointsTotals)
-    .where(and(scopeWhere(scope), eq(pointsTotals.kind, kind), eq(pointsTotals.period, period), holdsNone(db, exceptRoles)))
-    .orderBy(desc(pointsTotals.total), asc(pointsTotals.subjectId))
-    .limit(limit);
+  return topRows(scope, exceptRoles)(db, { scopeId: scopeId(scope), kind, period, limit });
 }
 
-export async function findTotal(db: Db, kind: TBoardKind, subjectId: string, period: string): Promise<number | null> {
-  const [r] = await db
+const totalRows = prepared((db, p: TPlaceholders<{ kind: TBoardKind; subjectId: string; period: string }>) =>
+  db
     .select({ total: pointsTotals.total })
     .from(pointsTotals)
-    .where(and(eq(pointsTotals.kind, kind), eq(pointsTotals.subjectId, subjectId), eq(pointsTotals.period, period)));
+    .where(and(eq(pointsTotals.kind, p.kind), eq(pointsTotals.subjectId, p.subjectId), eq(pointsTotals.period, p.period))),
+);
+
+export async function findTotal(db: Db, kind: TBoardKind, subjectId: string, period: string): Promise<number | null> {
+  const [r] = await totalRows(db, { kind, subjectId, period });
   return r?.total ?? null;
 }
 
@@ -48,6 +76,21 @@ export async function findTotal(db: Db, kind: TBoardKind, subjectId: string, per
  * prefix of the rank index read without the table, the second walks the few current holders of
  * `exceptRoles` (role_assignments_active_role_idx), so no row above costs a probe of its grants.
  */
+const aboveCount = variants((level, roles) => (db, p: TPlaceholders<TBoardArgs & { total: number }>) => {
+  const above = and(eq(scopeColumn(level), p.scopeId), eq(pointsTotals.kind, p.kind), eq(pointsTotals.period, p.period), gt(pointsTotals.total, p.total));
+  const everyone = db.select({ n: count() }).from(pointsTotals).where(above);
+  if (!roles.length) return everyone;
+  const holders = db
+    .select({ id: roleAssignments.personId })
+    .from(roleAssignments)
+    .where(and(inArray(roleAssignments.role, [...roles]), isNull(roleAssignments.endedAt)));
+  const heldAbove = db
+    .select({ n: count() })
+    .from(pointsTotals)
+    .where(and(above, inArray(pointsTotals.subjectId, holders)));
+  return db.select({ n: sql<number>`(${everyone}) - (${heldAbove})` }).from(sql`(select 1) as one`);
+});
+
 export async function countAbove(
   db: Db,
   scope: TBoardScope,
@@ -56,22 +99,8 @@ export async function countAbove(
   total: number,
   exceptRoles: readonly TRole[] = [],
 ): Promise<number> {
-  const above = and(scopeWhere(scope), eq(pointsTotals.kind, kind), eq(pointsTotals.period, period), gt(pointsTotals.total, total));
-  const everyone = db.select({ n: count() }).from(pointsTotals).where(above);
-  if (!exceptRoles.length) {
-    const [r] = await everyone;
-    return Number(r.n);
-  }
-  const holders = db
-    .select({ id: roleAssignments.personId })
-    .from(roleAssignments)
-    .where(and(inArray(roleAssignments.role, [...exceptRoles]), isNull(roleAssignments.endedAt)));
-  const heldAbove = db
-    .select({ n: count() })
-    .from(pointsTotals)
-    .where(and(above, inArray(pointsTotals.subjectId, holders)));
-  const r = (await db.execute(sql`select (${everyone}) - (${heldAbove}) as n`)) as unknown as { rows: { n: number | string }[] };
-  return Number(r.rows[0].n);
+  const [r] = await aboveCount(scope, exceptRoles)(db, { scopeId: scopeId(scope), kind, period, total });
+  return Number(r.n);
 }
 
 /** Every courtyard total of a scope and period (a few hundred at most: per-household ranking). */
@@ -92,14 +121,30 @@ export async function householdCounts(db: Db, courtyardIds: string[]): Promise<M
   return new Map(rows.map((r) => [r.id, Number(r.n)]));
 }
 
-/** Display names of board subjects. */
+const nameRows = {
+  person: prepared((db, p: TPlaceholders<{ ids: string[] }>) =>
+    db
+      .select({ id: people.id, name: people.name })
+      .from(people)
+      .where(sql`${people.id} = any(${p.ids}::uuid[])`),
+  ),
+  household: prepared((db, p: TPlaceholders<{ ids: string[] }>) =>
+    db
+      .select({ id: households.id, name: households.label })
+      .from(households)
+      .where(sql`${households.id} = any(${p.ids}::uuid[])`),
+  ),
+  courtyard: prepared((db, p: TPlaceholders<{ ids: string[] }>) =>
+    db
+      .select({ id: courtyards.id, name: courtyards.name })
+      .from(courtyards)
+      .where(sql`${courtyards.id} = any(${p.ids}::uuid[])`),
+  ),
+};
+
+/** Display names of board subjects (the ids as one array parameter: one built query for any count). */
 export async function subjectNames(db: Db, kind: TBoardKind, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows =
-    kind === 'person'
-      ? await db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, ids))
-      : kind === 'household'
-        ? await db.select({ id: households.id, name: households.label }).from(households).where(inArray(households.id, ids))
-        : await db.select({ id: courtyards.id, name: courtyards.name }).from(courtyards).where(inArray(courtyards.id, ids));
+  const rows = await nameRows[kind](db, { ids });
   return new Map(rows.map((r) => [r.id, r.name]));
 }
