@@ -22,9 +22,9 @@ function step(title, cmd, args, env = {}) {
   if (r.status !== 0) finish(`✖ ${title} failed`);
 }
 
-function jest(title, projects, env = {}) {
+function jest(title, projects, env = {}, more = []) {
   const out = path.join(tmp, `${title.replace(/\W+/g, '-')}.json`);
-  const args = ['jest', '--ci', '--forceExit', '--json', `--outputFile=${out}`, ...projects.flatMap((p) => ['--selectProjects', p])];
+  const args = ['jest', '--ci', '--forceExit', '--json', `--outputFile=${out}`, ...projects.flatMap((p) => ['--selectProjects', p]), ...more];
   process.stdout.write(`\n▶ ${title}\n`);
   const t0 = Date.now();
   const r = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: nodeOptions, ...env } });
@@ -41,6 +41,17 @@ function jest(title, projects, env = {}) {
   if (r.status !== 0) finish(`✖ ${title} failed`);
 }
 
+/** db test files that call the dispatcher or job runner, as path patterns. */
+function dispatcherTestFiles() {
+  const runs = /\b(dispatchNotifications|dispatchSteps|runDueWork|runDueJobs|drainOnce)\b/;
+  return ['tests/integration', 'tests/api'].flatMap((dir) =>
+    fs
+      .readdirSync(path.join(root, dir))
+      .filter((f) => f.endsWith('.test.ts') && runs.test(fs.readFileSync(path.join(root, dir, f), 'utf8')))
+      .map((f) => `${dir}/${f.replace(/\./g, '\\.')}$`),
+  );
+}
+
 function finish(message) {
   if (retried.length) process.stdout.write(`\n↻ passed only on a second run (flaky: fix the wait):\n${retried.map((r) => `  ${r}\n`).join('')}`);
   process.stdout.write(
@@ -55,7 +66,13 @@ jest('unit, miniapp and db tests on PGlite', ['unit', 'miniapp', 'db'], { TEST_D
 if (server) {
   // through PgBouncer in transaction mode (decision 003), as production runs: the race and fault
   // suites meet its pooling; set TEST_PGBOUNCER=0 to run them on a direct connection instead
-  jest('db tests on the PostgreSQL server through PgBouncer', ['db'], { TEST_DB: 'server', TEST_PGBOUNCER: process.env.TEST_PGBOUNCER ?? '1' });
+  // Files that run the dispatcher or the job runner claim every due row in the shared database,
+  // other files' included (a drain on a far-off test clock takes them all): those run one at a
+  // time after the rest, so no file's rows are delivered by another file's dispatcher.
+  const serverEnv = { TEST_DB: 'server', TEST_PGBOUNCER: process.env.TEST_PGBOUNCER ?? '1' };
+  const drainers = dispatcherTestFiles();
+  jest('db tests on the PostgreSQL server through PgBouncer', ['db'], serverEnv, ['--testPathIgnorePatterns', ...drainers]);
+  jest('db tests that run the dispatcher, one file at a time (server, PgBouncer)', ['db'], serverEnv, ['--runInBand', '--testPathPatterns', ...drainers]);
   step('points:reconcile on the server database after the tests (must report no differences)', 'npm', ['run', '-s', 'points:reconcile']);
 } else process.stdout.write('\n⚠ DATABASE_URL not set: skipping the run on the PostgreSQL server (CI sets it)\n');
 if (process.env.SKIP_BUILDS !== '1') {
