@@ -11,7 +11,7 @@ let wx: TFakeWechat;
 
 beforeAll(async () => {
   wx = await startFakeWechat();
-  setEnv(testEnv({ WECHAT_API_BASE: wx.url, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, WECHAT_TIMEOUT_MS: '300' }));
+  setEnv(testEnv({ WECHAT_API_BASE: wx.url, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, WECHAT_TIMEOUT_MS: '800' }));
 });
 afterAll(() => wx.stop());
 
@@ -67,7 +67,7 @@ describe('WeChat sign-in through code2Session', () => {
       const r = await login(wx.codeFor('x'));
       expect(r.status).toBe(503);
     } finally {
-      setEnv(testEnv({ WECHAT_API_BASE: wx.url, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, WECHAT_TIMEOUT_MS: '300' }));
+      setEnv(testEnv({ WECHAT_API_BASE: wx.url, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, WECHAT_TIMEOUT_MS: '800' }));
     }
   });
 });

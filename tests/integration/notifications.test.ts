@@ -20,7 +20,7 @@ let clock: TestClock;
 
 beforeAll(async () => {
   wx = await startFakeWechat();
-  setEnv(testEnv({ WECHAT_API_BASE: wx.url, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, WECHAT_TIMEOUT_MS: '300' }));
+  setEnv(testEnv({ WECHAT_API_BASE: wx.url, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, WECHAT_TIMEOUT_MS: '600' }));
   tree = await createOrgTree(db.handle().db);
 });
 afterAll(() => wx.stop());
@@ -37,7 +37,7 @@ const sctx = (): TServiceContext => ({
   now: clock.now,
   actor: null,
   requestId: 't',
-  env: testEnv({ WECHAT_API_BASE: wx.url, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, WECHAT_TIMEOUT_MS: '300' }),
+  env: testEnv({ WECHAT_API_BASE: wx.url, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, WECHAT_TIMEOUT_MS: '600' }),
 });
 
 /** A cleaner with a WeChat identity and `credits` bin_task subscriptions. */

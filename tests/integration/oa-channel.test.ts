@@ -28,7 +28,8 @@ const d = () => db.handle().db;
 const env = (extra: Record<string, string> = {}) =>
   testEnv({
     ...fakeWechatEnv(wx),
-    WECHAT_TIMEOUT_MS: '300',
+    // no test here makes WeChat hang: room for a loaded, in-band test process
+    WECHAT_TIMEOUT_MS: '2000',
     ...extra,
   });
 
