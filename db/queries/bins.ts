@@ -1,8 +1,8 @@
 import { and, asc, count, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { prepared, type TPlaceholders } from '../prepared';
-import { binCleaners, binCodeImages, binReportReporters, binReports, bins, courtyards, people, villages } from '../schema';
-import type { TBinKind, TBinReportState, TBinState, TWxaEnvVersion } from '../../shared/domain/bin-report';
+import { binCleaners, binReportReporters, binReports, bins, courtyards, people, villages } from '../schema';
+import type { TBinKind, TBinReportState, TBinState } from '../../shared/domain/bin-report';
 
 export type TBinRecord = {
   id: string;
@@ -18,7 +18,7 @@ export type TBinRecord = {
   courtyardName: string | null;
 };
 
-const binCols = {
+export const binCols = {
   id: bins.id,
   code: bins.code,
   label: bins.label,
@@ -293,123 +293,4 @@ export async function findBinById(db: Db, id: string): Promise<TBinRecord | null
     .leftJoin(courtyards, eq(courtyards.id, bins.courtyardId))
     .where(eq(bins.id, id));
   return r ?? null;
-}
-
-export async function findBinImage(db: Db, binId: string, envVersion: TWxaEnvVersion): Promise<{ contentType: string; bytes: Buffer } | null> {
-  const [r] = await db
-    .select({ contentType: binCodeImages.contentType, bytes: binCodeImages.bytes })
-    .from(binCodeImages)
-    .where(and(eq(binCodeImages.binId, binId), eq(binCodeImages.envVersion, envVersion)));
-  // drivers hand bytea back as Buffer (pg) or Uint8Array (PGlite)
-  return r ? { contentType: r.contentType, bytes: Buffer.from(r.bytes) } : null;
-}
-
-export async function saveBinImage(db: Db, binId: string, envVersion: TWxaEnvVersion, contentType: string, bytes: Buffer, at: Date): Promise<void> {
-  await db.insert(binCodeImages).values({ binId, envVersion, contentType, bytes, createdAt: at }).onConflictDoNothing();
-}
-
-/** Bins of a village with their cleaners, by label. */
-export async function listBinsOfVillage(db: Db, villageId: string) {
-  const rows = await db
-    .select({ ...binCols, cleanerId: binCleaners.personId, cleanerName: people.name })
-    .from(bins)
-    .innerJoin(villages, eq(villages.id, bins.villageId))
-    .leftJoin(courtyards, eq(courtyards.id, bins.courtyardId))
-    .leftJoin(binCleaners, eq(binCleaners.binId, bins.id))
-    .leftJoin(people, eq(people.id, binCleaners.personId))
-    .where(eq(bins.villageId, villageId))
-    .orderBy(asc(bins.label));
-  const out = new Map<string, TBinRecord & { cleaners: { id: string; name: string }[] }>();
-  for (const r of rows) {
-    const { cleanerId, cleanerName, ...bin } = r;
-    const b = out.get(bin.id) ?? { ...bin, cleaners: [] };
-    if (cleanerId) b.cleaners.push({ id: cleanerId, name: cleanerName ?? '' });
-    out.set(bin.id, b);
-  }
-  return [...out.values()];
-}
-
-/** Inserts a bin; null when the label is taken in the village or the code collided. */
-export async function insertBin(
-  db: Db,
-  v: { villageId: string; courtyardId: string | null; label: string; code: string; lat: number; lng: number },
-): Promise<string | null> {
-  const [r] = await db.insert(bins).values(v).onConflictDoNothing().returning({ id: bins.id });
-  return r?.id ?? null;
-}
-
-export async function updateBinRow(
-  db: Db,
-  id: string,
-  set: Partial<{ label: string; lat: number; lng: number; courtyardId: string | null; state: TBinState }>,
-): Promise<boolean> {
-  if (Object.keys(set).length === 0) return true;
-  const r = await db.update(bins).set(set).where(eq(bins.id, id)).returning({ id: bins.id });
-  return r.length === 1;
-}
-
-export async function setBinCleaners(db: Db, binId: string, personIds: string[]): Promise<void> {
-  await db.delete(binCleaners).where(eq(binCleaners.binId, binId));
-  if (personIds.length) await db.insert(binCleaners).values(personIds.map((personId) => ({ binId, personId })));
-}
-
-export async function courtyardInVillage(db: Db, courtyardId: string, villageId: string): Promise<boolean> {
-  const [r] = await db
-    .select({ n: count() })
-    .from(courtyards)
-    .where(and(eq(courtyards.id, courtyardId), eq(courtyards.villageId, villageId)));
-  return Number(r.n) > 0;
-}
-
-export async function labelTaken(db: Db, villageId: string, label: string, exceptBinId?: string): Promise<boolean> {
-  const [r] = await db
-    .select({ n: count() })
-    .from(bins)
-    .where(and(eq(bins.villageId, villageId), eq(bins.label, label), exceptBinId ? sql`${bins.id} <> ${exceptBinId}` : undefined));
-  return Number(r.n) > 0;
-}
-
-/** Per-bin report figures since `since` (a cadre's dashboard; SQL aggregates over one village). */
-export async function binReportStats(db: Db, villageId: string, since: Date) {
-  const r = await db.execute(sql`
-    select b.id, b.label,
-           count(r.id)::int as reports,
-           count(r.id) filter (where r.state = 'false')::int as false_reports,
-           count(r.id) filter (where r.state = 'cleaned')::int as cleaned,
-           percentile_cont(0.5) within group (order by extract(epoch from (r.closed_at - r.opened_at)) / 60)
-             filter (where r.state = 'cleaned') as median_minutes
-      from bins b left join bin_reports r on r.bin_id = b.id and r.opened_at >= ${since.toISOString()}::timestamptz
-     where b.village_id = ${villageId}
-     group by b.id, b.label
-     order by count(r.id) desc, b.label`);
-  return (r as unknown as { rows: Record<string, unknown>[] }).rows.map((x) => ({
-    id: x.id as string,
-    label: x.label as string,
-    reports: Number(x.reports),
-    falseReports: Number(x.false_reports),
-    cleaned: Number(x.cleaned),
-    medianMinutes: x.median_minutes === null ? null : Number(x.median_minutes),
-  }));
-}
-
-export async function villageMedianMinutesToClean(db: Db, villageId: string, since: Date): Promise<number | null> {
-  const r = await db.execute(sql`
-    select percentile_cont(0.5) within group (order by extract(epoch from (closed_at - opened_at)) / 60) as m
-      from bin_reports where village_id = ${villageId} and state = 'cleaned' and opened_at >= ${since.toISOString()}::timestamptz`);
-  const m = (r as unknown as { rows: { m: unknown }[] }).rows[0]?.m;
-  return m === null || m === undefined ? null : Number(m);
-}
-
-/** The bins cleaned on each China day since `since` (for the distance-saved estimate). */
-export async function cleanedBinsByDay(db: Db, villageId: string, since: Date): Promise<{ day: string; lat: number; lng: number }[]> {
-  const r = await db.execute(sql`
-    select to_char(r.closed_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day, b.lat, b.lng
-      from bin_reports r join bins b on b.id = r.bin_id
-     where r.village_id = ${villageId} and r.state in ('cleaned', 'false') and r.closed_at >= ${since.toISOString()}::timestamptz`);
-  return (r as unknown as { rows: { day: string; lat: number; lng: number }[] }).rows.map((x) => ({ day: x.day, lat: Number(x.lat), lng: Number(x.lng) }));
-}
-
-export async function findVillageDepotOf(db: Db, villageId: string): Promise<{ lat: number; lng: number } | null> {
-  const [r] = await db.select({ lat: villages.depotLat, lng: villages.depotLng }).from(villages).where(eq(villages.id, villageId));
-  return r && r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null;
 }

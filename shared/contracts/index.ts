@@ -11,6 +11,7 @@ import * as requests from './requests';
 import * as sos from './sos';
 import * as testClock from './test-clock';
 import * as market from './market';
+import * as jobs from './jobs';
 import * as wechatPush from './wechat-push';
 import * as privacy from './privacy';
 import * as officeRequests from './office-requests';
@@ -36,6 +37,7 @@ export const contractModules = {
   sos,
   'test-clock': testClock,
   market,
+  jobs,
   'wechat-push': wechatPush,
   privacy,
   'office-requests': officeRequests,

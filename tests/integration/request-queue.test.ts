@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client';
-import { insertRequest, listQueue, requestFigures } from '../../db/queries/requests';
+import { requestFigures } from '../../db/queries/request-desk';
+import { insertRequest, listQueue } from '../../db/queries/requests';
 import { createOrgTree, createPersonWithRole, type TOrgTree } from '../../db/seed/factories';
 import type { TGrant } from '../../shared/domain/access';
 import { queueSlices, REQUEST_FIGURE_BUCKETS, REQUEST_QUEUE_FILTERS, type TRequestLevel, type TRequestState } from '../../shared/domain/requests';

@@ -1,5 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
-import type { TApplication, TIntent, TJob, TListing } from '../../shared/contracts/market';
+import type { TApplication, TJob } from '../../shared/contracts/jobs';
+import type { TIntent, TListing } from '../../shared/contracts/market';
 import { setPhotoHost, type PhotoHost } from '../../miniapp/src/platform';
 import { IDS } from './fixtures';
 

@@ -1,4 +1,4 @@
-import { browseJobs, createJob } from '../../../shared/contracts/market';
+import { browseJobs, createJob } from '../../../shared/contracts/jobs';
 import { defineRoute, defineRoutes } from '../../../functions/_lib/route';
 import { signedIn } from '../../../functions/_lib/signed-in';
 import { browseJobs as first } from '../../../functions/services/market/read-jobs';

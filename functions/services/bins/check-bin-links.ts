@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/client';
-import { courtyardInVillage } from '../../../db/queries/bins';
+import { courtyardInVillage } from '../../../db/queries/bin-registry';
 import { listRoleHolders } from '../../../db/queries/roles';
 import { AppError } from '../../../shared/errors';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { insertBin, labelTaken, setBinCleaners } from '../../../db/queries/bins';
+import { insertBin, labelTaken, setBinCleaners } from '../../../db/queries/bin-registry';
 import { BIN_CODE_LENGTH } from '../../../shared/domain/bin-report';
 import { makeSceneCode } from '../../../shared/domain/scene-code';
 import { AppError } from '../../../shared/errors';

@@ -1,4 +1,5 @@
-import { binReportStats, cleanedBinsByDay, findVillageDepotOf, listBinsOfVillage, villageMedianMinutesToClean } from '../../../db/queries/bins';
+import { listBinsOfVillage } from '../../../db/queries/bin-registry';
+import { binReportStats, cleanedBinsByDay, findVillageDepotOf, villageMedianMinutesToClean } from '../../../db/queries/bin-stats';
 import { pathLength, planRoute } from '../../../shared/domain/route';
 import type { TSignedInContext } from '../context';
 

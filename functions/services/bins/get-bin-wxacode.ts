@@ -1,4 +1,4 @@
-import { findBinImage, saveBinImage } from '../../../db/queries/bins';
+import { findBinImage, saveBinImage } from '../../../db/queries/bin-registry';
 import { BIN_SCAN_PAGE, binScene } from '../../../shared/domain/bin-report';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';

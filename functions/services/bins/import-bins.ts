@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { insertBin, labelTaken, setBinCleaners } from '../../../db/queries/bins';
+import { insertBin, labelTaken, setBinCleaners } from '../../../db/queries/bin-registry';
 import { listRoleHolders } from '../../../db/queries/roles';
 import { parseBinCsv } from '../../../shared/domain/bin-csv';
 import { BIN_CODE_LENGTH } from '../../../shared/domain/bin-report';

@@ -1,4 +1,5 @@
-import { findVillageDepotOf, listOpenReportsOfCleaner } from '../../../db/queries/bins';
+import { findVillageDepotOf } from '../../../db/queries/bin-stats';
+import { listOpenReportsOfCleaner } from '../../../db/queries/bins';
 import { distanceM } from '../../../shared/domain/route';
 import type { TSignedInContext } from '../context';
 import { acknowledgeOwn } from '../../../db/queries/notifications';

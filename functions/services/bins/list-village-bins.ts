@@ -1,4 +1,4 @@
-import { listBinsOfVillage } from '../../../db/queries/bins';
+import { listBinsOfVillage } from '../../../db/queries/bin-registry';
 import { findVillagePlace } from '../../../db/queries/org';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';

@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/client';
 import { findBinById } from '../../../db/queries/bins';
-import { listBinsOfVillage } from '../../../db/queries/bins';
+import { listBinsOfVillage } from '../../../db/queries/bin-registry';
 import type { TVillageBin } from '../../../shared/contracts/bins';
 import { binH5Url, binScene } from '../../../shared/domain/bin-report';
 

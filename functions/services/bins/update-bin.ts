@@ -1,4 +1,4 @@
-import { labelTaken, setBinCleaners, updateBinRow } from '../../../db/queries/bins';
+import { labelTaken, setBinCleaners, updateBinRow } from '../../../db/queries/bin-registry';
 import { AppError } from '../../../shared/errors';
 import type { TSignedInContext } from '../context';
 import { checkBinLinks } from './check-bin-links';

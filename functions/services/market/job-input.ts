@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { createJob } from '../../../shared/contracts/market';
+import type { createJob } from '../../../shared/contracts/jobs';
 
 export type TJobInput = z.output<typeof createJob.body>;
 

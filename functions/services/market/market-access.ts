@@ -1,5 +1,6 @@
 import type { TApplicationRecord, TIntentRecord, TJobRecord, TListingRecord } from '../../../db/queries/market';
-import type { TApplication, TIntent, TJob, TListing } from '../../../shared/contracts/market';
+import type { TApplication, TJob } from '../../../shared/contracts/jobs';
+import type { TIntent, TListing } from '../../../shared/contracts/market';
 import { can, type TAccessObject } from '../../../shared/domain/permissions';
 import { isPostPublic, postRefusal, recordsAgree, type TPostState } from '../../../shared/domain/market';
 import type { TActor } from '../context';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { listDeskRequests, type TDeskFilter } from '../../../db/queries/requests';
+import { listDeskRequests, type TDeskFilter } from '../../../db/queries/request-desk';
 import type { TDeskExportQuery, TDeskQuery } from '../../../shared/contracts/office-requests';
 import type { TRequestItem } from '../../../shared/contracts/requests';
 import { OPEN_STATES, REQUEST_CATEGORIES, REQUEST_LEVELS, REQUEST_QUEUE_FILTERS, REQUEST_STATES, type TTier } from '../../../shared/domain/requests';

@@ -1,4 +1,4 @@
-import { requestDurations, requestFigures, type TRequestFigureRow } from '../../../db/queries/requests';
+import { requestDurations, requestFigures, type TRequestFigureRow } from '../../../db/queries/request-desk';
 import { REQUEST_FIGURE_BUCKETS } from '../../../shared/domain/requests';
 import type { TServiceContext } from '../context';
 

@@ -1,5 +1,5 @@
 import type { TResponseOf } from '../../../shared/contracts/define'
-import type { listingReviewQueue as reviewQueueContract } from '../../../shared/contracts/market'
+import type { listingReviewQueue as reviewQueueContract } from '../../../shared/contracts/jobs'
 import * as E from '../../../shared/contracts/endpoints'
 import { call } from './call'
 

@@ -1,25 +1,27 @@
 import type { TBodyOf, TResponseOf } from '../../../shared/contracts/define'
 import type {
   browseJobs as browseJobsContract,
-  browseListings as browseListingsContract,
   confirmWork as workContract,
   createJob as createJobContract,
+  decideApplication as decideApplicationContract,
+  jobApplications as jobApplicationsContract,
+  myApplications as myApplicationsContract,
+  myJobs as myJobsContract,
+  updateJob as updateJobContract,
+  TApplication,
+  TJob,
+} from '../../../shared/contracts/jobs'
+import type {
+  browseListings as browseListingsContract,
   createIntent as createIntentContract,
   createListing as createListingContract,
-  decideApplication as decideApplicationContract,
   decideIntent as decideIntentContract,
-  jobApplications as jobApplicationsContract,
   listingIntents as listingIntentsContract,
-  myApplications as myApplicationsContract,
   myIntents as myIntentsContract,
-  myJobs as myJobsContract,
   myListings as myListingsContract,
   reviewListing as reviewContract,
-  updateJob as updateJobContract,
   updateListing as updateListingContract,
-  TApplication,
   TIntent,
-  TJob,
   TListing,
 } from '../../../shared/contracts/market'
 import * as E from '../../../shared/contracts/endpoints'

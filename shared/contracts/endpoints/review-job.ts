@@ -1,5 +1,5 @@
 // Generated from shared/contracts by `npm run contracts:endpoints`: do not edit by hand.
 import type { TEndpoint } from '../endpoint';
-import type { reviewJob as contract } from '../market';
+import type { reviewJob as contract } from '../jobs';
 
 export const reviewJob: TEndpoint<typeof contract> = { method: 'POST', path: '/api/jobs/{id}/review' };

@@ -1,4 +1,4 @@
-import { decideApplication as contract } from '../../../../shared/contracts/market';
+import { decideApplication as contract } from '../../../../shared/contracts/jobs';
 import { defineRoute } from '../../../../functions/_lib/route';
 import { signedIn } from '../../../../functions/_lib/signed-in';
 import { decideApplication } from '../../../../functions/services/market/decide-application';

@@ -1,4 +1,4 @@
-import { withdrawApplication as contract } from '../../../../shared/contracts/market';
+import { withdrawApplication as contract } from '../../../../shared/contracts/jobs';
 import { defineRoute } from '../../../../functions/_lib/route';
 import { signedIn } from '../../../../functions/_lib/signed-in';
 import { withdrawApplication } from '../../../../functions/services/market/work-records';

@@ -1,4 +1,4 @@
-import { jobApplications, applyJob } from '../../../../shared/contracts/market';
+import { jobApplications, applyJob } from '../../../../shared/contracts/jobs';
 import { defineRoute, defineRoutes } from '../../../../functions/_lib/route';
 import { signedIn } from '../../../../functions/_lib/signed-in';
 import { listJobApplications as first } from '../../../../functions/services/market/work-records';

@@ -1,4 +1,4 @@
-import { closeJob as contract } from '../../../../shared/contracts/market';
+import { closeJob as contract } from '../../../../shared/contracts/jobs';
 import { defineRoute } from '../../../../functions/_lib/route';
 import { signedIn } from '../../../../functions/_lib/signed-in';
 import { closeJob } from '../../../../functions/services/market/close-job';

@@ -1,4 +1,4 @@
-import { getJob, updateJob } from '../../../../shared/contracts/market';
+import { getJob, updateJob } from '../../../../shared/contracts/jobs';
 import { defineRoute, defineRoutes } from '../../../../functions/_lib/route';
 import { signedIn } from '../../../../functions/_lib/signed-in';
 import { getJob as first } from '../../../../functions/services/market/read-jobs';

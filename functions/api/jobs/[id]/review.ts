@@ -1,4 +1,4 @@
-import { reviewJob as contract } from '../../../../shared/contracts/market';
+import { reviewJob as contract } from '../../../../shared/contracts/jobs';
 import { defineRoute } from '../../../../functions/_lib/route';
 import { signedIn } from '../../../../functions/_lib/signed-in';
 import { reviewJob } from '../../../../functions/services/market/review-job';

@@ -1,4 +1,4 @@
-import { submitJob as contract } from '../../../../shared/contracts/market';
+import { submitJob as contract } from '../../../../shared/contracts/jobs';
 import { defineRoute } from '../../../../functions/_lib/route';
 import { signedIn } from '../../../../functions/_lib/signed-in';
 import { submitJob } from '../../../../functions/services/market/submit-job';
