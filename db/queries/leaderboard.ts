@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, notExists, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, notExists, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import { prepared, type TPlaceholders } from '../prepared';
 import { courtyards, households, people, pointsTotals, roleAssignments } from '../schema';
@@ -21,41 +22,51 @@ function holdsNone(db: Db, roles: readonly TRole[]): SQL | undefined {
   );
 }
 
-/**
- * The top of a board: the first entries of the rank index (scope, kind, period, total desc,
- * subject), already in board order. Person boards may
- * leave out people holding any of `exceptRoles` (with none, every subject counts).
- */
 type TBoardArgs = { scopeId: string; kind: TBoardKind; period: string };
+type TLevel = 'village' | 'township';
 
-/** One built query per variant (village or township scope; the roles left out), filled per call (decision 022). */
-function variants<TArgs extends Record<string, unknown>, TResult>(
-  build: (scope: 'village' | 'township', roles: readonly TRole[]) => (db: Db, p: TPlaceholders<TArgs>) => PromiseLike<TResult>,
+/** One built query per variant (scope level, the roles left out, and `more`), filled per call (decision 022). */
+function variants<TArgs extends Record<string, unknown>, TResult, TMore extends string = never>(
+  build: (level: TLevel, roles: readonly TRole[], more: TMore) => (db: Db, p: TPlaceholders<TArgs>) => PromiseLike<TResult>,
 ) {
   const made = new Map<string, (db: Db, args: TArgs) => Promise<TResult>>();
-  return (scope: TBoardScope, roles: readonly TRole[]) => {
+  return (scope: TBoardScope, roles: readonly TRole[], more = '' as TMore) => {
     const level = 'villageId' in scope ? 'village' : 'township';
-    const key = `${level}:${roles.join(',')}`;
+    const key = `${level}:${roles.join(',')}:${more}`;
     let q = made.get(key);
-    if (!q) made.set(key, (q = prepared(build(level, [...roles]))));
+    if (!q) made.set(key, (q = prepared(build(level, [...roles], more))));
     return q;
   };
 }
 const scopeId = (s: TBoardScope) => ('villageId' in s ? s.villageId : s.townshipId);
-const scopeColumn = (level: 'village' | 'township') => (level === 'village' ? pointsTotals.villageId : pointsTotals.townshipId);
+const scopeColumn = (level: TLevel) => (level === 'village' ? pointsTotals.villageId : pointsTotals.townshipId);
 
-const topRows = variants(
-  (level, roles) => (db, p: TPlaceholders<TBoardArgs & { limit: number }>) =>
-    db
-      .select({ subjectId: pointsTotals.subjectId, total: pointsTotals.total })
-      .from(pointsTotals)
-      .where(and(eq(scopeColumn(level), p.scopeId), eq(pointsTotals.kind, p.kind), eq(pointsTotals.period, p.period), holdsNone(db, roles)))
-      .orderBy(desc(pointsTotals.total), asc(pointsTotals.subjectId))
-      .limit(p.limit),
-);
+/** Each board subject's display name, for joining to its totals. */
+const nameOf = {
+  person: { table: people, id: people.id, name: people.name },
+  household: { table: households, id: households.id, name: households.label },
+  courtyard: { table: courtyards, id: courtyards.id, name: courtyards.name },
+} as const;
+
+/**
+ * The top of a board with each subject's name: the first entries of the rank index (scope, kind,
+ * period, total desc, subject), already in board order, each joined to its name by key. Person
+ * boards may leave out people holding any of `exceptRoles` (with none, every subject counts).
+ */
+const topRows = variants((level, roles, kind: TBoardKind) => (db, p: TPlaceholders<Omit<TBoardArgs, 'kind'> & { limit: number }>) => {
+  const n = nameOf[kind];
+  return db
+    .select({ subjectId: pointsTotals.subjectId, total: pointsTotals.total, name: n.name })
+    .from(pointsTotals)
+    .leftJoin(n.table, eq(n.id, pointsTotals.subjectId))
+    .where(and(eq(scopeColumn(level), p.scopeId), eq(pointsTotals.kind, kind), eq(pointsTotals.period, p.period), holdsNone(db, roles)))
+    .orderBy(desc(pointsTotals.total), asc(pointsTotals.subjectId))
+    .limit(p.limit);
+});
 
 export async function topTotals(db: Db, scope: TBoardScope, kind: TBoardKind, period: string, limit: number, exceptRoles: readonly TRole[] = []) {
-  return topRows(scope, exceptRoles)(db, { scopeId: scopeId(scope), kind, period, limit });
+  const rows = await topRows(scope, exceptRoles, kind)(db, { scopeId: scopeId(scope), period, limit });
+  return rows.map((r) => ({ subjectId: r.subjectId, total: r.total, name: r.name ?? '' }));
 }
 
 const totalRows = prepared((db, p: TPlaceholders<{ kind: TBoardKind; subjectId: string; period: string }>) =>
@@ -71,15 +82,15 @@ export async function findTotal(db: Db, kind: TBoardKind, subjectId: string, per
 }
 
 /**
- * How many on the board are strictly above `total` (rank = that + 1; ties share a rank), leaving
+ * How many on the board are strictly above `than` (rank = that + 1; ties share a rank), leaving
  * out as topTotals does. Counted as everyone above minus the role holders above: the first is a
  * prefix of the rank index read without the table, the second walks the few current holders of
  * `exceptRoles` (role_assignments_active_role_idx), so no row above costs a probe of its grants.
  */
-const aboveCount = variants((level, roles) => (db, p: TPlaceholders<TBoardArgs & { total: number }>) => {
-  const above = and(eq(scopeColumn(level), p.scopeId), eq(pointsTotals.kind, p.kind), eq(pointsTotals.period, p.period), gt(pointsTotals.total, p.total));
+function aboveSql(db: Db, level: TLevel, roles: readonly TRole[], p: TPlaceholders<TBoardArgs>, than: SQL | AnyColumn): SQL {
+  const above = and(eq(scopeColumn(level), p.scopeId), eq(pointsTotals.kind, p.kind), eq(pointsTotals.period, p.period), gt(pointsTotals.total, than));
   const everyone = db.select({ n: count() }).from(pointsTotals).where(above);
-  if (!roles.length) return everyone;
+  if (!roles.length) return sql`(${everyone})`;
   const holders = db
     .select({ id: roleAssignments.personId })
     .from(roleAssignments)
@@ -88,8 +99,13 @@ const aboveCount = variants((level, roles) => (db, p: TPlaceholders<TBoardArgs &
     .select({ n: count() })
     .from(pointsTotals)
     .where(and(above, inArray(pointsTotals.subjectId, holders)));
-  return db.select({ n: sql<number>`(${everyone}) - (${heldAbove})` }).from(sql`(select 1) as one`);
-});
+  return sql`(${everyone}) - (${heldAbove})`;
+}
+
+const aboveCount = variants(
+  (level, roles) => (db, p: TPlaceholders<TBoardArgs & { total: number }>) =>
+    db.select({ n: sql<number>`${aboveSql(db, level, roles, p, sql`${p.total}`)}` }).from(sql`(select 1) as one`),
+);
 
 export async function countAbove(
   db: Db,
@@ -101,6 +117,31 @@ export async function countAbove(
 ): Promise<number> {
   const [r] = await aboveCount(scope, exceptRoles)(db, { scopeId: scopeId(scope), kind, period, total });
   return Number(r.n);
+}
+
+const mine = alias(pointsTotals, 'mine');
+const standingRows = variants(
+  (level, roles) => (db, p: TPlaceholders<TBoardArgs & { subjectId: string }>) =>
+    db
+      .select({ total: mine.total, above: sql<number>`${aboveSql(db, level, roles, p, mine.total)}` })
+      .from(mine)
+      .where(and(eq(mine.kind, p.kind), eq(mine.subjectId, p.subjectId), eq(mine.period, p.period))),
+);
+
+/**
+ * A subject's total and rank on a board in one statement (countAbove over its own total); null
+ * when it has no total for the period. The subject is assumed to be on the board (not left out).
+ */
+export async function findStanding(
+  db: Db,
+  scope: TBoardScope,
+  kind: TBoardKind,
+  period: string,
+  subjectId: string,
+  exceptRoles: readonly TRole[] = [],
+): Promise<{ total: number; rank: number } | null> {
+  const [r] = await standingRows(scope, exceptRoles)(db, { scopeId: scopeId(scope), kind, period, subjectId });
+  return r ? { total: r.total, rank: Number(r.above) + 1 } : null;
 }
 
 /** Every courtyard total of a scope and period (a few hundred at most: per-household ranking). */

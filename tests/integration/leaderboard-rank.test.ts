@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { countAbove, topTotals, type TBoardKind, type TBoardScope } from '../../db/queries/leaderboard';
+import { countAbove, findStanding, topTotals, type TBoardKind, type TBoardScope } from '../../db/queries/leaderboard';
 import { pointsTotals, roleAssignments } from '../../db/schema';
 import { createOrgTree, createPersonWithRole, type TOrgTree } from '../../db/seed/factories';
 import { STAFF_ROLES, type TRole } from '../../shared/domain/roles';
 import { useTestDb } from '../helpers/db';
 
-// "My rank" is 1 + countAbove (functions/services/points/build-board.ts). These properties hold it
+// "My rank" is 1 + countAbove (findStanding in functions/services/points/build-board.ts counts the
+// same way from the subject's own total). These properties hold it
 // to a brute-force competition rank over random totals crowded into a few values (many ties),
 // on village and township scope, with 工作人员 left off person boards and an ended grant not.
 
@@ -83,6 +84,12 @@ describe('leaderboard rank (countAbove + 1)', () => {
             const got = (await countAbove(tx, scope, kind, period, total, except)) + 1;
             expect({ total, rank: got }).toEqual({ total, rank: bruteRank(rows, inScope, except.length > 0, total) });
           }
+          // the board's own "me": total and rank in one statement, for every subject on the board
+          for (const r of rows.filter((x) => !(except.length && pool[x.subject].staff))) {
+            const got = await findStanding(tx, scope, kind, period, pool[r.subject].id, except);
+            expect({ subject: r.subject, ...got }).toEqual({ subject: r.subject, total: r.total, rank: bruteRank(rows, inScope, except.length > 0, r.total) });
+          }
+          expect(await findStanding(tx, scope, kind, period, randomUUID(), except)).toBeNull();
         });
       }),
       { numRuns: 40, seed: 16 },

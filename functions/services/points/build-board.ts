@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/client';
 import {
   allCourtyardTotals,
-  countAbove,
+  findStanding,
   findTotal,
   householdCounts,
   subjectNames,
@@ -46,7 +46,8 @@ export async function buildBoard(
     roles?: readonly TRole[];
   },
 ): Promise<TBoardResponse> {
-  const place = await findPersonPlace(db, q.personId);
+  // the caller's own entry: on the person board that is the caller (no lookup)
+  const place = q.board === 'person' ? null : await findPersonPlace(db, q.personId);
   const mine = q.board === 'person' ? q.personId : q.board === 'household' ? place?.householdId : place?.courtyardId;
 
   if (q.board === 'courtyard' && q.by === 'perHousehold') {
@@ -79,23 +80,17 @@ export async function buildBoard(
   const except = q.board === 'person' ? STAFF_ROLES : [];
   const top = await topTotals(db, q.scope, q.board, q.period, q.limit, except);
   const withRank = ranked(
-    top.map((r) => ({ id: r.subjectId, total: r.total })),
+    top.map((r) => ({ id: r.subjectId, total: r.total, name: r.name })),
     (r) => r.total,
-  );
-  const names = await subjectNames(
-    db,
-    q.board,
-    withRank.map((r) => r.id),
   );
   let me: TBoardResponse['me'] = null;
   if (mine) {
-    const total = await findTotal(db, q.board, mine, q.period);
     const offBoard = q.board === 'person' && isStaff(q.roles ?? (await listActiveGrants(db, mine)).map((g) => g.role));
-    me = {
-      id: mine,
-      total: total ?? 0,
-      rank: total === null || offBoard ? null : (await countAbove(db, q.scope, q.board, q.period, total, except)) + 1,
-    };
+    if (offBoard) me = { id: mine, total: (await findTotal(db, q.board, mine, q.period)) ?? 0, rank: null };
+    else {
+      const standing = await findStanding(db, q.scope, q.board, q.period, mine, except);
+      me = { id: mine, total: standing?.total ?? 0, rank: standing?.rank ?? null };
+    }
   }
-  return { board: q.board, period: q.period, items: withRank.map((r) => ({ ...r, name: names.get(r.id) ?? '' })), me };
+  return { board: q.board, period: q.period, items: withRank, me };
 }
