@@ -35,7 +35,14 @@ export async function serve(opts: TServeOptions = {}): Promise<void> {
   server.listen(e.PORT, () => {
     const addr = server.address();
     const port = typeof addr === 'object' && addr ? addr.port : e.PORT;
-    log('info', 'listening', { port, database: kind, devLogin: e.ALLOW_DEV_LOGIN, ...(cluster.isWorker ? { worker: cluster.worker?.id } : {}) });
+    const codeCache = (globalThis as { xyjCodeCache?: string }).xyjCodeCache; // set by start.js (start-built.ts)
+    log('info', 'listening', {
+      port,
+      database: kind,
+      devLogin: e.ALLOW_DEV_LOGIN,
+      ...(cluster.isWorker ? { worker: cluster.worker?.id } : {}),
+      ...(codeCache ? { codeCache } : {}),
+    });
     flushLog();
     if (cluster.isWorker) process.send?.({ listening: port });
     else process.stdout.write(banner(port));

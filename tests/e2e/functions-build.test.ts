@@ -6,10 +6,19 @@ import { testDbKind } from '../helpers/test-db-config';
 
 /**
  * The production build (`npm run build:functions`, a step of npm test before this project runs):
- * the prebuilt host starts under plain node, with no TypeScript loader, and answers; each route's
+ * the prebuilt host starts under plain node, with no TypeScript loader, and answers (through its
+ * launcher, which keeps V8's code cache from the first start for the next); each route's
  * own bundle carries zod without its 60-odd locales (decision 021).
  */
 const out = path.resolve(__dirname, '../../dist/functions');
+const cache = path.join(out, 'server.js.cache');
+
+async function until(ok: () => boolean, ms: number) {
+  for (const end = Date.now() + ms; !ok();) {
+    if (Date.now() > end) throw new Error(`not within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 describe('the prebuilt functions', () => {
   let server: TServerProcess | undefined;
@@ -23,10 +32,20 @@ describe('the prebuilt functions', () => {
     const env: Record<string, string> = {};
     if (testDbKind() === 'server') env.DATABASE_URL = process.env.DATABASE_URL!;
     else env.PGLITE_DIR = dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'built-host-'));
-    server = await startServerProcess(env, 'built-host-test', [path.join(out, 'server.js')], 240_000);
+    fs.rmSync(cache, { force: true });
+    env.LOG_LEVEL = 'info'; // the "listening" line says whether the code cache was used
+    server = await startServerProcess(env, 'built-host-test', [path.join(out, 'start.js')], 240_000);
     const health = await fetch(`${server.base}/api/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok' });
+    // the launcher's first start writes V8's code cache; the next start runs from it and answers the same
+    expect(server.stdout()).toContain('"codeCache":"none"');
+    await until(() => fs.existsSync(cache), 10_000);
+    await server.kill();
+    server = await startServerProcess(env, 'built-host-test', [path.join(out, 'start.js')], 240_000);
+    await until(() => server!.stdout().includes('"msg":"listening"'), 10_000);
+    expect(server.stdout()).toContain('"codeCache":"used"');
+    expect((await fetch(`${server.base}/api/health`)).status).toBe(200);
     const me = await fetch(`${server.base}/api/me`);
     expect(me.status).toBe(401);
     expect((await me.json()).error.code).toBe('UNAUTHENTICATED');

@@ -10,6 +10,8 @@ export type TServerProcess = {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** everything the process wrote to stderr (its warn/error log lines) */
   stderr: () => string;
+  /** what it wrote to stdout (the banner; info log lines when LOG_LEVEL allows them) */
+  stdout: () => string;
   kill: (signal?: NodeJS.Signals) => Promise<void>;
 };
 
@@ -49,12 +51,15 @@ export async function startServerProcess(
     err += c.toString();
     if (err.length > 2_000_000) err = err.slice(-1_000_000);
   });
+  let out = '';
+  child.stdout!.on('data', (c: Buffer) => {
+    out += c.toString();
+    if (out.length > 2_000_000) out = out.slice(-1_000_000);
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.once('exit', (code, signal) => r({ code, signal })));
   const base = await new Promise<string>((resolve, reject) => {
-    let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start in ${startTimeoutMs / 1000} s:\n${out}\n${err}`)), startTimeoutMs);
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
+    child.stdout!.on('data', () => {
       const m = /http:\/\/localhost:(\d+)\//.exec(out);
       if (m) {
         clearTimeout(timer);
@@ -68,6 +73,7 @@ export async function startServerProcess(
     child,
     exited,
     stderr: () => err,
+    stdout: () => out,
     kill: async (signal = 'SIGTERM') => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill(signal);

@@ -1,12 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { MIGRATIONS_DIR, pingDb, type Db } from '../../../db/client';
+import { migrationJournal, pingDb, type Db } from '../../../db/client';
 import { latestMigrationMillis } from '../../../db/queries/system';
 import { AppError } from '../../../shared/errors';
 import type { TServiceContext } from '../context';
 
-type TJournal = { entries: { tag: string; when: number }[] };
-let journal: TJournal | undefined;
 /**
  * Databases seen at the newest migration this build knows: migrations only move forward while
  * the process runs, so after that one answer a check needs only `select 1`.
@@ -15,7 +11,7 @@ const current = new WeakSet<Db>();
 
 /** 健康检查: the database answers and the newest applied migration, by its tag. */
 export async function getHealth(ctx: TServiceContext) {
-  journal ??= JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as TJournal;
+  const journal = migrationJournal();
   const newest = journal.entries.at(-1);
   let tag: string;
   try {
