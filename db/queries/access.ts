@@ -29,6 +29,14 @@ const EMPTY: Omit<TAccessRow, 'townshipId' | 'villageId' | 'courtyardId'> = {
   onBinReport: false,
 };
 
+/** A place (township, village, courtyard) with no parties: what a place-kind object is for access. */
+export const placeRow = (townshipId: string, villageId: string | null, courtyardId: string | null): TAccessRow => ({
+  ...EMPTY,
+  townshipId,
+  villageId,
+  courtyardId,
+});
+
 async function one(db: Db, q: SQL): Promise<TAccessRow | null> {
   const r = await db.execute(q);
   const row = (r as unknown as { rows: Record<string, unknown>[] }).rows[0];

@@ -12,7 +12,7 @@ export type TAccessRule<P extends string = string> = { action: TAction; on?: { k
  * see the object, else 404, so outsiders learn nothing of what exists elsewhere.
  */
 export async function authorize(ctx: TSignedInContext, rule: TAccessRule, params: Record<string, unknown>): Promise<TAccessObject> {
-  const object = rule.on ? await resolveObject(ctx.db, { kind: rule.on.kind, id: String(params[rule.on.param]) }) : SELF;
+  const object = rule.on ? await resolveObject(ctx.db, { kind: rule.on.kind, id: String(params[rule.on.param]) }, ctx.actor.grants) : SELF;
   if (!object) throw new AppError((rule.on && MISSING[rule.on.kind]) ?? 'NOT_FOUND');
   if (!can(rule.action, ctx.actor, object)) {
     throw refusalStatus(rule.action, ctx.actor, object) === 403

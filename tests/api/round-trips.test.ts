@@ -54,6 +54,13 @@ describe('round trips of the hot paths', () => {
     expect((r as unknown as { rows: { reporters: number }[] }).rows).toEqual([{ reporters: 2 }]);
   });
 
+  it('answers a village board from the session, the top with its names, and the caller’s total with rank; the village is known from the grant', async () => {
+    const s = await statementsOf('GET', `/api/villages/${tree.villages[0].id}/leaderboard`, await villager(), 200);
+    expect(s.filter((x) => /from "?villages"?/.test(x))).toEqual([]);
+    expect(s.filter((x) => x.startsWith('select "points_totals"'))).toHaveLength(1); // names joined in
+    expect(s).toHaveLength(3);
+  });
+
   it('answers /api/me without reading the grants again after the session', async () => {
     const s = await statementsOf('GET', '/api/me', await villager(), 200);
     expect(s.filter((x) => x.includes('"role_assignments"'))).toHaveLength(1);

@@ -2,6 +2,7 @@ import type { Db } from '../../../db/client';
 import * as q from '../../../db/queries/access';
 import { parseBinInput } from '../../../shared/domain/bin-report';
 import { isPostPublic } from '../../../shared/domain/market';
+import type { TGrant } from '../../../shared/domain/access';
 import type { TAccessObject, TObjectKind } from '../../../shared/domain/permissions';
 import { ZRequestLevel } from '../../../shared/contracts/requests';
 import type { TErrorCode } from '../../../shared/errors';
@@ -38,12 +39,28 @@ const READ: Record<Exclude<TObjectKind, 'self'>, (db: Db, id: string) => Promise
 export const SELF: TAccessObject = { kind: 'self', place: null };
 
 /**
- * 权限对象: loads where the named object lives and who has a part in it, for `can`; null when
- * it does not exist. A photo brings the requests and listings that show it.
+ * A township, village or courtyard named by one of the caller's grants: the grant carries where
+ * it is (as loaded with the session), so nothing needs reading. Places never move between
+ * townships or villages, and a grant's scope exists (a foreign key).
  */
-export async function resolveObject(db: Db, ref: TObjectRef): Promise<TAccessObject | null> {
+export function placeFromGrants(ref: TObjectRef, grants: readonly TGrant[]): q.TAccessRow | null {
+  for (const g of grants) {
+    if (!g.townshipId) continue;
+    if (ref.kind === 'township' && g.townshipId === ref.id) return q.placeRow(ref.id, null, null);
+    if (ref.kind === 'village' && g.villageId === ref.id) return q.placeRow(g.townshipId, ref.id, null);
+    if (ref.kind === 'courtyard' && g.scopeType === 'courtyard' && g.scopeId === ref.id && g.villageId) return q.placeRow(g.townshipId, g.villageId, ref.id);
+  }
+  return null;
+}
+
+/**
+ * 权限对象: loads where the named object lives and who has a part in it, for `can`; null when
+ * it does not exist. A photo brings the requests and listings that show it. A place one of
+ * `grants` names is not read (placeFromGrants).
+ */
+export async function resolveObject(db: Db, ref: TObjectRef, grants: readonly TGrant[] = []): Promise<TAccessObject | null> {
   if (ref.kind === 'self') return SELF;
-  const row = await READ[ref.kind](db, ref.id);
+  const row = placeFromGrants(ref, grants) ?? (await READ[ref.kind](db, ref.id));
   if (!row) return null;
   const o = toAccessObject(ref.kind, row);
   if (ref.kind === 'media') {
