@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
+import { latestMigrationMillis } from './queries/system';
 
 /** The app's database handle: the same type for embedded PGlite and the pg pool. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -162,11 +163,8 @@ export function migrationJournal(dir = MIGRATIONS_DIR): TJournal {
  */
 export async function migrateDb(handle: DbHandle): Promise<void> {
   const newest = migrationJournal().entries.at(-1)?.when;
-  const recorded = await handle.db
-    .execute<{ at: string | number | null }>(sql`select max(created_at) as at from drizzle.__drizzle_migrations`)
-    .then((r) => (r as unknown as { rows: { at: string | number | null }[] }).rows[0]?.at ?? null)
-    .catch(() => null); // no table yet: a new database
-  if (newest !== undefined && recorded !== null && Number(recorded) >= newest) return;
+  const recorded = await latestMigrationMillis(handle.db).catch(() => null); // no table yet: a new database
+  if (newest !== undefined && recorded !== null && recorded >= newest) return;
   if (handle.kind === 'postgres') {
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
     await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_DIR });

@@ -9,17 +9,33 @@ export type TCourtyardPlace = {
   township: { id: string; name: string };
 };
 
+/** A courtyard's place as columns (shared by reads that join more). */
+export const placeColumns = {
+  courtyardId: courtyards.id,
+  courtyardName: courtyards.name,
+  villageId: villages.id,
+  villageName: villages.name,
+  townshipId: townships.id,
+  townshipName: townships.name,
+};
+
+type TPlaceRow = { [K in keyof typeof placeColumns]: string | null };
+
+/** The place from `placeColumns` read through outer joins: null when any part is missing. */
+export function toCourtyardPlace(r: TPlaceRow): TCourtyardPlace | null {
+  const { courtyardId, courtyardName, villageId, villageName, townshipId, townshipName } = r;
+  if (courtyardId === null || courtyardName === null || villageId === null || villageName === null || townshipId === null || townshipName === null) return null;
+  return {
+    courtyard: { id: courtyardId, name: courtyardName },
+    village: { id: villageId, name: villageName },
+    township: { id: townshipId, name: townshipName },
+  };
+}
+
 /** A courtyard with its village and township, or null. */
 const courtyardPlaceRows = prepared((db, p: TPlaceholders<{ courtyardId: string }>) =>
   db
-    .select({
-      courtyardId: courtyards.id,
-      courtyardName: courtyards.name,
-      villageId: villages.id,
-      villageName: villages.name,
-      townshipId: townships.id,
-      townshipName: townships.name,
-    })
+    .select(placeColumns)
     .from(courtyards)
     .innerJoin(villages, eq(villages.id, courtyards.villageId))
     .innerJoin(townships, eq(townships.id, villages.townshipId))
@@ -28,13 +44,7 @@ const courtyardPlaceRows = prepared((db, p: TPlaceholders<{ courtyardId: string 
 
 export async function findCourtyardPlace(db: Db, courtyardId: string): Promise<TCourtyardPlace | null> {
   const [r] = await courtyardPlaceRows(db, { courtyardId });
-  return r
-    ? {
-        courtyard: { id: r.courtyardId, name: r.courtyardName },
-        village: { id: r.villageId, name: r.villageName },
-        township: { id: r.townshipId, name: r.townshipName },
-      }
-    : null;
+  return r ? toCourtyardPlace(r) : null;
 }
 
 export async function findVillagePlace(db: Db, villageId: string) {

@@ -13,7 +13,8 @@ export type TPersonRecord = {
   needsCare: boolean;
 };
 
-const personColumns = {
+/** The columns of a person record (shared by reads that join more). */
+export const personColumns = {
   id: people.id,
   name: people.name,
   phone: people.phone,

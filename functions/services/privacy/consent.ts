@@ -6,7 +6,11 @@ import { AppError } from '../../../shared/errors';
 
 /** What /api/me says of consent: the version in force and whether this person agreed to it. */
 export async function consentState(db: Db, personId: string): Promise<TConsentState> {
-  const c = await findLatestConsent(db, personId);
+  return toConsentState(await findLatestConsent(db, personId));
+}
+
+/** The consent a person gave last (null: never), as /api/me says it. */
+export function toConsentState(c: { version: string; agreedAt: Date } | null): TConsentState {
   return {
     current: LEGAL_VERSION,
     agreedVersion: c?.version ?? null,
