@@ -61,6 +61,27 @@ export async function endVillagerRole(db: Db, personId: string, at: Date): Promi
     .where(and(eq(roleAssignments.personId, personId), eq(roleAssignments.role, 'villager'), isNull(roleAssignments.endedAt)));
 }
 
+/**
+ * 村民 follow their household: each of `personIds` whose active villager grant names another
+ * courtyard than their household's has it ended at `at` and a new one started there (the grant
+ * history stays, as when a join request moves them). Returns how many moved.
+ */
+export async function moveVillagerGrants(db: Db, personIds: string[], at: Date, grantedBy: string): Promise<number> {
+  if (personIds.length === 0) return 0;
+  const r = await db.execute(sql`
+    with moved as (
+      update role_assignments ra set ended_at = ${at.toISOString()}::timestamptz
+        from people p join households h on h.id = p.household_id join courtyards c on c.id = h.courtyard_id
+       where p.id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(personIds)}::jsonb))
+         and ra.person_id = p.id and ra.role = 'villager' and ra.ended_at is null and ra.courtyard_id <> h.courtyard_id
+      returning ra.person_id, c.id as courtyard_id, c.village_id, ra.township_id
+    )
+    insert into role_assignments (person_id, role, scope_type, township_id, village_id, courtyard_id, granted_by, created_at)
+    select m.person_id, 'villager', 'courtyard', v.township_id, m.village_id, m.courtyard_id, ${grantedBy}, ${at.toISOString()}::timestamptz
+      from moved m join villages v on v.id = m.village_id`);
+  return (r as unknown as { rowCount?: number; affectedRows?: number }).rowCount ?? (r as unknown as { affectedRows?: number }).affectedRows ?? 0;
+}
+
 export type TDevPersonRecord = { id: string; name: string; role: TRole | null; scopeName: string | null };
 
 /** Demo people for the development sign-in: a few holders of each role, in a stable order. */

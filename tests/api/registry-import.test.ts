@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { roleAssignments } from '../../db/schema';
 import { createOrgTree, createPersonWithRole, type TOrgTree } from '../../db/seed/factories';
 import { listVillageRegistry } from '../../db/queries/registry-import';
 import { useTestDb } from '../helpers/db';
@@ -131,6 +132,23 @@ describe('registry import', () => {
     ]);
     expect((await staged.commit()).status).toBe(200);
     expect((await peopleOf(villageId)).find((p) => p.id === b1.id)).toMatchObject({ household: 'B2', phone: '13900000009' });
+  });
+
+  it('a 村民 the file moves to another courtyard takes their villager grant along; the old one is ended', async () => {
+    const b1 = (await peopleOf(villageId)).find((p) => p.name === 'B1成员1')!;
+    const [c0, c1] = tree.villages[0].courtyards;
+    await d()
+      .insert(roleAssignments)
+      .values({ personId: b1.id, role: 'villager', scopeType: 'courtyard', townshipId: tree.townshipId, villageId, courtyardId: c0.id });
+    const row = registryRow({ personId: b1.id, courtyard: '院落1-2', household: 'M1', name: 'B1成员1', relation: '户主', phone: '13900000001', elderly: true });
+    const staged = await stageImport(call, villageId, cadre, sheetLines([row]));
+    expect(staged.preview.body.counts).toMatchObject({ newHouseholds: 1, changedPeople: 1 });
+    expect((await staged.commit()).status).toBe(200);
+    const grants = await d().select().from(roleAssignments).where(eq(roleAssignments.personId, b1.id)).orderBy(roleAssignments.createdAt);
+    expect(grants.map((g) => [g.role, g.courtyardId, g.endedAt === null])).toEqual([
+      ['villager', c0.id, false],
+      ['villager', c1.id, true],
+    ]);
   });
 
   it('round trip: the village written out by 人员编号 (as the export writes it) re-imports with nothing to change', async () => {

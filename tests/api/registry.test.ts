@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { createOrgTree, createPersonWithRole, type TOrgTree } from '../../db/seed/factories';
-import { auditLog, households, people } from '../../db/schema';
+import { auditLog, households, people, roleAssignments } from '../../db/schema';
 import { REGISTRY_COLUMNS, REGISTRY_FLAGS, readHeader, readRow, type TRegistryFlag, type TRegistryRow } from '../../shared/domain/registry-sheet';
 import type { TRegistryPerson } from '../../shared/contracts/registry';
 import { toRegistryRow } from '../../functions/services/registry/to-registry-person';
@@ -176,6 +176,10 @@ describe('editing', () => {
   it('moves a person to a new household of another courtyard of the village, creating it', async () => {
     const v0 = tree.villages[0];
     const p = seeded.find((s) => s.courtyardId === v0.courtyards[0].id)!;
+    // they joined through the mini-program: 村民 of courtyard 0
+    await d()
+      .insert(roleAssignments)
+      .values({ personId: p.id, role: 'villager', scopeType: 'courtyard', townshipId: tree.townshipId, villageId: v0.id, courtyardId: v0.courtyards[0].id });
     const res = await api.call('PATCH', `/api/people/${p.id}/registry`, {
       token: await tokenFor(d(), cadre),
       body: { household: { courtyardId: v0.courtyards[1].id, label: '新9号' } },
@@ -187,6 +191,12 @@ describe('editing', () => {
     const [a] = await d().select().from(auditLog).where(eq(auditLog.entityId, p.id));
     expect(a.summary).toBe(`修改 ${p.name}：所在户`);
     expect(a.after).toEqual({ household: { id: h.id, courtyard: '院落1-2', label: '新9号' } });
+    // their villager grant moved with them; the old one is ended, not lost
+    const grants = await d().select().from(roleAssignments).where(eq(roleAssignments.personId, p.id)).orderBy(roleAssignments.createdAt);
+    expect(grants.map((g) => [g.role, g.courtyardId, g.endedAt === null, g.grantedBy])).toEqual([
+      ['villager', v0.courtyards[0].id, false, null],
+      ['villager', v0.courtyards[1].id, true, cadre],
+    ]);
     Object.assign(p, { courtyardId: v0.courtyards[1].id, label: '新9号' });
   });
 

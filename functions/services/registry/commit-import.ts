@@ -1,4 +1,5 @@
 import { insertAudit } from '../../../db/queries/audit';
+import { moveVillagerGrants } from '../../../db/queries/roles';
 import { findRegistryImport, listImportRows, markImportCommitted, writeRegistry } from '../../../db/queries/registry-import';
 import type { TRegistryPreview } from '../../../shared/contracts/registry-import';
 import { AppError } from '../../../shared/errors';
@@ -10,7 +11,7 @@ import { planImport, toPreview } from './plan-import';
  * 确认导入, all or nothing: in one transaction the file is checked again against the village as
  * it is now (someone may have edited it since the preview); any problem anywhere rejects the
  * whole file naming its first line, else the households, new people and changes are written
- * set-based with one 操作日志 line.
+ * set-based with one 操作日志 line. 村民 moved to another courtyard take their villager grant along.
  */
 export async function commitRegistryImport(ctx: TSignedInContext, villageId: string, importId: string): Promise<{ counts: TRegistryPreview['counts'] }> {
   return ctx.db.transaction(async (tx) => {
@@ -25,6 +26,13 @@ export async function commitRegistryImport(ctx: TSignedInContext, villageId: str
       });
     if (plan.rows === 0) throw new AppError('REGISTRY_IMPORT_INVALID', { message: '文件里没有数据行' });
     await writeRegistry(tx, { households: plan.households, inserts: plan.inserts, updates: plan.updates });
+    // 村民 the file moved to another courtyard: their villager grant follows
+    await moveVillagerGrants(
+      tx,
+      plan.updates.flatMap((u) => (u.id ? [u.id] : [])),
+      ctx.now(),
+      ctx.actor.personId,
+    );
     const { counts } = toPreview(plan);
     await insertAudit(tx, {
       actorId: ctx.actor.personId,

@@ -1,5 +1,6 @@
 import { insertAudit } from '../../../db/queries/audit';
 import { upsertHousehold } from '../../../db/queries/org';
+import { moveVillagerGrants } from '../../../db/queries/roles';
 import { findCourtyardOfVillage, findRegistryPerson, updatePersonRegistry, type TPersonRegistryPatch } from '../../../db/queries/registry';
 import type { TRegistryPerson } from '../../../shared/contracts/registry';
 import { can } from '../../../shared/domain/permissions';
@@ -17,6 +18,7 @@ const LABELS: Record<string, string> = { name: '姓名', relation: '与户主关
 /**
  * 修改人员信息: the fields that changed, and a move to another household of the same village
  * (院落 + 户号, created when new), in one transaction with its 操作日志 line (changed fields only).
+ * A 村民 moved to another courtyard has their villager grant moved with them.
  */
 export async function updateRegistryPerson(ctx: TSignedInContext, personId: string, input: TRegistryPersonInput): Promise<TRegistryPerson> {
   return ctx.db.transaction(async (tx) => {
@@ -50,6 +52,8 @@ export async function updateRegistryPerson(ctx: TSignedInContext, personId: stri
     const changed = Object.keys(after);
     if (!changed.length) return toRegistryPerson(cur);
     await updatePersonRegistry(tx, personId, patch);
+    // a 村民 moved to another courtyard belongs to it now: 找院长, boards and access follow
+    if (patch.householdId) await moveVillagerGrants(tx, [personId], ctx.now(), ctx.actor.personId);
     await insertAudit(tx, {
       actorId: ctx.actor.personId,
       action: 'person.update',
