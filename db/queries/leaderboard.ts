@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, notExists, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, notInArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import { prepared, type TPlaceholders } from '../prepared';
@@ -11,15 +11,22 @@ export type TBoardScope = { villageId: string } | { townshipId: string };
 
 const scopeWhere = (s: TBoardScope) => ('villageId' in s ? eq(pointsTotals.villageId, s.villageId) : eq(pointsTotals.townshipId, s.townshipId));
 
-/** Person subjects holding none of `roles` now (an index probe on role_assignments per row). */
+/** The current holders of any of `roles`: a few per village, read from role_assignments_active_role_idx. */
+function holdersOf(db: Db, roles: readonly TRole[]) {
+  return db
+    .select({ id: roleAssignments.personId })
+    .from(roleAssignments)
+    .where(and(inArray(roleAssignments.role, [...roles]), isNull(roleAssignments.endedAt)));
+}
+
+/**
+ * Person subjects holding none of `roles` now. `not in` lets the planner hash the holders once
+ * (person_id is never null), where `not exists` probed role_assignments for every row read: at
+ * district scale 50 cold probes were half of a person board's top.
+ */
 function holdsNone(db: Db, roles: readonly TRole[]): SQL | undefined {
   if (!roles.length) return undefined;
-  return notExists(
-    db
-      .select({ one: sql`1` })
-      .from(roleAssignments)
-      .where(and(eq(roleAssignments.personId, pointsTotals.subjectId), isNull(roleAssignments.endedAt), inArray(roleAssignments.role, [...roles]))),
-  );
+  return notInArray(pointsTotals.subjectId, holdersOf(db, roles));
 }
 
 type TBoardArgs = { scopeId: string; kind: TBoardKind; period: string };
@@ -91,14 +98,10 @@ function aboveSql(db: Db, level: TLevel, roles: readonly TRole[], p: TPlaceholde
   const above = and(eq(scopeColumn(level), p.scopeId), eq(pointsTotals.kind, p.kind), eq(pointsTotals.period, p.period), gt(pointsTotals.total, than));
   const everyone = db.select({ n: count() }).from(pointsTotals).where(above);
   if (!roles.length) return sql`(${everyone})`;
-  const holders = db
-    .select({ id: roleAssignments.personId })
-    .from(roleAssignments)
-    .where(and(inArray(roleAssignments.role, [...roles]), isNull(roleAssignments.endedAt)));
   const heldAbove = db
     .select({ n: count() })
     .from(pointsTotals)
-    .where(and(above, inArray(pointsTotals.subjectId, holders)));
+    .where(and(above, inArray(pointsTotals.subjectId, holdersOf(db, roles))));
   return sql`(${everyone}) - (${heldAbove})`;
 }
 
