@@ -200,8 +200,9 @@ export async function lastScanOfBin(db: Db, personId: string, binId: string): Pr
 }
 
 /** Open reports of the bins a cleaner is assigned to. */
-export async function listOpenReportsOfCleaner(db: Db, personId: string) {
-  return db
+/** A cleaner's open reports, oldest first: what their route is made of (polled by the app). */
+const openReportsOfCleaner = prepared((db, p: TPlaceholders<{ personId: string }>) =>
+  db
     .select({
       reportId: binReports.id,
       binId: bins.id,
@@ -218,8 +219,12 @@ export async function listOpenReportsOfCleaner(db: Db, personId: string) {
     .innerJoin(bins, eq(bins.id, binCleaners.binId))
     .innerJoin(binReports, and(eq(binReports.binId, bins.id), eq(binReports.state, 'open')))
     .leftJoin(courtyards, eq(courtyards.id, bins.courtyardId))
-    .where(eq(binCleaners.personId, personId))
-    .orderBy(asc(binReports.openedAt));
+    .where(eq(binCleaners.personId, p.personId))
+    .orderBy(asc(binReports.openedAt)),
+);
+
+export async function listOpenReportsOfCleaner(db: Db, personId: string) {
+  return openReportsOfCleaner(db, { personId });
 }
 
 /** Every open report of a village's bins, oldest first, with the bins' cleaners' names. */

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { prepared, type TPlaceholders } from '../prepared';
 import { notifications, people, wechatIdentities } from '../schema';
 import { homeVillageSql } from './org';
 import type { TNotificationState, TPushState } from '../../shared/domain/notifications';
@@ -124,13 +125,16 @@ export async function acknowledgeByKey(db: Db, ackKey: string, at: Date, recipie
 }
 
 /** A recipient acknowledges notifications by id (opening the message) or by template (opening the task list). */
-export async function acknowledgeOwn(db: Db, recipientId: string, at: Date, by: { ids?: string[]; templates?: string[] }): Promise<void> {
-  const which = by.ids ? inArray(notifications.id, by.ids) : by.templates ? inArray(notifications.template, by.templates) : undefined;
-  if (!which) return;
-  await db
+const acknowledgeTemplateRows = prepared((db, p: TPlaceholders<{ recipientId: string; template: string; at: string }>) =>
+  db
     .update(notifications)
-    .set({ acknowledgedAt: at })
-    .where(and(eq(notifications.recipientId, recipientId), sql`${notifications.acknowledgedAt} is null`, which));
+    .set({ acknowledgedAt: sql`${p.at}::timestamptz` })
+    .where(and(eq(notifications.recipientId, p.recipientId), sql`${notifications.acknowledgedAt} is null`, eq(notifications.template, p.template))),
+);
+
+/** Marks the recipient's unacknowledged notifications of one template seen (a cleaner opening their tasks: polled). */
+export async function acknowledgeTemplate(db: Db, recipientId: string, template: string, at: Date): Promise<void> {
+  await acknowledgeTemplateRows(db, { recipientId, template, at: at.toISOString() });
 }
 
 /** Moves the push state only from `from` (null = not tried); false when someone else moved it. */

@@ -115,7 +115,17 @@ describe('cleaning (保洁员)', () => {
     const mid = await createBin(d(), tree, [cleanerA], { lat: 29.57, lng: 106.47 });
     const others = await createBin(d(), tree, [cleanerB]);
     for (const b of [far, near, mid, others]) await api.call('POST', `/api/bins/${b.code}/report`, { token: (await villager()).token, body: {} });
+    const unseen = async (personId: string) =>
+      (
+        (await d().execute(
+          sql`select count(*)::int as n from notifications where recipient_id = ${personId} and template = 'bin_task' and acknowledged_at is null`,
+        )) as unknown as { rows: { n: number }[] }
+      ).rows[0].n;
+    expect(await unseen(cleanerA)).toBeGreaterThanOrEqual(3);
     const tasks = await api.call('GET', '/api/cleaner/tasks?lat=29.56&lng=106.46', { token: tokenA });
+    // the tasks are in front of them: no SMS for these (the later step is skipped once acknowledged)
+    expect(await unseen(cleanerA)).toBe(0);
+    expect(await unseen(cleanerB)).toBeGreaterThanOrEqual(1);
     const ids = tasks.body.stops.map((s: { bin: { id: string } }) => s.bin.id);
     expect(ids.indexOf(near.id)).toBeLessThan(ids.indexOf(mid.id));
     expect(ids.indexOf(mid.id)).toBeLessThan(ids.indexOf(far.id));
@@ -123,6 +133,7 @@ describe('cleaning (保洁员)', () => {
     expect(tasks.body.start.from).toBe('device');
     expect(tasks.body.totalMeters).toBeGreaterThan(0);
     const bTasks = await api.call('GET', '/api/cleaner/tasks', { token: tokenB });
+    expect(bTasks.body.start.from).not.toBe('device'); // no position: the village depot, else the first bin
     expect(bTasks.body.stops.map((s: { bin: { id: string } }) => s.bin.id)).toContain(others.id);
     expect(bTasks.body.stops.map((s: { bin: { id: string } }) => s.bin.id)).not.toContain(near.id);
   });
