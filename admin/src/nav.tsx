@@ -50,7 +50,7 @@ const STAFF: readonly TRole[] = ['village_cadre', 'township_staff'];
 
 /** In menu order; with no #/route a person lands on the first page their role may see. */
 export const PAGES: TNavPage[] = [
-  { key: 'overview', label: '数据概览', icon: <BarChartOutlined />, roles: STAFF, Page: OverviewPage },
+  { key: 'overview', label: '数据概览', icon: <BarChartOutlined />, roles: ALL, Page: OverviewPage },
   { key: 'home', label: '工作台', icon: <HomeOutlined />, roles: ALL, Page: HomePage },
   { key: 'requests', label: '找院长', icon: <SolutionOutlined />, roles: ALL, Page: RequestsPage },
   { key: 'registry', label: '信息采集', icon: <TeamOutlined />, roles: ALL, Page: RegistryPage },

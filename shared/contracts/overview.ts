@@ -41,7 +41,7 @@ const ZOverview = z.object({
       pointsRedeemed: z.number().int(),
     }),
   ),
-  /** per courtyard (village) or per village (township) */
+  /** per courtyard (village) or per village (township); a courtyard's one row is itself */
   groups: z.array(
     z.object({
       id: z.string(),
@@ -74,6 +74,16 @@ export const townshipOverview = defineContract({
   summary: '数据概览，分村（镇街）',
   tag: 'overview',
   params: z.object({ townshipId: z.uuid() }),
+  query: ZDays,
+  response: ZOverview,
+});
+
+export const courtyardOverview = defineContract({
+  method: 'GET',
+  path: '/api/courtyards/{courtyardId}/overview',
+  summary: '数据概览（院长）：本院落的每日报满与清运用时、找院长新增/办结/超时、积分发放与兑换、办结率、满意度与本月参与户数',
+  tag: 'overview',
+  params: z.object({ courtyardId: z.uuid() }),
   query: ZDays,
   response: ZOverview,
 });

@@ -115,6 +115,8 @@ export const POLICY = {
   // 注销申请: the village's cadres confirm them (decision 017)
   'village.deletions': { roles: ['village_cadre'] },
   'village.staffInfo': { roles: ['village_cadre', 'township_staff'] },
+  /** 数据概览 of a courtyard: its 院长, and staff over it */
+  'courtyard.overview': { roles: STAFF },
   'village.courtyards': { roles: ['village_cadre', 'township_staff', 'shopkeeper'] },
   'village.shop': { roles: ['shopkeeper', 'village_cadre'] },
   'township.staffInfo': { roles: ['township_staff'] },

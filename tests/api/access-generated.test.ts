@@ -86,6 +86,7 @@ const EXPECT: Record<TAction, TExpect> = {
   'courtyard.joinRequests': { roles: ['courtyard_head', 'village_cadre'] },
   'courtyard.people': { roles: ['courtyard_head', 'village_cadre'] },
   'courtyard.requests': { roles: STAFF },
+  'courtyard.overview': { roles: STAFF },
   'village.memberInfo': { roles: ALL, within: true },
   'village.manage': { roles: ['village_cadre'] },
   'village.registryImport': { roles: ['village_cadre', 'township_staff'] },

@@ -217,3 +217,79 @@ describe('数据概览 scope', () => {
     expect(o.daily).toEqual(v.daily);
   });
 });
+
+describe('数据概览 of a courtyard (院长)', () => {
+  const of = (token: string, courtyard: number) => overview(token, `/api/courtyards/${tree.villages[0].courtyards[courtyard].id}/overview`);
+
+  it('gives each head their courtyard alone: its bins, requests, points and households', async () => {
+    const [c0, c1] = tree.villages[0].courtyards;
+    const a = (await of(t.head0, 0)).body as TOverview;
+    const b = (await of(t.head1, 1)).body as TOverview;
+    expect([a.groups.map((g) => g.id), b.groups.map((g) => g.id)]).toEqual([[c0.id], [c1.id]]);
+    // both bins stand in courtyard 0; r1 and r3 were asked there, r2 and the last one in courtyard 1
+    expect(a.headline).toMatchObject({
+      binReports: 4,
+      binsCleaned: 3,
+      requestsOpened: 2,
+      requestsClosed: 1,
+      resolutionRate: 0.5,
+      satisfaction: 5,
+      households: 2,
+    });
+    expect(b.headline).toMatchObject({
+      binReports: 0,
+      binsCleaned: 0,
+      requestsOpened: 2,
+      requestsClosed: 1,
+      resolutionRate: 0.5,
+      satisfaction: 2,
+      households: 1,
+    });
+    expect(b.groups[0]).toMatchObject({ requests: 2, resolved: 1, satisfaction: 2, ratings: 1, households: 1, householdsTakingPart: 1 });
+    const ledger = await rows<{ amount: number; source_kind: string; created_at: string }>(
+      sql`select amount, source_kind, created_at::text from points_ledger where courtyard_id = ${c1.id}`,
+    );
+    for (const x of b.daily) {
+      const today = ledger.filter((l) => chinaDay(l.created_at) === x.day);
+      expect(x.pointsIssued).toBe(today.filter((l) => l.amount > 0 && l.source_kind !== 'redemption').reduce((s, l) => s + l.amount, 0));
+      expect(x.pointsRedeemed).toBe(0 - today.filter((l) => l.source_kind === 'redemption').reduce((s, l) => s + l.amount, 0));
+    }
+  });
+
+  it('adds up to the village: every daily figure of the two courtyards sums to the village’s', async () => {
+    const v = (await overview(t.cadre)).body as TOverview;
+    const parts = [(await of(t.cadre, 0)).body as TOverview, (await of(t.cadre, 1)).body as TOverview];
+    const summed = v.daily.map((d, i) => ({
+      day: d.day,
+      binReports: parts[0].daily[i].binReports + parts[1].daily[i].binReports,
+      binsCleaned: parts[0].daily[i].binsCleaned + parts[1].daily[i].binsCleaned,
+      requestsOpened: parts[0].daily[i].requestsOpened + parts[1].daily[i].requestsOpened,
+      requestsClosed: parts[0].daily[i].requestsClosed + parts[1].daily[i].requestsClosed,
+      requestsOverdue: parts[0].daily[i].requestsOverdue + parts[1].daily[i].requestsOverdue,
+      pointsIssued: parts[0].daily[i].pointsIssued + parts[1].daily[i].pointsIssued,
+      pointsRedeemed: parts[0].daily[i].pointsRedeemed + parts[1].daily[i].pointsRedeemed,
+    }));
+    expect(summed).toEqual(
+      v.daily.map(({ day, binReports, binsCleaned, requestsOpened, requestsClosed, requestsOverdue, pointsIssued, pointsRedeemed }) => ({
+        day,
+        binReports,
+        binsCleaned,
+        requestsOpened,
+        requestsClosed,
+        requestsOverdue,
+        pointsIssued,
+        pointsRedeemed,
+      })),
+    );
+    expect(v.groups).toEqual([...parts[0].groups, ...parts[1].groups]);
+  });
+
+  it('refuses the other courtyard’s head and villagers; the village’s cadre and the township see it', async () => {
+    const other = await of(t.head0, 1);
+    expect([other.status, other.body.error?.code]).toEqual([404, 'NOT_FOUND']);
+    expect((await of(t.v1, 0)).status).toBe(403);
+    expect((await of(t.otherCadre, 0)).status).toBe(404);
+    expect((await of(t.cadre, 1)).status).toBe(200);
+    expect((await of(t.staff, 1)).status).toBe(200);
+  });
+});

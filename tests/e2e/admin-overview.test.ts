@@ -68,3 +68,29 @@ test('a village cadre sees the village’s figures in charts and tables equal to
   );
   await page.close();
 }, 90_000);
+
+test('a 院长 lands on her courtyard’s 数据概览: one courtyard, its households, its name on the charts', async () => {
+  const people = (await app.api<{ people: TDevPerson[] }>('GET', '/api/auth/dev-people')).people;
+  const head = people.find((p) => p.role === 'courtyard_head')!;
+  const token = await app.devToken(head.id);
+  const me = await app.api<TMe>('GET', '/api/me', token);
+  const grant = me.roles.find((r) => r.role === 'courtyard_head')!;
+  const api = await app.api<TOverview>('GET', `/api/courtyards/${grant.scopeId}/overview?days=30`, token);
+  expect(api.groups.map((g) => g.name)).toEqual([grant.scopeName]);
+
+  const page = await app.openAdmin();
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  const list = page.getByTestId('admin-dev-login');
+  await list.locator('.ant-list-item', { hasText: head.name }).first().getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('admin-nav').locator('.ant-menu-item').first().innerText()).resolves.toBe('数据概览');
+  await page.getByTestId('overview-chart-groups').locator('canvas').first().waitFor();
+  const groups = await page.evaluate(() => {
+    const el = document.querySelector('[data-testid="overview-chart-groups"] .echarts-for-react') as HTMLElement;
+    const charts = (window as unknown as { xyjCharts: { getInstanceByDom: (el: HTMLElement) => { getOption: () => unknown } } }).xyjCharts;
+    return (charts.getInstanceByDom(el).getOption() as { xAxis: { data: string[] }[] }).xAxis[0].data;
+  });
+  expect(groups).toEqual([grant.scopeName]);
+  await expect(page.getByTestId('headline-households').innerText()).resolves.toContain(`/ ${api.headline.households}`);
+  await page.close();
+}, 90_000);

@@ -64,23 +64,25 @@ function ChartCard<T extends { key: string }>(p: {
 const dayCol = { title: '日期', dataIndex: 'day' };
 const num = (title: string, dataIndex: string) => ({ title, dataIndex, render: show });
 
-/** 数据概览: charts of the village (per courtyard) or the township (per village), each with its numbers. */
+/** 数据概览: charts of the courtyard (院长), the village (per courtyard) or the township (per village), each with its numbers. */
 export function OverviewPage() {
   const { grant, villageId, townshipId } = useScope();
   const [days, setDays] = useState(30);
   const [data, setData] = useState<TOverview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const township = grant.scopeType === 'township';
+  const courtyardId = grant.scopeType === 'courtyard' ? grant.scopeId : null;
   useEffect(() => {
     setError(null);
-    const req =
-      township && townshipId
+    const req = courtyardId
+      ? call(E.courtyardOverview, { params: { courtyardId }, query: { days } })
+      : township && townshipId
         ? call(E.townshipOverview, { params: { townshipId }, query: { days } })
         : villageId
           ? call(E.villageOverview, { params: { villageId }, query: { days } })
           : null;
     req?.then(setData, (e: unknown) => setError(messageOf(e)));
-  }, [days, township, townshipId, villageId]);
+  }, [days, township, townshipId, villageId, courtyardId]);
 
   if (error) return <Alert type="error" showIcon message={error} />;
   if (!data) return <Spin />;

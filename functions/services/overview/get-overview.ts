@@ -1,5 +1,7 @@
 import { binDays, householdsTakingPart, pointsDays, requestDays, type TOverviewScope } from '../../../db/queries/overview';
+import { findCourtyardPlace } from '../../../db/queries/org';
 import { chinaDayStart, chinaMonth } from '../../../shared/domain/points';
+import { AppError } from '../../../shared/errors';
 import { REQUEST_FIGURE_BUCKETS } from '../../../shared/domain/requests';
 import type { TServiceContext } from '../context';
 import { townshipRequestStats, villageRequestStats } from '../requests/request-stats';
@@ -14,13 +16,27 @@ function windowDays(now: Date, days: number): { since: Date; list: string[] } {
   return { since, list };
 }
 
+/** A township, a village, or a courtyard with its village. */
+type TScope = Extract<TOverviewScope, { townshipId: string } | { villageId: string }> | { courtyardId: string; villageId: string };
+
+/** 找院长统计 of the scope as a whole and per group (a courtyard's one group is itself). */
+async function requestStatsOf(ctx: TServiceContext, scope: TScope, days: number) {
+  if ('townshipId' in scope) return townshipRequestStats(ctx, scope.townshipId, days).then((s) => ({ whole: s.township, parts: s.villages }));
+  const s = await villageRequestStats(ctx, scope.villageId, days);
+  if (!('courtyardId' in scope)) return { whole: s.village, parts: s.courtyards };
+  // every courtyard of the village has its row, requests or not
+  const mine = s.courtyards.find((c) => c.id === scope.courtyardId);
+  if (!mine) throw new AppError('NOT_FOUND');
+  return { whole: mine, parts: [mine] };
+}
+
 /**
  * 数据概览: per China day over the window — 报满 and time to clean, 找院长 opened / closed /
  * overdue, points issued / redeemed — and per courtyard (per village for a township) the
  * resolution rate and satisfaction (the 找院长统计 figures, reused) and households taking part
  * this month.
  */
-async function overview(ctx: TServiceContext, scope: TOverviewScope, days: number) {
+async function overview(ctx: TServiceContext, scope: TScope, days: number) {
   const now = ctx.now();
   const { since, list } = windowDays(now, days);
   const month = chinaMonth(now);
@@ -29,9 +45,7 @@ async function overview(ctx: TServiceContext, scope: TOverviewScope, days: numbe
     await requestDays(ctx.db, scope, since, REQUEST_FIGURE_BUCKETS.resolved),
     await pointsDays(ctx.db, scope, since),
     await householdsTakingPart(ctx.db, scope, month, new Date(`${month}-01T00:00:00+08:00`)),
-    'villageId' in scope
-      ? await villageRequestStats(ctx, scope.villageId, days).then((s) => ({ whole: s.village, parts: s.courtyards }))
-      : await townshipRequestStats(ctx, scope.townshipId, days).then((s) => ({ whole: s.township, parts: s.villages })),
+    await requestStatsOf(ctx, scope, days),
   ];
   const opened = new Map(bins.opened.map((x) => [x.day, x.n]));
   const cleaned = new Map(bins.cleaned.map((x) => [x.day, x]));
@@ -91,6 +105,13 @@ async function overview(ctx: TServiceContext, scope: TOverviewScope, days: numbe
 
 /** 数据概览 of a village, per courtyard. */
 export const villageOverview = (ctx: TServiceContext, villageId: string, days: number) => overview(ctx, { villageId }, days);
+
+/** 数据概览 of one courtyard (院长): its own figures, one group. */
+export async function courtyardOverview(ctx: TServiceContext, courtyardId: string, days: number) {
+  const place = await findCourtyardPlace(ctx.db, courtyardId);
+  if (!place) throw new AppError('NOT_FOUND');
+  return overview(ctx, { courtyardId, villageId: place.village.id }, days);
+}
 
 /** 数据概览 of a township, per village. */
 export const townshipOverview = (ctx: TServiceContext, townshipId: string, days: number) => overview(ctx, { townshipId }, days);

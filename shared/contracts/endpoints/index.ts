@@ -140,6 +140,7 @@ export { revokeMySession } from './revoke-my-session';
 export { scanAdminLoginTicket } from './scan-admin-login-ticket';
 export { listTownshipAuditLog } from './list-township-audit-log';
 export { listVillageAuditLog } from './list-village-audit-log';
+export { courtyardOverview } from './courtyard-overview';
 export { townshipOverview } from './township-overview';
 export { villageOverview } from './village-overview';
 export { exportCourtyardRegistry } from './export-courtyard-registry';
