@@ -103,6 +103,9 @@ test('a villager reports a full bin, its cleaner confirms it on site and the vil
   // the sticker's plain QR, opened by a phone that is not signed in: 登录, then back to the bin
   const h5Path = bin.h5Url.slice(new URL(bin.h5Url).origin.length);
   expect(h5Path).toBe(`/#/pkg-scan/bin/index?scene=${encodeURIComponent(bin.scene)}`);
+  // not signed in: a retry of this test starts from the same browser context as the first run
+  await page.goto(app.base);
+  await page.evaluate(() => localStorage.clear());
   await page.goto(`${app.base}${h5Path}`);
   await page.waitForURL(/pages\/login/);
   await agreeToTerms(page);
@@ -221,7 +224,11 @@ test('a villager reports a full bin, its cleaner confirms it on site and the vil
   await page.locator('.weui-tabbar__item', { hasText: '首页' }).click();
   await byId(page, 'home-inbox').click();
   await page.waitForURL(/pkg-inbox\/inbox\/index/);
-  const message = byId(page, 'inbox-item').filter({ hasText: '您报告的垃圾桶已清运' });
+  // this bin's message: on the server database other files' villagers may be this one too
+  const message = byId(page, 'inbox-item')
+    .filter({ hasText: '您报告的垃圾桶已清运' })
+    .filter({ hasText: `${bin.label}已清运` })
+    .first(); // newest first (a retry adds one)
   await message.waitFor();
   await expect(message.innerText()).resolves.toContain(`${bin.label}已清运，获得5积分`);
   await signOut(page);

@@ -38,12 +38,23 @@ export async function signOut(page: Page, base: string, ready = 'dev-login') {
   await byId(page, ready).waitFor();
 }
 
+const fakeCodes = new WeakMap<BrowserContext, { codeFor: () => string | Promise<string> }>();
+
 /**
  * WeChat sign-in on the H5 build as `user` of the fake WeChat server; with `acceptSubscribe`
  * the subscribe sheet answers 允许 (without it the H5 build refuses, as a plain browser does).
  */
 export async function installFakeWechatHost(context: BrowserContext, codeFor: () => string | Promise<string>, o: { acceptSubscribe?: boolean } = {}) {
-  await context.exposeFunction('__xyjFakeCode', codeFor);
+  // a retried test installs it again on the same context: the page keeps calling the one exposed
+  // function, which now answers with the newest `codeFor`
+  const installed = fakeCodes.get(context);
+  if (installed) {
+    installed.codeFor = codeFor;
+    return;
+  }
+  const current = { codeFor };
+  fakeCodes.set(context, current);
+  await context.exposeFunction('__xyjFakeCode', () => current.codeFor());
   await context.addInitScript((acceptSubscribe) => {
     const w = window as unknown as { __XYJ_PLATFORM__: unknown; __xyjFakeCode: () => Promise<string> };
     w.__XYJ_PLATFORM__ = {
